@@ -1,0 +1,118 @@
+/**
+ * The in-memory shape of data packs after validation (see `schemas.ts` for the file formats).
+ * Packs are data: a theatre is added by adding a folder under `packs/theatres/`, never code.
+ */
+
+/** What kind of party an actor entry names; decides how the extractor may use it. */
+export type ActorKind =
+  | 'state-forces' // a state's armed forces ("Azerbaijani army"); can fight
+  | 'armed-group' // a non-state armed group ("Artsakh Defense Army", "separatists"); can fight
+  | 'peacekeepers' // an external force with a mandate; can fight or observe
+  | 'government' // a state or its capital used as a party ("Baku", "Yerevan", "Armenia")
+  | 'ministry' // an institution that speaks (MoD, MFA, presidency)
+  | 'person' // an official who speaks or acts (Aliyev, Pashinyan)
+  | 'civilians'
+  | 'international' // EU, OSCE, UN: speaks, rarely fights
+  | 'media'; // outlets and agencies, as claimants
+
+export interface ActorEntry {
+  /** Namespaced stable id, e.g. `actor:aze-forces`. */
+  readonly id: string;
+  /** Canonical name as ACLED would write it ("Military Forces of Azerbaijan (2003-)" style allowed). */
+  readonly name: string;
+  readonly kind: ActorKind;
+  /** Belligerent side: ISO alpha-3, group code, `CIV`, or null for neutral parties. */
+  readonly side: string | null;
+  /** ISO alpha-3 of the state it belongs to; null for non-state actors. */
+  readonly country: string | null;
+  /** ACLED interaction code 1..8. */
+  readonly inter: number | null;
+  /** Surface forms, matched case-insensitively on word boundaries ("Azerbaijani army", "Baku"). */
+  readonly aliases: readonly string[];
+  /** The fighting actor this one stands for when it is the subject of a violent act (MoD → forces). */
+  readonly fightsAs?: string;
+  /** Valid period, ISO dates; outside it the alias does not resolve to this entry. */
+  readonly validFrom?: string;
+  readonly validTo?: string;
+}
+
+/** Place kinds, from the largest to the smallest; decides the ACLED geo precision. */
+export type PlaceKind = 'country' | 'region' | 'district' | 'area' | 'city' | 'town' | 'village' | 'corridor' | 'height';
+
+export interface PlaceEntry {
+  /** Namespaced stable id: `place:wof:<id>` for gazetteer rows, `place:<theatre>:<slug>` for curated ones. */
+  readonly id: string;
+  /** Canonical English name. */
+  readonly name: string;
+  readonly kind: PlaceKind;
+  /** Every name variant (English, Armenian/Azerbaijani/Russian transliterations, native scripts). */
+  readonly aliases: readonly string[];
+  /** ISO alpha-3, internationally recognised borders (Nagorno-Karabakh is AZE). */
+  readonly country: string | null;
+  readonly admin1: string | null;
+  readonly admin2: string | null;
+  readonly lat: number;
+  readonly lon: number;
+  readonly population: number;
+  /** Curated entries (theatre overrides) beat bulk gazetteer rows on ties. */
+  readonly curated: boolean;
+  /** Words whose presence near the mention favours this reading ("Hadrut", "Karabakh"). */
+  readonly context?: readonly string[];
+}
+
+export interface CeasefireEntry {
+  readonly id: string;
+  readonly name: string;
+  /** First day the ceasefire was in force (ISO date). */
+  readonly start: string;
+  /** Last day, or null while it is (nominally) in force. */
+  readonly end: string | null;
+  /** Sides bound by it. */
+  readonly parties: readonly string[];
+  readonly brokers: readonly string[];
+  readonly note: string;
+}
+
+export interface KeyEventEntry {
+  readonly id: string;
+  readonly date: string;
+  readonly title: string;
+  /** Phrases that refer to this event in articles ("the 10 November statement", "44-day war"). */
+  readonly aliases: readonly string[];
+  /** A war or period rather than a day: mentions of it are background. */
+  readonly endDate?: string;
+}
+
+export interface TheatrePack {
+  readonly id: string;
+  readonly name: string;
+  readonly version: string;
+  readonly licence: string;
+  readonly attribution: string;
+  /** ISO alpha-3 countries the theatre covers. */
+  readonly countries: readonly string[];
+  /** Words that tell an article is about this theatre ("Karabakh", "Artsakh", "Lachin"). */
+  readonly keywords: readonly string[];
+  readonly actors: readonly ActorEntry[];
+  readonly places: readonly PlaceEntry[];
+  readonly ceasefires: readonly CeasefireEntry[];
+  readonly keyEvents: readonly KeyEventEntry[];
+}
+
+export interface WorldPack {
+  readonly version: string;
+  readonly licence: string;
+  readonly attribution: string;
+  /** Countries (kind `country`) and large cities (kind `city`). */
+  readonly places: readonly PlaceEntry[];
+  /** Country-level actors generated from the country list (state forces, government, civilians). */
+  readonly actors: readonly ActorEntry[];
+}
+
+/** Every pack loaded, validated and indexed. */
+export interface Packs {
+  readonly theatres: readonly TheatrePack[];
+  readonly world: WorldPack;
+  /** `{packId: version}` recorded with every extraction. */
+  readonly versions: Readonly<Record<string, string>>;
+}
