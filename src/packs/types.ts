@@ -81,6 +81,13 @@ export interface KeyEventEntry {
   readonly aliases: readonly string[];
   /** A war or period rather than a day: mentions of it are background. */
   readonly endDate?: string;
+  /**
+   * Words that identify a fresh report of this event (places, weapons, phrases). Used, with low
+   * confidence, to date an article that carries no publication date.
+   */
+  readonly keywords?: readonly string[];
+  /** What the event was: `outbreak`, `clashes`, `offensive`, `agreement`, `war`... */
+  readonly kind?: string;
 }
 
 export interface TheatrePack {
