@@ -40,6 +40,8 @@ export interface Claim {
   readonly stance: ClaimStance;
   readonly hedged: boolean;
   readonly evidence: Span;
+  /** Sitrep extension: for `accuses`, the side the claimant blames. */
+  readonly accused?: Actor | null;
 }
 
 export type DatePrecision = 'day' | 'week' | 'month' | 'year';

@@ -34,6 +34,13 @@ export interface ActorEntry {
   /** Valid period, ISO dates; outside it the alias does not resolve to this entry. */
   readonly validFrom?: string;
   readonly validTo?: string;
+  /**
+   * What the entry is for its country or side (`forces`, `government`, `mod`, `mfa`, `presidency`,
+   * `parliament`, `peacekeepers`, `civilians`, `sources`, `president`, `prime-minister`...).
+   * "<demonym> <force noun>" compositions ("Azerbaijani troops") resolve through it, and a theatre
+   * entry shadows the world pack's entry of the same country and role. Added by the packs loader.
+   */
+  readonly role?: string;
 }
 
 /** Place kinds, from the largest to the smallest; decides the ACLED geo precision. */
@@ -58,6 +65,22 @@ export interface PlaceEntry {
   readonly curated: boolean;
   /** Words whose presence near the mention favours this reading ("Hadrut", "Karabakh"). */
   readonly context?: readonly string[];
+  /**
+   * False for gazetteer rows that are superseded, merged or historical (WOF `is_current` 0); they
+   * stay matchable but lose ties. Absent means current or unknown.
+   */
+  readonly current?: boolean;
+}
+
+/** A noun that, after a demonym or country name, names an actor by role ("Azerbaijani troops"). */
+export interface ForceNoun {
+  readonly noun: string;
+  /** Role looked up on actor entries (`forces`, `mod`, `peacekeepers`...). */
+  readonly role: string;
+  /** "<demonym|country> NOUN" composes. */
+  readonly prefix: boolean;
+  /** Prepositions for "NOUN <prep> <country|capital>" ("Ministry of Defense of Armenia"). */
+  readonly postfix: readonly string[];
 }
 
 export interface CeasefireEntry {
@@ -104,6 +127,10 @@ export interface TheatrePack {
   readonly places: readonly PlaceEntry[];
   readonly ceasefires: readonly CeasefireEntry[];
   readonly keyEvents: readonly KeyEventEntry[];
+  /** Gazetteer aliases that never match on their own in this theatre ("Mets", "Bala", "Yeni"). */
+  readonly stopAliases?: readonly string[];
+  /** Aliases knowingly shared by two curated entries ("Agdam": town and district). */
+  readonly ambiguousAliases?: readonly string[];
 }
 
 export interface WorldPack {
@@ -114,6 +141,12 @@ export interface WorldPack {
   readonly places: readonly PlaceEntry[];
   /** Country-level actors generated from the country list (state forces, government, civilians). */
   readonly actors: readonly ActorEntry[];
+  /** Demonym adjectives by ISO alpha-3 ("AZE": ["Azerbaijani", "Azeri"]). */
+  readonly demonyms?: Readonly<Record<string, readonly string[]>>;
+  /** Nouns composed with demonyms into actors ("troops", "Defence Ministry", "peacekeepers"). */
+  readonly forceNouns?: readonly ForceNoun[];
+  /** Lower-case common English words that bulk gazetteer aliases must not match. */
+  readonly commonWords?: readonly string[];
 }
 
 /** Every pack loaded, validated and indexed. */

@@ -1,0 +1,84 @@
+/**
+ * The `sitrep` command line: parses arguments and dispatches to one command module.
+ * Exit codes follow the CLI contract: 0 some article processed, 1 none, 2 bad usage.
+ */
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { runExtract } from './commands/extract.js';
+import { runIngest } from './commands/ingest.js';
+import { runEvents } from './commands/events.js';
+import { runStories } from './commands/stories.js';
+import { USAGE } from './usage.js';
+
+const VERSION = '0.1.0';
+
+const options = {
+  format: { type: 'string' },
+  published: { type: 'string' },
+  db: { type: 'string' },
+  from: { type: 'string' },
+  to: { type: 'string' },
+  type: { type: 'string', multiple: true },
+  side: { type: 'string' },
+  background: { type: 'boolean' },
+  limit: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean' },
+} satisfies ParseArgsConfig['options'];
+
+class UsageError extends Error {}
+
+const dateRe = /^\d{4}-\d{2}-\d{2}$/;
+
+function need(cond: boolean, message: string): void {
+  if (!cond) throw new UsageError(message);
+}
+
+/** Runs the CLI with `argv` (without node and script) and resolves to the exit code. */
+export async function main(argv: readonly string[]): Promise<number> {
+  try {
+    const { values, positionals } = parseArgs({ args: [...argv], options, allowPositionals: true, strict: true });
+    const [command, ...inputs] = positionals;
+    if (values.version) {
+      process.stdout.write(`sitrep ${VERSION}\n`);
+      return 0;
+    }
+    if (values.help || !command || command === 'help') {
+      process.stdout.write(USAGE);
+      return command || values.help ? 0 : 2;
+    }
+    if (values.published !== undefined) need(dateRe.test(values.published), `--published must be YYYY-MM-DD, got '${values.published}'`);
+    for (const k of ['from', 'to'] as const) if (values[k] !== undefined) need(dateRe.test(values[k]!), `--${k} must be YYYY-MM-DD`);
+    const db = values.db ?? process.env.SITREP_DB;
+    switch (command) {
+      case 'extract': {
+        need(inputs.length > 0, 'extract needs at least one INPUT (a file, a directory or -)');
+        const format = values.format ?? 'table';
+        need(format === 'jsonl' || format === 'table', `--format must be jsonl or table, got '${format}'`);
+        return await runExtract(inputs, { format: format as 'jsonl' | 'table', ...(values.published ? { published: values.published } : {}) });
+      }
+      case 'ingest':
+        need(inputs.length > 0, 'ingest needs at least one INPUT (a file, a directory or -)');
+        return await runIngest(inputs, { db, published: values.published });
+      case 'events': {
+        const format = values.format ?? 'table';
+        need(format === 'jsonl' || format === 'table', `--format must be jsonl or table, got '${format}'`);
+        const limit = values.limit === undefined ? undefined : Number(values.limit);
+        need(limit === undefined || (Number.isInteger(limit) && limit > 0), '--limit must be a positive integer');
+        return await runEvents({ db, format: format as 'jsonl' | 'table', from: values.from, to: values.to, types: values.type, side: values.side, background: values.background ?? false, limit });
+      }
+      case 'stories': {
+        const format = values.format ?? 'table';
+        need(format === 'jsonl' || format === 'table', `--format must be jsonl or table, got '${format}'`);
+        return await runStories({ db, format: format as 'jsonl' | 'table' });
+      }
+      default:
+        throw new UsageError(`unknown command '${command}'`);
+    }
+  } catch (err) {
+    if (err instanceof UsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      process.stderr.write(`sitrep: ${(err as Error).message}\nRun 'sitrep --help' for usage.\n`);
+      return 2;
+    }
+    throw err;
+  }
+}

@@ -1,0 +1,233 @@
+/**
+ * Reads one article sentence by sentence into event drafts: trigger, roles, date, background,
+ * place, casualties, claims and control of places. Merging happens afterwards.
+ */
+import { claimsOfSentence, SpeakerMemory, toActor } from './claims.js';
+import type { ActorHit, ExtractContext, PlaceHit } from './context.js';
+import { dateRole, isOldDate, pickDate, daysBetween } from './dating.js';
+import type { CasualtyFill, Draft, TriggerHit } from './drafts.js';
+import { pickLocation } from './locate.js';
+import { findAttributions, type AttributionFrame } from './recognizers/attribution.js';
+import { findCasualties, type CasualtyMention } from './recognizers/casualties.js';
+import { assignRoles } from './roles.js';
+import { bucketBySentence, type SentenceView } from './sentences.js';
+import type { DateMention } from '../dates/find-dates.js';
+import type { Claim, ControlClaim } from '../model/event.js';
+
+export interface SentenceFacts {
+  readonly s: SentenceView;
+  readonly actors: readonly ActorHit[];
+  readonly places: readonly PlaceHit[];
+  readonly dates: readonly DateMention[];
+  readonly frames: readonly AttributionFrame[];
+  readonly claims: readonly Claim[];
+  readonly casualties: readonly CasualtyFill[];
+  readonly triggers: readonly TriggerHit[];
+  readonly control: readonly ControlClaim[];
+  /** The sentence has a weak trigger ("the escalation", "the incident"). */
+  readonly anaphor: boolean;
+}
+
+const freshRe = /\b(?:today|tonight|this (?:morning|evening|week)|yesterday|earlier today|hours ago|on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b/i;
+const skipKinds = new Set(['title', 'caption', 'heading']);
+
+function placesOutsideActors(places: readonly PlaceHit[], actors: readonly ActorHit[], frames: readonly AttributionFrame[], text: string): PlaceHit[] {
+  return places.filter((p) => {
+    if (frames.some((f) => p.start >= f.claimant.start && p.end <= f.claimant.end)) return false;
+    const asActor = actors.some((a) => a.start <= p.start && a.end >= p.end);
+    if (!asActor) return true;
+    return /\b(?:in|into|inside|across|to|near|around|of)\s+(?:the\s+)?$/i.test(text.slice(Math.max(0, p.start - 12), p.start));
+  });
+}
+
+function sideOfVictims(c: CasualtyMention, actors: readonly ActorHit[], ctx: ExtractContext): string | null {
+  if (c.victim) {
+    for (const w of c.victim.text.split(/[\s/]+/)) {
+      const side = /^[A-Z]/.test(w) ? ctx.sideOfAdjective(w) : null;
+      if (side) return side;
+    }
+    if (/\b(?:its|their|his|her)\b/i.test(c.victim.text)) {
+      const owner = [...actors].reverse().find((a) => a.end <= c.start);
+      if (owner?.entry.side) return owner.entry.side;
+    }
+    if (/civilian|resident|villager|child|women|woman/i.test(c.victim.text)) return 'CIV';
+  }
+  return null;
+}
+
+function controlClaims(s: SentenceView, places: readonly PlaceHit[], actors: readonly ActorHit[], ctx: ExtractContext, claimant: Claim | undefined): ControlClaim[] {
+  const out: ControlClaim[] = [];
+  const re = /\b(?:remained|remains|remain|stayed|stays|is|are|was|were)\s+(?:still\s+|in fact\s+)?(?:in the hands of|under the control of|controlled by|held by)\s+(?:the\s+)?([A-Z][\w-]+)/g;
+  for (let m = re.exec(s.text); m; m = re.exec(s.text)) {
+    const at = s.start + m.index;
+    const place = [...places].reverse().find((p) => p.end <= at && at - p.end < 60);
+    const holderHit = actors.find((a) => a.start >= at && a.start <= at + m![0].length);
+    const word = m[1]!;
+    const side = holderHit?.entry.side ?? ctx.sideOfAdjective(word) ?? ctx.sideOfAdjective(word.replace(/s$/, ''));
+    if (place) {
+      out.push({ place: place.place.name, holder: side, claimant: claimant?.claimant ?? null, evidence: { start: s.start, end: s.end, text: s.text } });
+    }
+  }
+  return out;
+}
+
+/** Collects the per-sentence facts of an article. */
+export function readSentences(
+  text: string,
+  sentences: readonly SentenceView[],
+  actors: readonly ActorHit[],
+  places: readonly PlaceHit[],
+  dates: readonly DateMention[],
+  triggers: readonly TriggerHit[],
+  ctx: ExtractContext,
+): SentenceFacts[] {
+  const lex = ctx.lexicon;
+  const byActors = bucketBySentence(actors, sentences);
+  const byPlaces = bucketBySentence(places, sentences);
+  const byDates = bucketBySentence(dates, sentences);
+  const byTriggers = bucketBySentence(triggers, sentences);
+  const memory = new SpeakerMemory();
+  return sentences.map((s, i) => {
+    const sActors = byActors[i] ?? [];
+    const sDates = byDates[i] ?? [];
+    const frames = findAttributions(s.text, s.start, lex);
+    // Speakers named outside frames ("The Armenian Ministry of Defense" as a subject) are remembered too.
+    for (const a of sActors) if (a.entry.kind === 'ministry' || a.entry.kind === 'person') memory.remember(a);
+    const claims = claimsOfSentence(s, frames, sActors, ctx, memory);
+    const casualties = findCasualties(s.text, s.start, lex, sDates).map((c) => ({ mention: c, side: sideOfVictims(c, sActors, ctx) }));
+    const sPlaces = byPlaces[i] ?? [];
+    const sTriggers = byTriggers[i] ?? [];
+    return {
+      s,
+      actors: sActors,
+      places: sPlaces,
+      dates: sDates,
+      frames,
+      claims,
+      casualties,
+      triggers: sTriggers,
+      control: controlClaims(s, sPlaces, sActors, ctx, claims[0]),
+      anaphor: sTriggers.some((t) => t.def.weak),
+    };
+  });
+}
+
+/** Decides, paragraph by paragraph, which paragraphs tell history (all their dates are old). */
+function historyParagraphs(facts: readonly SentenceFacts[], text: string, reference: string | null): Map<number, boolean> {
+  const state = new Map<number, boolean>();
+  const byPara = new Map<number, SentenceFacts[]>();
+  for (const f of facts) {
+    const list = byPara.get(f.s.paragraph) ?? [];
+    list.push(f);
+    byPara.set(f.s.paragraph, list);
+  }
+  let previous = false;
+  for (const [p, list] of [...byPara.entries()].sort((a, b) => a[0] - b[0])) {
+    if (list.every((f) => skipKinds.has(f.s.kind))) continue;
+    const usable = list.flatMap((f) => f.dates).filter((d) => d.date && dateRole(text, d) === 'event');
+    let history: boolean;
+    if (usable.length) {
+      history = usable.every((d) => isOldDate({ date: d.date, date_end: d.dateEnd, precision: d.precision === 'decade' ? 'year' : d.precision, source: 'text', span: null, rule: '' }, reference));
+    } else {
+      history = previous && !list.some((f) => freshRe.test(f.s.text));
+    }
+    state.set(p, history);
+    previous = history;
+  }
+  return state;
+}
+
+/** Builds the event drafts of an article from its sentence facts. */
+export function buildDrafts(text: string, facts: readonly SentenceFacts[], reference: string | null, ctx: ExtractContext): Draft[] {
+  const lex = ctx.lexicon;
+  const history = historyParagraphs(facts, text, reference);
+  const drafts: Draft[] = [];
+  let previousTopic: ActorHit | null = null;
+  facts.forEach((f, i) => {
+    const topic = f.actors.find((a) => a.entry.kind !== 'media') ?? null;
+    if (skipKinds.has(f.s.kind)) return;
+    const paraDatesBefore = facts
+      .slice(0, i)
+      .filter((g) => g.s.paragraph === f.s.paragraph)
+      .flatMap((g) => g.dates);
+    const locatable = placesOutsideActors(f.places, f.actors, f.frames, text);
+    const armedContext = f.actors.some((a) => ['state-forces', 'armed-group', 'peacekeepers'].includes(a.entry.kind)) || lex.militaryRe.test(f.s.text);
+    for (const t of f.triggers) {
+      if (t.def.weak) continue;
+      if (t.def.armed && !armedContext) continue;
+      const before = text.slice(Math.max(f.s.start, t.start - 30), t.start);
+      if (lex.negationRe.test(before)) continue;
+      if (lex.modalRe.test(text.slice(Math.max(f.s.start, t.start - 25), t.start)) && t.def.id !== 'strategic/base') continue;
+      if (/^enter/i.test(t.text) && /^\s*(?:into\s+)?(?:force|effect)/i.test(text.slice(t.end, t.end + 12))) continue;
+      const roles = assignRoles(f.s, t.start, t.end, f.actors, f.frames, ctx, previousTopic, lex.targetNounRe);
+      const date = pickDate(text, f.dates, paraDatesBefore, t.start, reference);
+      const rules = [`extract/${t.def.id}`, date.rule];
+      let background = false;
+      if (isOldDate(date, reference)) {
+        background = true;
+        rules.push('background/old-date');
+      } else if (date.rule !== 'dates/sentence' && history.get(f.s.paragraph)) {
+        background = true;
+        rules.push('background/history-paragraph');
+      }
+      const window = text.slice(Math.max(f.s.start, t.start - 60), Math.min(f.s.end, t.end + 30));
+      if (lex.habitualRe.test(window)) {
+        background = true;
+        rules.push('background/habitual');
+      }
+      if (/\b(?:war|conflict)\b/i.test(f.s.text) && lex.aggregateRe.test(f.s.text) && !f.dates.some((d) => d.relative)) {
+        background = true;
+        rules.push('background/aggregate');
+      }
+      if (!background && date.date && reference) {
+        const key = ctx.keyEvents.find((k) => Math.abs(daysBetween(k.date, date.date!)) <= 1 && daysBetween(k.date, reference) > 7);
+        if (key) {
+          background = true;
+          rules.push(`background/key-event:${key.id}`);
+        }
+      }
+      let sub = t.def.sub_event_type;
+      if (t.def.territory === 'gain') {
+        const inter = roles.agent?.hit.entry.inter;
+        sub = inter === 1 || roles.agent?.hit.entry.kind === 'state-forces' || roles.agent?.hit.entry.kind === 'government'
+          ? 'Government regains territory'
+          : inter && inter >= 2 && inter <= 4 ? 'Non-state actor overtakes territory' : 'Armed clash';
+      }
+      const location = pickLocation(text, locatable, t.start, ctx, 'location/sentence');
+      const control: ControlClaim[] = [...f.control];
+      if (t.def.territory === 'gain' && roles.agent?.hit.entry.side) {
+        for (const p of locatable) {
+          if (p.start >= t.end && p.start - t.end < 80 && (p.kind === 'village' || p.kind === 'town' || p.kind === 'city')) {
+            control.push({ place: p.place.name, holder: roles.agent.hit.entry.side, claimant: f.claims[0]?.claimant ?? null, evidence: { start: f.s.start, end: f.s.end, text: f.s.text } });
+          }
+        }
+        // "Khtsaberd and Khin Taher were captured by Azerbaijan": the places stand before a passive verb.
+        for (const p of locatable) {
+          if (p.end <= t.start && t.start - p.end < 60 && roles.agent.rule === 'roles/passive-by' && (p.kind === 'village' || p.kind === 'town' || p.kind === 'city')) {
+            control.push({ place: p.place.name, holder: roles.agent.hit.entry.side, claimant: f.claims[0]?.claimant ?? null, evidence: { start: f.s.start, end: f.s.end, text: f.s.text } });
+          }
+        }
+      }
+      drafts.push({
+        sentence: f.s,
+        trigger: t,
+        event_type: t.def.event_type,
+        sub_event_type: sub,
+        agent: roles.agent,
+        target: roles.target,
+        date,
+        background,
+        rules,
+        location,
+        casualties: f.casualties.filter((c) => !c.mention.aggregate).slice(),
+        claims: f.claims.slice(),
+        violation: t.def.violation || /\bviolat\w*\b[^.]{0,40}\b(?:ceasefire|truce|cease-fire)\b|\b(?:ceasefire|truce)\b[^.]{0,20}\bviolat/i.test(f.s.text),
+        control,
+      });
+    }
+    if (topic) previousTopic = topic;
+  });
+  return drafts;
+}
+
+export { toActor };

@@ -1,0 +1,27 @@
+/**
+ * Ceasefire violations from the theatre's known ceasefires: a violent event between parties of a
+ * ceasefire, on a day it was in force, violates it.
+ */
+import type { CeasefireEntry } from '../packs/types.js';
+
+const violentTypes = new Set(['Battles', 'Explosions/Remote violence', 'Violence against civilians']);
+
+/** True when the event type is violent (only violent events can violate a ceasefire). */
+export function isViolent(eventType: string): boolean {
+  return violentTypes.has(eventType);
+}
+
+/** The ceasefire in force on `date` binding the given sides (any of them when none is known). */
+export function ceasefireInForce(
+  ceasefires: readonly CeasefireEntry[],
+  date: string | null,
+  sides: readonly (string | null)[],
+): CeasefireEntry | null {
+  if (!date) return null;
+  const known = sides.filter((s): s is string => Boolean(s) && s !== 'CIV');
+  for (const c of ceasefires) {
+    if (date <= c.start || (c.end !== null && date > c.end)) continue;
+    if (known.length === 0 || known.some((s) => c.parties.includes(s))) return c;
+  }
+  return null;
+}

@@ -1,0 +1,98 @@
+/**
+ * Turns attribution frames into claims: resolves the claimant phrase to an actor ("the ministry"
+ * and "we" to the last ministry or speaker named), decides hedging, and finds the accused side.
+ */
+import type { ActorHit, ExtractContext } from './context.js';
+import type { AttributionFrame } from './recognizers/attribution.js';
+import type { SentenceView } from './sentences.js';
+import type { Actor, Claim } from '../model/event.js';
+import type { ActorEntry } from '../packs/types.js';
+
+/** Converts a pack entry (and the words it was read from) to the contract's Actor. */
+export function toActor(entry: ActorEntry, hit?: { start: number; end: number; surface: string }): Actor {
+  return {
+    name: entry.name,
+    side: entry.side,
+    country: entry.country,
+    inter: entry.inter,
+    id: entry.id,
+    ...(hit ? { source_text: hit.surface, span: { start: hit.start, end: hit.end, text: hit.surface } } : {}),
+  };
+}
+
+const anaphoricClaimantRe = /^(?:the\s+)?(?:ministry|military|department|statement|report|agency|office|presidency|government|army|side|officials?|spokes(?:man|woman|person)|we|they|it|he|she)$/i;
+
+/** Keeps track of who spoke last, to resolve "the ministry said" and "we". */
+export class SpeakerMemory {
+  private last: ActorHit | null = null;
+  remember(hit: ActorHit): void {
+    if (hit.entry.kind !== 'media' || !this.last) this.last = hit;
+  }
+  recall(): ActorHit | null {
+    return this.last;
+  }
+}
+
+/** Resolves the claimant phrase of a frame to an actor hit, or a side-only actor, or null. */
+export function resolveClaimant(
+  frame: AttributionFrame,
+  actors: readonly ActorHit[],
+  ctx: ExtractContext,
+  memory: SpeakerMemory,
+): Actor | null {
+  const inside = actors.filter((a) => a.start >= frame.claimant.start && a.end <= frame.claimant.end);
+  const hit = inside[inside.length - 1];
+  if (hit) {
+    memory.remember(hit);
+    return toActor(hit.entry, hit);
+  }
+  const phrase = frame.claimant.text.trim();
+  if (anaphoricClaimantRe.test(phrase)) {
+    const last = memory.recall();
+    if (last) return toActor(last.entry, { start: frame.claimant.start, end: frame.claimant.end, surface: phrase });
+  }
+  // "Armenian sources", "pro-Armenian sources", "Azerbaijani officials": a side by its adjective.
+  for (const word of phrase.split(/[\s/]+/)) {
+    const bare = word.replace(/^pro-/i, '');
+    const side = /^[A-Z]/.test(bare) ? ctx.sideOfAdjective(bare) : null;
+    if (side) {
+      return { name: phrase.replace(/^the\s+/i, ''), side, country: null, inter: null, source_text: phrase, span: { ...frame.claimant } };
+    }
+  }
+  if (!phrase || /^(?:it|this|that|there)$/i.test(phrase)) return null;
+  return { name: phrase.replace(/^the\s+/i, ''), side: null, country: null, inter: null, source_text: phrase, span: { ...frame.claimant } };
+}
+
+/** Claims made in one sentence, one per frame. */
+export function claimsOfSentence(
+  s: SentenceView,
+  frames: readonly AttributionFrame[],
+  actors: readonly ActorHit[],
+  ctx: ExtractContext,
+  memory: SpeakerMemory,
+): Claim[] {
+  const hedgedSentence = ctx.lexicon.hedgeRe.test(s.text);
+  const out: Claim[] = [];
+  for (const f of frames) {
+    const claimant = resolveClaimant(f, actors, ctx, memory);
+    let accused: Actor | null = null;
+    if (f.stance === 'accuses') {
+      const hit = actors.find((a) => a.start >= f.end && a.entry.kind !== 'media');
+      if (hit) accused = toActor(hit.entry, hit);
+      else {
+        const m = /^\s*(?:the\s+)?([A-Z][\w-]+)/.exec(s.text.slice(f.end - s.start));
+        const side = m ? ctx.sideOfAdjective(m[1]!) : null;
+        const entry = side ? ctx.forcesOfSide(side) : null;
+        if (entry) accused = toActor(entry);
+      }
+    }
+    out.push({
+      claimant,
+      stance: f.stance,
+      hedged: f.hedgedVerb || hedgedSentence,
+      evidence: { start: s.start, end: s.end, text: s.text },
+      ...(f.stance === 'accuses' ? { accused } : {}),
+    });
+  }
+  return out;
+}

@@ -1,0 +1,47 @@
+/**
+ * What the extractor needs besides the article: the lexicon, the pack matchers and the theatre
+ * data. Built once per process by `createExtractContext` and shared by every article.
+ */
+import type { Lexicon } from './lexicon.js';
+import type { ActorEntry, CeasefireEntry, KeyEventEntry, TheatrePack } from '../packs/types.js';
+import type { Place } from '../model/event.js';
+
+/** An actor named in the text. */
+export interface ActorHit {
+  readonly start: number;
+  readonly end: number;
+  readonly surface: string;
+  readonly entry: ActorEntry;
+}
+
+/** A place named in the text, already disambiguated against the whole article. */
+export interface PlaceHit {
+  readonly start: number;
+  readonly end: number;
+  readonly surface: string;
+  readonly place: Place;
+  /** Place kind from the pack (`village`, `corridor`, `region`, `country`...). */
+  readonly kind: string;
+}
+
+export interface ExtractContext {
+  readonly lexicon: Lexicon;
+  findActors(text: string, date: string | null): ActorHit[];
+  findPlaces(text: string): PlaceHit[];
+  /** The place that stands for a country (alpha-3), for country-level events. */
+  countryPlace(iso3: string): Place | null;
+  /** A pack actor by id (for `fightsAs`). */
+  actorById(id: string): ActorEntry | null;
+  /** The government actor of a state (alpha-3), for country-level decisions. */
+  governmentOf(iso3: string): ActorEntry | null;
+  /** The main fighting actor of a side ("ARM" → Armed Forces of Armenia), for implied opponents. */
+  forcesOfSide(side: string): ActorEntry | null;
+  /** Side code of a demonym or adjective ("Azerbaijani" → AZE, "Artsakh" → ARM), or null. */
+  sideOfAdjective(word: string): string | null;
+  readonly theatres: readonly TheatrePack[];
+  readonly ceasefires: readonly CeasefireEntry[];
+  readonly keyEvents: readonly KeyEventEntry[];
+  /** Pairs of sides that fight each other in a theatre (for implied opponents). */
+  readonly dyads: readonly (readonly [string, string])[];
+  readonly versions: Readonly<Record<string, string>>;
+}

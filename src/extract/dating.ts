@@ -1,0 +1,99 @@
+/**
+ * When an event happened: the date written in its sentence, else the last date of its paragraph,
+ * else the publication date; and whether that makes it history rather than news.
+ */
+import type { DateMention } from '../dates/find-dates.js';
+import type { DatePrecision } from '../model/event.js';
+import type { Span } from '../model/span.js';
+
+export interface DateFill {
+  readonly date: string | null;
+  readonly date_end: string | null;
+  readonly precision: DatePrecision | null;
+  readonly source: 'text' | 'publication' | null;
+  readonly span: Span | null;
+  readonly rule: string;
+}
+
+/** Days from `a` to `b` (both `YYYY-MM-DD`). */
+export function daysBetween(a: string, b: string): number {
+  return Math.round((Date.parse(b.slice(0, 10)) - Date.parse(a.slice(0, 10))) / 86_400_000);
+}
+
+const sinceRe = /\b(?:since|as of|from)\s+(?:the\s+)?(?:night\s+of\s+|midnight\s+(?:on\s+)?)?$/i;
+const stampRe = /\bupdated?\b[^.!?\n]{0,24}$/i;
+
+/** How a date mention may be used for dating events. */
+export type DateRole = 'event' | 'since' | 'stamp';
+
+/** Classifies a mention: "since 1994" and "as of November 14" describe periods; "UPDATED (13.12.2020)" dates a report. */
+export function dateRole(text: string, m: DateMention): DateRole {
+  const before = text.slice(Math.max(0, m.start - 40), m.start);
+  if (stampRe.test(before)) return 'stamp';
+  if (sinceRe.test(before)) return 'since';
+  return 'event';
+}
+
+function precisionOf(m: DateMention): DatePrecision {
+  return m.precision === 'decade' ? 'year' : m.precision;
+}
+
+function fill(m: DateMention, rule: string): DateFill {
+  return {
+    date: m.date,
+    date_end: m.dateEnd && m.dateEnd !== m.date && m.precision === 'day' ? m.dateEnd : null,
+    precision: precisionOf(m),
+    source: m.relative ? 'publication' : 'text',
+    span: { start: m.start, end: m.end, text: m.text },
+    rule,
+  };
+}
+
+/**
+ * Picks the date of an event whose trigger is at `tStart`: the nearest usable date in its
+ * sentence, else the last usable date earlier in its paragraph, else the publication date.
+ */
+export function pickDate(
+  text: string,
+  sentenceDates: readonly DateMention[],
+  paragraphDatesBefore: readonly DateMention[],
+  tStart: number,
+  reference: string | null,
+): DateFill {
+  const usable = (m: DateMention) => {
+    if (!m.date) return false;
+    const role = dateRole(text, m);
+    if (role === 'stamp') return false;
+    // "since midnight on Saturday" dates a change; "since 1994" only a period.
+    if (role === 'since') return reference !== null && Math.abs(daysBetween(m.date, reference)) <= 7;
+    return true;
+  };
+  const own = sentenceDates.filter(usable);
+  if (own.length) {
+    const nearest = own.reduce((a, b) => (Math.abs(b.start - tStart) < Math.abs(a.start - tStart) ? b : a));
+    return fill(nearest, 'dates/sentence');
+  }
+  const para = paragraphDatesBefore.filter(usable);
+  const last = para[para.length - 1];
+  if (last) return fill(last, 'dates/paragraph');
+  if (reference) {
+    return { date: reference, date_end: null, precision: 'day', source: 'publication', span: null, rule: 'dates/publication' };
+  }
+  return { date: null, date_end: null, precision: null, source: null, span: null, rule: 'dates/none' };
+}
+
+/** Events dated this many days or more before publication are background, not news. */
+export const NEWS_WINDOW_DAYS = 21;
+
+/** True when the event's date lies well before the reference date (history, not news). */
+export function isOldDate(d: DateFill, reference: string | null): boolean {
+  if (!d.date || !reference) return false;
+  const last = d.date_end ?? (d.precision === 'year' ? `${d.date.slice(0, 4)}-12-31` : d.precision === 'month' ? endOfMonth(d.date) : d.date);
+  return daysBetween(last, reference) >= NEWS_WINDOW_DAYS;
+}
+
+function endOfMonth(date: string): string {
+  const [y, m] = date.split('-').map(Number) as [number, number];
+  const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  return `${date.slice(0, 7)}-${String(last).padStart(2, '0')}`;
+}

@@ -1,0 +1,265 @@
+/**
+ * The extractor: reads a cleaned article into events and statements, each field pointing back to
+ * the words it came from. Stages, in order: mentions (actors, places, dates, triggers) → sentence
+ * facts (frames, claims, casualties) → drafts per trigger → casualty and claim attachment →
+ * merge per article → final fields (implied opponent, place fallback, ceasefire) → statements.
+ */
+import { buildDrafts, readSentences, type SentenceFacts } from './build-drafts.js';
+import { ceasefireInForce, isViolent } from './ceasefire.js';
+import { toActor } from './claims.js';
+import type { ExtractContext } from './context.js';
+import type { CasualtyFill, Draft } from './drafts.js';
+import { findTriggers } from './find-triggers.js';
+import { clusterDrafts, opponentOf, voteRole } from './merge-drafts.js';
+import { sentenceViews } from './sentences.js';
+import { findStatements } from './statements.js';
+import { findDates } from '../dates/find-dates.js';
+import type { CleanArticle } from '../model/article.js';
+import type { Diagnostic } from '../model/diagnostic.js';
+import type { Actor, ArticleEvent, Claim, ControlClaim, Place, Statement } from '../model/event.js';
+import type { Span } from '../model/span.js';
+
+export interface Extraction {
+  readonly events: ArticleEvent[];
+  readonly statements: Statement[];
+  readonly diagnostics: Diagnostic[];
+}
+
+/** Sums casualty figures over sides (the largest figure per side, so repeats are not added twice). */
+function tally(fills: readonly CasualtyFill[], category: 'killed' | 'injured'): { count: number | null; span: Span | null } {
+  const relevant = fills.filter((c) => c.mention.category === category);
+  if (!relevant.length) return { count: null, span: null };
+  const perSide = new Map<string, number>();
+  for (const c of relevant) {
+    const key = c.side ?? '?';
+    perSide.set(key, Math.max(perSide.get(key) ?? 0, c.mention.count));
+  }
+  const known = [...perSide.entries()].filter(([k]) => k !== '?');
+  let count = known.reduce((n, [, v]) => n + v, 0);
+  const unknown = perSide.get('?');
+  if (unknown !== undefined) count = known.length ? Math.max(count, unknown) : unknown;
+  const first = relevant[0]!.mention;
+  return { count, span: { start: first.start, end: first.end, text: first.text } };
+}
+
+function uniqueClaims(claims: readonly Claim[]): Claim[] {
+  const seen = new Set<string>();
+  return claims.filter((c) => {
+    const key = `${c.claimant?.name ?? ''}|${c.stance}|${c.evidence.start}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** Attaches casualty-only sentences, claim-only sentences and carried-over attribution to drafts. */
+function attach(facts: readonly SentenceFacts[], drafts: Draft[]): void {
+  const bySentence = new Map<number, Draft[]>();
+  for (const d of drafts) {
+    const list = bySentence.get(d.sentence.index) ?? [];
+    list.push(d);
+    bySentence.set(d.sentence.index, list);
+  }
+  const lastViolent = (before: number, paragraphMin: number) =>
+    [...drafts].reverse().find((d) => d.sentence.index < before && d.sentence.paragraph >= paragraphMin && !d.background && isViolent(d.event_type));
+  facts.forEach((f, i) => {
+    const own = bySentence.get(i) ?? [];
+    // Casualties in a sentence without its own violent event join the last violent event nearby.
+    if (!own.some((d) => isViolent(d.event_type))) {
+      const usable = f.casualties.filter((c) => !c.mention.aggregate);
+      if (usable.length) lastViolent(i, f.s.paragraph - 2)?.casualties.push(...usable);
+    }
+    // Attribution without an event of its own ("This is stated in the statement of X", "Baku
+    // accused the Armenians of the escalation") belongs to the previous sentence's events, or to the
+    // last violent event when the sentence refers back to it.
+    if (f.claims.length && !own.length) {
+      const prev = bySentence.get(i - 1) ?? [];
+      const target = f.anaphor ? [lastViolent(i, 0)].filter((d): d is Draft => Boolean(d)) : prev.filter((d) => d.sentence.paragraph === f.s.paragraph || /^(?:this|that|it)\b/i.test(f.s.text.trim()));
+      for (const d of target) d.claims.push(...f.claims);
+      if (f.anaphor && target.length === 0) lastViolent(i, 0)?.claims.push(...f.claims);
+    }
+    if (f.control.length && !own.some((d) => isViolent(d.event_type))) lastViolent(i, 0)?.control.push(...f.control);
+    // "According to X, ... . The offensive is carried out in two villages." — attribution carries over.
+    if (!f.claims.length && own.length && i > 0 && facts[i - 1]!.s.paragraph === f.s.paragraph) {
+      const carried = facts[i - 1]!.claims.filter((c) => c.stance !== 'accuses');
+      for (const d of own) if (!d.claims.length) d.claims.push(...carried);
+    }
+  });
+}
+
+function finalize(cluster: Draft[], id: string, ctx: ExtractContext, focus: Place | null, outlet: string | null): ArticleEvent {
+  const first = cluster[0]!;
+  const eventType = first.event_type;
+  const territory = cluster.find((d) => d.sub_event_type.includes('territory'));
+  const subCounts = new Map<string, number>();
+  for (const d of cluster) subCounts.set(d.sub_event_type, (subCounts.get(d.sub_event_type) ?? 0) + 1);
+  const sub = territory?.sub_event_type ?? [...subCounts.entries()].sort((a, b) => b[1] - a[1])[0]![0];
+
+  // Date: the most reported day; ties go to a date written in the text.
+  const dateVotes = new Map<string, { n: number; d: Draft['date'] }>();
+  for (const d of cluster) {
+    const key = d.date.date ?? '';
+    const v = dateVotes.get(key);
+    if (!v) dateVotes.set(key, { n: 1, d: d.date });
+    else {
+      v.n++;
+      if (v.d.source !== 'text' && d.date.source === 'text') v.d = d.date;
+    }
+  }
+  const date = [...dateVotes.values()].sort((a, b) => b.n - a.n || Number(b.d.source === 'text') - Number(a.d.source === 'text'))[0]!.d;
+
+  const agentFill = voteRole(cluster.map((d) => d.agent));
+  const violent = isViolent(eventType);
+  let actor1: Actor | null = null;
+  const rules = new Set(cluster.flatMap((d) => d.rules));
+  if (agentFill) {
+    const e = agentFill.hit.entry;
+    const fights = violent && e.fightsAs ? ctx.actorById(e.fightsAs) : null;
+    actor1 = toActor(fights ?? e, agentFill.hit);
+    rules.add(agentFill.rule);
+  }
+  const targetFill = voteRole(cluster.map((d) => d.target), actor1?.side ?? null);
+  let actor2: Actor | null = null;
+  if (targetFill) {
+    const e = targetFill.hit.entry;
+    const fights = violent && e.fightsAs ? ctx.actorById(e.fightsAs) : null;
+    actor2 = toActor(fights ?? e, targetFill.hit);
+    rules.add(targetFill.rule);
+  }
+  if (eventType === 'Battles' && actor1?.side && !actor2) {
+    const other = opponentOf(actor1.side, ctx);
+    const entry = other ? ctx.forcesOfSide(other) : null;
+    if (entry) {
+      actor2 = toActor(entry);
+      rules.add('roles/implied-opponent');
+    }
+  }
+
+  // Place: the most precise one named for the event, else the paragraph's, else the article's focus.
+  let location: Place | null = null;
+  const located = cluster.filter((d) => d.location).sort((a, b) => a.location!.rank - b.location!.rank);
+  if (located[0]) location = located[0].location!.place;
+  else if (!violent && actor1?.country && actor1.side === actor1.country) {
+    location = ctx.countryPlace(actor1.country);
+    if (location) rules.add('location/actor-country');
+  }
+  if (!location && focus) {
+    location = focus;
+    rules.add('location/article-focus');
+  }
+  if (!actor1 && !violent && location?.country && location.geo_precision === 3) {
+    const gov = ctx.governmentOf(location.country);
+    if (gov) {
+      actor1 = toActor(gov);
+      rules.add('roles/government-of-place');
+    }
+  }
+
+  const casualties = cluster.flatMap((d) => d.casualties);
+  const killed = tally(casualties, 'killed');
+  const injured = tally(casualties, 'injured');
+
+  let violation = cluster.some((d) => d.violation) && violent;
+  if (violent && !violation && !first.background) {
+    const c = ceasefireInForce(ctx.ceasefires, date.date, [actor1?.side ?? null, actor2?.side ?? null]);
+    const inTheatre = (location?.country && ctx.theatres.some((t) => t.countries.includes(location!.country!))) ||
+      [actor1?.side, actor2?.side].some((s) => s && ctx.theatres.some((t) => t.countries.includes(s)));
+    if (c && inTheatre) {
+      violation = true;
+      rules.add(`ceasefire/${c.id}`);
+    }
+  }
+
+  let claims = uniqueClaims(cluster.flatMap((d) => d.claims));
+  if (!claims.length) {
+    claims = [{
+      claimant: { name: outlet ?? 'the outlet', side: null, country: null, inter: null },
+      stance: 'asserts',
+      hedged: false,
+      evidence: { start: first.sentence.start, end: first.sentence.end, text: first.sentence.text },
+    }];
+  }
+  const evidence: Span[] = [];
+  for (const d of cluster) {
+    if (!evidence.some((e) => e.start === d.sentence.start)) evidence.push({ start: d.sentence.start, end: d.sentence.end, text: d.sentence.text });
+  }
+  evidence.sort((a, b) => a.start - b.start);
+  const control: ControlClaim[] = [];
+  for (const c of cluster.flatMap((d) => d.control)) {
+    if (!control.some((x) => x.place === c.place && x.holder === c.holder && x.evidence.start === c.evidence.start)) control.push(c);
+  }
+  const spans: Record<string, Span> = { trigger: { start: first.trigger.start, end: first.trigger.end, text: first.trigger.text } };
+  if (date.span) spans.date = date.span;
+  if (actor1?.span) spans.actor1 = actor1.span;
+  if (actor2?.span) spans.actor2 = actor2.span;
+  if (location?.span) spans.location = location.span;
+  if (killed.span) spans.fatalities = killed.span;
+  if (injured.span) spans.injured = injured.span;
+  return {
+    id,
+    event_type: eventType,
+    sub_event_type: sub,
+    date: date.date,
+    date_end: date.date_end,
+    date_precision: date.precision,
+    date_source: date.source,
+    actor1,
+    actor2,
+    location,
+    fatalities: killed.count,
+    injured: injured.count,
+    ceasefire_violation: violation,
+    background: first.background,
+    claims,
+    evidence,
+    field_spans: spans,
+    ...(control.length ? { control } : {}),
+    rules: [...rules].sort(),
+  };
+}
+
+/** The place the article is mostly about: the most precise theatre place among its news events. */
+function focusPlace(drafts: readonly Draft[]): Place | null {
+  const news = drafts.filter((d) => !d.background && d.location && isViolent(d.event_type));
+  if (!news.length) return null;
+  const best = news.sort((a, b) => a.location!.rank - b.location!.rank)[0]!;
+  return { ...best.location!.place, geo_precision: Math.max(2, best.location!.place.geo_precision) as 2 | 3 };
+}
+
+/** Extracts the events and statements of one cleaned article. */
+export function extractEvents(article: CleanArticle, ctx: ExtractContext): Extraction {
+  const diagnostics: Diagnostic[] = [];
+  if (article.language !== 'en') {
+    diagnostics.push({
+      code: 'extract/unsupported-language',
+      severity: 'warning',
+      message: `article is in '${article.language}', not English: no events extracted`,
+      source: article.source,
+      articleId: article.id,
+    });
+    return { events: [], statements: [], diagnostics };
+  }
+  const text = article.text;
+  const reference = article.published;
+  const sentences = sentenceViews(article);
+  const actors = ctx.findActors(text, reference);
+  const places = ctx.findPlaces(text);
+  const dates = findDates(text, reference);
+  const triggers = findTriggers(text, ctx.lexicon);
+  const facts = readSentences(text, sentences, actors, places, dates, triggers, ctx);
+  const drafts = buildDrafts(text, facts, reference, ctx);
+  attach(facts, drafts);
+
+  const focus = focusPlace(drafts);
+  const clusters = clusterDrafts(drafts);
+  const events = clusters.map((c, i) => finalize(c, `e${i + 1}`, ctx, focus, article.outlet));
+  const eventOfSentence = new Map<number, string>();
+  clusters.forEach((c, i) => c.forEach((d) => eventOfSentence.set(d.sentence.index, `e${i + 1}`)));
+  const statements = findStatements(
+    facts,
+    ctx,
+    (f) => f.dates.find((d) => d.date)?.date ?? reference,
+    (f) => eventOfSentence.get(f.s.index) ?? null,
+  );
+  return { events, statements, diagnostics };
+}

@@ -1,0 +1,59 @@
+/**
+ * Within one article, drafts that tell the same happening (same type, dates a day apart at most,
+ * compatible places) become one event: the best-supported value of each field wins.
+ */
+import type { ExtractContext } from './context.js';
+import { daysBetween } from './dating.js';
+import type { Draft } from './drafts.js';
+import { distanceKm } from './locate.js';
+import type { RoleFill } from './roles.js';
+
+function compatible(a: Draft, b: Draft): boolean {
+  if (a.event_type !== b.event_type || a.background !== b.background) return false;
+  if (a.event_type !== 'Battles' && a.sub_event_type !== b.sub_event_type) return false;
+  if (a.date.date && b.date.date && Math.abs(daysBetween(a.date.date, b.date.date)) > 1) return false;
+  if (a.location && b.location) {
+    const d = distanceKm(a.location.place, b.location.place);
+    const coarse = Math.max(a.location.rank, b.location.rank) >= 4;
+    if (d > (coarse ? 200 : 50)) return false;
+  }
+  if (a.event_type !== 'Battles') {
+    const sa = a.agent?.hit.entry.side;
+    const sb = b.agent?.hit.entry.side;
+    if (sa && sb && sa !== sb) return false;
+  }
+  return true;
+}
+
+/** Groups drafts into clusters (single link, in text order, so the result is deterministic). */
+export function clusterDrafts(drafts: readonly Draft[]): Draft[][] {
+  const clusters: Draft[][] = [];
+  for (const d of drafts) {
+    const home = clusters.find((c) => c.some((m) => compatible(m, d)));
+    if (home) home.push(d);
+    else clusters.push([d]);
+  }
+  return clusters;
+}
+
+/** The side with most weight among role fills (direct evidence first, accusations only as a fallback). */
+export function voteRole(fills: readonly (RoleFill | null)[], exclude?: string | null): RoleFill | null {
+  const direct = fills.filter((f): f is RoleFill => Boolean(f && !f.accused && f.hit.entry.side && f.hit.entry.side !== exclude));
+  const pool = direct.length ? direct : fills.filter((f): f is RoleFill => Boolean(f && f.hit.entry.side && f.hit.entry.side !== exclude));
+  if (!pool.length) return null;
+  const score = new Map<string, number>();
+  for (const f of pool) score.set(f.hit.entry.side!, (score.get(f.hit.entry.side!) ?? 0) + f.weight);
+  const best = [...score.entries()].sort((a, b) => b[1] - a[1])[0]![0];
+  const ofSide = pool.filter((f) => f.hit.entry.side === best);
+  const armed = ofSide.find((f) => f.hit.entry.kind === 'state-forces' || f.hit.entry.kind === 'armed-group');
+  return armed ?? ofSide.sort((a, b) => b.weight - a.weight)[0]!;
+}
+
+/** The opposing side in a theatre's dyad, when exactly one is known. */
+export function opponentOf(side: string, ctx: ExtractContext): string | null {
+  for (const [a, b] of ctx.dyads) {
+    if (a === side) return b;
+    if (b === side) return a;
+  }
+  return null;
+}

@@ -1,0 +1,243 @@
+/**
+ * Finds actors in text: explicit aliases of the theatre and world packs ("Artsakh Defense Army",
+ * "Baku", "the Azerbaijani side"), compositions of a demonym or country name with a force noun
+ * ("Azerbaijani troops", "Armenia's Defence Ministry", "Ministry of Defense of Armenia",
+ * "the Ministry of Defense in Baku") driven by `force-nouns.tsv` and `demonyms.tsv`, and person
+ * names spelled another way ("Pasjinian") through {@link nameKey}. Longest match wins, on word
+ * boundaries; an alias written with a capital needs a capital in the text; validity dates are
+ * respected when the article's date is given.
+ */
+import type { Actor } from '../model/event.js';
+import { AliasIndex, caseRuleOf, type AliasMatch } from './alias-index.js';
+import { nameKey } from './name-key.js';
+import { tokenize, type Token } from './tokenize.js';
+import type { ActorEntry, ForceNoun, Packs } from './types.js';
+
+/** An actor found in text. */
+export interface ActorMention {
+  readonly start: number;
+  readonly end: number;
+  readonly surface: string;
+  readonly entry: ActorEntry;
+  /** How it was found: an alias, a demonym + force-noun composition, or the nameKey fallback. */
+  readonly via?: 'alias' | 'composition' | 'name-key';
+}
+
+/** A compiled actor matcher; build it once per process. */
+export interface ActorMatcher {
+  /** Every actor mention in `text`, in order, without overlaps; `date` (ISO) filters by validity. */
+  find(text: string, date?: string): ActorMention[];
+  get(id: string): ActorEntry | undefined;
+  /** The entry an institution fights as (`fightsAs`, followed), or the entry itself. */
+  fighter(entry: ActorEntry): ActorEntry;
+  /** The entry with this role for a country or side code ("AZE", "mod"), theatre entries first. */
+  byRole(countryOrSide: string, role: string, date?: string): ActorEntry | undefined;
+}
+
+interface Found {
+  readonly length: number;
+  readonly end: number;
+  readonly entry: ActorEntry;
+  readonly via: 'alias' | 'composition' | 'name-key';
+}
+
+const MIN_FUZZY_LETTERS = 5;
+
+/**
+ * Compiles the actor aliases, demonyms and force nouns of all packs. World entries whose country
+ * and role a theatre entry also has are shadowed by it.
+ *
+ * @example
+ * const actors = createActorMatcher(loadPacks());
+ * actors.find("Azerbaijan's Defense Ministry said")[0]?.entry.side // 'AZE'
+ */
+export function createActorMatcher(packs: Packs): ActorMatcher {
+  const exact = new AliasIndex<ActorEntry>();
+  const persons = new AliasIndex<ActorEntry>();
+  const countryRefs = new AliasIndex<string>();
+  const countryNames = new AliasIndex<string>();
+  const nouns = new AliasIndex<ForceNoun>();
+  const byId = new Map<string, ActorEntry>();
+  const roles = new Map<string, ActorEntry[]>();
+
+  const theatreRoles = new Set<string>();
+  const all: ActorEntry[] = [];
+  for (const t of packs.theatres) {
+    for (const a of t.actors) {
+      all.push(a);
+      if (a.role) theatreRoles.add(roleKey(a.country ?? a.side ?? '', a.role));
+    }
+  }
+  for (const a of packs.world.actors) {
+    if (a.role && theatreRoles.has(roleKey(a.country ?? a.side ?? '', a.role))) continue;
+    all.push(a);
+  }
+  for (const a of all) {
+    if (byId.has(a.id)) continue;
+    byId.set(a.id, a);
+    for (const alias of a.aliases) {
+      const rule = caseRuleOf(alias, true);
+      exact.add(alias, a, rule);
+      if (a.kind === 'person' && rule !== 'upper' && LATIN.test(alias)) {
+        const k = nameKey(alias);
+        if (k.replace(/ /g, '').length >= MIN_FUZZY_LETTERS) persons.add(alias, a, 'cap', k.split(' '));
+      }
+    }
+    if (a.role) {
+      const key = roleKey(a.country ?? a.side ?? '', a.role);
+      const list = roles.get(key);
+      if (list) list.push(a);
+      else roles.set(key, [a]);
+    }
+  }
+  for (const [a3, list] of Object.entries(packs.world.demonyms ?? {})) {
+    for (const d of list) countryRefs.add(d, a3, caseRuleOf(d, true));
+  }
+  for (const p of packs.world.places) {
+    if (p.kind !== 'country' || !p.country) continue;
+    for (const n of p.aliases) {
+      countryRefs.add(n, p.country, caseRuleOf(n, true));
+      countryNames.add(n, p.country, caseRuleOf(n, true));
+    }
+  }
+  for (const fn of packs.world.forceNouns ?? []) nouns.add(fn.noun, fn, caseRuleOf(fn.noun, false));
+
+  const byRole = (code: string, role: string, date?: string): ActorEntry | undefined => pick(roles.get(roleKey(code, role)) ?? [], date);
+
+  const compose = (tokens: readonly Token[], i: number, date?: string): Found | null => {
+    let best: Found | null = null;
+    // "<demonym | country | country's> NOUN"
+    const ref = countryRefs.match(tokens, i);
+    if (ref) {
+      const j = i + ref.length;
+      if (tokens[j]?.joinPrev) {
+        const fn = nouns.match(tokens, j, null, (n) => n.prefix);
+        const noun = fn?.hits[0]?.value;
+        const entry = noun ? byRole(ref.hits[0]!.value, noun.role, date) : undefined;
+        if (fn && entry) best = { length: ref.length + fn.length, end: fn.end, entry, via: 'composition' };
+      }
+    }
+    // "NOUN of|in <country | capital>"
+    const fn = nouns.match(tokens, i, null, (n) => n.postfix.length > 0);
+    if (fn) {
+      const j = i + fn.length;
+      const prep = tokens[j];
+      const k = j + 1;
+      const noun = fn.hits[0]!.value;
+      if (prep?.joinPrev && noun.postfix.includes(prep.key) && tokens[k]?.joinPrev) {
+        let code: string | undefined;
+        let m: AliasMatch<unknown> | null = countryNames.match(tokens, k);
+        if (m) code = (m as AliasMatch<string>).hits[0]!.value;
+        else {
+          const g = exact.match(tokens, k, null, (a) => a.kind === 'government' && a.country !== null);
+          if (g) {
+            m = g;
+            code = g.hits[0]!.value.country ?? undefined;
+          }
+        }
+        const entry = code && m ? byRole(code, noun.role, date) : undefined;
+        if (m && entry && (!best || fn.length + 1 + m.length > best.length)) {
+          best = { length: fn.length + 1 + m.length, end: m.end, entry, via: 'composition' };
+        }
+      }
+    }
+    return best;
+  };
+
+  const fighter = (entry: ActorEntry): ActorEntry => {
+    let cur = entry;
+    for (let n = 0; n < 4 && cur.fightsAs; n++) {
+      const next = byId.get(cur.fightsAs);
+      if (!next) break;
+      cur = next;
+    }
+    return cur;
+  };
+
+  return {
+    get: (id) => byId.get(id),
+    fighter,
+    byRole,
+    find(text: string, date?: string): ActorMention[] {
+      const tokens = tokenize(text);
+      const valid = (a: ActorEntry): boolean => validAt(a, date);
+      const out: ActorMention[] = [];
+      let keys: (string | undefined)[] | null = null;
+      const keyAt = (i: number): string => {
+        keys ??= new Array<string | undefined>(tokens.length);
+        return (keys[i] ??= nameKey(tokens[i]!.text));
+      };
+      for (let i = 0; i < tokens.length; ) {
+        const t = tokens[i]!;
+        const m = exact.match(tokens, i, null, valid);
+        let found: Found | null = m ? { length: m.length, end: m.end, entry: pick(m.hits.map((h) => h.value), date)!, via: 'alias' } : null;
+        const c = compose(tokens, i, date);
+        if (c && (!found || c.length > found.length)) found = c;
+        if (!found && t.cap && !t.upper && t.key.length >= MIN_FUZZY_LETTERS) {
+          const f = persons.match(tokens, i, keyAt, valid);
+          if (f) found = { length: f.length, end: f.end, entry: pick(f.hits.map((h) => h.value), date)!, via: 'name-key' };
+        }
+        if (!found) {
+          i++;
+          continue;
+        }
+        out.push({ start: t.start, end: found.end, surface: text.slice(t.start, found.end), entry: found.entry, via: found.via });
+        i += found.length;
+      }
+      return out;
+    },
+  };
+}
+
+/**
+ * The model `Actor` of an entry, with the words it was read from when a mention is given.
+ *
+ * @example
+ * toActor(mention.entry, mention) // { name: 'Military Forces of Azerbaijan', side: 'AZE', ... }
+ */
+export function toActor(entry: ActorEntry, mention?: { readonly start: number; readonly end: number; readonly surface: string }): Actor {
+  return {
+    name: entry.name,
+    side: entry.side,
+    country: entry.country,
+    inter: entry.inter,
+    id: entry.id,
+    ...(mention ? { source_text: mention.surface, span: { start: mention.start, end: mention.end, text: mention.surface } } : {}),
+  };
+}
+
+const LATIN = /^[\p{Script=Latin}\p{M}\s'’ʼ`.\-()]+$/u;
+
+function roleKey(code: string, role: string): string {
+  return `${code}|${role}`;
+}
+
+/** True when the entry is valid on `date` (always, without a date). */
+function validAt(a: ActorEntry, date: string | undefined): boolean {
+  if (!date) return true;
+  const d = date.slice(0, 10);
+  return (!a.validFrom || a.validFrom <= d) && (!a.validTo || d <= a.validTo);
+}
+
+/**
+ * One entry among several for the same words: valid on the date, then open-ended over ended,
+ * then the latest start; pack order (theatres before the world) breaks ties.
+ */
+function pick(list: readonly ActorEntry[], date?: string): ActorEntry | undefined {
+  let best: ActorEntry | undefined;
+  for (const a of list) {
+    if (!validAt(a, date)) continue;
+    if (!best) {
+      best = a;
+      continue;
+    }
+    const openA = !a.validTo;
+    const openB = !best.validTo;
+    if (openA !== openB) {
+      if (openA) best = a;
+      continue;
+    }
+    if ((a.validFrom ?? '') > (best.validFrom ?? '')) best = a;
+  }
+  return best;
+}

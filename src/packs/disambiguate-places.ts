@@ -1,0 +1,242 @@
+/**
+ * Picks one place per mention. Scores each candidate with, in decreasing weight: context words
+ * of curated entries found anywhere in the article ("Hadrut" for the Hadrut Khtsaberd), distance
+ * to the places the article names unambiguously, curated over gazetteer rows, the theatre's
+ * countries over others, a "district"/"region" word next to the name, current over superseded
+ * rows, and population. Ties fall back to the candidates' prior order (see `byPrior`).
+ */
+import type { GeoPrecision, Place } from '../model/event.js';
+import { foldKey } from './fold-key.js';
+import type { PlaceMention } from './gazetteer-index.js';
+import { tokenize } from './tokenize.js';
+import type { Packs, PlaceEntry } from './types.js';
+
+/** Options of {@link disambiguatePlaces}. */
+export interface DisambiguateOptions {
+  /** ISO alpha-3 codes favoured on ties (default: countries of the theatres whose keywords occur in the text, when `packs` is given). */
+  readonly theatreCountries?: readonly string[];
+  /** Used to detect the article's theatre from its keywords when `theatreCountries` is not given. */
+  readonly packs?: Packs;
+}
+
+/** A mention with the place chosen for it. */
+export interface ResolvedPlace {
+  readonly mention: PlaceMention;
+  readonly entry: PlaceEntry;
+  readonly place: Place;
+  readonly score: number;
+}
+
+/** What {@link resolvePlace} needs to know about the article. */
+export interface PlaceContext extends DisambiguateOptions {
+  readonly text: string;
+  /** All place mentions of the article, for geographic coherence (default: this one only). */
+  readonly mentions?: readonly PlaceMention[];
+}
+
+const W = {
+  curated: 3,
+  current: 0.5,
+  /** per context phrase found, up to 3 phrases */
+  context: 2,
+  theatre: 1.5,
+  kindHint: 3,
+  /** by distance to the nearest anchor */
+  near25: 3,
+  near75: 2,
+  near200: 1,
+} as const;
+
+/**
+ * Resolves every mention of one article, in order (null for a mention without candidates).
+ *
+ * @example
+ * const text = 'Fighting near Khtsaberd, in the Hadrut area.';
+ * disambiguatePlaces(matcher.find(text), text)[0]?.entry.id // 'place:nk:khtsaberd' (the Hadrut one)
+ */
+export function disambiguatePlaces(mentions: readonly PlaceMention[], text: string, opts: DisambiguateOptions = {}): (ResolvedPlace | null)[] {
+  const theatre = new Set(opts.theatreCountries ?? detectTheatreCountries(text, opts.packs));
+  const ctx = new ArticleContext(text);
+  // Pass 1: mentions with a single candidate (or a clear curated winner) anchor the geography.
+  const anchors: { lat: number; lon: number; mention: PlaceMention }[] = [];
+  for (const m of mentions) {
+    const only = m.candidates.length === 1 ? m.candidates[0] : undefined;
+    if (only && isLocal(only)) anchors.push({ lat: only.lat, lon: only.lon, mention: m });
+  }
+  return mentions.map((m) => {
+    if (m.candidates.length === 0) return null;
+    let best: PlaceEntry | null = null;
+    let bestScore = -Infinity;
+    const hint = kindHint(text, m);
+    for (const c of m.candidates) {
+      const s = scoreOf(c, m, ctx, theatre, anchors, hint);
+      if (s > bestScore) {
+        best = c;
+        bestScore = s;
+      }
+    }
+    const entry = best!;
+    return { mention: m, entry, place: toPlace(entry, m, text), score: bestScore };
+  });
+}
+
+/**
+ * Resolves one mention in the context of its article; null when it has no candidates.
+ *
+ * @example
+ * resolvePlace(mention, { text, mentions: matcher.find(text) })?.name // 'Khtsaberd'
+ */
+export function resolvePlace(mention: PlaceMention, ctx: PlaceContext): Place | null {
+  const all = ctx.mentions && ctx.mentions.includes(mention) ? ctx.mentions : [...(ctx.mentions ?? []), mention];
+  const i = all.indexOf(mention);
+  return disambiguatePlaces(all, ctx.text, ctx)[i]?.place ?? null;
+}
+
+/**
+ * The model `Place` for an entry as mentioned: ACLED geo precision 1 for a town or village,
+ * 2 for a corridor, height or area and for "the X area" / "near X", 3 for a district, region or
+ * country.
+ */
+export function toPlace(entry: PlaceEntry, mention: PlaceMention, text: string): Place {
+  return {
+    name: entry.name,
+    source_text: mention.surface,
+    country: entry.country,
+    admin1: entry.admin1,
+    admin2: entry.admin2,
+    lat: entry.lat,
+    lon: entry.lon,
+    geo_precision: precisionOf(entry, mention, text),
+    id: entry.id,
+    span: { start: mention.start, end: mention.end, text: mention.surface },
+  };
+}
+
+const NEAR_BEFORE = /\b(?:near|nearby|outside|around|close to|vicinity of|outskirts of|direction of|area of|surroundings of|approaches to|environs of)\s+(?:the\s+)?$/i;
+const AREA_AFTER = /^\s*(?:area|areas|direction|outskirts|vicinity|sector|surroundings|environs|axis)\b/i;
+const DISTRICT_AFTER = /^\s*(?:district|districts|region|regions|rayon|province|marz)\b/i;
+const DISTRICT_BEFORE = /\b(?:districts?|regions?|rayons?|provinces?)\s+of\s+(?:(?:the\s+)?[\p{L}'’-]+(?:\s+[\p{L}'’-]+)?,?\s+(?:and\s+)?)*$/iu;
+
+function precisionOf(entry: PlaceEntry, m: PlaceMention, text: string): GeoPrecision {
+  switch (entry.kind) {
+    case 'country':
+    case 'region':
+    case 'district':
+      return 3;
+    case 'area':
+    case 'corridor':
+    case 'height':
+      return 2;
+    default: {
+      const before = text.slice(Math.max(0, m.start - 30), m.start);
+      const after = text.slice(m.end, m.end + 16);
+      return NEAR_BEFORE.test(before) || AREA_AFTER.test(after) ? 2 : 1;
+    }
+  }
+}
+
+/** "district(s) of X, Y and Z" or "X district" around the mention: prefer district readings. */
+function kindHint(text: string, m: PlaceMention): boolean {
+  const after = text.slice(m.end, m.end + 16);
+  if (DISTRICT_AFTER.test(after)) return true;
+  const before = text.slice(Math.max(0, m.start - 80), m.start);
+  return DISTRICT_BEFORE.test(before);
+}
+
+function isLocal(p: PlaceEntry): boolean {
+  return p.kind !== 'country' && p.kind !== 'region';
+}
+
+function scoreOf(
+  c: PlaceEntry,
+  m: PlaceMention,
+  ctx: ArticleContext,
+  theatre: ReadonlySet<string>,
+  anchors: readonly { lat: number; lon: number; mention: PlaceMention }[],
+  districtHint: boolean,
+): number {
+  let s = 0;
+  if (c.curated) s += W.curated;
+  if (c.current !== false) s += W.current;
+  s += Math.min(2, Math.log10(c.population + 1) / 3);
+  if (c.context) {
+    let found = 0;
+    for (const phrase of c.context) if (found < 3 && ctx.has(phrase, m)) found++;
+    s += found * W.context;
+  }
+  if (c.country && theatre.has(c.country)) s += W.theatre;
+  const districtKind = c.kind === 'district' || c.kind === 'region';
+  if (districtHint && districtKind) s += W.kindHint;
+  if (!districtHint && districtKind) s -= 0.5;
+  let nearest = Infinity;
+  for (const a of anchors) {
+    if (a.mention === m) continue;
+    const d = km(c.lat, c.lon, a.lat, a.lon);
+    if (d < nearest) nearest = d;
+  }
+  if (nearest < 25) s += W.near25;
+  else if (nearest < 75) s += W.near75;
+  else if (nearest < 200) s += W.near200;
+  return s;
+}
+
+/** Great-circle distance in km (haversine). */
+export function km(lat1: number, lon1: number, lat2: number, lon2: number): number {
+  const r = Math.PI / 180;
+  const dLat = (lat2 - lat1) * r;
+  const dLon = (lon2 - lon1) * r;
+  const a = Math.sin(dLat / 2) ** 2 + Math.cos(lat1 * r) * Math.cos(lat2 * r) * Math.sin(dLon / 2) ** 2;
+  return 12742 * Math.asin(Math.min(1, Math.sqrt(a)));
+}
+
+/** Folded word n-grams of the article, built on first use, to look up context phrases. */
+class ArticleContext {
+  private grams: Map<string, number[]> | null = null;
+  constructor(private readonly text: string) {}
+
+  /** True when `phrase` occurs in the article outside the mention itself. */
+  has(phrase: string, m: PlaceMention): boolean {
+    if (!this.grams) this.build();
+    const key = tokenize(phrase)
+      .map((t) => t.key)
+      .join(' ');
+    const at = this.grams!.get(key);
+    if (!at) return false;
+    return at.some((start) => start < m.start || start >= m.end);
+  }
+
+  private build(): void {
+    const grams = new Map<string, number[]>();
+    const toks = tokenize(this.text);
+    for (let i = 0; i < toks.length; i++) {
+      let key = '';
+      for (let n = 0; n < 3 && i + n < toks.length; n++) {
+        const t = toks[i + n]!;
+        if (n > 0 && !t.joinPrev) break;
+        key = n === 0 ? t.key : `${key} ${t.key}`;
+        const list = grams.get(key);
+        if (list) list.push(toks[i]!.start);
+        else grams.set(key, [toks[i]!.start]);
+        if (n === 0 && t.possessive) {
+          const pk = t.possessive.key;
+          const pl = grams.get(pk);
+          if (pl) pl.push(t.start);
+          else grams.set(pk, [t.start]);
+        }
+      }
+    }
+    this.grams = grams;
+  }
+}
+
+/** Countries of the theatres whose keywords occur in the text; all theatres' when none do. */
+function detectTheatreCountries(text: string, packs?: Packs): string[] {
+  if (!packs) return [];
+  const keys = new Set(tokenize(text).map((t) => t.key));
+  const out = new Set<string>();
+  for (const t of packs.theatres) {
+    if (t.keywords.some((k) => keys.has(foldKey(k.split(/[\s-]+/)[0] ?? k)))) for (const c of t.countries) out.add(c);
+  }
+  if (out.size === 0) for (const t of packs.theatres) for (const c of t.countries) out.add(c);
+  return [...out];
+}

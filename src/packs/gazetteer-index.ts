@@ -1,0 +1,179 @@
+/**
+ * Finds place names in text. `createPlaceMatcher(packs)` compiles every place alias of the
+ * theatre and world packs into token-sequence indexes once; `find(text)` then scans the text's
+ * words left to right, taking at each position the longest alias that matches (multi-word names
+ * first, no overlaps), and returns each mention with all the places it may name. Picking one
+ * (context, geography, theatre) is `disambiguatePlaces`'s job.
+ *
+ * Matching is diacritics- and apostrophe-insensitive. Curated aliases match in any case. Bulk
+ * gazetteer and world-city aliases match only when the text starts with a capital, and never
+ * when they are shorter than 4 letters, a common English word ("Nice", "Split") or a theatre
+ * stop word ("Mets", "Bala", "Yeni"). Acronyms match only in capitals. A capitalised word that
+ * matches no alias exactly is looked up by {@link nameKey} ("Kelbadzhar" → Kalbajar).
+ */
+import { AliasIndex, caseRuleOf, type AliasMatch, type CaseRule } from './alias-index.js';
+import { foldKey } from './fold-key.js';
+import { nameKey } from './name-key.js';
+import { tokenize, type Token } from './tokenize.js';
+import type { Packs, PlaceEntry } from './types.js';
+
+export { nameKey } from './name-key.js';
+export { disambiguatePlaces, resolvePlace, toPlace } from './disambiguate-places.js';
+
+/** A place name found in text, with every place it may name (best guess first). */
+export interface PlaceMention {
+  readonly start: number;
+  readonly end: number;
+  /** The words in the text (`text.slice(start, end)`). */
+  readonly surface: string;
+  readonly candidates: readonly PlaceEntry[];
+  /** True when found through the transliteration-tolerant {@link nameKey} fallback. */
+  readonly fuzzy?: boolean;
+}
+
+/** A compiled place matcher; build it once per process (it holds ~40k aliases). */
+export interface PlaceMatcher {
+  /** Every place mention in `text`, in order, without overlaps. */
+  find(text: string): PlaceMention[];
+  /** The entry with this id, if any. */
+  get(id: string): PlaceEntry | undefined;
+  /** ISO alpha-3 codes of the theatres' countries. */
+  readonly theatreCountries: readonly string[];
+}
+
+/** Minimum letters of a bulk alias and of a word looked up by nameKey. */
+const MIN_BULK_LETTERS = 4;
+const MIN_FUZZY_LETTERS = 5;
+
+/**
+ * Compiles the place aliases of all packs.
+ *
+ * @example
+ * const places = createPlaceMatcher(loadPacks());
+ * places.find('Azerbaijani troops entered Khtsaberd.')[0]?.candidates[0]?.id // 'place:nk:khtsaberd'
+ */
+export function createPlaceMatcher(packs: Packs): PlaceMatcher {
+  const exact = new AliasIndex<PlaceEntry>();
+  const fuzzy = new AliasIndex<PlaceEntry>();
+  const byId = new Map<string, PlaceEntry>();
+  const common = new Set(packs.world.commonWords ?? []);
+  const stop = new Set<string>();
+  for (const t of packs.theatres) for (const w of t.stopAliases ?? []) stop.add(foldKey(w));
+  const unsafe = (k: string): boolean => common.has(k) || stop.has(k) || letters(k) < MIN_BULK_LETTERS;
+
+  const addBulk = (p: PlaceEntry, fuzzyToo: boolean): void => {
+    for (const alias of p.aliases) {
+      const toks = tokenize(alias);
+      if (toks.length === 0) continue;
+      const keys = toks.map((t) => t.key);
+      // a bulk alias must have at least one safe word ("Mets Taghlar" yes, "Mets" no)
+      if (keys.every(unsafe)) continue;
+      exact.add(alias, p, caseRuleOf(alias, true), keys);
+      if (fuzzyToo) addFuzzy(alias, p, 'cap');
+    }
+  };
+  const addFuzzy = (alias: string, p: PlaceEntry, rule: CaseRule): void => {
+    if (!LATIN.test(alias)) return;
+    const k = nameKey(alias);
+    if (letters(k) < MIN_FUZZY_LETTERS) return;
+    fuzzy.add(alias, p, rule, k.split(' '));
+  };
+
+  const theatreCountries = new Set<string>();
+  const gazetteerCountries = new Set<string>();
+  for (const t of packs.theatres) {
+    for (const c of t.countries) theatreCountries.add(c);
+    for (const p of t.places) {
+      byId.set(p.id, p);
+      if (!p.curated) {
+        if (p.country) gazetteerCountries.add(p.country);
+        addBulk(p, true);
+        continue;
+      }
+      for (const alias of p.aliases) {
+        const rule = caseRuleOf(alias, false);
+        exact.add(alias, p, rule);
+        addFuzzy(alias, p, rule === 'upper' ? 'upper' : 'cap');
+      }
+    }
+  }
+  for (const p of packs.world.places) {
+    byId.set(p.id, p);
+    if (p.kind === 'country') {
+      for (const alias of p.aliases) exact.add(alias, p, caseRuleOf(alias, true));
+    } else if (!p.country || !gazetteerCountries.has(p.country)) {
+      // a theatre gazetteer supersedes the world cities of its countries
+      addBulk(p, false);
+    }
+  }
+
+  return {
+    theatreCountries: [...theatreCountries],
+    get: (id) => byId.get(id),
+    find(text: string): PlaceMention[] {
+      const tokens = tokenize(text);
+      const out: PlaceMention[] = [];
+      let nameKeys: (string | undefined)[] | null = null;
+      const keyAt = (i: number): string => {
+        nameKeys ??= new Array<string | undefined>(tokens.length);
+        let k = nameKeys[i];
+        if (k === undefined) {
+          k = nameKey(tokens[i]!.text);
+          nameKeys[i] = k;
+        }
+        return k;
+      };
+      for (let i = 0; i < tokens.length; ) {
+        const t = tokens[i]!;
+        let m: AliasMatch<PlaceEntry> | null = exact.match(tokens, i);
+        let viaNameKey = false;
+        if (!m && t.cap && fuzzyCandidate(t, common)) {
+          m = fuzzy.match(tokens, i, keyAt);
+          viaNameKey = m !== null;
+        }
+        if (!m) {
+          i++;
+          continue;
+        }
+        out.push(mentionOf(text, tokens, m, viaNameKey));
+        i += m.length;
+      }
+      return out;
+    },
+  };
+}
+
+const LATIN = /^[\p{Script=Latin}\p{M}\s'’ʼ`.\-()]+$/u;
+
+function letters(k: string): number {
+  let n = 0;
+  for (let i = 0; i < k.length; i++) if (k.charCodeAt(i) !== 0x20) n++;
+  return n;
+}
+
+function fuzzyCandidate(t: Token, common: ReadonlySet<string>): boolean {
+  return t.key.length >= MIN_FUZZY_LETTERS && !common.has(t.key) && !t.upper;
+}
+
+function mentionOf(text: string, tokens: readonly Token[], m: AliasMatch<PlaceEntry>, fuzzy: boolean): PlaceMention {
+  const start = tokens[m.first]!.start;
+  const seen = new Set<string>();
+  const candidates: PlaceEntry[] = [];
+  for (const h of m.hits) {
+    if (seen.has(h.value.id)) continue;
+    seen.add(h.value.id);
+    candidates.push(h.value);
+  }
+  candidates.sort(byPrior);
+  return { start, end: m.end, surface: text.slice(start, m.end), candidates, ...(fuzzy ? { fuzzy: true } : {}) };
+}
+
+/** Prior order of candidates: curated, current, larger, then id (deterministic). */
+export function byPrior(a: PlaceEntry, b: PlaceEntry): number {
+  if (a.curated !== b.curated) return a.curated ? -1 : 1;
+  const ac = a.current !== false;
+  const bc = b.current !== false;
+  if (ac !== bc) return ac ? -1 : 1;
+  if (a.population !== b.population) return b.population - a.population;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}

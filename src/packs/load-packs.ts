@@ -1,0 +1,209 @@
+/**
+ * Loads every data pack under a packs folder (`packs/world/` and `packs/theatres/<id>/`),
+ * validates each file with the zod schemas of `schemas.ts` and returns the in-memory `Packs`.
+ * Synchronous and cached once per process and folder: the pipeline calls it freely.
+ *
+ * Curated places beat gazetteer rows: a curated entry's `replaces` removes those rows and, unless
+ * `inherit: false`, takes over their aliases (except aliases another curated entry lists, and
+ * aliases too short or too common to be safe).
+ */
+import { existsSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { foldKey } from './fold-key.js';
+import { PackError } from './pack-error.js';
+import { displayPath, readJson, readLines, readTsv, readYamlList } from './read-pack-file.js';
+import {
+  actorEntrySchema,
+  ceasefireSchema,
+  curatedPlaceSchema,
+  demonymRowSchema,
+  fastPlaceRow,
+  fastWorldActorRow,
+  forceNounRowSchema,
+  keyEventSchema,
+  placeRowSchema,
+  theatreManifestSchema,
+  worldActorRowSchema,
+  worldManifestSchema,
+  type CuratedPlace,
+  type PlaceRow,
+} from './schemas.js';
+import type { ActorEntry, ForceNoun, Packs, PlaceEntry, TheatrePack, WorldPack } from './types.js';
+
+/** `<repo>/packs`, found from this module's location (src/packs or dist/packs). */
+export const DEFAULT_PACKS_DIR = fileURLToPath(new URL('../../packs', import.meta.url));
+
+const cache = new Map<string, Packs>();
+
+/**
+ * Loads, validates and caches all packs under `dir`.
+ *
+ * @throws PackError naming the file, row and field of the first invalid value.
+ * @example
+ * const packs = loadPacks();
+ * packs.theatres[0]?.id // 'nagorno-karabakh'
+ */
+export function loadPacks(dir: string = DEFAULT_PACKS_DIR): Packs {
+  const root = path.resolve(dir);
+  const hit = cache.get(root);
+  if (hit) return hit;
+  const world = loadWorld(path.join(root, 'world'));
+  const theatresDir = path.join(root, 'theatres');
+  const theatreIds = existsSync(theatresDir)
+    ? readdirSync(theatresDir, { withFileTypes: true })
+        .filter((d) => d.isDirectory() && existsSync(path.join(theatresDir, d.name, 'pack.json')))
+        .map((d) => d.name)
+        .sort()
+    : [];
+  const worldActorIds = new Set(world.actors.map((a) => a.id));
+  const theatres = theatreIds.map((id) => loadTheatre(path.join(theatresDir, id), world, worldActorIds));
+  const versions: Record<string, string> = { world: world.version };
+  for (const t of theatres) versions[t.id] = t.version;
+  const packs: Packs = { theatres, world, versions };
+  cache.set(root, packs);
+  return packs;
+}
+
+/** Forgets cached packs (tests that edit pack files). */
+export function clearPacksCache(): void {
+  cache.clear();
+}
+
+function toPlace(r: PlaceRow): PlaceEntry {
+  return {
+    id: r.id,
+    name: r.name,
+    kind: r.kind,
+    aliases: r.aliases,
+    country: r.country,
+    admin1: r.admin1,
+    admin2: r.admin2,
+    lat: r.lat,
+    lon: r.lon,
+    population: r.population,
+    curated: false,
+    current: r.is_current !== '0',
+  };
+}
+
+function loadWorld(dir: string): WorldPack {
+  const manifest = readJson(path.join(dir, 'pack.json'), worldManifestSchema);
+  const f = (name: string) => path.join(dir, name);
+  const countries = readTsv(f(manifest.files.countries), placeRowSchema, fastPlaceRow).map(toPlace);
+  const cities = readTsv(f(manifest.files.cities), placeRowSchema, fastPlaceRow).map(toPlace);
+  const actors: ActorEntry[] = readTsv(f(manifest.files.actors), worldActorRowSchema, fastWorldActorRow).map((r) => ({
+    id: r.id,
+    name: r.name,
+    kind: r.kind,
+    side: r.side,
+    country: r.country,
+    inter: r.inter,
+    aliases: r.aliases,
+    role: r.role,
+    ...(r.fightsAs !== '' ? { fightsAs: r.fightsAs } : {}),
+  }));
+  const demonyms: Record<string, readonly string[]> = {};
+  for (const r of readTsv(f(manifest.files.demonyms), demonymRowSchema)) {
+    if (r.demonyms.length > 0) demonyms[r.alpha3] = r.demonyms;
+  }
+  const forceNouns: ForceNoun[] = readTsv(f(manifest.files.forceNouns), forceNounRowSchema);
+  const commonWords = readLines(f(manifest.files.commonWords));
+  return {
+    version: manifest.version,
+    licence: manifest.licence,
+    attribution: manifest.attribution,
+    places: [...countries, ...cities],
+    actors,
+    demonyms,
+    forceNouns,
+    commonWords,
+  };
+}
+
+function loadTheatre(dir: string, world: WorldPack, worldActorIds: ReadonlySet<string>): TheatrePack {
+  const manifestFile = path.join(dir, 'pack.json');
+  const manifest = readJson(manifestFile, theatreManifestSchema);
+  const f = (name: string) => path.join(dir, name);
+  const files = manifest.files;
+  const stopAliases = files.stopAliases ? readLines(f(files.stopAliases)) : [];
+  const bulk = files.places ? readTsv(f(files.places), placeRowSchema, fastPlaceRow).map(toPlace) : [];
+  const curated = files.placesCurated ? readYamlList(f(files.placesCurated), curatedPlaceSchema) : [];
+  const places = mergePlaces(f(files.placesCurated ?? 'places-curated.yml'), curated, bulk, [...stopAliases, ...(world.commonWords ?? [])]);
+
+  const actorsFile = f(files.actors);
+  const actors: ActorEntry[] = readYamlList(actorsFile, actorEntrySchema);
+  const ids = new Set<string>();
+  actors.forEach((a, i) => {
+    if (ids.has(a.id)) throw new PackError(displayPath(actorsFile), `duplicate id ${a.id}`, { row: i + 1, field: 'id', id: a.id });
+    ids.add(a.id);
+  });
+  actors.forEach((a, i) => {
+    if (a.fightsAs && !ids.has(a.fightsAs) && !worldActorIds.has(a.fightsAs)) {
+      throw new PackError(displayPath(actorsFile), `unknown actor ${a.fightsAs}`, { row: i + 1, field: 'fightsAs', id: a.id });
+    }
+  });
+
+  return {
+    id: manifest.id,
+    name: manifest.name,
+    version: manifest.version,
+    licence: manifest.licence,
+    attribution: manifest.attribution,
+    countries: manifest.countries,
+    keywords: manifest.keywords,
+    actors,
+    places,
+    ceasefires: files.ceasefires ? readYamlList(f(files.ceasefires), ceasefireSchema) : [],
+    keyEvents: files.keyEvents ? readYamlList(f(files.keyEvents), keyEventSchema) : [],
+    stopAliases,
+    ambiguousAliases: manifest.ambiguousAliases ?? [],
+  };
+}
+
+/** Applies the curated overrides to the gazetteer rows (see the module comment). */
+function mergePlaces(curatedFile: string, curated: readonly CuratedPlace[], bulk: readonly PlaceEntry[], unsafeWords: readonly string[]): PlaceEntry[] {
+  const bulkById = new Map(bulk.map((p) => [p.id, p]));
+  const unsafe = new Set(unsafeWords.map(foldKey));
+  const curatedKeys = new Set<string>();
+  for (const c of curated) for (const a of c.aliases) curatedKeys.add(foldKey(a));
+  const replaced = new Set<string>();
+  const ids = new Set<string>();
+  const out: PlaceEntry[] = [];
+  curated.forEach((c, i) => {
+    if (ids.has(c.id) || bulkById.has(c.id)) {
+      throw new PackError(displayPath(curatedFile), `duplicate id ${c.id}`, { row: i + 1, field: 'id', id: c.id });
+    }
+    ids.add(c.id);
+    const aliases = [...c.aliases];
+    const own = new Set(c.aliases.map(foldKey));
+    for (const rid of c.replaces ?? []) {
+      const row = bulkById.get(rid);
+      if (!row) throw new PackError(displayPath(curatedFile), `replaces unknown gazetteer row ${rid}`, { row: i + 1, field: 'replaces', id: c.id });
+      replaced.add(rid);
+      if (c.inherit === false) continue;
+      for (const a of row.aliases) {
+        const k = foldKey(a);
+        if (own.has(k) || curatedKeys.has(k) || k.replace(/[^\p{L}]/gu, '').length < 4 || unsafe.has(k)) continue;
+        own.add(k);
+        aliases.push(a);
+      }
+    }
+    out.push({
+      id: c.id,
+      name: c.name,
+      kind: c.kind,
+      aliases,
+      country: c.country,
+      admin1: c.admin1 ?? null,
+      admin2: c.admin2 ?? null,
+      lat: c.lat,
+      lon: c.lon,
+      population: c.population ?? 0,
+      curated: true,
+      ...(c.context ? { context: c.context } : {}),
+    });
+  });
+  for (const p of bulk) if (!replaced.has(p.id)) out.push(p);
+  return out;
+}

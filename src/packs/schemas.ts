@@ -1,0 +1,279 @@
+/**
+ * zod schemas for every file of a data pack (see `packs/theatres/<id>/README.md` and
+ * `packs/world/pack.json`). TSV rows arrive as strings and are coerced here; YAML files are
+ * lists of entries. `load-packs.ts` validates each file with these and reports the file, the row
+ * and the field of the first problem.
+ */
+import { z } from 'zod';
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const ALPHA3 = /^[A-Z]{3}$/;
+
+const isoDate = z.string().regex(ISO_DATE, 'expected an ISO date YYYY-MM-DD');
+const alpha3 = z.string().regex(ALPHA3, 'expected an ISO 3166-1 alpha-3 code');
+const nonEmpty = z.string().trim().min(1, 'must not be empty');
+const aliasList = z.array(nonEmpty);
+
+/** Side codes: ISO alpha-3, `CIV`, or a short upper-case group code (`RSF`, `HAMAS`). */
+const sideCode = z.string().regex(/^[A-Z][A-Z0-9]{1,11}$/, 'expected an upper-case side code (ISO alpha-3, CIV or a group code)');
+
+export const placeKindSchema = z.enum(['country', 'region', 'district', 'area', 'city', 'town', 'village', 'corridor', 'height']);
+
+export const actorKindSchema = z.enum([
+  'state-forces',
+  'armed-group',
+  'peacekeepers',
+  'government',
+  'ministry',
+  'person',
+  'civilians',
+  'international',
+  'media',
+]);
+
+const fileName = z.string().regex(/^[\w.-]+$/, 'expected a file name inside the pack folder');
+
+/** `packs/theatres/<id>/pack.json`. */
+export const theatreManifestSchema = z.object({
+  id: z.string().regex(/^[a-z0-9-]+$/, 'expected a kebab-case id'),
+  name: nonEmpty,
+  version: z.string().regex(/^\d+\.\d+\.\d+$/, 'expected a semantic version'),
+  schemaVersion: z.literal(1),
+  licence: nonEmpty,
+  attribution: nonEmpty,
+  sources: z.array(z.object({ name: nonEmpty }).passthrough()).optional(),
+  retrieved: isoDate.optional(),
+  countries: z.array(alpha3).min(1),
+  keywords: z.array(nonEmpty),
+  files: z.object({
+    places: fileName.optional(),
+    placesCurated: fileName.optional(),
+    actors: fileName,
+    ceasefires: fileName.optional(),
+    keyEvents: fileName.optional(),
+    stopAliases: fileName.optional(),
+  }),
+  buildInputs: z.array(fileName).optional(),
+  ambiguousAliases: z.array(nonEmpty).optional(),
+});
+export type TheatreManifest = z.infer<typeof theatreManifestSchema>;
+
+/** `packs/world/pack.json`. */
+export const worldManifestSchema = z.object({
+  id: z.literal('world'),
+  name: nonEmpty,
+  version: z.string().regex(/^\d+\.\d+\.\d+$/, 'expected a semantic version'),
+  schemaVersion: z.literal(1),
+  licence: nonEmpty,
+  attribution: nonEmpty,
+  sources: z.array(z.object({ name: nonEmpty }).passthrough()).optional(),
+  files: z.object({
+    countries: fileName,
+    cities: fileName,
+    actors: fileName,
+    demonyms: fileName,
+    forceNouns: fileName,
+    commonWords: fileName,
+  }),
+});
+export type WorldManifest = z.infer<typeof worldManifestSchema>;
+
+const emptyToNull = (v: unknown): unknown => (v === '' ? null : v);
+const tsvNumber = (what: string) =>
+  z.string().transform((s, ctx) => {
+    const n = Number(s);
+    if (s.trim() === '' || !Number.isFinite(n)) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, message: `expected ${what}, got "${s}"` });
+      return z.NEVER;
+    }
+    return n;
+  });
+
+/** One row of a places TSV (`places.tsv`, `countries.tsv`, `cities.tsv`). Extra columns are ignored. */
+export const placeRowSchema = z.object({
+  id: z.string().regex(/^place:[a-z0-9-]+:[\w.-]+$/, 'expected a namespaced id place:<ns>:<id>'),
+  name: z.string().refine((s) => s.trim() !== '', 'must not be empty'),
+  kind: placeKindSchema,
+  aliases: z.string().transform((s) => s.split('|').map((a) => a.trim()).filter((a) => a !== '')),
+  country: z.preprocess(emptyToNull, alpha3.nullable()),
+  admin1: z.preprocess(emptyToNull, z.string().nullable()),
+  admin2: z.preprocess(emptyToNull, z.string().nullable()),
+  lat: tsvNumber('a latitude').pipe(z.number().min(-90).max(90)),
+  lon: tsvNumber('a longitude').pipe(z.number().min(-180).max(180)),
+  population: tsvNumber('a population').pipe(z.number().int().min(0)),
+  is_current: z.enum(['-1', '0', '1']),
+});
+export type PlaceRow = z.infer<typeof placeRowSchema>;
+
+const PLACE_ID = /^place:[a-z0-9-]+:[\w.-]+$/;
+const PLACE_KINDS: ReadonlySet<string> = new Set(placeKindSchema.options);
+const DECIMAL = /^-?\d+(?:\.\d+)?$/;
+const INTEGER = /^\d+$/;
+
+/**
+ * The fast equivalent of {@link placeRowSchema} used by the loader: the same checks, no zod
+ * overhead. Returns undefined for any row the schema might reject.
+ */
+export function fastPlaceRow(cells: readonly string[], col: Readonly<Record<string, number>>): PlaceRow | undefined {
+  const c = (name: string): string => cells[col[name] ?? -1] ?? '';
+  const id = c('id');
+  const name = c('name');
+  const kind = c('kind');
+  const aliases = c('aliases');
+  const country = c('country');
+  const admin1 = c('admin1');
+  const admin2 = c('admin2');
+  const lat = c('lat');
+  const lon = c('lon');
+  const population = c('population');
+  const cur = c('is_current');
+  if (!PLACE_ID.test(id) || name.trim() === '' || !PLACE_KINDS.has(kind)) return undefined;
+  if (country !== '' && !ALPHA3.test(country)) return undefined;
+  if (!DECIMAL.test(lat) || !DECIMAL.test(lon) || !INTEGER.test(population)) return undefined;
+  if (cur !== '-1' && cur !== '0' && cur !== '1') return undefined;
+  const la = Number(lat);
+  const lo = Number(lon);
+  const pop = Number(population);
+  if (la < -90 || la > 90 || lo < -180 || lo > 180 || !Number.isSafeInteger(pop)) return undefined;
+  const list: string[] = [];
+  for (const a of aliases.split('|')) {
+    const t = a.trim();
+    if (t !== '') list.push(t);
+  }
+  return {
+    id,
+    name,
+    kind: kind as PlaceRow['kind'],
+    aliases: list,
+    country: country === '' ? null : country,
+    admin1: admin1 === '' ? null : admin1,
+    admin2: admin2 === '' ? null : admin2,
+    lat: la,
+    lon: lo,
+    population: pop,
+    is_current: cur,
+  };
+}
+
+/** One entry of `places-curated.yml`. */
+export const curatedPlaceSchema = z
+  .object({
+    id: z.string().regex(/^place:[a-z0-9-]+:[\w.-]+$/, 'expected a namespaced id place:<theatre>:<slug>'),
+    name: nonEmpty,
+    kind: placeKindSchema,
+    country: alpha3.nullable(),
+    admin1: z.string().nullable().optional(),
+    admin2: z.string().nullable().optional(),
+    lat: z.number().min(-90).max(90),
+    lon: z.number().min(-180).max(180),
+    population: z.number().int().min(0).optional(),
+    aliases: aliasList.min(1),
+    context: z.array(nonEmpty).optional(),
+    replaces: z.array(z.string().regex(/^place:[a-z0-9-]+:[\w.-]+$/)).optional(),
+    inherit: z.boolean().optional(),
+    source: nonEmpty,
+  })
+  .strict();
+export type CuratedPlace = z.infer<typeof curatedPlaceSchema>;
+
+/** One entry of a theatre's `actors.yml`. */
+export const actorEntrySchema = z
+  .object({
+    id: z.string().regex(/^actor:[a-z0-9-]+:[\w.-]+$/, 'expected a namespaced id actor:<ns>:<slug>'),
+    name: nonEmpty,
+    kind: actorKindSchema,
+    side: sideCode.nullable(),
+    country: alpha3.nullable(),
+    inter: z.number().int().min(1).max(8).nullable(),
+    role: z.string().regex(/^[a-z-]+$/).optional(),
+    aliases: aliasList.min(1),
+    fightsAs: z.string().regex(/^actor:/).optional(),
+    validFrom: isoDate.optional(),
+    validTo: isoDate.optional(),
+  })
+  .strict()
+  .refine((a) => !a.validFrom || !a.validTo || a.validFrom <= a.validTo, { message: 'validFrom is after validTo', path: ['validTo'] });
+
+/** One row of the world pack's generated `actors.tsv`. */
+export const worldActorRowSchema = z.object({
+  id: z.string().regex(/^actor:world:[\w.-]+$/, 'expected actor:world:<slug>'),
+  name: z.string().refine((s) => s.trim() !== '', 'must not be empty'),
+  kind: actorKindSchema,
+  side: sideCode,
+  country: alpha3,
+  inter: tsvNumber('an ACLED inter code').pipe(z.number().int().min(1).max(8)),
+  role: z.string().regex(/^[a-z-]+$/),
+  fightsAs: z.string(),
+  aliases: z.string().transform((s) => s.split('|').map((a) => a.trim()).filter((a) => a !== '')),
+});
+
+const WORLD_ACTOR_ID = /^actor:world:[\w.-]+$/;
+const ACTOR_KINDS: ReadonlySet<string> = new Set(actorKindSchema.options);
+const SIDE = /^[A-Z][A-Z0-9]{1,11}$/;
+const ROLE = /^[a-z-]+$/;
+
+/** The fast equivalent of {@link worldActorRowSchema}; undefined for any row it might reject. */
+export function fastWorldActorRow(cells: readonly string[], col: Readonly<Record<string, number>>): z.output<typeof worldActorRowSchema> | undefined {
+  const c = (name: string): string => cells[col[name] ?? -1] ?? '';
+  const id = c('id');
+  const name = c('name');
+  const kind = c('kind');
+  const side = c('side');
+  const country = c('country');
+  const inter = c('inter');
+  const role = c('role');
+  const fightsAs = c('fightsAs');
+  const aliases = c('aliases');
+  if (!WORLD_ACTOR_ID.test(id) || name.trim() === '' || !ACTOR_KINDS.has(kind) || !SIDE.test(side) || !ALPHA3.test(country)) return undefined;
+  if (!/^[1-8]$/.test(inter) || !ROLE.test(role)) return undefined;
+  const list: string[] = [];
+  for (const a of aliases.split('|')) {
+    const t = a.trim();
+    if (t !== '') list.push(t);
+  }
+  return { id, name, kind: kind as z.output<typeof actorKindSchema>, side, country, inter: Number(inter), role, fightsAs, aliases: list };
+}
+
+/** One entry of `ceasefires.yml`. */
+export const ceasefireSchema = z
+  .object({
+    id: z.string().regex(/^ceasefire:[a-z0-9-]+:[\w.-]+$/),
+    name: nonEmpty,
+    start: isoDate,
+    end: isoDate.nullable(),
+    parties: z.array(nonEmpty).min(1),
+    brokers: z.array(nonEmpty),
+    note: nonEmpty,
+  })
+  .strict()
+  .refine((c) => c.end === null || c.start <= c.end, { message: 'start is after end', path: ['end'] });
+
+/** One entry of `key-events.yml`. */
+export const keyEventSchema = z
+  .object({
+    id: z.string().regex(/^event:[a-z0-9-]+:[\w.-]+$/),
+    date: isoDate,
+    endDate: isoDate.optional(),
+    title: nonEmpty,
+    kind: z.string().regex(/^[a-z-]+$/).optional(),
+    aliases: aliasList,
+    keywords: z.array(nonEmpty).optional(),
+  })
+  .strict()
+  .refine((e) => !e.endDate || e.date <= e.endDate, { message: 'date is after endDate', path: ['endDate'] });
+
+/** One row of `demonyms.tsv`. */
+export const demonymRowSchema = z.object({
+  alpha3,
+  name: z.string(),
+  demonyms: z.string().transform((s) => s.split('|').map((a) => a.trim()).filter((a) => a !== '')),
+  aliases: z.string().optional(),
+});
+
+/** One row of `force-nouns.tsv`. */
+export const forceNounRowSchema = z.object({
+  noun: nonEmpty,
+  role: z.string().regex(/^[a-z-]+$/),
+  prefix: z.enum(['yes', 'no']).transform((v) => v === 'yes'),
+  postfix: z.string().transform((s) => s.split(',').map((p) => p.trim()).filter((p) => p !== '')),
+});

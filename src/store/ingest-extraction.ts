@@ -1,0 +1,53 @@
+/**
+ * Storing one extracted article and merging its events, as one transaction: either the article
+ * and its merged events are both written, or neither is (so a failed merge cannot leave an
+ * article that later re-ingests as `unchanged` but was never merged).
+ */
+import type { ExtractionResult } from '../model/extraction.js';
+import type { EventResolver } from './event-resolver.js';
+import { mergeIdentity } from './merge-identity.js';
+import type { SaveResult, Store } from './store.js';
+
+export interface IngestExtractionOptions {
+  /** Defaults to {@link mergeIdentity}. */
+  readonly resolver?: EventResolver;
+  /** ISO date-time; defaults to now. */
+  readonly ingestedAt?: string;
+}
+
+/** What `ingestExtraction` did. */
+export interface IngestOutcome extends SaveResult {
+  /** Merged events removed and written (both 0 when `unchanged`). */
+  readonly removedEvents: number;
+  readonly writtenEvents: number;
+}
+
+/**
+ * Saves `result` under `hash` and, unless it was unchanged, lets the resolver update the merged
+ * events, in one transaction of `store`.
+ *
+ * @example
+ * ```ts
+ * const outcome = await ingestExtraction(store, result, contentHash(result.article, result.versions ?? {}));
+ * // outcome.status: 'inserted' | 'unchanged' | 'updated'
+ * ```
+ */
+export function ingestExtraction(
+  store: Store,
+  result: ExtractionResult,
+  hash: string,
+  options: IngestExtractionOptions = {},
+): Promise<IngestOutcome> {
+  const resolver = options.resolver ?? mergeIdentity;
+  return store.transaction(async (tx) => {
+    const saved = await tx.saveExtraction(result, {
+      contentHash: hash,
+      ...(options.ingestedAt === undefined ? {} : { ingestedAt: options.ingestedAt }),
+    });
+    if (saved.status === 'unchanged') return { ...saved, removedEvents: 0, writtenEvents: 0 };
+    const previous = saved.status === 'updated' ? await tx.listEvents({ articleId: saved.articleId, includeBackground: true }) : [];
+    const change = await resolver.resolve({ store: tx, result, previous });
+    await tx.replaceMergedEvents(change.removeEventIds, change.events, change.stories);
+    return { ...saved, removedEvents: change.removeEventIds.length, writtenEvents: change.events.length };
+  });
+}

@@ -1,0 +1,83 @@
+import { StoreError } from '../errors.js';
+import type { MergedEventFilter } from '../store.js';
+
+/** A WHERE clause (without the keyword; `1` when empty) and its named parameters. */
+export interface FilterSql {
+  readonly where: string;
+  readonly params: Record<string, string | number>;
+  /** `LIMIT … OFFSET …`, or an empty string. */
+  readonly page: string;
+}
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * Builds the WHERE clause for an event filter over a table with the shared event columns
+ * (`alias.date`, `alias.side1`…). Lists are bound as one JSON parameter (`IN json_each(?)`), so
+ * a filter shape always yields the same SQL text and its prepared statement is reused.
+ *
+ * `articleScope` says how "reported by article X" is expressed for this table: article events
+ * have an `article_id` column, merged events go through `event_reports`.
+ */
+export function eventFilterSql(filter: MergedEventFilter, alias: string, articleScope: 'column' | 'reports'): FilterSql {
+  const clauses: string[] = [];
+  const params: Record<string, string | number> = {};
+  for (const key of ['from', 'to'] as const) {
+    const value = filter[key];
+    if (value !== undefined && !DATE.test(value)) {
+      throw new StoreError('store/invalid-argument', `Event filter "${key}" must be YYYY-MM-DD, got "${value}".`);
+    }
+  }
+  if (filter.from !== undefined) {
+    clauses.push(`coalesce(${alias}.date_end, ${alias}.date) >= @from`);
+    params.from = filter.from;
+  }
+  if (filter.to !== undefined) {
+    clauses.push(`${alias}.date <= @to`);
+    params.to = filter.to;
+  }
+  if (filter.eventTypes !== undefined) {
+    clauses.push(`${alias}.event_type IN (SELECT value FROM json_each(@eventTypes))`);
+    params.eventTypes = JSON.stringify(filter.eventTypes);
+  }
+  if (filter.subEventTypes !== undefined) {
+    clauses.push(`${alias}.sub_event_type IN (SELECT value FROM json_each(@subEventTypes))`);
+    params.subEventTypes = JSON.stringify(filter.subEventTypes);
+  }
+  if (filter.side !== undefined) {
+    clauses.push(`(${alias}.side1 = @side OR ${alias}.side2 = @side)`);
+    params.side = filter.side;
+  }
+  if (filter.includeBackground !== true) clauses.push(`${alias}.background = 0`);
+  if (filter.articleId !== undefined) {
+    clauses.push(
+      articleScope === 'column'
+        ? `${alias}.article_id = @articleId`
+        : `EXISTS (SELECT 1 FROM event_reports r WHERE r.event_id = ${alias}.id AND r.article_id = @articleId)`,
+    );
+    params.articleId = filter.articleId;
+  }
+  if (filter.storyId !== undefined) {
+    clauses.push(`${alias}.story_id = @storyId`);
+    params.storyId = filter.storyId;
+  }
+  if (filter.updatedSince !== undefined) {
+    clauses.push(`${alias}.updated_at >= @updatedSince`);
+    params.updatedSince = filter.updatedSince;
+  }
+  return { where: clauses.length > 0 ? clauses.join(' AND ') : '1', params, page: pageSql(filter, params) };
+}
+
+/** `LIMIT @limit OFFSET @offset` for the paging options that are set (validated), adding the params. */
+export function pageSql(opts: { readonly limit?: number; readonly offset?: number }, params: Record<string, string | number>): string {
+  for (const key of ['limit', 'offset'] as const) {
+    const value = opts[key];
+    if (value !== undefined && (!Number.isInteger(value) || value < 0)) {
+      throw new StoreError('store/invalid-argument', `"${key}" must be a non-negative integer, got ${value}.`);
+    }
+  }
+  if (opts.limit === undefined && opts.offset === undefined) return '';
+  params.limit = opts.limit ?? -1;
+  params.offset = opts.offset ?? 0;
+  return 'LIMIT @limit OFFSET @offset';
+}

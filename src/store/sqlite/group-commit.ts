@@ -1,0 +1,112 @@
+/**
+ * Optional group commit: many article transactions share one SQLite transaction, each of them a
+ * savepoint inside it. Every article stays atomic (a failure rolls back its savepoint only), but
+ * up to `size` articles are made durable together, when the group is full, after `idleMs` without
+ * writes, on `flush()` or on `close()`. A commit per article costs ~0.4 ms of WAL page writes on a
+ * file; grouping 64 cuts a full ingest (save + merge) from ~0.7 to ~0.3 ms per article.
+ *
+ * The trade-off: a crash loses the last uncommitted group (never half an article), and other
+ * connections see a group's articles only once it commits.
+ */
+import type Database from 'better-sqlite3';
+import { StoreError } from '../errors.js';
+
+export class GroupCommit {
+  readonly #db: Database.Database;
+  /** Units of work per commit; 1 or less disables grouping. */
+  readonly size: number;
+  readonly #idleMs: number;
+  #open = false;
+  #pending = 0;
+  #timer: NodeJS.Timeout | null = null;
+  #deferredError: unknown = null;
+  /** Called (outside any caller's work) when the idle delay expires; set by the owner to commit under its lock. */
+  onIdle: () => void = () => this.commit();
+
+  constructor(db: Database.Database, size: number, idleMs: number) {
+    this.#db = db;
+    this.size = size;
+    this.#idleMs = idleMs;
+  }
+
+  get enabled(): boolean {
+    return this.size > 1;
+  }
+
+  /** True while a group transaction is open. */
+  get isOpen(): boolean {
+    return this.#open;
+  }
+
+  /** Opens the group transaction if none is open (takes the write lock now). */
+  begin(): void {
+    this.#throwDeferred();
+    if (this.#open) {
+      if (!this.#db.inTransaction) {
+        this.#open = false;
+        this.#pending = 0;
+        throw new StoreError('store/write-failed', 'SQLite rolled back the current group of writes (see the previous error); those articles were not saved.');
+      }
+      return;
+    }
+    this.#db.exec('BEGIN IMMEDIATE');
+    this.#open = true;
+  }
+
+  /** Counts one finished unit of work: commits a full group, else (re)arms the idle commit. */
+  done(): void {
+    this.#pending += 1;
+    if (this.#pending >= this.size) this.commit();
+    else this.#arm();
+  }
+
+  /** Commits the open group now (no-op when none is open). */
+  commit(): void {
+    if (this.#timer !== null) {
+      clearTimeout(this.#timer);
+      this.#timer = null;
+    }
+    const wasOpen = this.#open;
+    this.#open = false;
+    this.#pending = 0;
+    if (!wasOpen) return;
+    if (!this.#db.inTransaction) {
+      throw new StoreError('store/write-failed', 'SQLite rolled back the last group of writes before it could be committed.');
+    }
+    try {
+      this.#db.exec('COMMIT');
+    } catch (error) {
+      if (this.#db.inTransaction) this.#db.exec('ROLLBACK');
+      throw new StoreError('store/write-failed', `Committing a group of writes failed: ${error instanceof Error ? error.message : String(error)}`, {
+        cause: error,
+      });
+    }
+  }
+
+  /** Records an error from an idle commit, to be thrown by the next write, flush or close. */
+  defer(error: unknown): void {
+    this.#deferredError = error;
+  }
+
+  #throwDeferred(): void {
+    if (this.#deferredError === null) return;
+    const error = this.#deferredError;
+    this.#deferredError = null;
+    throw error;
+  }
+
+  /** Commits now and rethrows an earlier idle-commit failure. */
+  flush(): void {
+    this.#throwDeferred();
+    this.commit();
+  }
+
+  #arm(): void {
+    if (this.#timer !== null) clearTimeout(this.#timer);
+    this.#timer = setTimeout(() => {
+      this.#timer = null;
+      this.onIdle();
+    }, this.#idleMs);
+    this.#timer.unref();
+  }
+}

@@ -1,0 +1,359 @@
+/**
+ * The synchronous SQLite implementation behind `SqliteStore` (which adds the async facade,
+ * locking and error mapping). Statements are prepared once per SQL text and cached; multi-row
+ * writes run inside better-sqlite3 transaction functions, which become savepoints when an outer
+ * transaction is already open.
+ */
+import type Database from 'better-sqlite3';
+import type { Diagnostic } from '../../model/diagnostic.js';
+import type { ExtractionResult } from '../../model/extraction.js';
+import { StoreError } from '../errors.js';
+import type {
+  ArticleEventRecord,
+  ArticleSearchHit,
+  ArticleSummary,
+  FailureRecord,
+  MergedEvent,
+  Story,
+  StoredArticle,
+} from '../records.js';
+import type { EventFilter, ListOptions, MergedEventFilter, MigrationResult, SaveExtractionOptions, SaveResult, StoryChange } from '../store.js';
+import { ARTICLE_COLUMN_NAMES, type ArticleRow, articleRowValues, fromArticleRows, toArticleRow, toArticleSummary } from './article-rows.js';
+import { EVENT_COLUMN_NAMES, eventColumnValues } from './event-columns.js';
+import { eventFilterSql, pageSql } from './event-filter-sql.js';
+import { GroupCommit } from './group-commit.js';
+import { EVENT_ROW_COLUMNS, type EventSelectRow, eventRowValues, fromEventRow } from './merged-event-rows.js';
+import { migrations } from './migrations.js';
+import { runMigrations } from './run-migrations.js';
+
+type Params = Record<string, unknown>;
+
+const EVENT_COLS = EVENT_COLUMN_NAMES.join(', ');
+const placeholders = (n: number): string => Array.from({ length: n }, () => '?').join(', ');
+const UPDATABLE_ARTICLE_COLUMNS = ARTICLE_COLUMN_NAMES.filter((c) => c !== 'id');
+
+const SQL = {
+  insertArticle: `INSERT INTO articles (${ARTICLE_COLUMN_NAMES.join(', ')}) VALUES (${placeholders(ARTICLE_COLUMN_NAMES.length)})`,
+  // Parameters: the columns after `id`, then `id`.
+  updateArticle: `UPDATE articles SET ${UPDATABLE_ARTICLE_COLUMNS.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`,
+  insertArticleEvent: `INSERT INTO article_events (article_id, event_id, ordinal, ${EVENT_COLS}, json)
+    VALUES (${placeholders(EVENT_COLUMN_NAMES.length + 4)})`,
+  insertStatement: `INSERT INTO article_statements (article_id, ordinal, statement_id, type, date, json)
+    VALUES (?, ?, ?, ?, ?, ?)`,
+  insertDiagnostic: 'INSERT INTO article_diagnostics (article_id, ordinal, code, severity, json) VALUES (?, ?, ?, ?, ?)',
+  insertEvent: `INSERT INTO events (${EVENT_ROW_COLUMNS.join(', ')}) VALUES (${placeholders(EVENT_ROW_COLUMNS.length)})`,
+  insertReport: 'INSERT INTO event_reports (event_id, ordinal, article_id, article_event_id) VALUES (?, ?, ?, ?)',
+  upsertStory: `INSERT INTO stories (id, title, first_date, last_date, places_json, updated_at) VALUES (?, ?, ?, ?, ?, ?)
+    ON CONFLICT (id) DO UPDATE SET title = excluded.title, first_date = excluded.first_date,
+    last_date = excluded.last_date, places_json = excluded.places_json, updated_at = excluded.updated_at`,
+  selectEvents: `SELECT e.id, e.story_id, e.json, e.sources_count, e.contradictions_json,
+    (SELECT json_group_array(json_object('article_id', r.article_id, 'event_id', r.article_event_id) ORDER BY r.ordinal)
+       FROM event_reports r WHERE r.event_id = e.id) AS reports_json
+    FROM events e`,
+} as const;
+
+/** Options of the SQLite store. */
+export interface SqliteCoreOptions {
+  /** Returns the current time as an ISO date-time; injectable for tests. */
+  readonly now?: () => string;
+  /**
+   * Article transactions per SQLite commit (see `group-commit.ts`). Default 1: every article
+   * transaction commits on its own. `openStore()` uses 64.
+   */
+  readonly groupCommit?: number;
+  /** With group commit, commit an unfinished group after this many ms without writes (default 200). */
+  readonly groupCommitIdleMs?: number;
+}
+
+/** Synchronous store operations on one better-sqlite3 connection. */
+export class SqliteCore {
+  readonly db: Database.Database;
+  readonly now: () => string;
+  readonly batch: GroupCommit;
+  /** > 0 while an asynchronous transaction (`txBegin`…`txEnd`) is open. */
+  #txDepth = 0;
+  readonly #statements = new Map<string, Database.Statement>();
+  readonly #saveTx: Database.Transaction<(result: ExtractionResult, opts: SaveExtractionOptions) => SaveResult>;
+  readonly #replaceTx: Database.Transaction<(affected: readonly string[], events: readonly MergedEvent[], stories: StoryChange) => void>;
+
+  constructor(db: Database.Database, options: SqliteCoreOptions = {}) {
+    this.db = db;
+    this.now = options.now ?? (() => new Date().toISOString());
+    if (!db.memory) db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    this.batch = new GroupCommit(db, options.groupCommit ?? 1, options.groupCommitIdleMs ?? 200);
+    this.#saveTx = db.transaction((result: ExtractionResult, opts: SaveExtractionOptions) => this.#save(result, opts));
+    this.#replaceTx = db.transaction((affected: readonly string[], events: readonly MergedEvent[], stories: StoryChange) => this.#replace(affected, events, stories));
+  }
+
+  /** The cached prepared statement for `sql`. */
+  stmt(sql: string): Database.Statement {
+    let statement = this.#statements.get(sql);
+    if (statement === undefined) {
+      statement = this.db.prepare(sql);
+      this.#statements.set(sql, statement);
+    }
+    return statement;
+  }
+
+  migrate(): MigrationResult[] {
+    this.batch.flush();
+    return runMigrations(this.db, migrations, this.now);
+  }
+
+  /**
+   * Runs a write transaction function as one unit: a savepoint inside an open asynchronous
+   * transaction or group, else its own `BEGIN IMMEDIATE` transaction (taking the write lock up
+   * front, so its read-then-write cannot fail with SQLITE_BUSY), or a savepoint in a new group.
+   */
+  #write<A extends unknown[], T>(tx: Database.Transaction<(...args: A) => T>, ...args: A): T {
+    if (this.#txDepth > 0 || (this.db.inTransaction && !this.batch.isOpen)) return tx(...args);
+    if (!this.batch.enabled) return tx.immediate(...args);
+    this.batch.begin();
+    let value: T;
+    try {
+      value = tx(...args);
+    } catch (error) {
+      this.#countQuietly();
+      throw error;
+    }
+    this.batch.done();
+    return value;
+  }
+
+  /** Counts a failed unit without letting a commit error hide the unit's own error. */
+  #countQuietly(): void {
+    try {
+      this.batch.done();
+    } catch (commitError) {
+      this.batch.defer(commitError);
+    }
+  }
+
+  /** Opens an asynchronous transaction: `BEGIN IMMEDIATE`, or a savepoint in the group. */
+  txBegin(): void {
+    if (this.batch.enabled) {
+      this.batch.begin();
+      this.db.exec('SAVEPOINT sitrep_tx');
+    } else {
+      this.db.exec('BEGIN IMMEDIATE');
+    }
+    this.#txDepth += 1;
+  }
+
+  /** Ends the asynchronous transaction opened by {@link txBegin}: commit (release) or roll back. */
+  txEnd(ok: boolean): void {
+    this.#txDepth -= 1;
+    if (this.batch.enabled) {
+      if (this.db.inTransaction) {
+        if (!ok) this.db.exec('ROLLBACK TO sitrep_tx');
+        this.db.exec('RELEASE sitrep_tx');
+      }
+      if (ok) this.batch.done();
+      else this.#countQuietly();
+      return;
+    }
+    if (!this.db.inTransaction) return;
+    if (!ok) {
+      this.db.exec('ROLLBACK');
+      return;
+    }
+    try {
+      this.db.exec('COMMIT');
+    } catch (error) {
+      if (this.db.inTransaction) this.db.exec('ROLLBACK');
+      throw error;
+    }
+  }
+
+  saveExtraction(result: ExtractionResult, opts: SaveExtractionOptions): SaveResult {
+    return this.#write(this.#saveTx, result, opts);
+  }
+
+  #save(result: ExtractionResult, opts: SaveExtractionOptions): SaveResult {
+    const articleId = result.article.id;
+    const previous = this.getContentHash(articleId);
+    if (previous === opts.contentHash) return { status: 'unchanged', articleId };
+    const row = toArticleRow(result, opts.contentHash, opts.ingestedAt ?? this.now());
+    if (previous === null) {
+      this.stmt(SQL.insertArticle).run(articleRowValues(row));
+    } else {
+      this.stmt(SQL.updateArticle).run(...UPDATABLE_ARTICLE_COLUMNS.map((c) => row[c]), row.id);
+      for (const table of ['article_events', 'article_statements', 'article_diagnostics']) {
+        this.stmt(`DELETE FROM ${table} WHERE article_id = ?`).run(articleId);
+      }
+    }
+    const insertEvent = this.stmt(SQL.insertArticleEvent);
+    result.events.forEach((event, ordinal) => {
+      insertEvent.run(articleId, event.id, ordinal, ...eventColumnValues(event), JSON.stringify(event));
+    });
+    const insertStatement = this.stmt(SQL.insertStatement);
+    result.statements.forEach((s, ordinal) => {
+      insertStatement.run(articleId, ordinal, s.id, s.type, s.date ?? null, JSON.stringify(s));
+    });
+    const insertDiagnostic = this.stmt(SQL.insertDiagnostic);
+    result.diagnostics.forEach((d, ordinal) => {
+      insertDiagnostic.run(articleId, ordinal, d.code, d.severity, JSON.stringify(d));
+    });
+    // The input now produced an article: an earlier failure of the same source is obsolete.
+    this.stmt('DELETE FROM failures WHERE source = ?').run(result.article.source);
+    return { status: previous === null ? 'inserted' : 'updated', articleId };
+  }
+
+  getContentHash(articleId: string): string | null {
+    const row = this.stmt('SELECT content_hash FROM articles WHERE id = ?').get(articleId) as { content_hash: string } | undefined;
+    return row?.content_hash ?? null;
+  }
+
+  saveFailure(source: string, diagnostics: readonly Diagnostic[], recordedAt?: string): void {
+    this.stmt(
+      `INSERT INTO failures (source, diagnostics_json, recorded_at) VALUES (?, ?, ?)
+       ON CONFLICT (source) DO UPDATE SET diagnostics_json = excluded.diagnostics_json, recorded_at = excluded.recorded_at`,
+    ).run(source, JSON.stringify(diagnostics), recordedAt ?? this.now());
+  }
+
+  listFailures(): FailureRecord[] {
+    const rows = this.stmt('SELECT source, diagnostics_json, recorded_at FROM failures ORDER BY source').all() as {
+      source: string;
+      diagnostics_json: string;
+      recorded_at: string;
+    }[];
+    return rows.map((r) => ({ source: r.source, diagnostics: JSON.parse(r.diagnostics_json) as Diagnostic[], recorded_at: r.recorded_at }));
+  }
+
+  getArticle(articleId: string): StoredArticle | null {
+    const row = this.stmt('SELECT * FROM articles WHERE id = ?').get(articleId) as ArticleRow | undefined;
+    if (row === undefined) return null;
+    const json = (table: string): string[] =>
+      (this.stmt(`SELECT json FROM ${table} WHERE article_id = ? ORDER BY ordinal`).all(articleId) as { json: string }[]).map((r) => r.json);
+    return fromArticleRows(row, {
+      events: json('article_events'),
+      statements: json('article_statements'),
+      diagnostics: json('article_diagnostics'),
+    });
+  }
+
+  listArticles(opts: ListOptions = {}): ArticleSummary[] {
+    const params: Params = {};
+    const page = pageSql(opts, params as Record<string, number>);
+    const columns = ARTICLE_COLUMN_NAMES.filter((c) => c !== 'text').join(', ');
+    const rows = this.stmt(`SELECT ${columns} FROM articles ORDER BY id ${page}`).all(params) as ArticleRow[];
+    return rows.map(toArticleSummary);
+  }
+
+  countArticles(): number {
+    return (this.stmt('SELECT count(*) AS n FROM articles').get() as { n: number }).n;
+  }
+
+  listArticleEvents(filter: EventFilter = {}): ArticleEventRecord[] {
+    const f = eventFilterSql(filter, 'ae', 'column');
+    const rows = this.stmt(
+      `SELECT ae.article_id, ae.json FROM article_events ae WHERE ${f.where}
+       ORDER BY ae.date IS NULL, ae.date, ae.article_id, ae.ordinal ${f.page}`,
+    ).all(f.params) as { article_id: string; json: string }[];
+    return rows.map((r) => ({ article_id: r.article_id, event: JSON.parse(r.json) as ArticleEventRecord['event'] }));
+  }
+
+  searchArticles(query: string, opts: ListOptions = {}): ArticleSearchHit[] {
+    // Plain words, each quoted: FTS5 operators in user input are taken literally, not parsed.
+    const terms = query.match(/[\p{L}\p{N}]+/gu) ?? [];
+    if (terms.length === 0) return [];
+    const params: Record<string, string | number> = { q: terms.map((t) => `"${t}"`).join(' ') };
+    const page = pageSql(opts, params);
+    return this.stmt(
+      `SELECT a.id, a.title, snippet(articles_fts, 1, '[', ']', '…', 16) AS snippet, bm25(articles_fts) AS rank
+       FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid
+       WHERE articles_fts MATCH @q ORDER BY rank, a.id ${page}`,
+    ).all(params) as ArticleSearchHit[];
+  }
+
+  replaceMergedEvents(affected: readonly string[], events: readonly MergedEvent[], stories: StoryChange = {}): void {
+    for (const event of events) {
+      if (event.reports.length === 0) {
+        throw new StoreError('store/invalid-argument', `Merged event ${event.id} has no reports.`);
+      }
+    }
+    this.#write(this.#replaceTx, affected, events, stories);
+  }
+
+  #replace(affected: readonly string[], events: readonly MergedEvent[], stories: StoryChange): void {
+    const now = this.now();
+    const ids = JSON.stringify([...affected, ...events.map((e) => e.id)]);
+    // Reports go with their events (ON DELETE CASCADE).
+    this.stmt('DELETE FROM events WHERE id IN (SELECT value FROM json_each(?))').run(ids);
+    const upsertStory = this.stmt(SQL.upsertStory);
+    for (const s of stories.upsert ?? []) {
+      upsertStory.run(s.id, s.title, s.first_date, s.last_date, JSON.stringify(s.places), now);
+    }
+    const insertEvent = this.stmt(SQL.insertEvent);
+    const insertReport = this.stmt(SQL.insertReport);
+    for (const event of events) {
+      insertEvent.run(eventRowValues(event, now));
+      event.reports.forEach((r, ordinal) => insertReport.run(event.id, ordinal, r.article_id, r.event_id));
+    }
+    if (stories.remove !== undefined && stories.remove.length > 0) {
+      this.stmt('DELETE FROM stories WHERE id IN (SELECT value FROM json_each(?))').run(JSON.stringify(stories.remove));
+    }
+  }
+
+  getEvent(eventId: string): MergedEvent | null {
+    const row = this.stmt(`${SQL.selectEvents} WHERE e.id = ?`).get(eventId) as EventSelectRow | undefined;
+    return row === undefined ? null : fromEventRow(row);
+  }
+
+  listEvents(filter: MergedEventFilter = {}): MergedEvent[] {
+    const f = eventFilterSql(filter, 'e', 'reports');
+    const rows = this.stmt(`${SQL.selectEvents} WHERE ${f.where} ORDER BY e.date IS NULL, e.date, e.id ${f.page}`).all(
+      f.params,
+    ) as EventSelectRow[];
+    return rows.map(fromEventRow);
+  }
+
+  countEvents(filter: MergedEventFilter = {}): number {
+    const f = eventFilterSql({ ...filter, limit: undefined, offset: undefined }, 'e', 'reports');
+    return (this.stmt(`SELECT count(*) AS n FROM events e WHERE ${f.where}`).get(f.params) as { n: number }).n;
+  }
+
+  listStories(): Story[] {
+    const stories = this.stmt(
+      'SELECT id, title, first_date, last_date, places_json FROM stories ORDER BY first_date IS NULL, first_date, id',
+    ).all() as { id: string; title: string; first_date: string | null; last_date: string | null; places_json: string }[];
+    const eventIds = this.#groupBy(
+      `SELECT story_id AS k, id AS v FROM events WHERE story_id IS NOT NULL ORDER BY story_id, date IS NULL, date, id`,
+    );
+    const articleIds = this.#groupBy(
+      `SELECT DISTINCT e.story_id AS k, r.article_id AS v FROM events e JOIN event_reports r ON r.event_id = e.id
+       WHERE e.story_id IS NOT NULL ORDER BY 1, 2`,
+    );
+    return stories.map((s) => ({
+      id: s.id,
+      title: s.title,
+      first_date: s.first_date,
+      last_date: s.last_date,
+      places: JSON.parse(s.places_json) as string[],
+      event_ids: eventIds.get(s.id) ?? [],
+      article_ids: articleIds.get(s.id) ?? [],
+    }));
+  }
+
+  #groupBy(sql: string): Map<string, string[]> {
+    const groups = new Map<string, string[]>();
+    for (const { k, v } of this.stmt(sql).all() as { k: string; v: string }[]) {
+      const list = groups.get(k);
+      if (list === undefined) groups.set(k, [v]);
+      else list.push(v);
+    }
+    return groups;
+  }
+
+  getMeta(key: string): string | null {
+    const row = this.stmt('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined;
+    return row?.value ?? null;
+  }
+
+  setMeta(key: string, value: string): void {
+    this.stmt('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
+  }
+}

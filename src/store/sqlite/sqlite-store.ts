@@ -1,0 +1,256 @@
+/**
+ * The default {@link Store}: SQLite through better-sqlite3 (WAL, `synchronous=NORMAL`, foreign
+ * keys on, prepared statements cached). The work is synchronous (`SqliteCore`); this class adds
+ * the async interface, one-at-a-time access around asynchronous transactions, and error mapping.
+ *
+ * @example
+ * ```ts
+ * const store = SqliteStore.open('sitrep.db');
+ * await store.migrate();
+ * await store.saveExtraction(result, { contentHash: hashExtraction(result) });
+ * await store.close();
+ * ```
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import type { Diagnostic } from '../../model/diagnostic.js';
+import type { ExtractionResult } from '../../model/extraction.js';
+import { StoreError, type StoreErrorCode, toStoreError } from '../errors.js';
+import type { ArticleEventRecord, ArticleSearchHit, ArticleSummary, FailureRecord, MergedEvent, Story, StoredArticle } from '../records.js';
+import type {
+  EventFilter,
+  ListOptions,
+  MergedEventFilter,
+  MigrationResult,
+  SaveExtractionOptions,
+  SaveResult,
+  Store,
+  StoryChange,
+} from '../store.js';
+import { SerialLock } from './serial-lock.js';
+import { SqliteCore, type SqliteCoreOptions } from './sqlite-core.js';
+
+/** Options of {@link SqliteStore}. */
+export type SqliteStoreOptions = SqliteCoreOptions;
+
+/** The connection shared by a store and its transaction handles. */
+interface Shared {
+  readonly core: SqliteCore;
+  readonly lock: SerialLock;
+  closed: boolean;
+}
+
+/** State of one open transaction handle. */
+interface TxState {
+  open: boolean;
+  depth: number;
+}
+
+/** SQLite implementation of {@link Store}. */
+export class SqliteStore implements Store {
+  readonly dialect = 'sqlite' as const;
+  readonly #shared: Shared;
+  readonly #tx: TxState | null;
+
+  /**
+   * Wraps an open better-sqlite3 connection (its pragmas are set here). Prefer
+   * {@link SqliteStore.open}. The `internal` parameter is for transaction handles only.
+   */
+  constructor(db: Database.Database, options: SqliteStoreOptions = {}, internal?: { shared: Shared; tx: TxState }) {
+    this.#tx = internal?.tx ?? null;
+    if (internal !== undefined) {
+      this.#shared = internal.shared;
+      return;
+    }
+    const shared: Shared = { core: new SqliteCore(db, options), lock: new SerialLock(), closed: false };
+    // An idle group commits under the lock, so never inside someone's transaction.
+    shared.core.batch.onIdle = () => {
+      if (shared.closed) return;
+      shared.lock.run(() => shared.core.batch.commit()).catch((error: unknown) => shared.core.batch.defer(error));
+    };
+    this.#shared = shared;
+  }
+
+  /**
+   * Opens (creating it and its directory if needed) the SQLite file `filename`, or an in-memory
+   * database for `:memory:`. Does not migrate: call `migrate()` (or use `openStore()`).
+   */
+  static open(filename: string, options: SqliteStoreOptions = {}): SqliteStore {
+    try {
+      if (filename !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(filename)), { recursive: true });
+      return new SqliteStore(new Database(filename), options);
+    } catch (error) {
+      throw toStoreError(error, 'store/open-failed', `Cannot open the SQLite database "${filename}"`);
+    }
+  }
+
+  /** The underlying connection, for tests and maintenance tools. */
+  get database(): Database.Database {
+    return this.#shared.core.db;
+  }
+
+  /** Runs synchronous work on the core, after any transaction in progress (unless we are in it). */
+  #run<T>(code: StoreErrorCode, what: string, fn: (core: SqliteCore) => T): Promise<T> {
+    if (this.#shared.closed) return Promise.reject(new StoreError('store/closed', `Cannot ${what}: the store is closed.`));
+    const guarded = (): T => {
+      try {
+        return fn(this.#shared.core);
+      } catch (error) {
+        throw mapError(error, code, what);
+      }
+    };
+    if (this.#tx !== null) {
+      if (!this.#tx.open) {
+        return Promise.reject(new StoreError('store/transaction-closed', `Cannot ${what}: its transaction has ended.`));
+      }
+      try {
+        return Promise.resolve(guarded());
+      } catch (error) {
+        return Promise.reject(error);
+      }
+    }
+    return this.#shared.lock.run(guarded);
+  }
+
+  migrate(): Promise<MigrationResult[]> {
+    return this.#run('store/migration-failed', 'migrate the database', (c) => c.migrate());
+  }
+
+  async transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T> {
+    if (this.#shared.closed) throw new StoreError('store/closed', 'Cannot start a transaction: the store is closed.');
+    const db = this.#shared.core.db;
+    if (this.#tx !== null) {
+      if (!this.#tx.open) throw new StoreError('store/transaction-closed', 'Cannot nest a transaction: its transaction has ended.');
+      const name = `sitrep_sp${++this.#tx.depth}`;
+      db.exec(`SAVEPOINT ${name}`);
+      try {
+        const value = await fn(this);
+        db.exec(`RELEASE ${name}`);
+        return value;
+      } catch (error) {
+        db.exec(`ROLLBACK TO ${name}`);
+        db.exec(`RELEASE ${name}`);
+        throw error;
+      } finally {
+        this.#tx.depth -= 1;
+      }
+    }
+    return this.#shared.lock.run(async () => {
+      const core = this.#shared.core;
+      core.txBegin();
+      const tx: TxState = { open: true, depth: 0 };
+      const handle = new SqliteStore(db, {}, { shared: this.#shared, tx });
+      let value: T;
+      try {
+        value = await fn(handle);
+      } catch (error) {
+        tx.open = false;
+        core.txEnd(false);
+        throw error;
+      }
+      tx.open = false;
+      core.txEnd(true);
+      return value;
+    });
+  }
+
+  saveExtraction(result: ExtractionResult, opts: SaveExtractionOptions): Promise<SaveResult> {
+    return this.#run('store/write-failed', `save article ${result.article.id}`, (c) => c.saveExtraction(result, opts));
+  }
+
+  getContentHash(articleId: string): Promise<string | null> {
+    return this.#run('store/query-failed', 'read a content hash', (c) => c.getContentHash(articleId));
+  }
+
+  saveFailure(source: string, diagnostics: readonly Diagnostic[], opts: { readonly recordedAt?: string } = {}): Promise<void> {
+    return this.#run('store/write-failed', `save the failure of ${source}`, (c) => c.saveFailure(source, diagnostics, opts.recordedAt));
+  }
+
+  listFailures(): Promise<FailureRecord[]> {
+    return this.#run('store/query-failed', 'list failures', (c) => c.listFailures());
+  }
+
+  getArticle(articleId: string): Promise<StoredArticle | null> {
+    return this.#run('store/query-failed', `read article ${articleId}`, (c) => c.getArticle(articleId));
+  }
+
+  listArticles(opts?: ListOptions): Promise<ArticleSummary[]> {
+    return this.#run('store/query-failed', 'list articles', (c) => c.listArticles(opts));
+  }
+
+  countArticles(): Promise<number> {
+    return this.#run('store/query-failed', 'count articles', (c) => c.countArticles());
+  }
+
+  listArticleEvents(filter?: EventFilter): Promise<ArticleEventRecord[]> {
+    return this.#run('store/query-failed', 'list article events', (c) => c.listArticleEvents(filter));
+  }
+
+  searchArticles(query: string, opts?: ListOptions): Promise<ArticleSearchHit[]> {
+    return this.#run('store/query-failed', 'search articles', (c) => c.searchArticles(query, opts));
+  }
+
+  replaceMergedEvents(affectedEventIds: readonly string[], newEvents: readonly MergedEvent[], stories?: StoryChange): Promise<void> {
+    return this.#run('store/write-failed', 'replace merged events', (c) => c.replaceMergedEvents(affectedEventIds, newEvents, stories));
+  }
+
+  getEvent(eventId: string): Promise<MergedEvent | null> {
+    return this.#run('store/query-failed', `read event ${eventId}`, (c) => c.getEvent(eventId));
+  }
+
+  listEvents(filter?: MergedEventFilter): Promise<MergedEvent[]> {
+    return this.#run('store/query-failed', 'list events', (c) => c.listEvents(filter));
+  }
+
+  countEvents(filter?: MergedEventFilter): Promise<number> {
+    return this.#run('store/query-failed', 'count events', (c) => c.countEvents(filter));
+  }
+
+  listStories(): Promise<Story[]> {
+    return this.#run('store/query-failed', 'list stories', (c) => c.listStories());
+  }
+
+  getMeta(key: string): Promise<string | null> {
+    return this.#run('store/query-failed', `read setting ${key}`, (c) => c.getMeta(key));
+  }
+
+  setMeta(key: string, value: string): Promise<void> {
+    return this.#run('store/write-failed', `write setting ${key}`, (c) => c.setMeta(key, value));
+  }
+
+  flush(): Promise<void> {
+    if (this.#tx !== null) return Promise.resolve();
+    return this.#run('store/write-failed', 'commit grouped writes', (c) => c.batch.flush());
+  }
+
+  async close(): Promise<void> {
+    if (this.#tx !== null) throw new StoreError('store/invalid-argument', 'Cannot close the store from inside a transaction.');
+    if (this.#shared.closed) return;
+    // Let a transaction in progress finish first, then commit any open group.
+    const shared = this.#shared;
+    let failure: unknown = null;
+    await shared.lock.run(() => {
+      if (shared.closed) return;
+      try {
+        shared.core.batch.flush();
+      } catch (error) {
+        failure = error;
+      }
+      shared.closed = true;
+      shared.core.db.close();
+    });
+    if (failure !== null) throw mapError(failure, 'store/write-failed', 'commit grouped writes on close');
+  }
+}
+
+/** Driver errors become StoreErrors; a missing table means the database was never migrated. */
+function mapError(error: unknown, code: StoreErrorCode, what: string): StoreError {
+  if (error instanceof StoreError) return error;
+  if (error instanceof Error && /no such table/.test(error.message)) {
+    return new StoreError('store/not-migrated', `Cannot ${what}: the database is not migrated (${error.message}). Call migrate() first.`, {
+      cause: error,
+    });
+  }
+  return toStoreError(error, code, `Cannot ${what}`);
+}

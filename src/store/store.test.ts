@@ -1,0 +1,256 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ExtractionResult } from '../model/extraction.js';
+import { contentHash } from './content-hash.js';
+import { StoreError } from './errors.js';
+import type { MergedEvent } from './records.js';
+import { FIXTURE_TEXT, makeEvent, makeExtraction } from './testing/extraction-fixtures.js';
+import { STORE_KINDS, type TestStore } from './testing/store-matrix.js';
+
+const hashOf = (r: ExtractionResult): string => contentHash(r.article, r.versions ?? { extractor: 'test' });
+const totalChanges = (t: TestStore): number => (t.store.database.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
+
+describe.each(STORE_KINDS)('Store on $name', (kind) => {
+  let t: TestStore;
+  beforeEach(async () => {
+    t = await kind.open();
+  });
+  afterEach(async () => {
+    await t.dispose();
+  });
+
+  describe('saveExtraction', () => {
+    it('inserts, then is unchanged without writing, then updates replacing the rows', async () => {
+      const v1 = makeExtraction('a1');
+      expect(await t.store.saveExtraction(v1, { contentHash: 'h1', ingestedAt: '2024-01-01T00:00:00Z' })).toEqual({ status: 'inserted', articleId: 'a1' });
+      const before = totalChanges(t);
+      expect(await t.store.saveExtraction(v1, { contentHash: 'h1', ingestedAt: '2024-02-02T00:00:00Z' })).toEqual({ status: 'unchanged', articleId: 'a1' });
+      expect(totalChanges(t)).toBe(before);
+      expect((await t.store.getArticle('a1'))?.ingested_at).toBe('2024-01-01T00:00:00Z');
+
+      const v2 = makeExtraction('a1', { events: [makeEvent('e9', { fatalities: 3 })], statements: [], diagnostics: [] });
+      expect(await t.store.saveExtraction(v2, { contentHash: 'h2', ingestedAt: '2024-03-03T00:00:00Z' })).toEqual({ status: 'updated', articleId: 'a1' });
+      const stored = await t.store.getArticle('a1');
+      expect(stored?.extraction).toStrictEqual(v2);
+      expect(stored?.content_hash).toBe('h2');
+      expect(stored?.ingested_at).toBe('2024-03-03T00:00:00Z');
+      const events = await t.store.listArticleEvents({ includeBackground: true });
+      expect(events.map((e) => e.event.id)).toEqual(['e9']);
+      expect(await t.store.countArticles()).toBe(1);
+      expect(await t.store.getContentHash('a1')).toBe('h2');
+      expect(await t.store.getContentHash('nope')).toBeNull();
+    });
+
+    it('round-trips an extraction exactly, including extension fields, versions and odd Unicode', async () => {
+      const text = 'Ünïcödé 😀 title\n\nA lone surrogate \ud800 here; Ստեփանակերտ and Xankəndi. Fakeville was shelled.';
+      const base = makeExtraction('u1', { text, events: [makeEvent('e1', {}, FIXTURE_TEXT)], versions: { extractor: '0.1.0', 'theatre:am-az': '3' } });
+      const result: ExtractionResult = {
+        ...base,
+        article: { ...base.article, published: null, published_source: null, published_confidence: null, outlet: null, extra_field: { nested: [1, 'x'] } } as ExtractionResult['article'],
+        events: [
+          makeEvent('e1', { control: [{ place: 'Fakeville', holder: 'AZE', claimant: null, evidence: { start: 0, end: 3, text: 'Üni' } }] }),
+          makeEvent('e2', { date: null, date_precision: null, date_source: null, actor1: null, actor2: null, location: null, field_spans: {} }),
+        ],
+        statements: [{ id: 's1', type: 'call', speaker: null, target: null, date: null, about_event: null, evidence: { start: 1, end: 2, text: 'n' } }],
+        diagnostics: [{ code: 'clean/x', severity: 'warning', message: 'm', source: 'p.txt' }],
+      };
+      await t.store.saveExtraction(result, { contentHash: hashOf(result) });
+      expect((await t.store.getArticle('u1'))?.extraction).toStrictEqual(result);
+      expect(await t.store.getArticle('missing')).toBeNull();
+    });
+
+    it('leaves nothing of an article whose save throws midway, and keeps other articles', async () => {
+      await t.store.saveExtraction(makeExtraction('ok'), { contentHash: 'h' });
+      t.store.database.exec(`CREATE TRIGGER boom BEFORE INSERT ON article_statements WHEN new.article_id = 'bad'
+        BEGIN SELECT RAISE(ABORT, 'injected failure'); END`);
+      const error = await t.store.saveExtraction(makeExtraction('bad'), { contentHash: 'h' }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(StoreError);
+      expect((error as StoreError).code).toBe('store/write-failed');
+      expect((error as StoreError).message).toMatch(/injected failure/);
+      // The article row and its events were written before the statement insert failed: all rolled back.
+      expect(await t.store.getArticle('bad')).toBeNull();
+      for (const table of ['article_events', 'article_statements', 'article_diagnostics']) {
+        expect(t.store.database.prepare(`SELECT count(*) AS n FROM ${table} WHERE article_id = 'bad'`).get()).toEqual({ n: 0 });
+      }
+      expect(await t.store.searchArticles('Fakeville')).toHaveLength(1);
+      expect((await t.store.getArticle('ok'))?.extraction).toStrictEqual(makeExtraction('ok'));
+    });
+
+    it('keeps the previous version when an update fails midway (duplicate event id)', async () => {
+      const v1 = makeExtraction('a1');
+      await t.store.saveExtraction(v1, { contentHash: 'h1' });
+      const broken = makeExtraction('a1', { events: [makeEvent('e1'), makeEvent('e1')] });
+      await expect(t.store.saveExtraction(broken, { contentHash: 'h2' })).rejects.toMatchObject({ code: 'store/write-failed' });
+      const stored = await t.store.getArticle('a1');
+      expect(stored?.content_hash).toBe('h1');
+      expect(stored?.extraction).toStrictEqual(v1);
+    });
+  });
+
+  describe('queries', () => {
+    beforeEach(async () => {
+      await t.store.saveExtraction(makeExtraction('a1'), { contentHash: 'h' });
+      const late = makeExtraction('a2', { published: '2021-05-02', outlet: 'Other Desk' });
+      await t.store.saveExtraction({ ...late, events: late.events.map((e) => (e.background ? e : { ...e, date: '2021-05-01' })) }, { contentHash: 'h' });
+    });
+
+    it('lists and counts articles as summaries, with paging', async () => {
+      const all = await t.store.listArticles();
+      expect(all.map((a) => [a.id, a.event_count, a.statement_count, a.diagnostic_count, a.outlet])).toEqual([
+        ['a1', 3, 1, 1, 'Example Wire'],
+        ['a2', 3, 1, 1, 'Other Desk'],
+      ]);
+      expect(all[0]).not.toHaveProperty('text');
+      expect((await t.store.listArticles({ limit: 1, offset: 1 })).map((a) => a.id)).toEqual(['a2']);
+      expect(await t.store.countArticles()).toBe(2);
+      await expect(t.store.listArticles({ limit: -1 })).rejects.toMatchObject({ code: 'store/invalid-argument' });
+    });
+
+    it('filters article events by background, date range, side, type and article', async () => {
+      const ids = async (f: Parameters<typeof t.store.listArticleEvents>[0]): Promise<string[]> =>
+        (await t.store.listArticleEvents(f)).map((r) => `${r.article_id}/${r.event.id}`);
+      expect(await ids({})).toEqual(['a1/e1', 'a1/e2', 'a2/e1', 'a2/e2']);
+      expect(await ids({ includeBackground: true })).toEqual(['a1/e3', 'a2/e3', 'a1/e1', 'a1/e2', 'a2/e1', 'a2/e2']);
+      expect(await ids({ from: '2021-04-01' })).toEqual(['a2/e1', 'a2/e2']);
+      expect(await ids({ from: '2021-03-01', to: '2021-03-01' })).toEqual(['a1/e1', 'a1/e2']);
+      expect(await ids({ eventTypes: ['Battles'] })).toEqual(['a1/e2', 'a2/e2']);
+      expect(await ids({ subEventTypes: ['Shelling/artillery/missile attack', 'Agreement'], includeBackground: true })).toEqual(['a1/e3', 'a2/e3', 'a1/e1', 'a2/e1']);
+      expect(await ids({ side: 'AZE', articleId: 'a2' })).toEqual(['a2/e1', 'a2/e2']);
+      expect(await ids({ side: 'RUS' })).toEqual([]);
+      expect(await ids({ limit: 1, offset: 2 })).toEqual(['a2/e1']);
+      await expect(t.store.listArticleEvents({ from: 'March' })).rejects.toMatchObject({ code: 'store/invalid-argument' });
+    });
+
+    it('searches titles and texts; user input cannot inject FTS syntax', async () => {
+      const hits = await t.store.searchArticles('testgrad soldiers');
+      expect(hits.map((h) => h.id)).toEqual(['a1', 'a2']);
+      expect(hits[0]?.snippet).toMatch(/\[Testgrad\]/);
+      expect(await t.store.searchArticles('Nowhereville')).toEqual([]);
+      expect(await t.store.searchArticles('AND OR ( "')).toEqual([]);
+      expect((await t.store.searchArticles('fakeville', { limit: 1 })).length).toBe(1);
+    });
+
+    it('keeps failures per source, replaced by a later failure or cleared by a successful save', async () => {
+      const diag = { code: 'ingest/bad-json', severity: 'error' as const, message: 'Unexpected token' };
+      await t.store.saveFailure('in/x.json', [diag], { recordedAt: '2024-01-01' });
+      await t.store.saveFailure('in/x.json', [diag, diag], { recordedAt: '2024-01-02' });
+      await t.store.saveFailure('fixtures/a3.txt', [diag]);
+      expect((await t.store.listFailures()).map((f) => [f.source, f.diagnostics.length])).toEqual([
+        ['fixtures/a3.txt', 1],
+        ['in/x.json', 2],
+      ]);
+      await t.store.saveExtraction(makeExtraction('a3'), { contentHash: 'h' });
+      expect((await t.store.listFailures()).map((f) => f.source)).toEqual(['in/x.json']);
+    });
+
+    it('stores meta values', async () => {
+      expect(await t.store.getMeta('packs')).toBeNull();
+      await t.store.setMeta('packs', '{"core":"1"}');
+      await t.store.setMeta('packs', '{"core":"2"}');
+      expect(await t.store.getMeta('packs')).toBe('{"core":"2"}');
+    });
+  });
+
+  describe('merged events and stories', () => {
+    const merged = (id: string, articleId: string, overrides: Partial<MergedEvent> = {}): MergedEvent => {
+      const { id: _id, field_spans: _f, rules: _r, control: _c, ...fields } = makeEvent('e1');
+      return { ...fields, id, story_id: null, reports: [{ article_id: articleId, event_id: 'e1' }], sources: 1, contradictions: [], ...overrides };
+    };
+
+    beforeEach(async () => {
+      await t.store.saveExtraction(makeExtraction('a1'), { contentHash: 'h' });
+      await t.store.saveExtraction(makeExtraction('a2'), { contentHash: 'h' });
+    });
+
+    it('round-trips merged events with reports and contradictions, and replaces them', async () => {
+      const m1 = merged('m1', 'a1', {
+        reports: [{ article_id: 'a2', event_id: 'e2' }, { article_id: 'a1', event_id: 'e1' }],
+        sources: 2,
+        contradictions: [{ field: 'fatalities', values: [{ value: 3, claimants: ['ARM'] }, { value: null, claimants: ['AZE'] }] }],
+        story_id: 's1',
+      });
+      await t.store.replaceMergedEvents([], [m1, merged('m2', 'a2', { date: '2021-02-01' })], {
+        upsert: [{ id: 's1', title: 'Shelling around Fakeville', first_date: '2021-03-01', last_date: '2021-03-01', places: ['Fakeville'] }],
+      });
+      expect(await t.store.getEvent('m1')).toStrictEqual(m1);
+      expect((await t.store.listEvents()).map((e) => e.id)).toEqual(['m2', 'm1']);
+      expect((await t.store.listEvents({ articleId: 'a2', storyId: 's1' })).map((e) => e.id)).toEqual(['m1']);
+      expect(await t.store.countEvents({ articleId: 'a2' })).toBe(2);
+      expect(await t.store.listStories()).toStrictEqual([
+        { id: 's1', title: 'Shelling around Fakeville', first_date: '2021-03-01', last_date: '2021-03-01', places: ['Fakeville'], event_ids: ['m1'], article_ids: ['a1', 'a2'] },
+      ]);
+
+      await t.store.replaceMergedEvents(['m1'], [merged('m3', 'a1')], { remove: ['s1'] });
+      expect((await t.store.listEvents()).map((e) => e.id)).toEqual(['m2', 'm3']);
+      expect(await t.store.getEvent('m1')).toBeNull();
+      expect(t.store.database.prepare("SELECT count(*) AS n FROM event_reports WHERE event_id = 'm1'").get()).toEqual({ n: 0 });
+      expect(await t.store.listStories()).toEqual([]);
+      expect(await t.store.listEvents({ updatedSince: '9999-01-01' })).toEqual([]);
+    });
+
+    it('nulls story_id when a story is removed, and rejects invalid changes atomically', async () => {
+      await t.store.replaceMergedEvents([], [merged('m1', 'a1', { story_id: 's1' })], {
+        upsert: [{ id: 's1', title: 'T', first_date: null, last_date: null, places: [] }],
+      });
+      await t.store.replaceMergedEvents([], [], { remove: ['s1'] });
+      expect((await t.store.getEvent('m1'))?.story_id).toBeNull();
+
+      await expect(t.store.replaceMergedEvents(['m1'], [merged('m4', 'no-such-article')])).rejects.toMatchObject({ code: 'store/write-failed' });
+      await expect(t.store.replaceMergedEvents(['m1'], [merged('m5', 'a1', { reports: [] })])).rejects.toMatchObject({ code: 'store/invalid-argument' });
+      // Neither failed call removed m1.
+      expect((await t.store.listEvents()).map((e) => e.id)).toEqual(['m1']);
+    });
+  });
+
+  describe('transactions and lifecycle', () => {
+    it('commits or rolls back everything done through the handle', async () => {
+      await expect(
+        t.store.transaction(async (tx) => {
+          await tx.saveExtraction(makeExtraction('a1'), { contentHash: 'h' });
+          await tx.setMeta('k', 'v');
+          throw new Error('abort');
+        }),
+      ).rejects.toThrow('abort');
+      expect(await t.store.countArticles()).toBe(0);
+      expect(await t.store.getMeta('k')).toBeNull();
+
+      const value = await t.store.transaction(async (tx) => {
+        await tx.saveExtraction(makeExtraction('a1'), { contentHash: 'h' });
+        // A nested transaction that fails rolls back only itself.
+        await tx.transaction(async (inner) => {
+          await inner.setMeta('k', 'inner');
+          throw new Error('inner');
+        }).catch(() => undefined);
+        return tx.countArticles();
+      });
+      expect(value).toBe(1);
+      expect(await t.store.countArticles()).toBe(1);
+      expect(await t.store.getMeta('k')).toBeNull();
+    });
+
+    it('makes other callers wait for an open transaction, and refuses a handle used after it ended', async () => {
+      let handle: Parameters<Parameters<typeof t.store.transaction>[0]>[0] | undefined;
+      const order: string[] = [];
+      const tx = t.store.transaction(async (h) => {
+        handle = h;
+        await h.saveExtraction(makeExtraction('a1'), { contentHash: 'h' });
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        order.push('tx-end');
+        throw new Error('rollback');
+      });
+      const outside = t.store.countArticles().then((n) => {
+        order.push(`outside:${n}`);
+        return n;
+      });
+      await expect(tx).rejects.toThrow('rollback');
+      expect(await outside).toBe(0);
+      expect(order).toEqual(['tx-end', 'outside:0']);
+      await expect(handle?.countArticles()).rejects.toMatchObject({ code: 'store/transaction-closed' });
+    });
+
+    it('rejects calls after close; closing twice is harmless', async () => {
+      await t.store.close();
+      await t.store.close();
+      await expect(t.store.countArticles()).rejects.toMatchObject({ code: 'store/closed' });
+    });
+  });
+});

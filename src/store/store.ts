@@ -1,0 +1,154 @@
+/**
+ * The storage interface. Asynchronous throughout so that a PostgreSQL implementation fits
+ * behind it unchanged; the SQLite implementation (`sqlite/sqlite-store.ts`) is the default.
+ *
+ * Invariants every implementation keeps:
+ * - one article is saved in one transaction: all of its rows or none of them;
+ * - saving the same article id with the same content hash writes nothing (`unchanged`);
+ *   a different hash replaces every row of that article (`updated`);
+ * - what `saveExtraction` was given, `getArticle` gives back (deep-equal);
+ * - merged events are only written through `replaceMergedEvents`, one transaction per call.
+ */
+import type { Diagnostic } from '../model/diagnostic.js';
+import type { ExtractionResult } from '../model/extraction.js';
+import type {
+  ArticleEventRecord,
+  ArticleSearchHit,
+  ArticleSummary,
+  FailureRecord,
+  MergedEvent,
+  Story,
+  StoryRecord,
+  StoredArticle,
+} from './records.js';
+
+/** Kysely-style outcome of one migration. */
+export interface MigrationResult {
+  readonly migrationName: string;
+  readonly direction: 'Up';
+  readonly status: 'Success' | 'Error' | 'NotExecuted';
+}
+
+/** What `saveExtraction` did. */
+export type SaveStatus = 'inserted' | 'unchanged' | 'updated';
+
+export interface SaveResult {
+  readonly status: SaveStatus;
+  readonly articleId: string;
+}
+
+export interface SaveExtractionOptions {
+  /** See `contentHash()`: the same hash for the same id means nothing changed. */
+  readonly contentHash: string;
+  /** ISO date-time; defaults to now. */
+  readonly ingestedAt?: string;
+}
+
+/** Paging for listings. */
+export interface ListOptions {
+  readonly limit?: number;
+  readonly offset?: number;
+}
+
+/**
+ * Filter for article-level and merged events. Every field narrows; omitted fields do not.
+ * Date bounds are inclusive `YYYY-MM-DD` and match events whose `[date, date_end]` overlaps
+ * them; undated events never match a date bound.
+ */
+export interface EventFilter extends ListOptions {
+  readonly from?: string;
+  readonly to?: string;
+  /** ACLED event types (`Battles`…); any of them. */
+  readonly eventTypes?: readonly string[];
+  /** ACLED sub-event types (`Armed clash`…); any of them. */
+  readonly subEventTypes?: readonly string[];
+  /** Side code (`ARM`, `AZE`…) of actor1 or actor2. */
+  readonly side?: string;
+  /** Background (history, context) events are left out unless this is true. */
+  readonly includeBackground?: boolean;
+  /** Events of this article (article events) or reported by it (merged events). */
+  readonly articleId?: string;
+}
+
+/** Filter for merged events: an {@link EventFilter} plus story and freshness. */
+export interface MergedEventFilter extends EventFilter {
+  readonly storyId?: string;
+  /** Only events written at or after this ISO date-time. */
+  readonly updatedSince?: string;
+}
+
+/** Stories to write alongside merged events. */
+export interface StoryChange {
+  /** Inserted or replaced before the events are written. */
+  readonly upsert?: readonly StoryRecord[];
+  /** Deleted after the events are written; events still pointing to them get `story_id: null`. */
+  readonly remove?: readonly string[];
+}
+
+/** The Sitrep store. Obtain one with `openStore()`; call `close()` when done. */
+export interface Store {
+  /** Which backend this is. */
+  readonly dialect: 'sqlite' | 'postgres';
+
+  /**
+   * Applies pending migrations in order, one transaction each, and returns what ran (empty when
+   * up to date). Throws `store/schema-too-new` when the database was migrated by newer code and
+   * `store/migration-failed` (with `results`) when one fails.
+   */
+  migrate(): Promise<MigrationResult[]>;
+
+  /**
+   * Runs `fn` in one transaction: everything it does through `tx` commits together or, if it
+   * throws, not at all. Other callers of this store wait until it ends. Nested calls on `tx`
+   * are savepoints. Do not run operations on `tx` concurrently (no `Promise.all`).
+   */
+  transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>;
+
+  /** Saves one article with its events, statements and diagnostics, atomically and idempotently. */
+  saveExtraction(result: ExtractionResult, opts: SaveExtractionOptions): Promise<SaveResult>;
+  /** The content hash stored for an article, or null: lets a pipeline skip unchanged inputs early. */
+  getContentHash(articleId: string): Promise<string | null>;
+  /** Records an input that produced no article; replaces an earlier failure of the same source. */
+  saveFailure(source: string, diagnostics: readonly Diagnostic[], opts?: { readonly recordedAt?: string }): Promise<void>;
+  /** Failures, ordered by source. */
+  listFailures(): Promise<FailureRecord[]>;
+
+  getArticle(articleId: string): Promise<StoredArticle | null>;
+  /** Summaries ordered by id. */
+  listArticles(opts?: ListOptions): Promise<ArticleSummary[]>;
+  countArticles(): Promise<number>;
+  /** Article-level events ordered by date (undated last), article id, then order in the article. */
+  listArticleEvents(filter?: EventFilter): Promise<ArticleEventRecord[]>;
+  /** Full-text search over article titles and texts; `query` is plain words, all must match. */
+  searchArticles(query: string, opts?: ListOptions): Promise<ArticleSearchHit[]>;
+
+  /**
+   * In one transaction: deletes the merged events `affectedEventIds` (and their reports),
+   * upserts `stories.upsert`, writes `newEvents` (replacing any with the same id), then deletes
+   * `stories.remove`. Every report must name a stored article.
+   */
+  replaceMergedEvents(
+    affectedEventIds: readonly string[],
+    newEvents: readonly MergedEvent[],
+    stories?: StoryChange,
+  ): Promise<void>;
+  getEvent(eventId: string): Promise<MergedEvent | null>;
+  /** Merged events ordered by date (undated last), then id. */
+  listEvents(filter?: MergedEventFilter): Promise<MergedEvent[]>;
+  countEvents(filter?: MergedEventFilter): Promise<number>;
+  /** Stories ordered by first date (undated last), then id. */
+  listStories(): Promise<Story[]>;
+
+  /** Small key/value settings: `schema_version`, pack versions, last run… */
+  getMeta(key: string): Promise<string | null>;
+  setMeta(key: string, value: string): Promise<void>;
+
+  /**
+   * Makes every write so far durable now. Only matters when the store groups commits
+   * (`openStore()` does); a no-op otherwise and inside a transaction.
+   */
+  flush(): Promise<void>;
+
+  /** Commits grouped writes and closes; later calls throw `store/closed`. Calling it twice is harmless. */
+  close(): Promise<void>;
+}
