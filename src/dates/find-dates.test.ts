@@ -100,6 +100,7 @@ describe('findDates: not dates', () => {
     'Azerbaijan may attack again; protesters will march to the parliament.',
     'The Sun reported the news first.',
     'Casualties over the past 30 years exceed 30,000.',
+    'In the last year, readership has doubled.',
   ];
   for (const sentence of negatives) {
     it(sentence, () => {
@@ -135,7 +136,7 @@ describe('findDates: ranges', () => {
 
   it('gives weeks and months a first and last day', () => {
     expect(mention('Fighting resumed last week.', 'last week', ref)).toMatchObject({ date: '2020-11-30', dateEnd: '2020-12-06', precision: 'week', relative: true });
-    expect(mention('It rained earlier this month.', 'this month', ref)).toMatchObject({ date: '2020-12-01', dateEnd: '2020-12-31', precision: 'month', relative: true });
+    expect(mention('It rained earlier this month.', 'earlier this month', ref)).toMatchObject({ date: '2020-12-01', dateEnd: '2020-12-31', precision: 'month', relative: true });
     expect(mention('They met in November last year.', 'November last year', ref)).toMatchObject({ date: '2019-11-01', dateEnd: '2019-11-30', precision: 'month' });
   });
 });
@@ -200,7 +201,7 @@ describe('findDates: properties', () => {
           if (m.time !== undefined) expect(m.time).toMatch(/^\d{2}:\d{2}$/);
         }
       }),
-      { numRuns: 400 },
+      { numRuns: Number(process.env.FC_RUNS ?? 400) },
     );
   });
 });

@@ -34,7 +34,6 @@ export interface DateMention {
  */
 export const FUTURE_WINDOW_DAYS = 7;
 
-const THIS_MONTH = /^this\s/i;
 
 /**
  * The year that puts month/day on or before the reference (plus the small future window), or on
@@ -52,6 +51,17 @@ function yearFor(month: number, day: number, ref: CivilDate, future: boolean): n
     if (civilDate.toDays({ year: y, month, day: d }) <= limit) return y;
   }
   return ref.year - 1;
+}
+
+/**
+ * The year of "last November" (the latest November before the reference's month), "this
+ * September" (the reference's year) and "next May" (the first May after the reference's month).
+ */
+function yearFromModifier(modifier: 'last' | 'this' | 'next', month: number, day: number | null, ref: CivilDate): number {
+  const cmp = month - ref.month || (day === null ? 0 : day - ref.day);
+  if (modifier === 'this') return ref.year;
+  if (modifier === 'last') return cmp < 0 ? ref.year : ref.year - 1;
+  return cmp > 0 ? ref.year : ref.year + 1;
 }
 
 /** Builds a valid date from parts, clamping the day into the month; null when parts are missing. */
@@ -108,14 +118,14 @@ export function findDates(text: string, reference: string | null): DateMention[]
   let precedingYear: number | null = null;
   for (const s of scanDates(text, ref)) {
     let resolved: { date: string | null; dateEnd: string | null };
-    if (s.relative) {
+    if (s.modifier) {
+      resolved = ref && s.first.month !== null ? resolve(s, yearFromModifier(s.modifier, s.first.month, s.first.day, ref)) : { date: null, dateEnd: null };
+    } else if (s.relative) {
       resolved = ref ? resolve(s, null) : { date: null, dateEnd: null };
     } else {
       let year: number | null = s.first.year;
       if (year === null) {
-        if (ref && s.first.month !== null && THIS_MONTH.test(s.text)) {
-          year = ref.year; // "this September": the reference's year, before or after it
-        } else if (ref && s.first.month !== null) {
+        if (ref && s.first.month !== null) {
           // A month alone counts as its last day when looking forward ("in December" in a December text).
           const future = hasFutureCue(text, s.start, getDateLexicon());
           const day = s.first.day ?? (future ? 31 : 1);

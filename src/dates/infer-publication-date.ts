@@ -143,7 +143,7 @@ function byKeyEvent(text: string, title: string | null, cues: DateCues, keyEvent
   const weekdays = bodyWeekdays(cues.mentions);
   const written = cues.mentions.filter((m) => m.yearGiven && m.first.year !== null);
   const yearlessDays = cues.mentions.filter((m) => !m.yearGiven && !m.relative && m.first.month !== null);
-  const fits: Array<{ date: CivilDate; evidence: Span }> = [];
+  const fits: Array<{ date: CivilDate; evidence: Span; hits: number }> = [];
   for (const k of keyEvents) {
     const first = civilDate.parse(k.date);
     const last = civilDate.parse(k.endDate ?? k.date) ?? first;
@@ -152,8 +152,15 @@ function byKeyEvent(text: string, title: string | null, cues: DateCues, keyEvent
       .map((w) => new RegExp(`(?<![\\p{L}\\p{N}])${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'iu').exec(body))
       .filter((m): m is RegExpExecArray => m !== null);
     if (hits.length < 2) continue;
+    // A key event the article dates with its year ("On November 10, 2020, ...") is its history.
+    const writtenInside = written.some((m) => {
+      const d: CivilDate = { year: m.first.year ?? 0, month: m.first.month ?? 1, day: m.first.day ?? 1 };
+      return days(d) >= days(first) - 1 && days(d) <= days(last) + 1;
+    });
+    if (writtenInside) continue;
+    // A fresh report of a multi-day event is pinned to its latest day that fits the weekday words.
     let date: CivilDate | null = null;
-    for (let d = first; days(d) <= days(last); d = civilDate.addDays(d, 1)) {
+    for (let d = last; days(d) >= days(first); d = civilDate.addDays(d, -1)) {
       if (weekdays.size === 0 || weekdays.has(civilDate.weekday(d))) {
         date = d;
         break;
@@ -171,16 +178,19 @@ function byKeyEvent(text: string, title: string | null, cues: DateCues, keyEvent
     });
     if (later || laterInYear) continue;
     const firstHit = hits.reduce((a, b) => (a.index <= b.index ? a : b));
-    fits.push({ date: candidate, evidence: { start: firstHit.index, end: firstHit.index + firstHit[0].length, text: firstHit[0] } });
+    fits.push({ date: candidate, hits: hits.length, evidence: { start: firstHit.index, end: firstHit.index + firstHit[0].length, text: firstHit[0] } });
   }
-  if (fits.length !== 1 || !fits[0]) return null;
+  // Exactly one key event must fit best: a tie between two is no evidence at all.
+  fits.sort((a, b) => b.hits - a.hits);
+  if (!fits[0] || (fits[1] && fits[1].hits === fits[0].hits)) return null;
   return { published: civilDate.format(fits[0].date), source: 'inferred', confidence: 'low', evidence: fits[0].evidence };
 }
 
 /**
  * Infers the publication date of an article, trying in order:
  *
- * 1. metadata or the `--published` flag, as given (date part only; confidence high);
+ * 1. metadata or the `--published` flag, as given (date part only; confidence high; a date
+ *    without a stated source counts as metadata; an unreadable one is ignored);
  * 2. a stamp in the text: "Published 12 December 2020", a dateline "YEREVAN, Dec. 12 (Reuters) –",
  *    or a line holding only a full date near the top → source `text`, confidence high. With
  *    several, the earliest (the original publication, not the last update). An update stamp
@@ -202,8 +212,8 @@ function byKeyEvent(text: string, title: string | null, cues: DateCues, keyEvent
  */
 export function inferPublicationDate(input: PublicationDateInput): PublicationDateResult {
   const given = civilDate.parse(input.published);
-  if (given && input.publishedSource) {
-    return { published: civilDate.format(given), source: input.publishedSource, confidence: 'high', evidence: null };
+  if (given) {
+    return { published: civilDate.format(given), source: input.publishedSource ?? 'metadata', confidence: 'high', evidence: null };
   }
   const { text } = input;
   const cues = readDateCues(text);

@@ -39,6 +39,11 @@ export interface ScannedDate {
   readonly weekday: number | null;
   /** `HH:MM` when an hour is written. */
   readonly time?: string;
+  /**
+   * "last", "this" or "next" before a year-less month or date ("last November", "this
+   * September"): the year then counts from the reference, and the expression is relative.
+   */
+  readonly modifier?: 'last' | 'this' | 'next';
   /** The chrono / Sitrep tags of the result, for provenance and the publication-date rules. */
   readonly tags: readonly string[];
 }
@@ -55,6 +60,29 @@ const DEICTIC = /\b(?:this|last|next|past|previous|coming|current)\b/i;
 const SENTENCE_DOT = /(?:\p{L}{5,}|\p{N})\.$/u;
 const CASUAL_DAY = /^casualReference\/(?:today|yesterday|tomorrow|tonight|now)$/;
 const NULL_PARTS: DateParts = { year: null, month: null, day: null };
+/** "last November", "this September", "next May": chrono leaves the word out of the result. */
+const MONTH_MODIFIER = /(?:^|[^\p{L}])((last|this|next|coming)\s+)$/iu;
+/** Hedges TimeML keeps inside the expression ("early Tuesday", "earlier this year", "nearly two weeks ago"). */
+const HEDGE = /(?:^|[^\p{L}])((?:early|late|earlier|later|sometime|nearly|almost|around)\s+)$/iu;
+const THE = /(?:^|[^\p{L}])(the\s+)$/iu;
+
+/** Widens a span over the modifier words chrono leaves outside it. */
+function widen(text: string, start: number, monthOnly: boolean, relative: boolean): { start: number; modifier?: 'last' | 'this' | 'next' } {
+  let at = start;
+  let modifier: 'last' | 'this' | 'next' | undefined;
+  const before = (): string => text.slice(Math.max(0, at - 24), at);
+  const mod = monthOnly ? MONTH_MODIFIER.exec(before()) : null;
+  if (mod?.[1] && mod[2]) {
+    at -= mod[1].length;
+    const word = mod[2].toLowerCase();
+    modifier = word === 'coming' ? 'next' : (word as 'last' | 'this' | 'next');
+  }
+  const hedge = HEDGE.exec(before());
+  if (hedge?.[1]) at -= hedge[1].length;
+  const the = relative || modifier ? THE.exec(before()) : null;
+  if (the?.[1]) at -= the[1].length;
+  return modifier ? { start: at, modifier } : { start: at };
+}
 
 /** Trims prepositions and trailing punctuation off a chrono span. */
 function trimSpan(text: string, index: number, length: number): { start: number; end: number } | null {
@@ -157,11 +185,14 @@ export function scanDates(text: string, reference: CivilDate | null): ScannedDat
     const kind = classify(r, tags);
     const span = trimSpan(text, r.index, r.text.length);
     if (!kind || !span) continue;
-    const { precision, relative } = kind;
     const s = r.start;
+    const { precision } = kind;
+    const monthOnly = !kind.relative && s.isCertain('month') && !s.isCertain('year') && !r.end;
+    const wide = widen(text, span.start, monthOnly, kind.relative);
+    const relative = kind.relative || wide.modifier !== undefined;
     let first: DateParts;
     let last: DateParts | null = null;
-    if (relative) {
+    if (kind.relative) {
       [first, last] = reference ? relativeParts(r, precision, reference) : [NULL_PARTS, r.end || precision !== 'day' ? NULL_PARTS : null];
     } else {
       first = writtenParts(s);
@@ -170,9 +201,9 @@ export function scanDates(text: string, reference: CivilDate | null): ScannedDat
     const hour = s.isCertain('hour') ? s.get('hour') : null;
     const minute = s.get('minute') ?? 0;
     out.push({
-      start: span.start,
+      start: wide.start,
       end: span.end,
-      text: text.slice(span.start, span.end),
+      text: text.slice(wide.start, span.end),
       precision,
       relative,
       yearGiven: !relative && (s.isCertain('year') || (r.end?.isCertain('year') ?? false)),
@@ -180,6 +211,7 @@ export function scanDates(text: string, reference: CivilDate | null): ScannedDat
       last,
       weekday: s.isCertain('weekday') ? s.get('weekday') : null,
       ...(hour !== null ? { time: `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}` } : {}),
+      ...(wide.modifier ? { modifier: wide.modifier } : {}),
       tags: [...tags],
     });
   }

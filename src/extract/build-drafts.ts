@@ -10,6 +10,8 @@ import { pickLocation } from './locate.js';
 import { findAttributions, type AttributionFrame } from './recognizers/attribution.js';
 import { findCasualties, type CasualtyMention } from './recognizers/casualties.js';
 import { assignRoles } from './roles.js';
+import { opponentOf } from './merge-drafts.js';
+import { isViolent } from './ceasefire.js';
 import { bucketBySentence, type SentenceView } from './sentences.js';
 import type { DateMention } from '../dates/find-dates.js';
 import type { Claim, ControlClaim } from '../model/event.js';
@@ -159,7 +161,24 @@ export function buildDrafts(text: string, facts: readonly SentenceFacts[], refer
       if (lex.negationRe.test(before)) continue;
       if (lex.modalRe.test(text.slice(Math.max(f.s.start, t.start - 25), t.start)) && t.def.id !== 'strategic/base') continue;
       if (/^enter/i.test(t.text) && /^\s*(?:into\s+)?(?:force|effect)/i.test(text.slice(t.end, t.end + 12))) continue;
-      const roles = assignRoles(f.s, t.start, t.end, f.actors, f.frames, ctx, previousTopic, lex.targetNounRe);
+      let roles = assignRoles(f.s, t.start, t.end, f.actors, f.frames, ctx, previousTopic, lex.targetNounRe);
+      // A belligerent's word that its enemy acted is an accusation, whatever the verb ("said that
+      // the separatists attacked first"): it counts for actor1 only when nothing neutral does.
+      const agentSide = roles.agent?.hit.entry.side;
+      if (roles.agent && agentSide && f.claims.some((c) => c.claimant?.side && opponentOf(agentSide, ctx) === c.claimant.side)) {
+        roles = { ...roles, agent: { ...roles.agent, accused: true } };
+      }
+      if (!roles.agent && !isViolent(t.def.event_type)) {
+        for (const w of f.s.text.slice(0, t.start - f.s.start).matchAll(/[A-Za-z][\w-]+/g)) {
+          const side = ctx.sideOfAdjective(w[0]);
+          const entry = side ? ctx.forcesOfSide(side) : null;
+          if (entry && side) {
+            const start = f.s.start + (w.index ?? 0);
+            roles = { ...roles, agent: { hit: { start, end: start + w[0].length, surface: w[0], entry: ctx.governmentOf(side) ?? entry }, weight: 0.5, accused: false, rule: 'roles/adjective-subject' } };
+            break;
+          }
+        }
+      }
       const date = pickDate(text, f.dates, paraDatesBefore, t.start, reference);
       const rules = [`extract/${t.def.id}`, date.rule];
       let background = false;
@@ -180,7 +199,8 @@ export function buildDrafts(text: string, facts: readonly SentenceFacts[], refer
         rules.push('background/aggregate');
       }
       if (!background && date.date && reference) {
-        const key = ctx.keyEvents.find((k) => Math.abs(daysBetween(k.date, date.date!)) <= 1 && daysBetween(k.date, reference) > 7);
+        const last = date.date_end ?? (date.precision === 'month' ? `${date.date.slice(0, 7)}-31` : date.date);
+        const key = ctx.keyEvents.find((k) => daysBetween(date.date!, k.date) >= -1 && daysBetween(k.date, last) >= -1 && daysBetween(k.date, reference) > 7);
         if (key) {
           background = true;
           rules.push(`background/key-event:${key.id}`);

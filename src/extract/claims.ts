@@ -47,6 +47,14 @@ export function resolveClaimant(
     return toActor(hit.entry, hit);
   }
   const phrase = frame.claimant.text.trim();
+  // "The separatists, who have held the enclave since 1994, announced": the subject before the clause.
+  if (/^(?:who|which|for its part|its part|for their part)\b/i.test(phrase) || !phrase) {
+    const subject = [...actors].reverse().find((a) => a.end <= frame.claimant.start && a.entry.kind !== 'media' && a.surface !== a.surface.toUpperCase());
+    if (subject) {
+      memory.remember(subject);
+      return toActor(subject.entry, subject);
+    }
+  }
   if (anaphoricClaimantRe.test(phrase)) {
     const last = memory.recall();
     if (last) return toActor(last.entry, { start: frame.claimant.start, end: frame.claimant.end, surface: phrase });

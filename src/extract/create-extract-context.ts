@@ -24,8 +24,10 @@ function theatreAdjectives(packs: Packs): Map<string, string> {
     for (const a of t.actors) {
       if (!a.side || a.side === 'CIV') continue;
       for (const alias of a.aliases) {
-        if (/^[A-Z][\w-]+$/.test(alias) && (a.kind === 'armed-group' || a.kind === 'government')) {
-          if (!out.has(alias.toLowerCase())) out.set(alias.toLowerCase(), a.side);
+        if (/^[A-Za-z][\w-]+$/.test(alias) && (a.kind === 'armed-group' || a.kind === 'government')) {
+          const w = alias.toLowerCase();
+          if (!out.has(w)) out.set(w, a.side);
+          if (w.endsWith('s') && !out.has(w.slice(0, -1))) out.set(w.slice(0, -1), a.side);
         }
       }
     }

@@ -126,6 +126,9 @@ function finalize(cluster: Draft[], id: string, ctx: ExtractContext, focus: Plac
     actor2 = toActor(fights ?? e, targetFill.hit);
     rules.add(targetFill.rule);
   }
+  // In a two-sided theatre the target of a battle is the other belligerent, not a broker or observer.
+  const opponent = actor1?.side ? opponentOf(actor1.side, ctx) : null;
+  if (violent && opponent && actor2?.side && actor2.side !== opponent && actor2.side !== 'CIV') actor2 = null;
   if (eventType === 'Battles' && actor1?.side && !actor2) {
     const other = opponentOf(actor1.side, ctx);
     const entry = other ? ctx.forcesOfSide(other) : null;

@@ -65,7 +65,8 @@ export function assignRoles(
 ): Roles {
   const before = s.text.slice(0, tStart - s.start);
   const after = s.text.slice(tEnd - s.start);
-  const usable = actors.filter((a) => !inFrames(a, frames) && a.entry.kind !== 'media');
+  // Datelines ("YEREVAN, (BM) –") name where the report was filed, not who acted.
+  const usable = actors.filter((a) => !inFrames(a, frames) && a.entry.kind !== 'media' && a.surface !== a.surface.toUpperCase());
   const accusing = frames.find((f) => f.stance === 'accuses' && f.end <= tStart);
   const isAccused = (hit: ActorHit) => Boolean(accusing && hit.start >= accusing.end);
 

@@ -53,6 +53,9 @@ const MIN_FUZZY_LETTERS = 5;
  */
 export function createActorMatcher(packs: Packs): ActorMatcher {
   const exact = new AliasIndex<ActorEntry>();
+  /** Key-event names ("Bishkek Protocol"): the capital inside is not an actor. */
+  const events = new AliasIndex<true>();
+  for (const t of packs.theatres) for (const e of t.keyEvents) for (const alias of e.aliases) events.add(alias, true, caseRuleOf(alias, false));
   const persons = new AliasIndex<ActorEntry>();
   const countryRefs = new AliasIndex<string>();
   const countryNames = new AliasIndex<string>();
@@ -170,6 +173,11 @@ export function createActorMatcher(packs: Packs): ActorMatcher {
       for (let i = 0; i < tokens.length; ) {
         const t = tokens[i]!;
         const m = exact.match(tokens, i, null, valid);
+        const ev = events.match(tokens, i);
+        if (ev && (!m || ev.length > m.length)) {
+          i += ev.length;
+          continue;
+        }
         let found: Found | null = m ? { length: m.length, end: m.end, entry: pick(m.hits.map((h) => h.value), date)!, via: 'alias' } : null;
         const c = compose(tokens, i, date);
         if (c && (!found || c.length > found.length)) found = c;

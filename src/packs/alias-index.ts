@@ -1,4 +1,4 @@
-import { tokenize, type Token } from './tokenize.js';
+import { wordKeys, type Token } from './tokenize.js';
 
 /**
  * How the text must be written for an alias to match:
@@ -51,7 +51,7 @@ export class AliasIndex<T> {
    * Adds an alias. `keys` are its word keys; by default the {@link foldKey} of its words.
    * Returns false when the alias has no words.
    */
-  add(alias: string, value: T, rule: CaseRule, keys: readonly string[] = tokenize(alias).map((t) => t.key)): boolean {
+  add(alias: string, value: T, rule: CaseRule, keys: readonly string[] = wordKeys(alias)): boolean {
     if (keys.length === 0) return false;
     const full = keys.join(' ');
     let seq = this.byFull.get(full);
@@ -139,8 +139,21 @@ export class AliasIndex<T> {
 
 /** The case rule of an alias written as in a pack: all-capital acronyms must match as written. */
 export function caseRuleOf(alias: string, properNoun: boolean): CaseRule {
-  const letters = alias.replace(/[^\p{L}]/gu, '');
-  if (letters.length >= 2 && letters === letters.toUpperCase() && letters !== letters.toLowerCase()) return 'upper';
+  let letters = 0;
+  let lower = false;
+  for (let i = 0; i < alias.length && !lower; i++) {
+    const c = alias.charCodeAt(i);
+    if (c >= 97 && c <= 122) lower = true;
+    else if (c >= 65 && c <= 90) letters++;
+    else if (c >= 128) {
+      const ch = alias[i]!;
+      const low = ch.toLowerCase();
+      if (low === ch.toUpperCase()) continue; // not a cased letter
+      if (ch === low) lower = true;
+      else letters++;
+    }
+  }
+  if (!lower && letters >= 2) return 'upper';
   if (!properNoun) return 'any';
   const first = alias.trimStart()[0] ?? '';
   return first !== first.toLowerCase() ? 'cap' : 'any';

@@ -40,7 +40,7 @@ const W = {
   /** per context phrase found, up to 3 phrases */
   context: 2,
   theatre: 1.5,
-  kindHint: 3,
+  kindHint: 8,
   /** by distance to the nearest anchor */
   near25: 3,
   near75: 2,

@@ -14,7 +14,7 @@
 import { AliasIndex, caseRuleOf, type AliasMatch, type CaseRule } from './alias-index.js';
 import { foldKey } from './fold-key.js';
 import { nameKey } from './name-key.js';
-import { tokenize, type Token } from './tokenize.js';
+import { tokenize, wordKeys, type Token } from './tokenize.js';
 import type { Packs, PlaceEntry } from './types.js';
 
 export { nameKey } from './name-key.js';
@@ -55,6 +55,7 @@ const MIN_FUZZY_LETTERS = 5;
 export function createPlaceMatcher(packs: Packs): PlaceMatcher {
   const exact = new AliasIndex<PlaceEntry>();
   const fuzzy = new AliasIndex<PlaceEntry>();
+  const blockers = blockingPhrases(packs);
   const byId = new Map<string, PlaceEntry>();
   const common = new Set(packs.world.commonWords ?? []);
   const stop = new Set<string>();
@@ -62,19 +63,27 @@ export function createPlaceMatcher(packs: Packs): PlaceMatcher {
   const unsafe = (k: string): boolean => common.has(k) || stop.has(k) || letters(k) < MIN_BULK_LETTERS;
 
   const addBulk = (p: PlaceEntry, fuzzyToo: boolean): void => {
+    const seen = new Set<string>();
+    const fuzzySeen = fuzzyToo && notable(p) ? new Set<string>() : null;
     for (const alias of p.aliases) {
-      const toks = tokenize(alias);
-      if (toks.length === 0) continue;
-      const keys = toks.map((t) => t.key);
+      const keys = wordKeys(alias);
+      if (keys.length === 0) continue;
+      const rule = caseRuleOf(alias, true);
+      const folded = keys.length === 1 ? keys[0]! : keys.join(' ');
+      if (seen.has(folded + rule)) continue;
+      seen.add(folded + rule);
       // a bulk alias must have at least one safe word ("Mets Taghlar" yes, "Mets" no)
       if (keys.every(unsafe)) continue;
-      exact.add(alias, p, caseRuleOf(alias, true), keys);
-      if (fuzzyToo) addFuzzy(alias, p, 'cap');
+      exact.add(alias, p, rule, keys);
+      if (fuzzySeen) addFuzzy(alias, keys, p, 'cap', fuzzySeen);
     }
   };
-  const addFuzzy = (alias: string, p: PlaceEntry, rule: CaseRule): void => {
-    if (!LATIN.test(alias)) return;
-    const k = nameKey(alias);
+  /** Indexes the nameKey of a Latin-script alias (once per distinct folded spelling of an entry). */
+  const addFuzzy = (alias: string, keys: readonly string[], p: PlaceEntry, rule: CaseRule, seen: Set<string>): void => {
+    const folded = keys.join(' ');
+    if (seen.has(folded) || !LATIN.test(alias)) return;
+    seen.add(folded);
+    const k = nameKey(folded);
     if (letters(k) < MIN_FUZZY_LETTERS) return;
     fuzzy.add(alias, p, rule, k.split(' '));
   };
@@ -90,10 +99,12 @@ export function createPlaceMatcher(packs: Packs): PlaceMatcher {
         addBulk(p, true);
         continue;
       }
+      const seen = new Set<string>();
       for (const alias of p.aliases) {
         const rule = caseRuleOf(alias, false);
-        exact.add(alias, p, rule);
-        addFuzzy(alias, p, rule === 'upper' ? 'upper' : 'cap');
+        const keys = wordKeys(alias);
+        exact.add(alias, p, rule, keys);
+        addFuzzy(alias, keys, p, rule === 'upper' ? 'upper' : 'cap', seen);
       }
     }
   }
@@ -126,6 +137,13 @@ export function createPlaceMatcher(packs: Packs): PlaceMatcher {
       for (let i = 0; i < tokens.length; ) {
         const t = tokens[i]!;
         let m: AliasMatch<PlaceEntry> | null = exact.match(tokens, i);
+        // "Minsk Group", "Bishkek Protocol", "Karabakh forces": a longer actor or event name
+        // that contains a place name is not a place mention.
+        const b = blockers.match(tokens, i);
+        if (b && (!m || b.length > m.length)) {
+          i += b.length;
+          continue;
+        }
         let viaNameKey = false;
         if (!m && t.cap && fuzzyCandidate(t, common)) {
           m = fuzzy.match(tokens, i, keyAt);
@@ -145,10 +163,33 @@ export function createPlaceMatcher(packs: Packs): PlaceMatcher {
 
 const LATIN = /^[\p{Script=Latin}\p{M}\s'’ʼ`.\-()]+$/u;
 
+/**
+ * Gazetteer rows worth a transliteration-tolerant lookup: towns and larger, or places with a
+ * known population. Small villages rely on the many spellings WOF already lists.
+ */
+function notable(p: PlaceEntry): boolean {
+  return p.kind !== 'village' || p.population >= 1000;
+}
+
 function letters(k: string): number {
   let n = 0;
   for (let i = 0; i < k.length; i++) if (k.charCodeAt(i) !== 0x20) n++;
   return n;
+}
+
+/** Multi-word actor and key-event names (they hide the place names inside them). */
+function blockingPhrases(packs: Packs): AliasIndex<true> {
+  const index = new AliasIndex<true>();
+  const add = (alias: string, properNoun: boolean): void => {
+    const keys = wordKeys(alias);
+    if (keys.length > 1) index.add(alias, true, caseRuleOf(alias, properNoun), keys);
+  };
+  for (const t of packs.theatres) {
+    for (const a of t.actors) for (const alias of a.aliases) add(alias, true);
+    for (const e of t.keyEvents) for (const alias of e.aliases) add(alias, false);
+  }
+  for (const a of packs.world.actors) for (const alias of a.aliases) add(alias, true);
+  return index;
 }
 
 function fuzzyCandidate(t: Token, common: ReadonlySet<string>): boolean {

@@ -15,6 +15,9 @@ const LONE_MERIDIEM = /\d\s*[ap]$/i;
 /** "the past 30 years", "the last two weeks": a duration up to now, not a date. */
 const COUNTED_PERIOD =
   /^(?:the\s+)?(?:past|last|next|previous|coming)\s+(?:\d|a\s+few\b|few\b|several\b|couple\b|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred)\b)/i;
+/** "(in) the last year", "the past week": a duration up to now (chrono leaves "the" outside). */
+const THE_BEFORE = /\bthe\s+$/i;
+const LAST_UNIT = /^(?:last|past)\s+(?:week|month|year|decade|quarter|fortnight)s?$/i;
 /** "the next day", "the previous day": counted from the story's event, not the reference. */
 const ANAPHORIC_DAY = /^(?:the\s+)?(?:next|following|previous|same)\s+(?:day|morning|evening|night)$/i;
 
@@ -24,7 +27,8 @@ const ANAPHORIC_DAY = /^(?:the\s+)?(?:next|following|previous|same)\s+(?:day|mor
  *   fractions such as "12 3/4";
  * - durations that chrono turns into future dates: "in several years", "within a week";
  * - anaphoric relatives counted from another event: "two days later", "the day before";
- * - "now" ("Now more than ever"); counted periods ("the past 30 years") and "the next day";
+ * - "now" ("Now more than ever"); counted periods ("the past 30 years", "in the last year") and
+ *   "the next day";
  * - weekday abbreviations alone ("The Sun reported"), lower-case month words ("will march");
  * - a bare number read as a clock time ("at 2 positions"): a time needs "14:30", "3 p.m.", a zone;
  * - a bare part of day ("at night", "in the morning") that no date or weekday anchors.
@@ -42,6 +46,7 @@ export function createFalseDateFilter(lexicon: DateLexicon): Refiner {
     if (relative && (lexicon.durationOpenerRe.test(text) || lexicon.anaphoricEndingRe.test(text))) return true;
     if (tags.has('casualReference/now') && lexicon.ignoredCasual.has(text.toLowerCase())) return true;
     if (COUNTED_PERIOD.test(text) || ANAPHORIC_DAY.test(text)) return true;
+    if (LAST_UNIT.test(text) && THE_BEFORE.test(context.text.slice(Math.max(0, r.index - 5), r.index))) return true;
     const start = r.start;
     if (start.isOnlyWeekdayComponent() && WEEKDAY_ABBREVIATION.test(text)) return true;
     // A month name in lower case with nothing else ("will march", "may") is a verb.

@@ -107,6 +107,6 @@ export class GroupCommit {
       this.#timer = null;
       this.onIdle();
     }, this.#idleMs);
-    this.#timer.unref();
+    // Not unref'd on purpose: a program that forgets close() still gets its last group committed.
   }
 }

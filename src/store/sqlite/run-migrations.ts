@@ -24,10 +24,8 @@ export class MigrationError extends StoreError {
 export function runMigrations(db: Database.Database, migrations: readonly SqliteMigration[], now: () => string): MigrationResult[] {
   db.exec('CREATE TABLE IF NOT EXISTS migrations (id TEXT PRIMARY KEY, applied_at TEXT NOT NULL)');
   const known = new Set(migrations.map((m) => m.id));
-  const appliedIds = (): Set<string> =>
-    new Set((db.prepare('SELECT id FROM migrations ORDER BY id').all() as { id: string }[]).map((r) => r.id));
-
-  const unknown = [...appliedIds()].filter((id) => !known.has(id));
+  const applied = (db.prepare('SELECT id FROM migrations ORDER BY id').all() as { id: string }[]).map((r) => r.id);
+  const unknown = applied.filter((id) => !known.has(id));
   if (unknown.length > 0) {
     throw new StoreError(
       'store/schema-too-new',

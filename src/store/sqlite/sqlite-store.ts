@@ -94,6 +94,8 @@ export class SqliteStore implements Store {
   #run<T>(code: StoreErrorCode, what: string, fn: (core: SqliteCore) => T): Promise<T> {
     if (this.#shared.closed) return Promise.reject(new StoreError('store/closed', `Cannot ${what}: the store is closed.`));
     const guarded = (): T => {
+      // Checked again here: a queued call may run after close().
+      if (this.#shared.closed) throw new StoreError('store/closed', `Cannot ${what}: the store is closed.`);
       try {
         return fn(this.#shared.core);
       } catch (error) {
@@ -137,8 +139,13 @@ export class SqliteStore implements Store {
       }
     }
     return this.#shared.lock.run(async () => {
+      if (this.#shared.closed) throw new StoreError('store/closed', 'Cannot start a transaction: the store is closed.');
       const core = this.#shared.core;
-      core.txBegin();
+      try {
+        core.txBegin();
+      } catch (error) {
+        throw mapError(error, 'store/write-failed', 'start a transaction');
+      }
       const tx: TxState = { open: true, depth: 0 };
       const handle = new SqliteStore(db, {}, { shared: this.#shared, tx });
       let value: T;
@@ -146,11 +153,19 @@ export class SqliteStore implements Store {
         value = await fn(handle);
       } catch (error) {
         tx.open = false;
-        core.txEnd(false);
+        try {
+          core.txEnd(false);
+        } catch {
+          // The rollback's own failure must not hide why the transaction failed.
+        }
         throw error;
       }
       tx.open = false;
-      core.txEnd(true);
+      try {
+        core.txEnd(true);
+      } catch (error) {
+        throw mapError(error, 'store/write-failed', 'commit a transaction');
+      }
       return value;
     });
   }
