@@ -32,8 +32,12 @@ const CHRONO_PREFILTERS: Readonly<Record<string, RegExp>> = {
   ENEndOfCurrentMonthParser: /month/i,
   ENWeekdayParser: /sun|mon|tue|wed|thu|fri|sat|week/i,
 };
-/** Stock parsers left out: every result of "in/within <duration>" is a duration, not a date. */
-const DROPPED_PARSERS = new Set(['ENTimeUnitWithinFormatParser']);
+/**
+ * Stock parsers left out: "in/within <duration>" and "last/next/+/- <n> <units>" yield durations
+ * ("in several years", "the last two weeks"), which the dates stage does not report; dropping
+ * them changed no TempEval DATE score and saves their cost.
+ */
+const DROPPED_PARSERS = new Set(['ENTimeUnitWithinFormatParser', 'ENTimeUnitCasualRelativeFormatParser']);
 
 /** Name of chrono's final range refiner; ours go right before it. */
 const RANGE_REFINER = 'ENMergeDateRangeRefiner';
@@ -57,14 +61,14 @@ function exemptBareYears(inner: Refiner): Refiner {
  * Returns the configured chrono instance.
  *
  * Order matters:
- * - "in/within <duration>" is not parsed at all, and several stock parsers only run on texts
- *   that contain their key words ({@link prefiltered});
+ * - durations ("in/within …", "the last two weeks") are not parsed at all, and several stock
+ *   parsers only run on texts that contain their key words ({@link prefiltered});
  * - our parsers come first, so that on a tie (same start, same length) chrono's overlap removal
  *   keeps ours ("13.12.2020" day first, "late September" as a range);
  * - the night-of repair runs before every chrono refiner, before chrono's own date/time merge
  *   can lose the date;
- * - the weekday past-bias, the "between … and …" merge and "November last year" run after chrono's date/time and
- *   weekday merges but before its range refiner, which compares the resolved dates;
+ * - the weekday past-bias, the "between … and …" merge and "November last year" run after
+ *   chrono's date/time and weekday merges but before its range refiner, which compares dates;
  * - chrono's all-digits filter is wrapped so that it lets our bare years ("in 1994" → "1994")
  *   through; it still validates everything else;
  * - the false-date filter runs last, when "Sunday morning" is already one result.

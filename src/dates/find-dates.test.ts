@@ -156,6 +156,18 @@ describe('findDates: year-less dates and weekdays', () => {
     expect(mention('Talks resume next Monday.', 'next Monday', '2020-12-12').date).toBe('2020-12-14');
   });
 
+  it('reads "last/this/next <Month>" from the reference', () => {
+    expect(mention('They met last November.', 'last November', '2020-11-15')).toMatchObject({ date: '2019-11-01', relative: true });
+    expect(mention('They met last November.', 'last November', '2020-12-12')).toMatchObject({ date: '2020-11-01', relative: true });
+    expect(mention('The vote is due this September.', 'this September', '2020-06-01').date).toBe('2020-09-01');
+    expect(mention('They met last November.', 'last November', null).date).toBeNull();
+  });
+
+  it('resolves year-less dates forwards after a future cue', () => {
+    expect(mention('Elections will be held on March 6.', 'March 6', '2020-12-12').date).toBe('2021-03-06');
+    expect(mention('Elections were held on March 6.', 'March 6', '2020-12-12').date).toBe('2020-03-06');
+  });
+
   it('accepts a date-time as reference', () => {
     expect(mention('He spoke yesterday.', 'yesterday', '2020-12-13T08:30:00Z').date).toBe('2020-12-12');
   });

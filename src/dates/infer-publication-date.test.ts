@@ -63,6 +63,10 @@ describe('inferPublicationDate: metadata and flag', () => {
       .toMatchObject({ published: '2020-12-05', source: 'flag' });
   });
 
+  it('takes a date given without a source as metadata', () => {
+    expect(infer('No dates here.', { published: '2022-08-03' })).toMatchObject({ published: '2022-08-03', source: 'metadata', confidence: 'high' });
+  });
+
   it('falls back to the text when the given date is not a date', () => {
     expect(infer('Published 12 December 2020\n\nTroops advanced.', { published: 'yesterday', publishedSource: 'metadata' }))
       .toMatchObject({ published: '2020-12-12', source: 'text' });
