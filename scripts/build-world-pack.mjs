@@ -157,6 +157,15 @@ writeFileSync(
 );
 
 // --- actors -------------------------------------------------------------------------------------
+// A capital name shared by two countries (Kingston: Jamaica, Norfolk Island) stays with the
+// country whose capital is larger.
+const capitalOwner = new Map();
+for (const c of countryRows) {
+  if (!c.capital) continue;
+  const pop = capitalByA2.get(c.alpha2)?.population ?? 0;
+  const prev = capitalOwner.get(c.capital);
+  if (!prev || pop > prev.pop) capitalOwner.set(c.capital, { a3: c.country, pop });
+}
 const actorRows = [];
 for (const c of countryRows) {
   const a3 = c.country;
@@ -165,7 +174,7 @@ for (const c of countryRows) {
   const adj = demonyms[0] ?? n;
   const forces = `actor:world:${a3.toLowerCase()}-forces`;
   const govAliases = [...c.aliases, `Government of ${n}`, `${adj} government`];
-  if (c.capital) govAliases.push(c.capital);
+  if (c.capital && capitalOwner.get(c.capital)?.a3 === a3) govAliases.push(c.capital);
   actorRows.push(
     { id: forces, name: `Military Forces of ${n}`, kind: 'state-forces', side: a3, country: a3, inter: 1, role: 'forces', fightsAs: '', aliases: [`Military Forces of ${n}`, `Armed Forces of ${n}`, `${adj} armed forces`] },
     { id: `actor:world:${a3.toLowerCase()}-government`, name: `Government of ${n}`, kind: 'government', side: a3, country: a3, inter: 1, role: 'government', fightsAs: forces, aliases: [...new Set(govAliases)] },

@@ -36,15 +36,19 @@ export interface PlaceContext extends DisambiguateOptions {
 
 const W = {
   curated: 3,
-  current: 0.5,
+  current: 1.5,
   /** per context phrase found, up to 3 phrases */
   context: 2,
   theatre: 1.5,
   kindHint: 8,
-  /** by distance to the nearest anchor */
-  near25: 3,
-  near75: 2,
+  /** by distance to the nearest anchor (a town or smaller named unambiguously) */
+  near25: 4,
+  near75: 2.5,
   near200: 1,
+  /** when the article has anchors but none within 300 km */
+  far: -1,
+  /** within 60 km of a district or region the article names unambiguously */
+  inArea: 1.5,
 } as const;
 
 /**
@@ -58,10 +62,12 @@ export function disambiguatePlaces(mentions: readonly PlaceMention[], text: stri
   const theatre = new Set(opts.theatreCountries ?? detectTheatreCountries(text, opts.packs));
   const ctx = new ArticleContext(text);
   // Pass 1: mentions with a single candidate (or a clear curated winner) anchor the geography.
-  const anchors: { lat: number; lon: number; mention: PlaceMention }[] = [];
+  const anchors: Anchor[] = [];
+  const areas: Anchor[] = [];
   for (const m of mentions) {
     const only = m.candidates.length === 1 ? m.candidates[0] : undefined;
-    if (only && isLocal(only)) anchors.push({ lat: only.lat, lon: only.lon, mention: m });
+    if (!only || only.kind === 'country') continue;
+    (isLocal(only) ? anchors : areas).push({ lat: only.lat, lon: only.lon, mention: m });
   }
   return mentions.map((m) => {
     if (m.candidates.length === 0) return null;
@@ -69,7 +75,7 @@ export function disambiguatePlaces(mentions: readonly PlaceMention[], text: stri
     let bestScore = -Infinity;
     const hint = kindHint(text, m);
     for (const c of m.candidates) {
-      const s = scoreOf(c, m, ctx, theatre, anchors, hint);
+      const s = scoreOf(c, m, ctx, theatre, anchors, areas, hint);
       if (s > bestScore) {
         best = c;
         bestScore = s;
@@ -115,7 +121,7 @@ export function toPlace(entry: PlaceEntry, mention: PlaceMention, text: string):
 const NEAR_BEFORE = /\b(?:near|nearby|outside|around|close to|vicinity of|outskirts of|direction of|area of|surroundings of|approaches to|environs of)\s+(?:the\s+)?$/i;
 const AREA_AFTER = /^\s*(?:area|areas|direction|outskirts|vicinity|sector|surroundings|environs|axis)\b/i;
 const DISTRICT_AFTER = /^\s*(?:district|districts|region|regions|rayon|province|marz)\b/i;
-const DISTRICT_BEFORE = /\b(?:districts?|regions?|rayons?|provinces?)\s+of\s+(?:(?:the\s+)?[\p{L}'’-]+(?:\s+[\p{L}'’-]+)?,?\s+(?:and\s+)?)*$/iu;
+const DISTRICT_BEFORE = /\b(?:[Dd]istricts?|[Rr]egions?|[Rr]ayons?|[Pp]rovinces?)\s+of\s+(?:(?:the\s+)?\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)?,?\s+(?:and\s+)?)*$/u;
 
 function precisionOf(entry: PlaceEntry, m: PlaceMention, text: string): GeoPrecision {
   switch (entry.kind) {
@@ -152,7 +158,8 @@ function scoreOf(
   m: PlaceMention,
   ctx: ArticleContext,
   theatre: ReadonlySet<string>,
-  anchors: readonly { lat: number; lon: number; mention: PlaceMention }[],
+  anchors: readonly Anchor[],
+  areas: readonly Anchor[],
   districtHint: boolean,
 ): number {
   let s = 0;
@@ -168,16 +175,29 @@ function scoreOf(
   const districtKind = c.kind === 'district' || c.kind === 'region';
   if (districtHint && districtKind) s += W.kindHint;
   if (!districtHint && districtKind) s -= 0.5;
-  let nearest = Infinity;
-  for (const a of anchors) {
-    if (a.mention === m) continue;
-    const d = km(c.lat, c.lon, a.lat, a.lon);
-    if (d < nearest) nearest = d;
-  }
+  const nearest = nearestKm(c, m, anchors);
   if (nearest < 25) s += W.near25;
   else if (nearest < 75) s += W.near75;
   else if (nearest < 200) s += W.near200;
+  else if (nearest > 300 && nearest !== Infinity) s += W.far;
+  if (nearestKm(c, m, areas) < 60) s += W.inArea;
   return s;
+}
+
+interface Anchor {
+  readonly lat: number;
+  readonly lon: number;
+  readonly mention: PlaceMention;
+}
+
+function nearestKm(c: PlaceEntry, m: PlaceMention, anchors: readonly Anchor[]): number {
+  let nearest = Infinity;
+  for (const a of anchors) {
+    if (a.mention === m || (a.mention.start === m.start && a.mention.end === m.end)) continue;
+    const d = km(c.lat, c.lon, a.lat, a.lon);
+    if (d < nearest) nearest = d;
+  }
+  return nearest;
 }
 
 /** Great-circle distance in km (haversine). */

@@ -15,7 +15,7 @@ export function nameKey(s: string): string {
   if (NON_ASCII.test(k)) {
     k = k.replace(PRE, (c) => PRE_MAP[c] ?? c).normalize('NFD').replace(MARKS, '');
   }
-  k = k.replace(NOT_LETTER, ' ').trim();
+  k = k.replace(APOSTROPHES, '').replace(NOT_LETTER, ' ').trim();
   if (k === '') return '';
   for (const [re, to] of RULES) k = k.replace(re, to);
   return k
@@ -26,8 +26,9 @@ export function nameKey(s: string): string {
 
 const NON_ASCII = /[^\x00-\x7f]/;
 const MARKS = /\p{M}+/gu;
-/** Everything but letters becomes a word break; apostrophes vanish first. */
-const NOT_LETTER = /['’ʼ‘`´ʻ]+|[^\p{L}\s]+/gu;
+const APOSTROPHES = /['’ʼ‘`´ʻ]+/g;
+/** Everything but letters becomes a word break (after apostrophes vanished). */
+const NOT_LETTER = /[^\p{L}\s]+/gu;
 const PRE_MAP: Readonly<Record<string, string>> = {
   ş: 'sh',
   š: 'sh',

@@ -67,6 +67,7 @@ export const worldManifestSchema = z.object({
   licence: nonEmpty,
   attribution: nonEmpty,
   sources: z.array(z.object({ name: nonEmpty }).passthrough()).optional(),
+  ambiguousAliases: z.array(nonEmpty).optional(),
   files: z.object({
     countries: fileName,
     cities: fileName,

@@ -7,7 +7,7 @@
  * ```ts
  * const store = SqliteStore.open('sitrep.db');
  * await store.migrate();
- * await store.saveExtraction(result, { contentHash: hashExtraction(result) });
+ * await store.saveExtraction(result, { contentHash: contentHash(result.article, result.versions ?? {}) });
  * await store.close();
  * ```
  */

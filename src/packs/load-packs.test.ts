@@ -1,0 +1,144 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import { clearPacksCache, loadPacks } from './load-packs.js';
+import { PackError } from './pack-error.js';
+
+const fixtures = fileURLToPath(new URL('./test-fixtures/', import.meta.url));
+const goodFixture = path.join(fixtures, 'packs');
+
+/** A writable copy of the good fixture packs, to break one file at a time. */
+function copyFixture(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'sitrep-packs-'));
+  cpSync(goodFixture, dir, { recursive: true });
+  return dir;
+}
+
+function edit(dir: string, file: string, change: (s: string) => string): void {
+  const p = path.join(dir, file);
+  writeFileSync(p, change(readFileSync(p, 'utf8')));
+}
+
+function loadError(dir: string): PackError {
+  clearPacksCache();
+  try {
+    loadPacks(dir);
+  } catch (err) {
+    expect(err).toBeInstanceOf(PackError);
+    return err as PackError;
+  }
+  throw new Error('expected loadPacks to throw');
+}
+
+const temps: string[] = [];
+afterEach(() => {
+  for (const d of temps.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+describe('loadPacks on the real packs', () => {
+  const packs = loadPacks();
+
+  it('loads the Nagorno-Karabakh theatre and the world pack with versions', () => {
+    const nk = packs.theatres.find((t) => t.id === 'nagorno-karabakh');
+    expect(nk).toBeDefined();
+    expect(nk!.countries).toEqual(['ARM', 'AZE']);
+    expect(nk!.places.length).toBeGreaterThan(8000);
+    expect(nk!.actors.length).toBeGreaterThan(50);
+    expect(nk!.ceasefires.map((c) => c.id)).toContain('ceasefire:nk:2020-11-10-trilateral');
+    expect(nk!.keyEvents.map((e) => e.id)).toContain('event:nk:2022-08-lachin-sarybaba');
+    expect(nk!.attribution).toContain("Who's On First");
+    expect(packs.versions).toMatchObject({ world: '1.0.0', 'nagorno-karabakh': '1.0.0' });
+    expect(packs.world.places.some((p) => p.id === 'place:country:ARM' && p.kind === 'country')).toBe(true);
+    expect(packs.world.demonyms?.AZE).toContain('Azerbaijani');
+  });
+
+  it('is cached once per process', () => {
+    expect(loadPacks()).toBe(packs);
+  });
+
+  it('lets curated entries replace gazetteer rows and inherit their spellings', () => {
+    const nk = packs.theatres[0]!;
+    const ids = new Set(nk.places.map((p) => p.id));
+    expect(ids.has('place:wof:1259412385')).toBe(false);
+    const k = nk.places.find((p) => p.id === 'place:nk:khtsaberd')!;
+    expect(k.curated).toBe(true);
+    expect(k.aliases).toEqual(expect.arrayContaining(['Khtsaberd', 'Çaylaqqala', 'Tskhabert', 'Xtsabert']));
+    expect(k.lat).toBeCloseTo(39.546, 2);
+    expect(k.lon).toBeCloseTo(46.772, 2);
+  });
+
+  it('keeps superseded or Soviet-era gazetteer rows as not current', () => {
+    const counties = packs.theatres[0]!.places.filter((p) => p.id === 'place:wof:421175281'); // Kafan Shrjan (AM county)
+    expect(counties[0]?.current).toBe(false);
+  });
+});
+
+describe('loadPacks validation errors name the file, the row and the field', () => {
+  it('reports a bad actor in the static bad fixture', () => {
+    const err = loadError(path.join(fixtures, 'bad-actor-packs'));
+    expect(err.file).toMatch(/bad-actor-packs[\\/]theatres[\\/]test[\\/]actors\.yml$/);
+    expect(err.row).toBe(4);
+    expect(err.field).toBe('side');
+    expect(err.message).toContain('actor:test:separatists');
+  });
+
+  it('reports a TSV row with a bad latitude by line number', () => {
+    const dir = copyFixture();
+    temps.push(dir);
+    edit(dir, 'theatres/test/places.tsv', (s) => s.replace('\t40.878\t', '\tnorth\t'));
+    const err = loadError(dir);
+    expect(err.file).toMatch(/places\.tsv$/);
+    expect(err.row).toBe(5);
+    expect(err.field).toBe('lat');
+    expect(err.message).toContain('place:wof:4');
+  });
+
+  it('reports an unknown kind in the world cities', () => {
+    const dir = copyFixture();
+    temps.push(dir);
+    edit(dir, 'world/cities.tsv', (s) => s.replace('\tcity\tNice', '\tmetropolis\tNice'));
+    const err = loadError(dir);
+    expect(err.file).toMatch(/world[\\/]cities\.tsv$/);
+    expect(err.row).toBe(3);
+    expect(err.field).toBe('kind');
+  });
+
+  it('reports a curated entry replacing a row that does not exist', () => {
+    const dir = copyFixture();
+    temps.push(dir);
+    edit(dir, 'theatres/test/places-curated.yml', (s) => s.replace('replaces: [place:wof:9]', 'replaces: [place:wof:999]'));
+    const err = loadError(dir);
+    expect(err.file).toMatch(/places-curated\.yml$/);
+    expect(err.row).toBe(3);
+    expect(err.field).toBe('replaces');
+    expect(err.message).toContain('place:wof:999');
+  });
+
+  it('reports a fightsAs pointing nowhere, and a missing licence', () => {
+    const dir = copyFixture();
+    temps.push(dir);
+    edit(dir, 'theatres/test/actors.yml', (s) => s.replace('fightsAs: actor:test:aze-forces', 'fightsAs: actor:test:nobody'));
+    const err = loadError(dir);
+    expect(err.field).toBe('fightsAs');
+    expect(err.row).toBe(2);
+
+    const dir2 = copyFixture();
+    temps.push(dir2);
+    edit(dir2, 'theatres/test/pack.json', (s) => s.replace('"licence": "CC0-1.0",', ''));
+    const err2 = loadError(dir2);
+    expect(err2.file).toMatch(/pack\.json$/);
+    expect(err2.field).toBe('licence');
+  });
+
+  it('reports invalid dates in key events', () => {
+    const dir = copyFixture();
+    temps.push(dir);
+    edit(dir, 'theatres/test/key-events.yml', (s) => s.replace('date: "1994-05-05"', 'date: "5 May 1994"'));
+    const err = loadError(dir);
+    expect(err.file).toMatch(/key-events\.yml$/);
+    expect(err.row).toBe(1);
+    expect(err.field).toBe('date');
+  });
+});
