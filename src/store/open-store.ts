@@ -9,7 +9,7 @@ import type { Store } from './store.js';
 export const DEFAULT_DB = './sitrep.db';
 
 /** Article transactions per SQLite commit in stores opened by {@link openStore}. */
-export const DEFAULT_GROUP_COMMIT = 64;
+export const DEFAULT_GROUP_COMMIT = 1;
 
 export interface OpenStoreOptions extends SqliteStoreOptions {
   /** Where `SITREP_DB` is read; defaults to `process.env`. */
@@ -25,9 +25,8 @@ const POSTGRES = /^postgres(?:ql)?:\/\//i;
  * PostgreSQL (not available yet: throws `store/postgres-unavailable`); `:memory:` an in-memory
  * SQLite database; anything else a SQLite file path (an optional `sqlite:` prefix is dropped).
  *
- * SQLite stores group commits ({@link DEFAULT_GROUP_COMMIT} article transactions per commit,
- * or after 200 ms idle; each article stays atomic): pass `groupCommit: 1` for a commit per
- * article. Always `close()` (or `flush()`) so the last group is committed.
+ * SQLite commits each article in its own transaction by default ({@link DEFAULT_GROUP_COMMIT}); pass
+ * `groupCommit: N` to commit N articles at once (each stays atomic; a crash loses the open group). Always `close()` (or `flush()`) so the last group is committed.
  *
  * @example
  * ```ts

@@ -5,7 +5,7 @@
  * Run with `npx vitest bench --run src/store`; one iteration = 5,000 articles.
  */
 import path from 'node:path';
-import { afterAll, bench, describe } from 'vitest';
+import { bench, describe } from 'vitest';
 import type { ExtractionResult } from '../model/extraction.js';
 import { ingestExtraction } from './ingest-extraction.js';
 import { SqliteStore } from './sqlite/sqlite-store.js';
@@ -14,16 +14,16 @@ import { makeTempDir } from './testing/store-matrix.js';
 
 const COUNT = 5000;
 const results: ExtractionResult[] = Array.from({ length: COUNT }, (_, i) => makeExtraction(`bench-${i}`));
-const tmp = makeTempDir();
-let run = 0;
 
 async function timed(label: string, groupCommit: number, rowsPerArticle: number, save: (store: SqliteStore, r: ExtractionResult) => Promise<unknown>): Promise<void> {
-  const store = SqliteStore.open(path.join(tmp.dir, `bench-${++run}.db`), { groupCommit });
+  const tmp = makeTempDir();
+  const store = SqliteStore.open(path.join(tmp.dir, 'bench.db'), { groupCommit });
   await store.migrate();
   const start = performance.now();
   for (const r of results) await save(store, r);
   await store.close();
   const s = (performance.now() - start) / 1000;
+  tmp.remove();
   console.log(`${label}: ${COUNT} articles in ${(s * 1000).toFixed(0)} ms = ${Math.round(COUNT / s)} articles/s, ${Math.round((COUNT * rowsPerArticle) / s)} rows/s`);
 }
 
@@ -32,7 +32,6 @@ const save = (s: SqliteStore, r: ExtractionResult): Promise<unknown> => s.saveEx
 const ingest = (s: SqliteStore, r: ExtractionResult): Promise<unknown> => ingestExtraction(s, r, 'h');
 
 describe('store throughput (temp file, 5,000 articles)', () => {
-  afterAll(() => tmp.remove());
   bench('saveExtraction, commit per article', () => timed('save, commit each', 1, 6, save), once);
   bench('saveExtraction, group commit 64', () => timed('save, group 64', 64, 6, save), once);
   bench('ingestExtraction (save + identity merge), commit per article', () => timed('ingest, commit each', 1, 10, ingest), once);
