@@ -15,7 +15,8 @@ const NEWS_LEADS = new Set([
   'CONTEXT', 'FACTBOX', 'TIMELINE', 'QUOTE', 'WHY IT MATTERS', 'WHAT NEXT', 'READ MORE', 'DISCLAIMER',
 ]);
 /** Words a photo caption uses about its picture. */
-const PICTURE_CUE = /\b(?:photos?|pictures?|pictured|images?|footage|video|screenshot|screengrab|illustration|seen here|(?:this|the) (?:photo|picture|image) shows)\b/i;
+const PICTURE_CUE =
+  /\b(?:photos?|pictures?|pictured|images?|footage|video|screenshot|screengrab|illustration|seen here|(?:this|the) (?:photo|picture|image) shows)\b/i;
 const QUOTE_OPEN = /^(?:[“"«„]|[–—-] )/;
 
 /**

@@ -62,7 +62,8 @@ export function cleanArticle(raw: RawArticle, opts: CleanOptions = {}): CleanArt
   const declared = primaryLanguage(raw.language ?? '') ?? page?.language ?? null;
   let language = declared ?? guess.language;
   if (declared !== null && guess.language !== 'und' && guess.language !== declared && guess.confidence >= OVERRIDE_CONFIDENCE) {
-    report('clean/language-mismatch', `metadata says "${declared}" but the text reads as "${guess.language}" (${guess.confidence}); using "${guess.language}"`);
+    const said = `metadata says "${declared}" but the text reads as "${guess.language}" (${guess.confidence})`;
+    report('clean/language-mismatch', `${said}; using "${guess.language}"`);
     language = guess.language;
   }
   if (language !== 'en' && language !== 'und') report('clean/not-english', `article language is "${language}"; extraction rules are for English`);

@@ -81,5 +81,6 @@ function isChrome(node: DomNode, name: string): boolean {
   if (CHROME.has(name)) return true;
   const role = node.getAttribute?.('role');
   if (role !== null && role !== undefined && CHROME_ROLES.has(role.toLowerCase())) return true;
-  return node.getAttribute?.('hidden') !== null && node.getAttribute?.('hidden') !== undefined || node.getAttribute?.('aria-hidden') === 'true';
+  const hidden = node.getAttribute?.('hidden');
+  return (hidden !== null && hidden !== undefined) || node.getAttribute?.('aria-hidden') === 'true';
 }

@@ -32,8 +32,9 @@ const DATE_META = [
 export function readHtmlMetadata(document: DomDocument): HtmlMetadata {
   const meta = new Map<string, string>();
   for (const el of Array.from(document.querySelectorAll('meta'))) {
-    const key = (el.getAttribute?.('property') ?? el.getAttribute?.('name') ?? el.getAttribute?.('itemprop') ?? el.getAttribute?.('http-equiv'))?.toLowerCase();
-    const content = el.getAttribute?.('content')?.trim();
+    const attr = (name: string): string | null | undefined => el.getAttribute?.(name);
+    const key = (attr('property') ?? attr('name') ?? attr('itemprop') ?? attr('http-equiv'))?.toLowerCase();
+    const content = attr('content')?.trim();
     if (key !== undefined && content !== undefined && content !== '' && !meta.has(key)) meta.set(key, content);
   }
   const ld = jsonLdArticle(document);

@@ -5,6 +5,10 @@ const INVISIBLE = /[\u00ad\u200b-\u200d\u2060\ufeff]/g;
 const SPACES = /[\t\v\f\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/g;
 // eslint-disable-next-line no-control-regex
 const CONTROLS = /[\u0000-\u0008\u000e-\u001f\u007f-\u0084\u0086-\u009f]/g;
+/** Any character one of the four replacements above touches. */
+// eslint-disable-next-line no-control-regex
+const ODD = /[\r\u0085\u2028\u2029\u00ad\u200b-\u200d\u2060\ufeff\u0000-\u0008\u000e-\u001f\u007f-\u009f\t\v\f\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/;
+const NON_ASCII = /[^\u0000-\u007f]/;
 const RUNS = / {2,}/g;
 const ANY_SPACE = /\s+/g;
 const TERMINAL = /[.!?…:;"”’»)\]]$/;
@@ -15,7 +19,11 @@ const TERMINAL = /[.!?…:;"”’»)\]]$/;
  * Unicode NFC. Idempotent; cheap (a few regex passes).
  */
 export function normalizeText(text: string): string {
-  return text.replace(NEWLINES, '\n').replace(INVISIBLE, '').replace(CONTROLS, '').replace(SPACES, ' ').normalize('NFC');
+  // One scan decides whether the four replacements are needed (most texts only hold \n and spaces).
+  const replaced = ODD.test(text)
+    ? text.replace(NEWLINES, '\n').replace(INVISIBLE, '').replace(CONTROLS, '').replace(SPACES, ' ')
+    : text;
+  return NON_ASCII.test(replaced) ? replaced.normalize('NFC') : replaced;
 }
 
 /** One line of text: {@link normalizeText}, every run of whitespace (line breaks too) to one space, trimmed. */

@@ -13,12 +13,10 @@ export interface BoilerplateResult {
   readonly removed: RemovedText[];
 }
 
-/** A paragraph that ends like a sentence (counts as article text before a truncate header). */
-const SENTENCE_END = /[.!?…]["”’»)]*$/;
 const JOIN = /\p{Ll}\p{Lu}/u;
+const JOINS = /\p{Ll}\p{Lu}/gu;
 const NOT_A_TAG = /^[#@]|[/.]\S/;
-const ELLIPSIS_END = /(?:\.\.\.|…)["”’»)\]]*$/;
-const PERIOD_END = /\.["”’»)\]]*$/;
+const CLOSERS = '"”’»)]';
 const TEASER_MAX_WORDS = 20;
 const ALNUM = /[^\p{L}\p{N}]+/gu;
 
@@ -26,8 +24,8 @@ const ALNUM = /[^\p{L}\p{N}]+/gu;
  * Removes site chrome from an article's blocks with the rules of `data/lexicon/boilerplate.yml`,
  * in this order (each step sees the result of the one before):
  *
- * 1. per block: `drop` rules, the tag-cloud heuristic, then `strip` rules (a block left empty
- *    goes; a `caption: true` strip marks the block as a caption);
+ * 1. per block: `drop` rules and the tag-cloud heuristic; else `strip` rules until none matches
+ *    (a block left empty goes; a `caption: true` strip marks it a caption), and `drop` again;
  * 2. `list` headers ("Week's Top Stories"): the header and the teaser-like blocks after it
  *    (headlines, blurbs cut with "..."); `truncate` openers ("Dear reader"): the block and
  *    everything after it, once 200+ characters of article text came before it, else it alone;
@@ -47,29 +45,39 @@ export function removeBoilerplate(
   const cut = rules.rules.filter((r) => r.action === 'list' || r.action === 'truncate');
   const tail = rules.rules.filter((r) => r.action === 'tail');
 
+  const keys = new Map<string, string | null>();
+  const exactKey = (text: string): string | null => {
+    let key = keys.get(text);
+    if (key === undefined) {
+      key = text.length > rules.maxExactLength ? null : normalizeForExact(text);
+      keys.set(text, key);
+    }
+    return key;
+  };
+  const dropRule = (text: string): string | null => {
+    const exact = exactKey(text);
+    const rule = drop.find((r) => matches(r, text, exact));
+    if (rule !== undefined) return `boilerplate/${rule.id}`;
+    return isTagCloud(text, rules.tagCloud) ? 'boilerplate/tag-cloud' : null;
+  };
   const kept: Block[] = [];
-  for (const block of blocks) {
-    const exact = normalizeForExact(block.text);
-    const dropped = drop.find((r) => matches(r, block.text, exact));
-    if (dropped !== undefined) {
-      removed.push({ rule: `boilerplate/${dropped.id}`, text: block.text });
-      continue;
-    }
-    if (isTagCloud(block.text, rules.tagCloud)) {
-      removed.push({ rule: 'boilerplate/tag-cloud', text: block.text });
-      continue;
-    }
-    const stripped = applyStrip(block, strip, removed);
-    if (stripped !== null) kept.push(stripped);
+  for (const original of blocks) {
+    // Drop first (so a lone "[ad_1]" is credited to its drop rule), strip, and check again what
+    // stripping uncovered ("[ad_1]Subscribe to ..."), so that cleaning twice changes nothing.
+    let rule = dropRule(original.text);
+    const block = rule === null ? applyStrip(original, strip, removed) : null;
+    if (block !== null && block !== original) rule = dropRule(block.text);
+    if (rule !== null) removed.push({ rule, text: (block ?? original).text });
+    else if (block !== null) kept.push(block);
   }
 
   let articleChars = 0;
   for (let i = 0; i < kept.length; i++) {
     const block = kept[i] as Block;
-    const exact = normalizeForExact(block.text);
+    const exact = exactKey(block.text);
     const header = cut.find((r) => matches(r, block.text, exact));
     if (header === undefined) {
-      if (SENTENCE_END.test(block.text)) articleChars += block.text.length;
+      if (endsSentence(block.text)) articleChars += block.text.length;
       continue;
     }
     let end = i + 1;
@@ -81,37 +89,44 @@ export function removeBoilerplate(
 
   while (kept.length > 0) {
     const last = kept[kept.length - 1] as Block;
-    const exact = normalizeForExact(last.text);
+    const exact = exactKey(last.text);
     const rule = tail.find((r) => matches(r, last.text, exact));
     if (rule === undefined) break;
     removed.push({ rule: `boilerplate/${rule.id}`, text: last.text });
     kept.pop();
   }
 
-  const titleKey = title === null ? '' : comparable(title);
-  while (titleKey !== '' && kept.length > 0 && comparable((kept[0] as Block).text) === titleKey) {
+  const titleKey = title === null ? null : comparable(title);
+  const sameAsTitle = (text: string): boolean =>
+    titleKey !== null && text.length <= 2 * (title as string).length + 10 && comparable(text) === titleKey;
+  while (kept.length > 0 && sameAsTitle((kept[0] as Block).text)) {
     removed.push({ rule: 'boilerplate/duplicate-title', text: (kept.shift() as Block).text });
   }
   return { blocks: kept, removed };
 }
 
-function matches(rule: BoilerplateRule, text: string, exact: string): boolean {
+function matches(rule: BoilerplateRule, text: string, exact: string | null): boolean {
   if (text.length > rule.maxLength) return false;
-  return rule.exact.has(exact) || (rule.pattern !== null && rule.pattern.test(text));
+  return (exact !== null && rule.exact.has(exact)) || (rule.pattern !== null && rule.pattern.test(text));
 }
 
+/** Applies the strip rules until none matches (one removal can expose another). */
 function applyStrip(block: Block, strip: readonly BoilerplateRule[], removed: RemovedText[]): Block | null {
   let text = block.text;
   let caption = false;
-  for (const rule of strip) {
-    if (rule.pattern === null || text.length > rule.maxLength) continue;
-    const next = text.replace(rule.pattern, (match) => {
-      removed.push({ rule: `boilerplate/${rule.id}`, text: match.trim() });
-      return ' ';
-    });
-    if (next !== text) {
-      text = next.replace(/ {2,}/g, ' ').trim();
-      caption ||= rule.caption;
+  for (let changed = true, rounds = 0; changed && rounds < 4; rounds++) {
+    changed = false;
+    for (const rule of strip) {
+      if (rule.pattern === null || text.length > rule.maxLength) continue;
+      const next = text.replace(rule.pattern, (match) => {
+        removed.push({ rule: `boilerplate/${rule.id}`, text: match.trim() });
+        return ' ';
+      });
+      if (next !== text) {
+        text = next.replace(/ {2,}/g, ' ').trim();
+        caption ||= rule.caption;
+        changed = true;
+      }
     }
   }
   if (text === '') return null;
@@ -121,8 +136,9 @@ function applyStrip(block: Block, strip: readonly BoilerplateRule[], removed: Re
 
 /** A related-story teaser: a blurb cut with an ellipsis, or a headline (≤ 20 words, no final period). */
 function isTeaser(text: string): boolean {
-  if (ELLIPSIS_END.test(text)) return true;
-  if (PERIOD_END.test(text)) return false;
+  const end = finalIndex(text);
+  if (text[end] === '…' || (text[end] === '.' && text.slice(end - 2, end) === '..')) return true;
+  if (text[end] === '.') return false;
   let words = 1;
   for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 32 && ++words > TEASER_MAX_WORDS) return false;
   return true;
@@ -134,7 +150,8 @@ function isTeaser(text: string): boolean {
  * URLs ("#MethWeAreOnIt", "@JohnDoe") do not count.
  */
 function isTagCloud(text: string, p: BoilerplateRules['tagCloud']): boolean {
-  if (text.length > p.maxLength || SENTENCE_END.test(text)) return false;
+  if (text.length > p.maxLength || endsSentence(text)) return false;
+  if ((text.match(JOINS)?.length ?? 0) < p.minJoins) return false;
   const words = text.split(' ');
   if (words.length < 3) return false;
   let joined = 0;
@@ -142,7 +159,21 @@ function isTagCloud(text: string, p: BoilerplateRules['tagCloud']): boolean {
   return joined >= p.minJoins && joined / words.length >= p.minJoinRatio;
 }
 
-/** Title comparison key: letters and digits only, lower case. */
+/** The index of the last character before any closing quotes or brackets (-1 when none). */
+function finalIndex(text: string): number {
+  let i = text.length - 1;
+  while (i >= 0 && CLOSERS.includes(text[i] as string)) i--;
+  return i;
+}
+
+/** Ends in . ! ? or … before any closing quotes (a char test: end-anchored regexes scan the whole string). */
+function endsSentence(text: string): boolean {
+  const c = text[finalIndex(text)];
+  return c === '.' || c === '!' || c === '?' || c === '…';
+}
+
+/** Title comparison key: letters and digits only, lower case (the whole text when it has none). */
 function comparable(s: string): string {
-  return s.toLowerCase().replace(ALNUM, '');
+  const lower = s.toLowerCase();
+  return lower.replace(ALNUM, '') || lower.trim();
 }

@@ -170,11 +170,10 @@ export function buildDrafts(text: string, facts: readonly SentenceFacts[], refer
       }
       if (!roles.agent && !isViolent(t.def.event_type)) {
         for (const w of f.s.text.slice(0, t.start - f.s.start).matchAll(/[A-Za-z][\w-]+/g)) {
-          const side = ctx.sideOfAdjective(w[0]);
-          const entry = side ? ctx.forcesOfSide(side) : null;
-          if (entry && side) {
+          const entry = ctx.actorOfAdjective(w[0]);
+          if (entry) {
             const start = f.s.start + (w.index ?? 0);
-            roles = { ...roles, agent: { hit: { start, end: start + w[0].length, surface: w[0], entry: ctx.governmentOf(side) ?? entry }, weight: 0.5, accused: false, rule: 'roles/adjective-subject' } };
+            roles = { ...roles, agent: { hit: { start, end: start + w[0].length, surface: w[0], entry }, weight: 0.5, accused: false, rule: 'roles/adjective-subject' } };
             break;
           }
         }

@@ -36,6 +36,8 @@ export interface ExtractContext {
   governmentOf(iso3: string): ActorEntry | null;
   /** The main fighting actor of a side ("ARM" → Armed Forces of Armenia), for implied opponents. */
   forcesOfSide(side: string): ActorEntry | null;
+  /** The actor a one-word adjective names: a theatre group ("separatist" → Artsakh forces) or a state's government ("Azerbaijani"). */
+  actorOfAdjective(word: string): ActorEntry | null;
   /** Side code of a demonym or adjective ("Azerbaijani" → AZE, "Artsakh" → ARM), or null. */
   sideOfAdjective(word: string): string | null;
   readonly theatres: readonly TheatrePack[];

@@ -10,7 +10,7 @@ import { loadPacks } from '../packs/load-packs.js';
 import type { ActorEntry, Packs } from '../packs/types.js';
 import type { Place } from '../model/event.js';
 
-function theatreAdjectives(packs: Packs): Map<string, string> {
+function theatreAdjectives(packs: Packs, groups: Map<string, ActorEntry>): Map<string, string> {
   const out = new Map<string, string>();
   // Demonyms of the world pack ("Azerbaijani" → AZE), with plurals ("Armenians").
   for (const [iso3, words] of Object.entries(packs.world.demonyms ?? {})) {
@@ -28,6 +28,10 @@ function theatreAdjectives(packs: Packs): Map<string, string> {
           const w = alias.toLowerCase();
           if (!out.has(w)) out.set(w, a.side);
           if (w.endsWith('s') && !out.has(w.slice(0, -1))) out.set(w.slice(0, -1), a.side);
+          if (a.kind === 'armed-group') {
+            if (!groups.has(w)) groups.set(w, a);
+            if (w.endsWith('s') && !groups.has(w.slice(0, -1))) groups.set(w.slice(0, -1), a);
+          }
         }
       }
     }
@@ -45,7 +49,8 @@ export function createExtractContext(packs: Packs = loadPacks()): ExtractContext
   const placeMatcher = createPlaceMatcher(packs);
   const allActors: ActorEntry[] = [...packs.theatres.flatMap((t) => t.actors), ...packs.world.actors];
   const byId = new Map(allActors.map((a) => [a.id, a] as const));
-  const adjectives = theatreAdjectives(packs);
+  const groups = new Map<string, ActorEntry>();
+  const adjectives = theatreAdjectives(packs, groups);
   const countryPlaces = new Map<string, Place>();
   for (const p of packs.world.places) {
     if (p.kind === 'country' && p.country) {
@@ -81,6 +86,13 @@ export function createExtractContext(packs: Packs = loadPacks()): ExtractContext
         allActors.find((a) => (a.kind === 'state-forces' || a.kind === 'armed-group') && a.side === side) ??
         null
       );
+    },
+    actorOfAdjective(word) {
+      const w = word.toLowerCase();
+      const group = groups.get(w);
+      if (group) return group;
+      const side = adjectives.get(w);
+      return side ? ctx.governmentOf(side) ?? ctx.forcesOfSide(side) : null;
     },
     sideOfAdjective(word) {
       return adjectives.get(word.toLowerCase()) ?? null;

@@ -57,7 +57,11 @@ export function readArticleFields(
     published = normalizePublished(publishedRaw);
     if (published === null) {
       diagnostics.push(
-        ingestDiagnostic('ingest/invalid-date', source, `${where}: "published" is not an ISO date: ${JSON.stringify(publishedRaw.slice(0, 40))}; ignored`),
+        ingestDiagnostic(
+          'ingest/invalid-date',
+          source,
+          `${where}: "published" is not an ISO date: ${JSON.stringify(publishedRaw.slice(0, 40))}; ignored`,
+        ),
       );
     }
   }

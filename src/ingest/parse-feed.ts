@@ -60,7 +60,8 @@ export function parseFeed(xml: string, ctx: FeedContext): IngestItem[] {
     if (item.date !== null) {
       published = normalizePublished(item.date);
       if (published === null) {
-        diagnostics.push(ingestDiagnostic('ingest/invalid-date', ctx.source, `${ctx.source} item ${n}: unreadable date ${JSON.stringify(item.date.slice(0, 40))}; ignored`));
+        const why = `${ctx.source} item ${n}: unreadable date ${JSON.stringify(item.date.slice(0, 40))}; ignored`;
+        diagnostics.push(ingestDiagnostic('ingest/invalid-date', ctx.source, why));
       }
     }
     const id = contentId(item.guid ?? item.link ?? `${item.title ?? ''}\n${item.body?.html ?? item.body?.text ?? ''}`);
@@ -78,7 +79,8 @@ export function parseFeed(xml: string, ctx: FeedContext): IngestItem[] {
       published,
       language: entry.getAttribute('xml:lang') ?? language,
     };
-    return { kind: 'article', article: makeRawArticle(fields, { format: isAtom ? 'atom' : 'rss', source, flagPublished: ctx.flagPublished, diagnostics }) };
+    const format = isAtom ? 'atom' : 'rss';
+    return { kind: 'article', article: makeRawArticle(fields, { format, source, flagPublished: ctx.flagPublished, diagnostics }) };
   });
 }
 

@@ -24,11 +24,11 @@ export function parseJsonBatch(text: string, ctx: BatchContext): IngestItem[] {
   try {
     value = JSON.parse(text);
   } catch (err) {
-    return [failure(ctx.source, null, ingestDiagnostic('ingest/invalid-json', ctx.source, `${ctx.source}: invalid JSON (${errorText(err)})`))];
+    return [failure(ctx, ctx.source, ingestDiagnostic('ingest/invalid-json', ctx.source, `${ctx.source}: invalid JSON (${errorText(err)})`))];
   }
   if (!Array.isArray(value)) return [articleFromValue(value, null, ctx)];
   if (value.length === 0) {
-    return [failure(ctx.source, null, ingestDiagnostic('ingest/no-articles', ctx.source, `${ctx.source}: empty JSON array`))];
+    return [failure(ctx, ctx.source, ingestDiagnostic('ingest/no-articles', ctx.source, `${ctx.source}: empty JSON array`))];
   }
   return value.map((item, i) => articleFromValue(item, i + 1, ctx));
 }
@@ -44,7 +44,7 @@ export function parseJsonLine(line: string, n: number, ctx: BatchContext): Inges
     value = JSON.parse(line);
   } catch (err) {
     const source = `${ctx.source}#${n}`;
-    return failure(source, null, ingestDiagnostic('ingest/invalid-json', ctx.source, `${ctx.source} line ${n}: invalid JSON (${errorText(err)})`));
+    return failure(ctx, source, ingestDiagnostic('ingest/invalid-json', ctx.source, `${ctx.source} line ${n}: invalid JSON (${errorText(err)})`));
   }
   return articleFromValue(value, n, ctx);
 }
@@ -59,7 +59,7 @@ export function articleFromValue(value: unknown, n: number | null, ctx: BatchCon
   const where = n === null ? ctx.source : `${ctx.source} ${ctx.format === 'jsonl' ? 'line' : 'item'} ${n}`;
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     const what = Array.isArray(value) ? 'an array' : value === null ? 'null' : typeof value;
-    return failure(source, null, ingestDiagnostic('ingest/invalid-article', ctx.source, `${where}: expected an article object, got ${what}`));
+    return failure(ctx, source, ingestDiagnostic('ingest/invalid-article', ctx.source, `${where}: expected an article object, got ${what}`));
   }
   const { fields, diagnostics } = readArticleFields(value as Record<string, unknown>, ctx.source, where);
   if (fields.text === null && fields.html === null) {
@@ -75,8 +75,9 @@ export function articleFromValue(value: unknown, n: number | null, ctx: BatchCon
   return { kind: 'article', article };
 }
 
-function failure(source: string, id: string | null, diagnostic: Diagnostic): IngestItem {
-  return { kind: 'failure', source, id, diagnostics: [diagnostic] };
+/** A failure item carrying the file-level diagnostics too (invalid UTF-8 may be why JSON broke). */
+function failure(ctx: BatchContext, source: string, diagnostic: Diagnostic): IngestItem {
+  return { kind: 'failure', source, id: null, diagnostics: [...ctx.diagnostics, diagnostic] };
 }
 
 function errorText(err: unknown): string {

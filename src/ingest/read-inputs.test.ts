@@ -238,6 +238,11 @@ describe('readInputs: bad inputs', () => {
     const jsonl = join(tmp, 'image.jsonl');
     writeFileSync(jsonl, Buffer.concat([Buffer.from([0, 1, 2, 3, 0x0a]), Buffer.from([0, 1, 2, 0x0a])]));
     expect((await collect([jsonl])).map(codes)).toEqual([['ingest/binary-file']]);
+    const mixed = join(tmp, 'mixed.jsonl');
+    writeFileSync(mixed, Buffer.concat([Buffer.from('{"id": "ok", "text": "Fine."}\n'), Buffer.from([0, 1, 2, 0x0a]), Buffer.from('{"id": "ok2", "text": "Fine."}\n')]));
+    const items = await collect([mixed]);
+    expect(items.map(codes)).toEqual([[], ['ingest/binary-file'], []]);
+    expect(items[1]?.kind === 'failure' && items[1].source).toBe(`${mixed}#2`);
   });
 
   it('decodes invalid UTF-8 with replacement characters and a warning', async () => {

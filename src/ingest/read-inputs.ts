@@ -1,10 +1,10 @@
-import { createReadStream } from 'node:fs';
+import { createReadStream, type Stats } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { IngestItem } from '../model/ingest-item.js';
 import { readArticleFields, type ArticleFields } from './article-fields.js';
-import { decodeBytes, isBinary } from './decode-bytes.js';
+import { decodeBytes } from './decode-bytes.js';
 import { ingestDiagnostic } from './ingest-diagnostic.js';
 import { normalizePublished } from './normalize-published.js';
 import { parseFeed } from './parse-feed.js';
@@ -69,7 +69,7 @@ export async function* readInputs(inputs: readonly string[], opts: ReadInputsOpt
         yield fileFailure(input, err as NodeJS.ErrnoException);
       }
     } else {
-      yield* readFileInput(input, ctx);
+      yield* readFileInput(input, ctx, info);
     }
   }
 }
@@ -79,9 +79,10 @@ interface ReadContext {
   readonly maxBytes: number;
 }
 
-async function* readFileInput(path: string, ctx: ReadContext): AsyncGenerator<IngestItem> {
+/** One file; `known` is its stat when the caller has it already. */
+async function* readFileInput(path: string, ctx: ReadContext, known?: Stats): AsyncGenerator<IngestItem> {
   const ext = extname(path).toLowerCase();
-  const info = await stat(path).catch((err: unknown) => err as NodeJS.ErrnoException);
+  const info = known ?? (await stat(path).catch((err: unknown) => err as NodeJS.ErrnoException));
   if (info instanceof Error) return yield fileFailure(path, info);
   if (!info.isFile()) return yield failure(path, ingestDiagnostic('ingest/unreadable', path, `${path}: not a regular file`));
   if (info.size > ctx.maxBytes && ext !== '.jsonl') return yield tooLarge(path, info.size, ctx.maxBytes);
@@ -109,16 +110,12 @@ async function* parseDecoded(text: string, format: SniffedFormat, t: ParseTarget
     case 'json':
       return yield* parseJsonBatch(text, batch);
     case 'jsonl': {
-      let any = false;
+      // Only stdin gets here (JSONL files are streamed); decodeBytes has ruled out blank input.
       const lines = text.split('\n');
       for (let i = 0; i < lines.length; i++) {
         const item = parseJsonLine(lines[i] as string, i + 1, batch);
-        if (item !== null) {
-          any = true;
-          yield item;
-        }
+        if (item !== null) yield item;
       }
-      if (!any) yield noArticles(source);
       return;
     }
     case 'feed':
@@ -142,25 +139,25 @@ async function* parseDecoded(text: string, format: SniffedFormat, t: ParseTarget
 async function* readJsonlFile(path: string, ctx: ReadContext): AsyncGenerator<IngestItem> {
   const batch: BatchContext = { source: path, format: 'jsonl', flagPublished: ctx.flagPublished, diagnostics: [] };
   let any = false;
-  let checked = false;
   try {
     for await (const line of splitLines(createReadStream(path, { highWaterMark: 1 << 16 }), ctx.maxBytes)) {
+      const where = `${path} line ${line.n}`;
       if (line.bytes === null) {
         any = true;
-        yield tooLarge(`${path}#${line.n}`, line.size, ctx.maxBytes, `${path} line ${line.n}`);
+        yield tooLarge(`${path}#${line.n}`, line.size, ctx.maxBytes, where);
         continue;
       }
-      if (!checked && line.bytes.length > 0) {
-        checked = true;
-        if (isBinary(line.bytes)) return yield failure(path, ingestDiagnostic('ingest/binary-file', path, `${path}: binary content, not JSONL`));
+      const decoded = decodeBytes(line.bytes, where);
+      if (!decoded.ok) {
+        if (decoded.diagnostic.code === 'ingest/empty-file') continue; // a blank line
+        // Binary bytes in the first line: the whole file is not JSONL; later: that line only.
+        if (!any) return yield failure(path, ingestDiagnostic('ingest/binary-file', path, `${path}: binary content, not JSONL`));
+        yield { kind: 'failure', source: `${path}#${line.n}`, id: null, diagnostics: [{ ...decoded.diagnostic, source: path }] };
+        continue;
       }
-      const decoded = decodeBytes(line.bytes, path);
-      if (!decoded.ok) continue; // blank line
-      const item = parseJsonLine(decoded.text, line.n, { ...batch, diagnostics: decoded.diagnostics });
-      if (item !== null) {
-        any = true;
-        yield item;
-      }
+      any = true;
+      const item = parseJsonLine(decoded.text, line.n, { ...batch, diagnostics: decoded.diagnostics.map((d) => ({ ...d, source: path })) });
+      if (item !== null) yield item;
     }
   } catch (err) {
     return yield fileFailure(path, err as NodeJS.ErrnoException);
@@ -215,10 +212,6 @@ function tooLarge(source: string, size: number, limit: number, what = source): I
   const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
   const path = source.replace(/#\d+$/, '');
   return failure(source, ingestDiagnostic('ingest/too-large', path, `${what}: ${mb(size)} is over the ${mb(limit)} limit; not read`));
-}
-
-function noArticles(source: string): IngestItem {
-  return failure(source, ingestDiagnostic('ingest/no-articles', source, `${source}: no article objects`));
 }
 
 function failure(source: string, diagnostic: Diagnostic): IngestItem {

@@ -42,6 +42,10 @@ interface Found {
 }
 
 const MIN_FUZZY_LETTERS = 5;
+const EXACT = 1;
+const EVENT = 2;
+const COUNTRY = 4;
+const NOUN = 8;
 
 /**
  * Compiles the actor aliases, demonyms and force nouns of all packs. World entries whose country
@@ -105,12 +109,22 @@ export function createActorMatcher(packs: Packs): ActorMatcher {
   }
   for (const fn of packs.world.forceNouns ?? []) nouns.add(fn.noun, fn, caseRuleOf(fn.noun, false));
 
+  // One lookup per word tells which index can start a match there (most words start none).
+  const gate = new Map<string, number>();
+  const mark = (keys: Iterable<string>, bit: number): void => {
+    for (const k of keys) gate.set(k, (gate.get(k) ?? 0) | bit);
+  };
+  mark(exact.firstKeys(), EXACT);
+  mark(events.firstKeys(), EVENT);
+  mark(countryRefs.firstKeys(), COUNTRY);
+  mark(nouns.firstKeys(), NOUN);
+
   const byRole = (code: string, role: string, date?: string): ActorEntry | undefined => pick(roles.get(roleKey(code, role)) ?? [], date);
 
-  const compose = (tokens: readonly Token[], i: number, date?: string): Found | null => {
+  const compose = (tokens: readonly Token[], i: number, g: number, date?: string): Found | null => {
     let best: Found | null = null;
     // "<demonym | country | country's> NOUN"
-    const ref = countryRefs.match(tokens, i);
+    const ref = g & COUNTRY ? countryRefs.match(tokens, i) : null;
     if (ref) {
       const j = i + ref.length;
       if (tokens[j]?.joinPrev) {
@@ -121,7 +135,7 @@ export function createActorMatcher(packs: Packs): ActorMatcher {
       }
     }
     // "NOUN of|in <country | capital>"
-    const fn = nouns.match(tokens, i, null, (n) => n.postfix.length > 0);
+    const fn = g & NOUN ? nouns.match(tokens, i, null, (n) => n.postfix.length > 0) : null;
     if (fn) {
       const j = i + fn.length;
       const prep = tokens[j];
@@ -172,14 +186,16 @@ export function createActorMatcher(packs: Packs): ActorMatcher {
       };
       for (let i = 0; i < tokens.length; ) {
         const t = tokens[i]!;
-        const m = exact.match(tokens, i, null, valid);
-        const ev = events.match(tokens, i);
+        let g = gate.get(t.key) ?? 0;
+        if (t.possessive) g |= gate.get(t.possessive.key) ?? 0;
+        const m = g & EXACT ? exact.match(tokens, i, null, valid) : null;
+        const ev = g & EVENT ? events.match(tokens, i) : null;
         if (ev && (!m || ev.length > m.length)) {
           i += ev.length;
           continue;
         }
         let found: Found | null = m ? { length: m.length, end: m.end, entry: pick(m.hits.map((h) => h.value), date)!, via: 'alias' } : null;
-        const c = compose(tokens, i, date);
+        const c = g & (COUNTRY | NOUN) ? compose(tokens, i, g, date) : null;
         if (c && (!found || c.length > found.length)) found = c;
         if (!found && t.cap && !t.upper && t.key.length >= MIN_FUZZY_LETTERS) {
           const f = persons.match(tokens, i, keyAt, valid);

@@ -24,27 +24,27 @@ export interface AliasMatch<T> {
   readonly hits: readonly AliasHit<T>[];
 }
 
-interface Seq<T> {
-  readonly keys: readonly string[];
-  readonly hits: AliasHit<T>[];
+interface Node<T> {
+  children: Map<string, Node<T>> | null;
+  hits: AliasHit<T>[] | null;
 }
 
 /** Returns the key of token `i` under the index's key function. */
 export type KeyAt = (i: number) => string;
 
 /**
- * A token-sequence index of aliases: a map from an alias's first word key to the alias word-key
- * sequences that start with it, longest first. Matching at a position costs one map lookup and
- * a few key comparisons, whatever the number of aliases (no per-alias regex).
+ * A token trie of aliases: each alias is the path of its word keys. Matching at a position walks
+ * the text's words down the trie, one map lookup per word, and keeps the deepest node whose hits
+ * pass their case rules, so the cost does not depend on how many aliases share a first word
+ * ("Ministry of Defence of ..." for 250 countries).
  */
 export class AliasIndex<T> {
-  private readonly byFirst = new Map<string, Seq<T>[]>();
-  private readonly byFull = new Map<string, Seq<T>>();
-  private sorted = true;
+  private readonly root = new Map<string, Node<T>>();
+  private count = 0;
 
-  /** Number of distinct alias sequences. */
+  /** Number of distinct alias word sequences. */
   get size(): number {
-    return this.byFull.size;
+    return this.count;
   }
 
   /**
@@ -53,23 +53,41 @@ export class AliasIndex<T> {
    */
   add(alias: string, value: T, rule: CaseRule, keys: readonly string[] = wordKeys(alias)): boolean {
     if (keys.length === 0) return false;
-    const full = keys.join(' ');
-    let seq = this.byFull.get(full);
-    if (!seq) {
-      seq = { keys, hits: [] };
-      this.byFull.set(full, seq);
-      const list = this.byFirst.get(keys[0]!);
-      if (list) list.push(seq);
-      else this.byFirst.set(keys[0]!, [seq]);
-      this.sorted = false;
+    let level = this.root;
+    let node: Node<T> | undefined;
+    for (let j = 0; j < keys.length; j++) {
+      const k = keys[j]!;
+      node = level.get(k);
+      if (!node) {
+        node = { children: null, hits: null };
+        level.set(k, node);
+      }
+      if (j < keys.length - 1) level = node.children ??= new Map();
     }
-    if (!seq.hits.some((h) => h.value === value && h.rule === rule)) seq.hits.push({ value, rule });
+    const n = node!;
+    if (!n.hits) {
+      n.hits = [];
+      this.count++;
+    }
+    if (!n.hits.some((h) => h.value === value && h.rule === rule)) n.hits.push({ value, rule });
     return true;
+  }
+
+  /** The first word keys of all aliases (to gate lookups: most words start no alias). */
+  firstKeys(): IterableIterator<string> {
+    return this.root.keys();
   }
 
   /** True when some alias has exactly these word keys. */
   has(keys: readonly string[]): boolean {
-    return this.byFull.has(keys.join(' '));
+    let level: Map<string, Node<T>> | null = this.root;
+    let node: Node<T> | undefined;
+    for (const k of keys) {
+      node = level?.get(k);
+      if (!node) return false;
+      level = node.children;
+    }
+    return node?.hits != null;
   }
 
   /**
@@ -78,62 +96,44 @@ export class AliasIndex<T> {
    * last word may carry a possessive `'s` when `keyAt` is the exact key.
    */
   match(tokens: readonly Token[], i: number, keyAt: KeyAt | null = null, accept?: (value: T) => boolean): AliasMatch<T> | null {
-    if (!this.sorted) this.sortAll();
-    const tok = tokens[i];
-    if (!tok) return null;
-    const firstKey = keyAt ? keyAt(i) : tok.key;
-    const lists: Seq<T>[][] = [];
-    const direct = this.byFirst.get(firstKey);
-    if (direct) lists.push(direct);
-    // A one-word alias may be followed by a possessive: "Armenia's" → "armenia".
-    const poss = !keyAt && tok.possessive ? this.byFirst.get(tok.possessive.key) : undefined;
-    if (poss) lists.push(poss);
     let best: AliasMatch<T> | null = null;
-    for (const list of lists) {
-      for (const seq of list) {
-        if (best && seq.keys.length <= best.length) break;
-        const m = this.tryAt(tokens, i, seq, keyAt, accept);
-        if (m) {
-          best = m;
-          break;
+    let level: Map<string, Node<T>> | null = this.root;
+    for (let j = i; j < tokens.length && level; j++) {
+      const t = tokens[j]!;
+      if (j > i && !t.joinPrev) break;
+      // "Armenia's": the possessive form may end an alias
+      if (!keyAt && t.possessive) {
+        const p = level.get(t.possessive.key);
+        if (p?.hits) {
+          const hits = this.passing(p.hits, tokens, i, j, accept);
+          if (hits) best = { first: i, length: j - i + 1, end: t.possessive.end, hits };
         }
       }
+      const node = level.get(keyAt ? keyAt(j) : t.key);
+      if (!node) break;
+      if (node.hits) {
+        const hits = this.passing(node.hits, tokens, i, j, accept);
+        if (hits) best = { first: i, length: j - i + 1, end: t.end, hits };
+      }
+      level = node.children;
     }
     return best;
   }
 
-  private tryAt(tokens: readonly Token[], i: number, seq: Seq<T>, keyAt: KeyAt | null, accept?: (value: T) => boolean): AliasMatch<T> | null {
-    const n = seq.keys.length;
-    if (i + n > tokens.length) return null;
-    let end = 0;
-    for (let j = 0; j < n; j++) {
-      const t = tokens[i + j]!;
-      if (j > 0 && !t.joinPrev) return null;
-      const want = seq.keys[j]!;
-      const key = keyAt ? keyAt(i + j) : t.key;
-      if (key === want) {
-        end = t.end;
-        // A possessive is accepted only on the last word.
-      } else if (!keyAt && j === n - 1 && t.possessive && t.possessive.key === want) {
-        end = t.possessive.end;
-      } else {
-        return null;
-      }
-    }
+  private passing(all: readonly AliasHit<T>[], tokens: readonly Token[], i: number, last: number, accept?: (value: T) => boolean): AliasHit<T>[] | null {
     const first = tokens[i]!;
-    const hits = seq.hits.filter((h) => {
-      if (h.rule === 'cap' && !first.cap) return false;
+    let out: AliasHit<T>[] | null = null;
+    for (const h of all) {
+      if (h.rule === 'cap' && !first.cap) continue;
       if (h.rule === 'upper') {
-        for (let j = 0; j < n; j++) if (!tokens[i + j]!.upper) return false;
+        let ok = true;
+        for (let j = i; j <= last && ok; j++) ok = tokens[j]!.upper;
+        if (!ok) continue;
       }
-      return accept ? accept(h.value) : true;
-    });
-    return hits.length > 0 ? { first: i, length: n, end, hits } : null;
-  }
-
-  private sortAll(): void {
-    for (const list of this.byFirst.values()) list.sort((a, b) => b.keys.length - a.keys.length);
-    this.sorted = true;
+      if (accept && !accept(h.value)) continue;
+      (out ??= []).push(h);
+    }
+    return out;
   }
 }
 

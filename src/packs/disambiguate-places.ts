@@ -8,7 +8,7 @@
 import type { GeoPrecision, Place } from '../model/event.js';
 import { foldKey } from './fold-key.js';
 import type { PlaceMention } from './gazetteer-index.js';
-import { tokenize } from './tokenize.js';
+import { tokenize, wordKeys, type Token } from './tokenize.js';
 import type { Packs, PlaceEntry } from './types.js';
 
 /** Options of {@link disambiguatePlaces}. */
@@ -24,6 +24,7 @@ export interface ResolvedPlace {
   readonly mention: PlaceMention;
   readonly entry: PlaceEntry;
   readonly place: Place;
+  /** Score of the chosen candidate (0 when the mention had a single candidate). */
   readonly score: number;
 }
 
@@ -59,7 +60,8 @@ const W = {
  * disambiguatePlaces(matcher.find(text), text)[0]?.entry.id // 'place:nk:khtsaberd' (the Hadrut one)
  */
 export function disambiguatePlaces(mentions: readonly PlaceMention[], text: string, opts: DisambiguateOptions = {}): (ResolvedPlace | null)[] {
-  const theatre = new Set(opts.theatreCountries ?? detectTheatreCountries(text, opts.packs));
+  let theatreSet: ReadonlySet<string> | null = null;
+  const theatre = (): ReadonlySet<string> => (theatreSet ??= new Set(opts.theatreCountries ?? detectTheatreCountries(text, opts.packs)));
   const ctx = new ArticleContext(text);
   // Pass 1: mentions with a single candidate (or a clear curated winner) anchor the geography.
   const anchors: Anchor[] = [];
@@ -71,11 +73,15 @@ export function disambiguatePlaces(mentions: readonly PlaceMention[], text: stri
   }
   return mentions.map((m) => {
     if (m.candidates.length === 0) return null;
+    if (m.candidates.length === 1) {
+      const only = m.candidates[0]!;
+      return { mention: m, entry: only, place: toPlace(only, m, text), score: 0 };
+    }
     let best: PlaceEntry | null = null;
     let bestScore = -Infinity;
     const hint = kindHint(text, m);
     for (const c of m.candidates) {
-      const s = scoreOf(c, m, ctx, theatre, anchors, areas, hint);
+      const s = scoreOf(c, m, ctx, theatre(), anchors, areas, hint);
       if (s > bestScore) {
         best = c;
         bestScore = s;
@@ -209,54 +215,68 @@ export function km(lat1: number, lon1: number, lat2: number, lon2: number): numb
   return 12742 * Math.asin(Math.min(1, Math.sqrt(a)));
 }
 
-/** Folded word n-grams of the article, built on first use, to look up context phrases. */
+/** The article's words, indexed on first use, to look up context phrases. */
 class ArticleContext {
-  private grams: Map<string, number[]> | null = null;
+  private tokens: readonly Token[] | null = null;
+  private positions: Map<string, number[]> | null = null;
   constructor(private readonly text: string) {}
 
   /** True when `phrase` occurs in the article outside the mention itself. */
   has(phrase: string, m: PlaceMention): boolean {
-    if (!this.grams) this.build();
-    const key = tokenize(phrase)
-      .map((t) => t.key)
-      .join(' ');
-    const at = this.grams!.get(key);
+    if (!this.positions) this.build();
+    const keys = phraseKeys(phrase);
+    const at = keys.length > 0 ? this.positions!.get(keys[0]!) : undefined;
     if (!at) return false;
-    return at.some((start) => start < m.start || start >= m.end);
+    const toks = this.tokens!;
+    for (const p of at) {
+      let ok = p + keys.length <= toks.length;
+      for (let j = 1; ok && j < keys.length; j++) ok = toks[p + j]!.joinPrev && toks[p + j]!.key === keys[j];
+      if (!ok) continue;
+      const start = toks[p]!.start;
+      if (start < m.start || start >= m.end) return true;
+    }
+    return false;
   }
 
   private build(): void {
-    const grams = new Map<string, number[]>();
     const toks = tokenize(this.text);
-    for (let i = 0; i < toks.length; i++) {
-      let key = '';
-      for (let n = 0; n < 3 && i + n < toks.length; n++) {
-        const t = toks[i + n]!;
-        if (n > 0 && !t.joinPrev) break;
-        key = n === 0 ? t.key : `${key} ${t.key}`;
-        const list = grams.get(key);
-        if (list) list.push(toks[i]!.start);
-        else grams.set(key, [toks[i]!.start]);
-        if (n === 0 && t.possessive) {
-          const pk = t.possessive.key;
-          const pl = grams.get(pk);
-          if (pl) pl.push(t.start);
-          else grams.set(pk, [t.start]);
-        }
-      }
-    }
-    this.grams = grams;
+    const positions = new Map<string, number[]>();
+    toks.forEach((t, i) => {
+      const list = positions.get(t.key);
+      if (list) list.push(i);
+      else positions.set(t.key, [i]);
+    });
+    this.tokens = toks;
+    this.positions = positions;
   }
+}
+
+const phraseKeyMemo = new Map<string, readonly string[]>();
+function phraseKeys(phrase: string): readonly string[] {
+  let k = phraseKeyMemo.get(phrase);
+  if (!k) {
+    k = wordKeys(phrase);
+    phraseKeyMemo.set(phrase, k);
+  }
+  return k;
 }
 
 /** Countries of the theatres whose keywords occur in the text; all theatres' when none do. */
 function detectTheatreCountries(text: string, packs?: Packs): string[] {
   if (!packs) return [];
-  const keys = new Set(tokenize(text).map((t) => t.key));
-  const out = new Set<string>();
-  for (const t of packs.theatres) {
-    if (t.keywords.some((k) => keys.has(foldKey(k.split(/[\s-]+/)[0] ?? k)))) for (const c of t.countries) out.add(c);
+  let theatres = keywordCache.get(packs);
+  if (!theatres) {
+    theatres = packs.theatres.map((t) => ({ countries: t.countries, keys: new Set(t.keywords.map((k) => foldKey(k.split(/[\s-]+/)[0] ?? k))) }));
+    keywordCache.set(packs, theatres);
   }
-  if (out.size === 0) for (const t of packs.theatres) for (const c of t.countries) out.add(c);
+  const out = new Set<string>();
+  const toks = tokenize(text);
+  for (const t of theatres) {
+    if (toks.some((tok) => t.keys.has(tok.key))) for (const c of t.countries) out.add(c);
+  }
+  if (out.size === 0) for (const t of theatres) for (const c of t.countries) out.add(c);
   return [...out];
 }
+
+/** First-word keys of each theatre's keywords, per packs object. */
+const keywordCache = new WeakMap<Packs, { countries: readonly string[]; keys: ReadonlySet<string> }[]>();

@@ -41,6 +41,11 @@ describe('createPlaceMatcher().find', () => {
     expect(idOf('Shelling hit Kelbajar today.', 'Kelbajar')).toBe('place:nk:kalbajar');
   });
 
+  it('matches native-script names (indexed on the first article that needs them)', () => {
+    expect(places.find('Գյուղը՝ Խծաբերդ')[0]?.candidates[0]?.id).toBe('place:nk:khtsaberd');
+    expect(places.find('Լուրեր Նոյեմբերյան քաղաքից')[0]?.candidates.map((c) => c.id)).toContain('place:wof:421169473');
+  });
+
   it('is diacritics- and apostrophe-insensitive', () => {
     expect(places.find('They reached Caylaqqala.')[0]?.candidates[0]?.id).toBe('place:nk:khtsaberd');
     expect(places.find("They reached Sot'k.")[0]?.candidates[0]?.id).toBe('place:nk:sotk');

@@ -41,6 +41,9 @@ export interface PlaceMatcher {
   readonly theatreCountries: readonly string[];
 }
 
+const EXACT = 1;
+const BLOCKER = 2;
+
 /** Minimum letters of a bulk alias and of a word looked up by nameKey. */
 const MIN_BULK_LETTERS = 4;
 const MIN_FUZZY_LETTERS = 5;
@@ -60,21 +63,23 @@ export function createPlaceMatcher(packs: Packs): PlaceMatcher {
   const common = new Set(packs.world.commonWords ?? []);
   const stop = new Set<string>();
   for (const t of packs.theatres) for (const w of t.stopAliases ?? []) stop.add(foldKey(w));
-  const unsafe = (k: string): boolean => common.has(k) || stop.has(k) || letters(k) < MIN_BULK_LETTERS;
+  // a word key has no spaces: its length is its letter count
+  const unsafe = (k: string): boolean => k.length < MIN_BULK_LETTERS || common.has(k) || stop.has(k);
 
+  // Aliases in other scripts (Armenian, Cyrillic) are indexed on the first article that has a
+  // word in such a script: English news never pays for them.
+  const deferred: [string, PlaceEntry][] = [];
   const addBulk = (p: PlaceEntry, fuzzyToo: boolean): void => {
-    const seen = new Set<string>();
     const fuzzySeen = fuzzyToo && notable(p) ? new Set<string>() : null;
     for (const alias of p.aliases) {
+      if (otherScript(alias.charCodeAt(0))) {
+        deferred.push([alias, p]);
+        continue;
+      }
       const keys = wordKeys(alias);
-      if (keys.length === 0) continue;
-      const rule = caseRuleOf(alias, true);
-      const folded = keys.length === 1 ? keys[0]! : keys.join(' ');
-      if (seen.has(folded + rule)) continue;
-      seen.add(folded + rule);
       // a bulk alias must have at least one safe word ("Mets Taghlar" yes, "Mets" no)
-      if (keys.every(unsafe)) continue;
-      exact.add(alias, p, rule, keys);
+      if (keys.length === 0 || keys.every(unsafe)) continue;
+      exact.add(alias, p, caseRuleOf(alias, true), keys);
       if (fuzzySeen) addFuzzy(alias, keys, p, 'cap', fuzzySeen);
     }
   };
@@ -118,11 +123,25 @@ export function createPlaceMatcher(packs: Packs): PlaceMatcher {
     }
   }
 
+  // One lookup per word tells which index can start a match there (most words start none).
+  const gate = new Map<string, number>();
+  for (const k of exact.firstKeys()) gate.set(k, (gate.get(k) ?? 0) | EXACT);
+  for (const k of blockers.firstKeys()) gate.set(k, (gate.get(k) ?? 0) | BLOCKER);
+  const indexDeferred = (): void => {
+    for (const [alias, p] of deferred.splice(0)) {
+      const keys = wordKeys(alias);
+      if (keys.length === 0 || keys.every(unsafe)) continue;
+      exact.add(alias, p, caseRuleOf(alias, true), keys);
+      gate.set(keys[0]!, (gate.get(keys[0]!) ?? 0) | EXACT);
+    }
+  };
+
   return {
     theatreCountries: [...theatreCountries],
     get: (id) => byId.get(id),
     find(text: string): PlaceMention[] {
       const tokens = tokenize(text);
+      if (deferred.length > 0 && tokens.some((t) => otherScript(t.key.charCodeAt(0)))) indexDeferred();
       const out: PlaceMention[] = [];
       let nameKeys: (string | undefined)[] | null = null;
       const keyAt = (i: number): string => {
@@ -136,10 +155,12 @@ export function createPlaceMatcher(packs: Packs): PlaceMatcher {
       };
       for (let i = 0; i < tokens.length; ) {
         const t = tokens[i]!;
-        let m: AliasMatch<PlaceEntry> | null = exact.match(tokens, i);
+        let g = gate.get(t.key) ?? 0;
+        if (t.possessive) g |= gate.get(t.possessive.key) ?? 0;
+        let m: AliasMatch<PlaceEntry> | null = g & EXACT ? exact.match(tokens, i) : null;
         // "Minsk Group", "Bishkek Protocol", "Karabakh forces": a longer actor or event name
         // that contains a place name is not a place mention.
-        const b = blockers.match(tokens, i);
+        const b = g & BLOCKER ? blockers.match(tokens, i) : null;
         if (b && (!m || b.length > m.length)) {
           i += b.length;
           continue;
@@ -162,6 +183,11 @@ export function createPlaceMatcher(packs: Packs): PlaceMatcher {
 }
 
 const LATIN = /^[\p{Script=Latin}\p{M}\s'’ʼ`.\-()]+$/u;
+
+/** A first character outside Latin (Greek and beyond, except Latin Extended Additional). */
+function otherScript(c: number): boolean {
+  return c >= 0x370 && !(c >= 0x1e00 && c <= 0x1eff);
+}
 
 /**
  * Gazetteer rows worth a transliteration-tolerant lookup: towns and larger, or places with a

@@ -90,7 +90,7 @@ describe('loadPacks validation errors name the file, the row and the field', () 
     edit(dir, 'theatres/test/places.tsv', (s) => s.replace('\t40.878\t', '\tnorth\t'));
     const err = loadError(dir);
     expect(err.file).toMatch(/places\.tsv$/);
-    expect(err.row).toBe(5);
+    expect(err.row).toBe(2);
     expect(err.field).toBe('lat');
     expect(err.message).toContain('place:wof:4');
   });
@@ -101,7 +101,7 @@ describe('loadPacks validation errors name the file, the row and the field', () 
     edit(dir, 'world/cities.tsv', (s) => s.replace('\tcity\tNice', '\tmetropolis\tNice'));
     const err = loadError(dir);
     expect(err.file).toMatch(/world[\\/]cities\.tsv$/);
-    expect(err.row).toBe(3);
+    expect(err.row).toBe(2);
     expect(err.field).toBe('kind');
   });
 

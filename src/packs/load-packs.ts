@@ -18,6 +18,7 @@ import {
   ceasefireSchema,
   curatedPlaceSchema,
   demonymRowSchema,
+  fastDemonymRow,
   fastPlaceRow,
   fastWorldActorRow,
   forceNounRowSchema,
@@ -27,7 +28,6 @@ import {
   worldActorRowSchema,
   worldManifestSchema,
   type CuratedPlace,
-  type PlaceRow,
 } from './schemas.js';
 import type { ActorEntry, ForceNoun, Packs, PlaceEntry, TheatrePack, WorldPack } from './types.js';
 
@@ -70,28 +70,11 @@ export function clearPacksCache(): void {
   cache.clear();
 }
 
-function toPlace(r: PlaceRow): PlaceEntry {
-  return {
-    id: r.id,
-    name: r.name,
-    kind: r.kind,
-    aliases: r.aliases,
-    country: r.country,
-    admin1: r.admin1,
-    admin2: r.admin2,
-    lat: r.lat,
-    lon: r.lon,
-    population: r.population,
-    curated: false,
-    current: r.is_current !== '0',
-  };
-}
-
 function loadWorld(dir: string): WorldPack {
   const manifest = readJson(path.join(dir, 'pack.json'), worldManifestSchema);
   const f = (name: string) => path.join(dir, name);
-  const countries = readTsv(f(manifest.files.countries), placeRowSchema, fastPlaceRow).map(toPlace);
-  const cities = readTsv(f(manifest.files.cities), placeRowSchema, fastPlaceRow).map(toPlace);
+  const countries = readTsv(f(manifest.files.countries), placeRowSchema, fastPlaceRow);
+  const cities = readTsv(f(manifest.files.cities), placeRowSchema, fastPlaceRow);
   const actors: ActorEntry[] = readTsv(f(manifest.files.actors), worldActorRowSchema, fastWorldActorRow).map((r) => ({
     id: r.id,
     name: r.name,
@@ -104,7 +87,7 @@ function loadWorld(dir: string): WorldPack {
     ...(r.fightsAs !== '' ? { fightsAs: r.fightsAs } : {}),
   }));
   const demonyms: Record<string, readonly string[]> = {};
-  for (const r of readTsv(f(manifest.files.demonyms), demonymRowSchema)) {
+  for (const r of readTsv(f(manifest.files.demonyms), demonymRowSchema, fastDemonymRow)) {
     if (r.demonyms.length > 0) demonyms[r.alpha3] = r.demonyms;
   }
   const forceNouns: ForceNoun[] = readTsv(f(manifest.files.forceNouns), forceNounRowSchema);
@@ -127,9 +110,11 @@ function loadTheatre(dir: string, world: WorldPack, worldActorIds: ReadonlySet<s
   const f = (name: string) => path.join(dir, name);
   const files = manifest.files;
   const stopAliases = files.stopAliases ? readLines(f(files.stopAliases)) : [];
-  const bulk = files.places ? readTsv(f(files.places), placeRowSchema, fastPlaceRow).map(toPlace) : [];
+  const bulk = files.places ? readTsv(f(files.places), placeRowSchema, fastPlaceRow) : [];
   const curated = files.placesCurated ? readYamlList(f(files.placesCurated), curatedPlaceSchema) : [];
-  const places = mergePlaces(f(files.placesCurated ?? 'places-curated.yml'), curated, bulk, [...stopAliases, ...(world.commonWords ?? [])]);
+  const unsafe = new Set(world.commonWords ?? []);
+  for (const w of stopAliases) unsafe.add(foldKey(w));
+  const places = mergePlaces(f(files.placesCurated ?? 'places-curated.yml'), curated, bulk, unsafe);
 
   const actorsFile = f(files.actors);
   const actors: ActorEntry[] = readYamlList(actorsFile, actorEntrySchema);
@@ -162,9 +147,9 @@ function loadTheatre(dir: string, world: WorldPack, worldActorIds: ReadonlySet<s
 }
 
 /** Applies the curated overrides to the gazetteer rows (see the module comment). */
-function mergePlaces(curatedFile: string, curated: readonly CuratedPlace[], bulk: readonly PlaceEntry[], unsafeWords: readonly string[]): PlaceEntry[] {
-  const bulkById = new Map(bulk.map((p) => [p.id, p]));
-  const unsafe = new Set(unsafeWords.map(foldKey));
+function mergePlaces(curatedFile: string, curated: readonly CuratedPlace[], bulk: readonly PlaceEntry[], unsafe: ReadonlySet<string>): PlaceEntry[] {
+  const bulkById = new Map<string, PlaceEntry>();
+  for (const p of bulk) bulkById.set(p.id, p);
   const curatedKeys = new Set<string>();
   for (const c of curated) for (const a of c.aliases) curatedKeys.add(foldKey(a));
   const replaced = new Set<string>();

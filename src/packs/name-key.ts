@@ -11,6 +11,19 @@
  * nameKey('Xankəndi') === nameKey('Khankendi')  // true
  */
 export function nameKey(s: string): string {
+  const hit = memo.get(s);
+  if (hit !== undefined) return hit;
+  const k = compute(s);
+  if (memo.size >= MEMO_MAX) memo.clear();
+  memo.set(s, k);
+  return k;
+}
+
+/** Words repeat across articles: remember recent keys (bounded). */
+const memo = new Map<string, string>();
+const MEMO_MAX = 50_000;
+
+function compute(s: string): string {
   let k = s.toLowerCase();
   if (NON_ASCII.test(k)) {
     k = k.replace(PRE, (c) => PRE_MAP[c] ?? c).normalize('NFD').replace(MARKS, '');

@@ -103,7 +103,7 @@ export function readYamlList<S extends z.ZodTypeAny>(file: string, schema: S): z
  * row is not valid (zod then produces the message). It must accept only what the schema accepts
  * and return what the schema returns (`schemas.test.ts` checks this with random rows).
  */
-export type FastRow<T> = (cells: readonly string[], col: Readonly<Record<string, number>>) => T | undefined;
+export type FastRow<T> = (col: Readonly<Record<string, number>>) => (cells: readonly string[]) => T | undefined;
 
 /**
  * Reads a TSV table: `#` comment lines and blank lines are skipped, the first other line is the
@@ -116,6 +116,7 @@ export function readTsv<S extends z.ZodTypeAny>(file: string, schema: S, fast?: 
   const out: z.output<S>[] = [];
   let header: string[] | null = null;
   const col: Record<string, number> = {};
+  let convert: ((cells: readonly string[]) => z.output<S> | undefined) | null = null;
   for (let i = 0; i < lines.length; i++) {
     let line = lines[i]!;
     if (line.endsWith('\r')) line = line.slice(0, -1);
@@ -124,12 +125,13 @@ export function readTsv<S extends z.ZodTypeAny>(file: string, schema: S, fast?: 
     if (header === null) {
       header = cells;
       header.forEach((h, c) => (col[h] = c));
+      convert = fast ? fast(col) : null;
       continue;
     }
     if (cells.length > header.length) {
       throw new PackError(displayPath(file), `${cells.length} cells for ${header.length} columns`, { row: i + 1 });
     }
-    const quick = fast?.(cells, col);
+    const quick = convert?.(cells);
     if (quick !== undefined) {
       out.push(quick);
       continue;

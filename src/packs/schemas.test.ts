@@ -32,7 +32,7 @@ describe('fast TSV converters agree with the zod schemas', () => {
     let accepted = 0;
     fc.assert(
       fc.property(row, (cells) => {
-        const fast = fastPlaceRow(cells, col);
+        const fast = fastPlaceRow(col)(cells);
         if (fast === undefined) return; // zod decides, and reports
         accepted++;
         const record = Object.fromEntries(PLACE_COLUMNS.map((c, i) => [c, cells[i]!]));
@@ -60,7 +60,7 @@ describe('fast TSV converters agree with the zod schemas', () => {
     const col = colsOf(ACTOR_COLUMNS);
     fc.assert(
       fc.property(row, (cells) => {
-        const fast = fastWorldActorRow(cells, col);
+        const fast = fastWorldActorRow(col)(cells);
         if (fast === undefined) return;
         const record = Object.fromEntries(ACTOR_COLUMNS.map((c, i) => [c, cells[i]!]));
         const slow = worldActorRowSchema.safeParse(record);
@@ -73,6 +73,6 @@ describe('fast TSV converters agree with the zod schemas', () => {
 
   it('accepts a well-formed gazetteer row', () => {
     const cells = ['place:wof:421199795', 'Goris', 'town', 'Goris|Gorus|Գորիս', 'ARM', 'Syunik', '', '39.51288', '46.33816', '20379', '1'];
-    expect(fastPlaceRow(cells, colsOf(PLACE_COLUMNS))).toMatchObject({ id: 'place:wof:421199795', aliases: ['Goris', 'Gorus', 'Գորիս'], admin2: null, lat: 39.51288 });
+    expect(fastPlaceRow(colsOf(PLACE_COLUMNS))(cells)).toMatchObject({ id: 'place:wof:421199795', aliases: ['Goris', 'Gorus', 'Գորիս'], admin2: null, lat: 39.51288 });
   });
 });

@@ -5,6 +5,7 @@
  * and the field of the first problem.
  */
 import { z } from 'zod';
+import type { PlaceEntry, PlaceKind } from './types.js';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const ALPHA3 = /^[A-Z]{3}$/;
@@ -90,8 +91,12 @@ const tsvNumber = (what: string) =>
     return n;
   });
 
-/** One row of a places TSV (`places.tsv`, `countries.tsv`, `cities.tsv`). Extra columns are ignored. */
-export const placeRowSchema = z.object({
+/**
+ * One row of a places TSV (`places.tsv`, `countries.tsv`, `cities.tsv`), read as a gazetteer
+ * `PlaceEntry` (not curated; `is_current` 0 means not current). Extra columns are ignored.
+ */
+export const placeRowSchema = z
+  .object({
   id: z.string().regex(/^place:[a-z0-9-]+:[\w.-]+$/, 'expected a namespaced id place:<ns>:<id>'),
   name: z.string().refine((s) => s.trim() !== '', 'must not be empty'),
   kind: placeKindSchema,
@@ -103,8 +108,23 @@ export const placeRowSchema = z.object({
   lon: tsvNumber('a longitude').pipe(z.number().min(-180).max(180)),
   population: tsvNumber('a population').pipe(z.number().int().min(0)),
   is_current: z.enum(['-1', '0', '1']),
-});
-export type PlaceRow = z.infer<typeof placeRowSchema>;
+  })
+  .transform(
+    (r): PlaceEntry => ({
+      id: r.id,
+      name: r.name,
+      kind: r.kind,
+      aliases: r.aliases,
+      country: r.country,
+      admin1: r.admin1,
+      admin2: r.admin2,
+      lat: r.lat,
+      lon: r.lon,
+      population: r.population,
+      curated: false,
+      current: r.is_current !== '0',
+    }),
+  );
 
 const PLACE_ID = /^place:[a-z0-9-]+:[\w.-]+$/;
 const PLACE_KINDS: ReadonlySet<string> = new Set(placeKindSchema.options);
@@ -115,45 +135,55 @@ const INTEGER = /^\d+$/;
  * The fast equivalent of {@link placeRowSchema} used by the loader: the same checks, no zod
  * overhead. Returns undefined for any row the schema might reject.
  */
-export function fastPlaceRow(cells: readonly string[], col: Readonly<Record<string, number>>): PlaceRow | undefined {
-  const c = (name: string): string => cells[col[name] ?? -1] ?? '';
-  const id = c('id');
-  const name = c('name');
-  const kind = c('kind');
-  const aliases = c('aliases');
-  const country = c('country');
-  const admin1 = c('admin1');
-  const admin2 = c('admin2');
-  const lat = c('lat');
-  const lon = c('lon');
-  const population = c('population');
-  const cur = c('is_current');
-  if (!PLACE_ID.test(id) || name.trim() === '' || !PLACE_KINDS.has(kind)) return undefined;
-  if (country !== '' && !ALPHA3.test(country)) return undefined;
-  if (!DECIMAL.test(lat) || !DECIMAL.test(lon) || !INTEGER.test(population)) return undefined;
-  if (cur !== '-1' && cur !== '0' && cur !== '1') return undefined;
-  const la = Number(lat);
-  const lo = Number(lon);
-  const pop = Number(population);
-  if (la < -90 || la > 90 || lo < -180 || lo > 180 || !Number.isSafeInteger(pop)) return undefined;
-  const list: string[] = [];
-  for (const a of aliases.split('|')) {
-    const t = a.trim();
-    if (t !== '') list.push(t);
-  }
-  return {
-    id,
-    name,
-    kind: kind as PlaceRow['kind'],
-    aliases: list,
-    country: country === '' ? null : country,
-    admin1: admin1 === '' ? null : admin1,
-    admin2: admin2 === '' ? null : admin2,
-    lat: la,
-    lon: lo,
-    population: pop,
-    is_current: cur,
+export function fastPlaceRow(col: Readonly<Record<string, number>>): (cells: readonly string[]) => PlaceEntry | undefined {
+  const at = (name: string): number => col[name] ?? -1;
+  const [iId, iName, iKind, iAliases, iCountry, iAdmin1, iAdmin2, iLat, iLon, iPop, iCur] = [
+    'id', 'name', 'kind', 'aliases', 'country', 'admin1', 'admin2', 'lat', 'lon', 'population', 'is_current',
+  ].map(at) as [number, number, number, number, number, number, number, number, number, number, number];
+  return (cells) => {
+    const id = cells[iId] ?? '';
+    const name = cells[iName] ?? '';
+    const kind = cells[iKind] ?? '';
+    const country = cells[iCountry] ?? '';
+    const lat = cells[iLat] ?? '';
+    const lon = cells[iLon] ?? '';
+    const population = cells[iPop] ?? '';
+    const cur = cells[iCur] ?? '';
+    if (!PLACE_ID.test(id) || name.trim() === '' || !PLACE_KINDS.has(kind)) return undefined;
+    if (country !== '' && !ALPHA3.test(country)) return undefined;
+    if (!DECIMAL.test(lat) || !DECIMAL.test(lon) || !INTEGER.test(population)) return undefined;
+    if (cur !== '-1' && cur !== '0' && cur !== '1') return undefined;
+    const la = Number(lat);
+    const lo = Number(lon);
+    const pop = Number(population);
+    if (la < -90 || la > 90 || lo < -180 || lo > 180 || !Number.isSafeInteger(pop)) return undefined;
+    const admin1 = cells[iAdmin1] ?? '';
+    const admin2 = cells[iAdmin2] ?? '';
+    return {
+      id,
+      name,
+      kind: kind as PlaceKind,
+      aliases: splitList(cells[iAliases] ?? '', '|'),
+      country: country === '' ? null : country,
+      admin1: admin1 === '' ? null : admin1,
+      admin2: admin2 === '' ? null : admin2,
+      lat: la,
+      lon: lo,
+      population: pop,
+      curated: false,
+      current: cur !== '0',
+    };
   };
+}
+
+/** Splits a list cell, trimming items and dropping empty ones (as the zod transforms do). */
+function splitList(s: string, sep: string): string[] {
+  const out: string[] = [];
+  for (const a of s.split(sep)) {
+    const t = a.trim();
+    if (t !== '') out.push(t);
+  }
+  return out;
 }
 
 /** One entry of `places-curated.yml`. */
@@ -214,25 +244,49 @@ const SIDE = /^[A-Z][A-Z0-9]{1,11}$/;
 const ROLE = /^[a-z-]+$/;
 
 /** The fast equivalent of {@link worldActorRowSchema}; undefined for any row it might reject. */
-export function fastWorldActorRow(cells: readonly string[], col: Readonly<Record<string, number>>): z.output<typeof worldActorRowSchema> | undefined {
-  const c = (name: string): string => cells[col[name] ?? -1] ?? '';
-  const id = c('id');
-  const name = c('name');
-  const kind = c('kind');
-  const side = c('side');
-  const country = c('country');
-  const inter = c('inter');
-  const role = c('role');
-  const fightsAs = c('fightsAs');
-  const aliases = c('aliases');
-  if (!WORLD_ACTOR_ID.test(id) || name.trim() === '' || !ACTOR_KINDS.has(kind) || !SIDE.test(side) || !ALPHA3.test(country)) return undefined;
-  if (!/^[1-8]$/.test(inter) || !ROLE.test(role)) return undefined;
-  const list: string[] = [];
-  for (const a of aliases.split('|')) {
-    const t = a.trim();
-    if (t !== '') list.push(t);
-  }
-  return { id, name, kind: kind as z.output<typeof actorKindSchema>, side, country, inter: Number(inter), role, fightsAs, aliases: list };
+export function fastWorldActorRow(col: Readonly<Record<string, number>>): (cells: readonly string[]) => z.output<typeof worldActorRowSchema> | undefined {
+  const at = (name: string): number => col[name] ?? -1;
+  const [iId, iName, iKind, iSide, iCountry, iInter, iRole, iFights, iAliases] = ['id', 'name', 'kind', 'side', 'country', 'inter', 'role', 'fightsAs', 'aliases'].map(at) as [
+    number, number, number, number, number, number, number, number, number,
+  ];
+  return (cells) => {
+    const id = cells[iId] ?? '';
+    const name = cells[iName] ?? '';
+    const kind = cells[iKind] ?? '';
+    const side = cells[iSide] ?? '';
+    const country = cells[iCountry] ?? '';
+    const inter = cells[iInter] ?? '';
+    const role = cells[iRole] ?? '';
+    if (!WORLD_ACTOR_ID.test(id) || name.trim() === '' || !ACTOR_KINDS.has(kind) || !SIDE.test(side) || !ALPHA3.test(country)) return undefined;
+    if (!/^[1-8]$/.test(inter) || !ROLE.test(role)) return undefined;
+    return {
+      id,
+      name,
+      kind: kind as z.output<typeof actorKindSchema>,
+      side,
+      country,
+      inter: Number(inter),
+      role,
+      fightsAs: cells[iFights] ?? '',
+      aliases: splitList(cells[iAliases] ?? '', '|'),
+    };
+  };
+}
+
+/** The fast equivalent of {@link demonymRowSchema}. */
+export function fastDemonymRow(col: Readonly<Record<string, number>>): (cells: readonly string[]) => z.output<typeof demonymRowSchema> | undefined {
+  const [iA3, iName, iDem, iAliases] = ['alpha3', 'name', 'demonyms', 'aliases'].map((n) => col[n] ?? -1) as [number, number, number, number];
+  return (cells) => {
+    const alpha3 = cells[iA3] ?? '';
+    if (!ALPHA3.test(alpha3)) return undefined;
+    const aliases = cells[iAliases];
+    return {
+      alpha3,
+      name: cells[iName] ?? '',
+      demonyms: splitList(cells[iDem] ?? '', '|'),
+      ...(aliases !== undefined ? { aliases } : {}),
+    };
+  };
 }
 
 /** One entry of `ceasefires.yml`. */
