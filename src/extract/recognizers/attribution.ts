@@ -39,25 +39,40 @@ const leadingRe = /^(?:that|which|while|as|and|but|so|when|then|meanwhile|also)\
 /** Finds attribution frames in `sentence` (starting at `offset`). */
 export function findAttributions(sentence: string, offset: number, lex: Lexicon): AttributionFrame[] {
   const out: AttributionFrame[] = [];
-  for (const { re, trailing } of lex.frames) {
+  for (const { re, trailing, tail } of lex.frames) {
     re.lastIndex = 0;
     for (let m = re.exec(sentence); m; m = re.exec(sentence)) {
       if (m[0].length === 0) {
         re.lastIndex++;
         continue;
       }
-      let x = m.groups?.x ?? '';
-      let xStart = x ? m.index + m[0].indexOf(x) : m.index;
+      let x: string;
+      let xStart: number;
+      let frameStart = m.index;
+      let frameText = m[0];
+      if (tail) {
+        // "{X} said": the claimant phrase is what ends right before the verb part.
+        const from = Math.max(0, m.index - 90);
+        const t = tail.exec(sentence.slice(from, m.index));
+        if (!t) continue;
+        x = t.groups?.x ?? '';
+        xStart = from + t.index;
+        frameStart = xStart;
+        frameText = sentence.slice(xStart, m.index + m[0].length);
+      } else {
+        x = m.groups?.x ?? '';
+        xStart = x ? m.index + m[0].indexOf(x) : m.index;
+      }
       // Trim connectives the loose phrase pattern swallowed.
       for (let lead = leadingRe.exec(x); lead; lead = leadingRe.exec(x)) {
         xStart += lead[0].length;
         x = x.slice(lead[0].length);
       }
       x = x.replace(danglingRe, '');
-      const start = offset + m.index;
-      const end = start + m[0].length;
+      const start = offset + frameStart;
+      const end = start + frameText.length;
       if (out.some((o) => o.start < end && start < o.end)) continue;
-      const { stance, hedged } = stanceOfFrame(m[0], xStart - m.index + x.length, lex);
+      const { stance, hedged } = stanceOfFrame(frameText, xStart - frameStart + x.length, lex);
       out.push({
         start,
         end,
