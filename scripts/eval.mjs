@@ -3,7 +3,7 @@
 // files without it) and scores both with ../shared/tools/score-events.py; then the extra
 // evaluations that exist (own test sentences, article bodies, temporal expressions).
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -41,17 +41,54 @@ const raw = join(out, 'seeds-raw.jsonl');
 extractTo(raw, readdirSync(rawDir).filter((f) => f.endsWith('.txt')).sort().map((f) => join(rawDir, f)));
 score('seeds/*.txt (raw, no metadata)', gold, raw);
 console.log('\npublication dates inferred from the raw texts:');
-for (const line of (await import('node:fs')).readFileSync(raw, 'utf8').split('\n').filter(Boolean)) {
+for (const line of readFileSync(raw, 'utf8').split('\n').filter(Boolean)) {
   const a = JSON.parse(line).article;
   console.log(`  ${a.id}  ${a.published ?? 'null'}  (${a.published_source ?? 'none'}, ${a.published_confidence ?? '-'})`);
 }
 
-const ownGold = join(root, 'test', 'eval', 'sentences-gold.json');
-const ownInput = join(root, 'test', 'eval', 'sentences.jsonl');
-if (existsSync(ownGold) && existsSync(ownInput)) {
-  const ownPreds = join(out, 'sentences.jsonl');
-  extractTo(ownPreds, [ownInput]);
-  score('own test sentences (test/eval)', ownGold, ownPreds);
+// ACLED sub-event types per event type (shared/spec/event-model.md), for cases that leave the sub-type open.
+const SUB_TYPES = {
+  Battles: ['Armed clash', 'Government regains territory', 'Non-state actor overtakes territory'],
+  'Explosions/Remote violence': ['Chemical weapon', 'Air/drone strike', 'Suicide bomb', 'Shelling/artillery/missile attack', 'Remote explosive/landmine/IED', 'Grenade'],
+  'Violence against civilians': ['Sexual violence', 'Attack', 'Abduction/forced disappearance'],
+  Protests: ['Peaceful protest', 'Protest with intervention', 'Excessive force against protesters'],
+  Riots: ['Violent demonstration', 'Mob violence'],
+  'Strategic developments': ['Agreement', 'Arrests', 'Change to group/activity', 'Disrupted weapons use', 'Headquarters or base established', 'Looting/property destruction', 'Non-violent transfer of territory', 'Other'],
+};
+
+// Own test sentences: written here, turned into an article file and a gold file in the scorer's format.
+const casesFile = join(root, 'test', 'eval', 'sentences.json');
+if (existsSync(casesFile)) {
+  const { cases } = JSON.parse(readFileSync(casesFile, 'utf8'));
+  const input = join(out, 'sentences-input.jsonl');
+  writeFileSync(input, cases.map((c) => JSON.stringify({ id: c.id, text: c.text, published: c.published, outlet: 'Test Wire' })).join('\n') + '\n');
+  const goldFile = join(out, 'sentences-gold.json');
+  writeFileSync(goldFile, JSON.stringify({
+    articles: cases.map((c) => ({
+      article: c.id,
+      published: c.published,
+      events: c.expect.map((e, i) => ({
+        id: `${c.id}-${i + 1}`,
+        event_type: [e.event_type],
+        sub_event_type: e.sub_event_type ? [e.sub_event_type] : SUB_TYPES[e.event_type] ?? [],
+        date: e.date ?? null,
+        date_tolerance_days: 1,
+        actor1_side: e.actor1_side ?? null,
+        actor2_side: e.actor2_side ?? null,
+        location: e.location ? { names: [e.location] } : null,
+        fatalities: e.fatalities ?? null,
+        injured: e.injured ?? null,
+        ceasefire_violation: e.ceasefire_violation ?? null,
+        claimant_sides: e.claimant_sides ?? [],
+        optional: false,
+      })),
+      background: [],
+      must_not_extract: [],
+    })),
+  }));
+  const preds = join(out, 'sentences.jsonl');
+  extractTo(preds, [input]);
+  score(`own test sentences (${cases.length} cases in test/eval/sentences.json; counts not given must be null; other fields not given are not checked)`, goldFile, preds);
 }
 
 for (const script of ['eval-article-body.mjs', 'eval-tempeval.mjs', 'eval-clustering.mjs']) {

@@ -38,7 +38,7 @@ function placesOutsideActors(places: readonly PlaceHit[], actors: readonly Actor
     if (frames.some((f) => p.start >= f.claimant.start && p.end <= f.claimant.end)) return false;
     const asActor = actors.some((a) => a.start <= p.start && a.end >= p.end);
     if (!asActor) return true;
-    return /\b(?:in|into|inside|across|to|near|around|of)\s+(?:the\s+)?$/i.test(text.slice(Math.max(0, p.start - 12), p.start));
+    return /\b(?:in|into|inside|across|to|near|around|of|at|from|outside)\s+(?:the\s+)?(?:(?:north|south|east|west)(?:ern|-eastern|-western)?\s+|central\s+)?$/i.test(text.slice(Math.max(0, p.start - 30), p.start));
   });
 }
 
@@ -168,6 +168,13 @@ export function buildDrafts(text: string, facts: readonly SentenceFacts[], refer
       if (roles.agent && agentSide && f.claims.some((c) => c.claimant?.side && opponentOf(agentSide, ctx) === c.claimant.side)) {
         roles = { ...roles, agent: { ...roles.agent, accused: true } };
       }
+      // "Artsakh authorities declared mobilization": for a decision, the speaker is the actor.
+      if (!roles.agent && !isViolent(t.def.event_type)) {
+        const speaker = [...f.actors].reverse().find((a) => a.end <= t.start && a.entry.kind !== 'media' && a.surface !== a.surface.toUpperCase());
+        if (speaker) roles = { ...roles, agent: { hit: speaker, weight: 1, accused: false, rule: 'roles/speaker-decides' } };
+      }
+      // "Two civilians were killed." after a report of shelling: the toll of that event, not a new attack.
+      if (t.def.id === 'vac/attack' && !roles.agent && drafts.some((d) => isViolent(d.event_type) && !d.background && d.sentence.paragraph >= f.s.paragraph - 1)) continue;
       if (!roles.agent && !isViolent(t.def.event_type)) {
         for (const w of f.s.text.slice(0, t.start - f.s.start).matchAll(/[A-Za-z][\w-]+/g)) {
           const entry = ctx.actorOfAdjective(w[0]);

@@ -80,6 +80,9 @@ export function createExtractContext(packs: Packs = loadPacks()): ExtractContext
     governmentOf(iso3) {
       return allActors.find((a) => a.kind === 'government' && a.country === iso3 && a.side === iso3) ?? null;
     },
+    civiliansOf(iso3) {
+      return allActors.find((a) => a.kind === 'civilians' && a.country === iso3) ?? null;
+    },
     forcesOfSide(side) {
       return (
         allActors.find((a) => a.kind === 'state-forces' && a.side === side && a.country === side) ??

@@ -126,18 +126,6 @@ function finalize(cluster: Draft[], id: string, ctx: ExtractContext, focus: Plac
     actor2 = toActor(fights ?? e, targetFill.hit);
     rules.add(targetFill.rule);
   }
-  // In a two-sided theatre the target of a battle is the other belligerent, not a broker or observer.
-  const opponent = actor1?.side ? opponentOf(actor1.side, ctx) : null;
-  if (violent && opponent && actor2?.side && actor2.side !== opponent && actor2.side !== 'CIV') actor2 = null;
-  if (eventType === 'Battles' && actor1?.side && !actor2) {
-    const other = opponentOf(actor1.side, ctx);
-    const entry = other ? ctx.forcesOfSide(other) : null;
-    if (entry) {
-      actor2 = toActor(entry);
-      rules.add('roles/implied-opponent');
-    }
-  }
-
   // Place: the most precise one named for the event, else the paragraph's, else the article's focus.
   let location: Place | null = null;
   const located = cluster.filter((d) => d.location).sort((a, b) => a.location!.rank - b.location!.rank);
@@ -155,6 +143,28 @@ function finalize(cluster: Draft[], id: string, ctx: ExtractContext, focus: Plac
     if (gov) {
       actor1 = toActor(gov);
       rules.add('roles/government-of-place');
+    }
+  }
+
+  // No named target: the side of the victims ("killing two Hezbollah fighters") is the target.
+  if (!actor2 && violent) {
+    const victims = cluster.flatMap((d) => d.casualties).find((c) => c.side && c.side !== actor1?.side);
+    const civCountry = location?.country ?? actor1?.country ?? null;
+    const entry = victims?.side === 'CIV' ? (civCountry ? ctx.civiliansOf(civCountry) : null) : victims?.side ? ctx.forcesOfSide(victims.side) : null;
+    if (entry) {
+      actor2 = toActor(entry);
+      rules.add('roles/victim-side');
+    }
+  }
+  // In a two-sided theatre the target of a battle is the other belligerent, not a broker or observer.
+  const opponent = actor1?.side ? opponentOf(actor1.side, ctx) : null;
+  if (violent && opponent && actor2?.side && actor2.side !== opponent && actor2.side !== 'CIV') actor2 = null;
+  if (eventType === 'Battles' && actor1?.side && !actor2) {
+    const other = opponentOf(actor1.side, ctx);
+    const entry = other ? ctx.forcesOfSide(other) : null;
+    if (entry) {
+      actor2 = toActor(entry);
+      rules.add('roles/implied-opponent');
     }
   }
 

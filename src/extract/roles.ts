@@ -22,6 +22,7 @@ export interface Roles {
   readonly target: RoleFill | null;
 }
 
+const placePrepRe = /\b(?:in|into|inside|across|from|near|at|towards?|outside)\s+(?:the\s+)?(?:(?:north|south|east|west)(?:ern|-eastern|-western)?\s+|central\s+)?$/i;
 const passiveRe = /\b(?:was|were|been|being|is|are|got)\s+(?:\w+ly\s+|already\s+|also\s+|later\s+)?$/i;
 const boundaryRe = /;|\bwhile\b|\bbut\b|\bwhereas\b|\bafter\b|\bbecause\b|\bwho\b|\bwhich\b/i;
 const pronounRe = /\b(they|we|it)\s+(?:\w+\s+){0,3}$/i;
@@ -66,7 +67,10 @@ export function assignRoles(
   const before = s.text.slice(0, tStart - s.start);
   const after = s.text.slice(tEnd - s.start);
   // Datelines ("YEREVAN, (BM) –") name where the report was filed, not who acted.
-  const usable = actors.filter((a) => !inFrames(a, frames) && a.entry.kind !== 'media' && a.surface !== a.surface.toUpperCase());
+  // A country or capital after "in"/"near" is a place ("in southern Lebanon"), not a party.
+  const asPlace = (a: ActorHit) =>
+    a.entry.kind === 'government' && placePrepRe.test(s.text.slice(Math.max(0, a.start - s.start - 30), a.start - s.start));
+  const usable = actors.filter((a) => !inFrames(a, frames) && a.entry.kind !== 'media' && a.surface !== a.surface.toUpperCase() && !asPlace(a));
   const accusing = frames.find((f) => f.stance === 'accuses' && f.end <= tStart);
   const isAccused = (hit: ActorHit) => Boolean(accusing && hit.start >= accusing.end);
 
@@ -87,8 +91,10 @@ export function assignRoles(
       const off = tEnd + (adjs.index ?? 0);
       const a = ctx.sideOfAdjective(adjs[1]!);
       const b = ctx.sideOfAdjective(adjs[2]!);
-      const ha = a ? synthetic(ctx, a, off, off + adjs[0].length, adjs[1]!) : null;
-      const hb = b ? synthetic(ctx, b, off, off + adjs[0].length, adjs[2]!) : null;
+      const aStart = off + adjs[0].indexOf(adjs[1]!);
+      const bStart = off + adjs[0].lastIndexOf(adjs[2]!);
+      const ha = a ? synthetic(ctx, a, aStart, aStart + adjs[1]!.length, adjs[1]!) : null;
+      const hb = b ? synthetic(ctx, b, bStart, bStart + adjs[2]!.length, adjs[2]!) : null;
       if (ha && hb) {
         return {
           agent: { hit: ha, weight: 0.5, accused: false, rule: 'roles/between-adjectives' },
@@ -117,7 +123,7 @@ export function assignRoles(
   if (adj && before.length - adj[0].length >= 0 && /\s?$/.test(before)) {
     const side = ctx.sideOfAdjective(adj[1]!);
     const start = s.start + (adj.index ?? 0);
-    const hit = side ? synthetic(ctx, side, start, start + adj[0].trimEnd().length, adj[0].trim()) : null;
+    const hit = side ? synthetic(ctx, side, start, start + adj[0].trimEnd().length, adj[0].trimEnd()) : null;
     if (hit && !usable.some((a) => a.end === tStart || (a.start <= start && a.end >= start + 1))) {
       agent = { hit, weight: 1, accused: false, rule: 'roles/adjective-agent' };
     }
@@ -150,11 +156,15 @@ export function assignRoles(
   const targetHit = usable.find((a) => a.start >= tEnd && a.start - tEnd <= 80 && a !== agent?.hit);
   if (targetHit) target = { hit: targetHit, weight: 1, accused: false, rule: 'roles/object' };
   else {
-    const t = targetAdjRe(targetNouns).exec(after);
+    // The target noun may sit inside the trigger itself ("attacked Israeli positions").
+    const verbEnd = tStart + (/^\S+/.exec(s.text.slice(tStart - s.start))?.[0].length ?? 0);
+    const t = targetAdjRe(targetNouns).exec(after) ?? targetAdjRe(targetNouns).exec(s.text.slice(verbEnd - s.start));
+    const tOffset = targetAdjRe(targetNouns).exec(after) ? tEnd : verbEnd;
     if (t) {
       const side = ctx.sideOfAdjective(t[1]!);
-      const start = tEnd + (t.index ?? 0);
-      const hit = side ? synthetic(ctx, side, start, start + t[0].length, t[0].trim()) : null;
+      const lead = t[0].length - t[0].trimStart().length;
+      const start = tOffset + (t.index ?? 0) + lead;
+      const hit = side ? synthetic(ctx, side, start, start + t[0].trim().length, t[0].trim()) : null;
       if (hit) target = { hit, weight: 1, accused: false, rule: 'roles/adjective-target' };
     }
   }

@@ -118,8 +118,9 @@ export function createPlaceMatcher(packs: Packs): PlaceMatcher {
     if (p.kind === 'country') {
       for (const alias of p.aliases) exact.add(alias, p, caseRuleOf(alias, true));
     } else if (!p.country || !gazetteerCountries.has(p.country)) {
-      // a theatre gazetteer supersedes the world cities of its countries
-      addBulk(p, false);
+      // a theatre gazetteer supersedes the world cities of its countries; large cities also get
+      // transliteration-tolerant keys ("Odesa" / "Odessa", "Kyiv" stays exact)
+      addBulk(p, p.population >= 300_000);
     }
   }
 

@@ -86,6 +86,8 @@ function loadWorld(dir: string): WorldPack {
     role: r.role,
     ...(r.fightsAs !== '' ? { fightsAs: r.fightsAs } : {}),
   }));
+  // Curated non-state armed groups of other conflicts (Hamas, RSF, M23...), same format as a theatre's actors.yml.
+  if (manifest.files.groups) actors.push(...readYamlList(f(manifest.files.groups), actorEntrySchema));
   const demonyms: Record<string, readonly string[]> = {};
   for (const r of readTsv(f(manifest.files.demonyms), demonymRowSchema, fastDemonymRow)) {
     if (r.demonyms.length > 0) demonyms[r.alpha3] = r.demonyms;

@@ -76,6 +76,7 @@ export const worldManifestSchema = z.object({
     demonyms: fileName,
     forceNouns: fileName,
     commonWords: fileName,
+    groups: fileName.optional(),
   }),
 });
 export type WorldManifest = z.infer<typeof worldManifestSchema>;
