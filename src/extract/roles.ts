@@ -75,7 +75,7 @@ export function assignRoles(
   const isAccused = (hit: ActorHit) => Boolean(accusing && hit.start >= accusing.end);
 
   // "fighting between X and Y"
-  const between = /^\s*(?:\w+\s+){0,2}between\s/i.exec(after);
+  const between = /^\s*(?:\w+\s+){0,4}between\s/i.exec(after);
   if (between) {
     const inBetween = usable.filter((a) => a.start >= tEnd && a.start <= tEnd + between[0].length + 60);
     const first = inBetween[0];

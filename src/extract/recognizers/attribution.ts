@@ -54,9 +54,15 @@ export function findAttributions(sentence: string, offset: number, lex: Lexicon)
         // "{X} said": the claimant phrase is what ends right before the verb part.
         const from = Math.max(0, m.index - 90);
         const t = tail.exec(sentence.slice(from, m.index));
-        if (!t) continue;
-        x = t.groups?.x ?? '';
-        xStart = from + t.index;
+        if (t) {
+          x = t.groups?.x ?? '';
+          xStart = from + t.index;
+        } else if (sentence[m.index - 1] === ',') {
+          // "The separatists, who have held it since 1994, announced": the subject stands before an
+          // inserted clause; an empty claimant phrase tells the caller to take the sentence subject.
+          x = '';
+          xStart = m.index - 1;
+        } else continue;
         frameStart = xStart;
         frameText = sentence.slice(xStart, m.index + m[0].length);
       } else {
