@@ -32,6 +32,35 @@ export interface SentenceFacts {
 
 const freshRe = /\b(?:today|tonight|this (?:morning|evening|week)|yesterday|earlier today|hours ago|on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b/i;
 const skipKinds = new Set(['title', 'caption', 'heading']);
+const SETTLEMENT = new Set(['village', 'town', 'city']);
+const listGapRe = /^\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?(?:(?:village|town|city|settlement)s?\s+(?:of\s+)?)?$/i;
+
+/** Places a capture verb governs: the first one right after it and those listed with it ("X and Y"). */
+function governedPlaces(text: string, places: readonly PlaceHit[], from: number, direction: 'after' | 'before'): PlaceHit[] {
+  const out: PlaceHit[] = [];
+  if (direction === 'after') {
+    let cursor = from;
+    for (const p of places.filter((x) => x.start >= from).sort((a, b) => a.start - b.start)) {
+      const gap = text.slice(cursor, p.start);
+      // A comma continues the list only when the list goes on ("X, Y and Z"), not before an apposition.
+      const listed = listGapRe.test(gap) && (/\band\b/i.test(gap) || /^\s*(?:,|and\b)/i.test(text.slice(p.end, p.end + 6)));
+      const ok = out.length === 0 ? /^\s*(?:the\s+)?(?:(?:village|town|city|settlement)s?\s+(?:of\s+)?)?$/i.test(gap) || (gap.length <= 25 && !/[,;]/.test(gap)) : listed;
+      if (!ok) break;
+      if (SETTLEMENT.has(p.kind)) out.push(p);
+      cursor = p.end;
+    }
+  } else {
+    let cursor = from;
+    for (const p of places.filter((x) => x.end <= from).sort((a, b) => b.start - a.start)) {
+      const gap = text.slice(p.end, cursor);
+      const ok = out.length === 0 ? /^\s*(?:\w+\s+){0,3}$/.test(gap) && !/[,;]/.test(gap) : listGapRe.test(gap);
+      if (!ok) break;
+      if (SETTLEMENT.has(p.kind)) out.push(p);
+      cursor = p.start;
+    }
+  }
+  return out;
+}
 
 function placesOutsideActors(places: readonly PlaceHit[], actors: readonly ActorHit[], frames: readonly AttributionFrame[], text: string): PlaceHit[] {
   return places.filter((p) => {
@@ -62,7 +91,7 @@ function controlClaims(s: SentenceView, places: readonly PlaceHit[], actors: rea
   const re = /\b(?:remained|remains|remain|stayed|stays|is|are|was|were)\s+(?:still\s+|in fact\s+)?(?:in the hands of|under the control of|controlled by|held by)\s+(?:the\s+)?([A-Z][\w-]+)/g;
   for (let m = re.exec(s.text); m; m = re.exec(s.text)) {
     const at = s.start + m.index;
-    const place = [...places].reverse().find((p) => p.end <= at && at - p.end < 60);
+    const place = [...places].reverse().find((p) => p.end <= at && at - p.end < 40 && SETTLEMENT.has(p.kind));
     const holderHit = actors.find((a) => a.start >= at && a.start <= at + m![0].length);
     const word = m[1]!;
     const side = holderHit?.entry.side ?? ctx.sideOfAdjective(word) ?? ctx.sideOfAdjective(word.replace(/s$/, ''));
@@ -156,7 +185,9 @@ export function buildDrafts(text: string, facts: readonly SentenceFacts[], refer
     const armedContext = f.actors.some((a) => ['state-forces', 'armed-group', 'peacekeepers'].includes(a.entry.kind)) || lex.militaryRe.test(f.s.text);
     for (const t of f.triggers) {
       if (t.def.weak) continue;
-      if (t.def.armed && !armedContext) continue;
+      // A capture verb with a village as its object is military whoever the subject ("captured by Azerbaijan").
+      const takesSettlement = t.def.territory === 'gain' && locatable.some((p) => SETTLEMENT.has(p.kind) && Math.abs(p.start - t.end) < 60);
+      if (t.def.armed && !armedContext && !takesSettlement) continue;
       const before = text.slice(Math.max(f.s.start, t.start - 30), t.start);
       if (lex.negationRe.test(before)) continue;
       if (lex.modalRe.test(text.slice(Math.max(f.s.start, t.start - 25), t.start)) && t.def.id !== 'strategic/base') continue;
@@ -222,16 +253,11 @@ export function buildDrafts(text: string, facts: readonly SentenceFacts[], refer
       const location = pickLocation(text, locatable, t.start, ctx, 'location/sentence');
       const control: ControlClaim[] = [...f.control];
       if (t.def.territory === 'gain' && roles.agent?.hit.entry.side) {
-        for (const p of locatable) {
-          if (p.start >= t.end && p.start - t.end < 80 && (p.kind === 'village' || p.kind === 'town' || p.kind === 'city')) {
-            control.push({ place: p.place.name, holder: roles.agent.hit.entry.side, claimant: f.claims[0]?.claimant ?? null, evidence: { start: f.s.start, end: f.s.end, text: f.s.text } });
-          }
-        }
-        // "Khtsaberd and Khin Taher were captured by Azerbaijan": the places stand before a passive verb.
-        for (const p of locatable) {
-          if (p.end <= t.start && t.start - p.end < 60 && roles.agent.rule === 'roles/passive-by' && (p.kind === 'village' || p.kind === 'town' || p.kind === 'city')) {
-            control.push({ place: p.place.name, holder: roles.agent.hit.entry.side, claimant: f.claims[0]?.claimant ?? null, evidence: { start: f.s.start, end: f.s.end, text: f.s.text } });
-          }
+        // "entered Khtsaberd", "captured X and Y" (places after), "X and Y were captured by Z" (before).
+        const governed = governedPlaces(text, locatable, t.end, 'after');
+        if (roles.agent.rule === 'roles/passive-by') governed.push(...governedPlaces(text, locatable, t.start, 'before'));
+        for (const p of governed) {
+          control.push({ place: p.place.name, holder: roles.agent.hit.entry.side, claimant: f.claims[0]?.claimant ?? null, evidence: { start: f.s.start, end: f.s.end, text: f.s.text } });
         }
       }
       drafts.push({

@@ -67,8 +67,12 @@ export function resolveClaimant(
       return { name: phrase.replace(/^the\s+/i, ''), side, country: null, inter: null, source_text: phrase, span: { ...frame.claimant } };
     }
   }
-  if (!phrase || /^(?:it|this|that|there)$/i.test(phrase)) return null;
-  return { name: phrase.replace(/^the\s+/i, ''), side: null, country: null, inter: null, source_text: phrase, span: { ...frame.claimant } };
+  // A name the packs do not know ("Reuters", "Human Rights Watch"): every word capitalised, and
+  // not a sentence opening such as "This is" or "Situation in the area".
+  if (/^(?:the\s+)?(?:[A-Z][\w’'&.-]*\s?){1,5}$/.test(phrase) && !/^(?:This|That|It|There|These|Those|They|We|He|She|I)\b/.test(phrase)) {
+    return { name: phrase.replace(/^the\s+/i, ''), side: null, country: null, inter: null, source_text: phrase, span: { ...frame.claimant } };
+  }
+  return null;
 }
 
 /** Claims made in one sentence, one per frame. */

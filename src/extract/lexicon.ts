@@ -124,6 +124,12 @@ function wordRe(words: readonly string[], flags = 'i'): RegExp {
   return new RegExp(`(?<![\\w-])${alternation(words)}(?![\\w-])`, flags);
 }
 
+/** Lets a frame's first word start a sentence ("According to" as well as "according to"). */
+function capitalisable(frame: string): string {
+  const c = frame[0];
+  return c && /[a-z]/.test(c) ? `[${c}${c.toUpperCase()}]${frame.slice(1)}` : frame;
+}
+
 let cached: Lexicon | undefined;
 
 /** The compiled lexicon, loaded once per process. */
@@ -150,15 +156,15 @@ export function loadLexicon(): Lexicon {
     for (const verb of a.stances[stance]) stanceOf.set(verb.toLowerCase(), stance);
   }
   // `{X}`: a claimant phrase of up to eight words, starting with a capital, "the", or a pronoun.
-  const claimant = String.raw`(?<x>(?:the |an? )?(?:[A-Z][\w’'-]*|[a-z]+(?:-[a-z]+)?)(?:[ ](?:[A-Z][\w’'.-]*|of|the|in|and|for|de|al|[a-z]+(?:-[a-z]+)?)){0,7})`;
+  const claimant = String.raw`(?<x>(?:the |an? )?(?:[A-Z][\w’'-]*|[a-z]+(?:-[A-Za-z]+)?)(?:[ ](?:[A-Z][\w’'.-]*|of|the|in|and|for|de|al|[a-z]+(?:-[A-Za-z]+)?)){0,7})`;
   const claimantAtEnd = new RegExp(`${claimant}$`);
   const frames = [
-    ...a.frames.map((f) =>
+    ...[...a.frames].sort((x, y) => Number(x.startsWith('{X}')) - Number(y.startsWith('{X}'))).map((f) =>
       f.startsWith('{X}')
         ? { re: new RegExp(`(?<=\\S) ${f.slice('{X} '.length)}`, 'g'), trailing: false, tail: claimantAtEnd }
-        : { re: new RegExp(f.replace('{X}', claimant), 'g'), trailing: false },
+        : { re: new RegExp(capitalisable(f).replace('{X}', claimant), 'g'), trailing: false },
     ),
-    ...a.trailing.map((f) => ({ re: new RegExp(f.replace('{X}', claimant), 'g'), trailing: true })),
+    ...a.trailing.map((f) => ({ re: new RegExp(capitalisable(f).replace('{X}', claimant), 'g'), trailing: true })),
   ];
   const killedRe = wordRe(c.killed, 'gi');
   const injuredRe = wordRe(c.injured, 'gi');

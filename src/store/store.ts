@@ -15,6 +15,8 @@ import type {
   ArticleEventRecord,
   ArticleSearchHit,
   ArticleSummary,
+  EventAggregates,
+  EventPoint,
   FailureRecord,
   MergedEvent,
   Story,
@@ -70,11 +72,43 @@ export interface EventFilter extends ListOptions {
   readonly articleId?: string;
 }
 
+/** A longitude/latitude box (WGS84 degrees, inclusive); `west > east` is not supported. */
+export interface BBox {
+  readonly west: number;
+  readonly south: number;
+  readonly east: number;
+  readonly north: number;
+}
+
+/** A position in the stable order of `listEvents` (date, undated last, then id): list what comes after it. */
+export interface EventCursor {
+  readonly date: string | null;
+  readonly id: string;
+}
+
 /** Filter for merged events: an {@link EventFilter} plus story and freshness. */
 export interface MergedEventFilter extends EventFilter {
   readonly storyId?: string;
   /** Only events written at or after this ISO date-time. */
   readonly updatedSince?: string;
+  /** Only events whose location lies in this box (unlocated events never match). */
+  readonly bbox?: BBox;
+  /** Case-insensitive substring of actor1's or actor2's name. */
+  readonly actor?: string;
+  /** Only events reported by an article of this outlet (exact name). */
+  readonly outlet?: string;
+  /** true: only ceasefire violations; false: only events that are not. */
+  readonly ceasefireViolation?: boolean;
+  /** Plain words, all of which must occur in (the title or text of) one reporting article. */
+  readonly text?: string;
+  /** Keyset pagination (merged events only): events after this position in `listEvents` order. */
+  readonly after?: EventCursor;
+}
+
+/** An outlet and how many stored articles it published (`null` outlet: articles without one). */
+export interface OutletCount {
+  readonly outlet: string | null;
+  readonly articles: number;
 }
 
 /** Stories to write alongside merged events. */
@@ -116,6 +150,8 @@ export interface Store {
   getArticle(articleId: string): Promise<StoredArticle | null>;
   /** Summaries ordered by id. */
   listArticles(opts?: ListOptions): Promise<ArticleSummary[]>;
+  /** Summaries (no text) of the given articles, sorted by id; unknown ids are left out. */
+  getArticleSummaries(ids: readonly string[]): Promise<ArticleSummary[]>;
   countArticles(): Promise<number>;
   /** Article-level events ordered by date (undated last), article id, then order in the article. */
   listArticleEvents(filter?: EventFilter): Promise<ArticleEventRecord[]>;
@@ -138,6 +174,21 @@ export interface Store {
   countEvents(filter?: MergedEventFilter): Promise<number>;
   /** Stories ordered by first date (undated last), then id. */
   listStories(): Promise<Story[]>;
+
+  /**
+   * Compact projections of the merged events matching `filter`, in `listEvents` order, for maps
+   * and charts over many events. Optional (added for the HTTP API); when absent, callers derive
+   * the points from `listEvents` (see `src/api/event-points.ts`).
+   */
+  listEventPoints?(filter?: MergedEventFilter): Promise<EventPoint[]>;
+  /**
+   * Aggregates of the matching merged events with map cells of `cellDegrees` degrees (paging
+   * options are ignored). Optional (added for the HTTP API); when absent, callers aggregate the
+   * event points themselves (`src/api/summarize-points.ts`), which is slower for many events.
+   */
+  aggregateEvents?(filter: MergedEventFilter, cellDegrees: number): Promise<EventAggregates>;
+  /** Outlets with their article counts, most articles first, then by name. Optional, like `listEventPoints`. */
+  listOutlets?(): Promise<OutletCount[]>;
 
   /** Small key/value settings: `schema_version`, pack versions, last run… */
   getMeta(key: string): Promise<string | null>;

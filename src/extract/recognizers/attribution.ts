@@ -74,7 +74,7 @@ export function findAttributions(sentence: string, offset: number, lex: Lexicon)
         xStart += lead[0].length;
         x = x.slice(lead[0].length);
       }
-      x = x.replace(danglingRe, '');
+      x = x.replace(danglingRe, '').replace(/[.,;:]+$/, '');
       const start = offset + frameStart;
       const end = start + frameText.length;
       if (out.some((o) => o.start < end && start < o.end)) continue;

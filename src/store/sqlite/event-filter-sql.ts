@@ -66,6 +66,7 @@ export function eventFilterSql(filter: MergedEventFilter, alias: string, article
     clauses.push(`${alias}.updated_at >= @updatedSince`);
     params.updatedSince = filter.updatedSince;
   }
+  addApiClauses(filter, alias, articleScope, clauses, params);
   return { where: clauses.length > 0 ? clauses.join(' AND ') : '1', params, page: pageSql(filter, params) };
 }
 
@@ -81,4 +82,66 @@ export function pageSql(opts: { readonly limit?: number; readonly offset?: numbe
   params.limit = opts.limit ?? -1;
   params.offset = opts.offset ?? 0;
   return 'LIMIT @limit OFFSET @offset';
+}
+
+const articleIdsSql = (alias: string, articleScope: 'column' | 'reports', articleWhere: string): string =>
+  articleScope === 'column'
+    ? `${alias}.article_id IN (SELECT a.id FROM articles a WHERE ${articleWhere})`
+    : `${alias}.id IN (SELECT r.event_id FROM event_reports r JOIN articles a ON a.id = r.article_id WHERE ${articleWhere})`;
+
+/** The filters added for the HTTP API: bbox, actor, outlet, ceasefire, text and the keyset cursor. */
+function addApiClauses(
+  filter: MergedEventFilter,
+  alias: string,
+  articleScope: 'column' | 'reports',
+  clauses: string[],
+  params: Record<string, string | number>,
+): void {
+  const { bbox } = filter;
+  if (bbox !== undefined) {
+    const values = [bbox.west, bbox.south, bbox.east, bbox.north];
+    if (!values.every(Number.isFinite) || bbox.west > bbox.east || bbox.south > bbox.north) {
+      throw new StoreError('store/invalid-argument', `Event filter "bbox" must be finite with west <= east and south <= north.`);
+    }
+    clauses.push(`${alias}.lon BETWEEN @bboxWest AND @bboxEast AND ${alias}.lat BETWEEN @bboxSouth AND @bboxNorth`);
+    Object.assign(params, { bboxWest: bbox.west, bboxSouth: bbox.south, bboxEast: bbox.east, bboxNorth: bbox.north });
+  }
+  if (filter.actor !== undefined) {
+    clauses.push(
+      `(instr(lower(json_extract(${alias}.json, '$.actor1.name')), @actor) > 0 OR instr(lower(json_extract(${alias}.json, '$.actor2.name')), @actor) > 0)`,
+    );
+    params.actor = filter.actor.toLowerCase();
+  }
+  if (filter.outlet !== undefined) {
+    clauses.push(articleIdsSql(alias, articleScope, 'a.outlet = @outlet'));
+    params.outlet = filter.outlet;
+  }
+  if (filter.ceasefireViolation !== undefined) {
+    clauses.push(`${alias}.ceasefire_violation = ${filter.ceasefireViolation ? 1 : 0}`);
+  }
+  if (filter.text !== undefined) {
+    // Plain words, each quoted: FTS5 operators in user input are taken literally.
+    const terms = filter.text.match(/[\p{L}\p{N}]+/gu) ?? [];
+    if (terms.length === 0) {
+      clauses.push('0');
+    } else {
+      clauses.push(articleIdsSql(alias, articleScope, 'a.seq IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH @text)'));
+      params.text = terms.map((t) => `"${t}"`).join(' ');
+    }
+  }
+  if (filter.after !== undefined) {
+    if (articleScope === 'column') throw new StoreError('store/invalid-argument', 'The "after" cursor applies to merged events only.');
+    const { date, id } = filter.after;
+    if (date !== null && !DATE.test(date)) {
+      throw new StoreError('store/invalid-argument', `Cursor date must be YYYY-MM-DD or null, got "${date}".`);
+    }
+    // The order is (date IS NULL, date, id): dated events first, undated ones last.
+    if (date === null) {
+      clauses.push(`(${alias}.date IS NULL AND ${alias}.id > @afterId)`);
+    } else {
+      clauses.push(`(${alias}.date > @afterDate OR (${alias}.date = @afterDate AND ${alias}.id > @afterId) OR ${alias}.date IS NULL)`);
+      params.afterDate = date;
+    }
+    params.afterId = id;
+  }
 }

@@ -12,12 +12,14 @@ import type {
   ArticleEventRecord,
   ArticleSearchHit,
   ArticleSummary,
+  EventAggregates,
+  EventPoint,
   FailureRecord,
   MergedEvent,
   Story,
   StoredArticle,
 } from '../records.js';
-import type { EventFilter, ListOptions, MergedEventFilter, MigrationResult, SaveExtractionOptions, SaveResult, StoryChange } from '../store.js';
+import type { EventFilter, ListOptions, MergedEventFilter, MigrationResult, OutletCount, SaveExtractionOptions, SaveResult, StoryChange } from '../store.js';
 import { ARTICLE_COLUMN_NAMES, type ArticleRow, articleRowValues, fromArticleRows, toArticleRow, toArticleSummary } from './article-rows.js';
 import { EVENT_COLUMN_NAMES, eventColumnValues } from './event-columns.js';
 import { eventFilterSql, pageSql } from './event-filter-sql.js';
@@ -243,6 +245,13 @@ export class SqliteCore {
     return rows.map(toArticleSummary);
   }
 
+  getArticleSummaries(ids: readonly string[]): ArticleSummary[] {
+    if (ids.length === 0) return [];
+    const columns = ARTICLE_COLUMN_NAMES.filter((c) => c !== 'text').join(', ');
+    const rows = this.stmt(`SELECT ${columns} FROM articles WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id`).all(JSON.stringify(ids)) as ArticleRow[];
+    return rows.map(toArticleSummary);
+  }
+
   countArticles(): number {
     return (this.stmt('SELECT count(*) AS n FROM articles').get() as { n: number }).n;
   }
@@ -314,6 +323,83 @@ export class SqliteCore {
   countEvents(filter: MergedEventFilter = {}): number {
     const f = eventFilterSql({ ...filter, limit: undefined, offset: undefined }, 'e', 'reports');
     return (this.stmt(`SELECT count(*) AS n FROM events e WHERE ${f.where}`).get(f.params) as { n: number }).n;
+  }
+
+  listEventPoints(filter: MergedEventFilter = {}): EventPoint[] {
+    const f = eventFilterSql(filter, 'e', 'reports');
+    const rows = this.stmt(
+      `SELECT e.id, e.date, e.date_end, e.event_type, e.sub_event_type, e.place_name, e.lat, e.lon, e.fatalities, e.injured,
+         e.side1, e.side2, e.ceasefire_violation, e.background, e.story_id,
+         (SELECT json_group_array(s) FROM (SELECT DISTINCT json_extract(c.value, '$.accused.side') AS s
+            FROM json_each(e.json, '$.claims') c
+            WHERE json_extract(c.value, '$.stance') = 'accuses' AND s IS NOT NULL ORDER BY s)) AS accused
+       FROM events e WHERE ${f.where} ORDER BY e.date IS NULL, e.date, e.id ${f.page}`,
+    ).all(f.params) as (Omit<EventPoint, 'ceasefire_violation' | 'background' | 'accused'> & {
+      ceasefire_violation: number;
+      background: number;
+      accused: string;
+    })[];
+    return rows.map((r) => ({
+      ...r,
+      ceasefire_violation: r.ceasefire_violation === 1,
+      background: r.background === 1,
+      accused: JSON.parse(r.accused) as string[],
+    }));
+  }
+
+  aggregateEvents(filter: MergedEventFilter, cellDegrees: number): EventAggregates {
+    if (!Number.isFinite(cellDegrees) || cellDegrees <= 0) {
+      throw new StoreError('store/invalid-argument', `Cell size must be a positive number of degrees, got ${cellDegrees}.`);
+    }
+    const f = eventFilterSql({ ...filter, limit: undefined, offset: undefined }, 'e', 'reports');
+    const params = { ...f.params, cell: cellDegrees };
+    const all = <T>(sql: string): T[] => this.stmt(sql).all(params) as T[];
+    const totals = this.stmt(
+      `SELECT count(*) AS total, coalesce(sum(e.lat IS NOT NULL AND e.lon IS NOT NULL), 0) AS located,
+         coalesce(sum(e.date IS NULL), 0) AS undated, coalesce(sum(e.fatalities), 0) AS fatalities,
+         min(e.date) AS first_date, max(coalesce(e.date_end, e.date)) AS last_date
+       FROM events e WHERE ${f.where}`,
+    ).get(f.params) as Pick<EventAggregates, 'total' | 'located' | 'undated' | 'fatalities' | 'first_date' | 'last_date'>;
+    const cells = all<EventAggregates['cells'][number]>(
+      `SELECT CAST(floor(e.lon / @cell) AS INTEGER) AS gx, CAST(floor(e.lat / @cell) AS INTEGER) AS gy, e.event_type,
+         count(*) AS count, coalesce(sum(e.fatalities), 0) AS fatalities, sum(e.lat) AS lat_sum, sum(e.lon) AS lon_sum,
+         min(e.lon) AS west, min(e.lat) AS south, max(e.lon) AS east, max(e.lat) AS north, min(e.id) AS first_id,
+         min(e.place_name) AS place_min, max(e.place_name) AS place_max
+       FROM events e WHERE ${f.where} AND e.lat IS NOT NULL AND e.lon IS NOT NULL GROUP BY gx, gy, e.event_type`,
+    );
+    const days = all<EventAggregates['days'][number]>(
+      `SELECT e.date, count(*) AS count, coalesce(sum(e.fatalities), 0) AS fatalities FROM events e
+       WHERE ${f.where} AND e.date IS NOT NULL GROUP BY e.date ORDER BY e.date`,
+    );
+    const violations = this.stmt(
+      `SELECT e.date, e.side1, CASE WHEN instr(e.json, '"accuses"') > 0 THEN
+         (SELECT json_group_array(DISTINCT json_extract(c.value, '$.accused.side')) FROM json_each(e.json, '$.claims') c
+          WHERE json_extract(c.value, '$.stance') = 'accuses' AND json_extract(c.value, '$.accused.side') IS NOT NULL) END AS accused
+       FROM events e WHERE ${f.where} AND e.ceasefire_violation = 1 AND e.date IS NOT NULL`,
+    )
+      .raw(true)
+      .all(f.params) as [string, string | null, string | null][];
+    const blamed = new Map<string, number>();
+    for (const [date, side1, accused] of violations) {
+      const sides = accused ? (JSON.parse(accused) as string[]) : [];
+      for (const side of sides.length > 0 ? sides : [side1 ?? 'UNKNOWN']) blamed.set(`${date}|${side}`, (blamed.get(`${date}|${side}`) ?? 0) + 1);
+    }
+    const ceasefire = [...blamed.entries()].map(([k, count]) => {
+      const at = k.indexOf('|');
+      return { date: k.slice(0, at), side: k.slice(at + 1), count };
+    });
+    const types = all<EventAggregates['types'][number]>(`SELECT e.event_type, count(*) AS count FROM events e WHERE ${f.where} GROUP BY e.event_type`);
+    const sides = all<EventAggregates['sides'][number]>(
+      `SELECT side, count(*) AS count FROM (
+         SELECT e.side1 AS side FROM events e WHERE ${f.where} AND e.side1 IS NOT NULL
+         UNION ALL SELECT e.side2 FROM events e WHERE ${f.where} AND e.side2 IS NOT NULL AND e.side2 IS NOT e.side1
+       ) GROUP BY side`,
+    );
+    return { ...totals, cells, days, ceasefire, types, sides };
+  }
+
+  listOutlets(): OutletCount[] {
+    return this.stmt('SELECT outlet, count(*) AS articles FROM articles GROUP BY outlet ORDER BY articles DESC, outlet IS NULL, outlet').all() as OutletCount[];
   }
 
   listStories(): Story[] {

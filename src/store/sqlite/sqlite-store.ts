@@ -17,12 +17,13 @@ import Database from 'better-sqlite3';
 import type { Diagnostic } from '../../model/diagnostic.js';
 import type { ExtractionResult } from '../../model/extraction.js';
 import { StoreError, type StoreErrorCode, toStoreError } from '../errors.js';
-import type { ArticleEventRecord, ArticleSearchHit, ArticleSummary, FailureRecord, MergedEvent, Story, StoredArticle } from '../records.js';
+import type { ArticleEventRecord, ArticleSearchHit, ArticleSummary, EventAggregates, EventPoint, FailureRecord, MergedEvent, Story, StoredArticle } from '../records.js';
 import type {
   EventFilter,
   ListOptions,
   MergedEventFilter,
   MigrationResult,
+  OutletCount,
   SaveExtractionOptions,
   SaveResult,
   Store,
@@ -194,6 +195,10 @@ export class SqliteStore implements Store {
     return this.#run('store/query-failed', 'list articles', (c) => c.listArticles(opts));
   }
 
+  getArticleSummaries(ids: readonly string[]): Promise<ArticleSummary[]> {
+    return this.#run('store/query-failed', 'read article summaries', (c) => c.getArticleSummaries(ids));
+  }
+
   countArticles(): Promise<number> {
     return this.#run('store/query-failed', 'count articles', (c) => c.countArticles());
   }
@@ -220,6 +225,18 @@ export class SqliteStore implements Store {
 
   countEvents(filter?: MergedEventFilter): Promise<number> {
     return this.#run('store/query-failed', 'count events', (c) => c.countEvents(filter));
+  }
+
+  listEventPoints(filter?: MergedEventFilter): Promise<EventPoint[]> {
+    return this.#run('store/query-failed', 'list event points', (c) => c.listEventPoints(filter));
+  }
+
+  aggregateEvents(filter: MergedEventFilter, cellDegrees: number): Promise<EventAggregates> {
+    return this.#run('store/query-failed', 'aggregate events', (c) => c.aggregateEvents(filter, cellDegrees));
+  }
+
+  listOutlets(): Promise<OutletCount[]> {
+    return this.#run('store/query-failed', 'list outlets', (c) => c.listOutlets());
   }
 
   listStories(): Promise<Story[]> {

@@ -1,0 +1,148 @@
+/**
+ * Cross-article resolution on the real seed corpus (read from ../shared at test time): one event
+ * per happening, sources, contradictions, stories, and independence from the ingestion order.
+ */
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { createResolver } from './create-resolver.js';
+import { createExtractContext } from '../extract/create-extract-context.js';
+import { loadPacks } from '../packs/load-packs.js';
+import { processArticle } from '../pipeline/process-article.js';
+import type { ExtractionResult } from '../model/extraction.js';
+import { ingestExtraction } from '../store/ingest-extraction.js';
+import { openStore } from '../store/open-store.js';
+import type { Store } from '../store/store.js';
+
+const ctx = createExtractContext();
+const resolver = createResolver(loadPacks());
+const seeds: ExtractionResult[] = readFileSync(new URL('../../../shared/corpus/seeds.jsonl', import.meta.url), 'utf8')
+  .split('\n')
+  .filter(Boolean)
+  .map((line) => {
+    const o = JSON.parse(line) as { id: string; title: string; text: string; outlet?: string; published: string };
+    return processArticle(
+      { id: o.id, source: o.id, format: 'jsonl', title: o.title, text: o.text, html: null, url: null, outlet: o.outlet ?? null, published: o.published, publishedSource: 'metadata', language: 'en', diagnostics: [] },
+      ctx,
+    );
+  });
+
+async function ingestAll(order: readonly number[], twice = false): Promise<Store> {
+  const store = await openStore(':memory:');
+  for (const round of twice ? [0, 1] : [0]) {
+    void round;
+    for (const i of order) await ingestExtraction(store, seeds[i]!, `hash-${seeds[i]!.article.id}`, { resolver });
+  }
+  return store;
+}
+
+/** Events and stories without storage timestamps, in a canonical order. */
+async function snapshot(store: Store) {
+  const events = (await store.listEvents({ includeBackground: true })).map((e) => JSON.stringify(e)).sort();
+  const stories = (await store.listStories()).map((s) => JSON.stringify(s)).sort();
+  return { events, stories };
+}
+
+describe('coreference across the seed articles', () => {
+  it('merges the 12 December 2020 advance reported by 000, 001 and 002 into one event', async () => {
+    const store = await ingestAll([0, 1, 2, 3, 4]);
+    const events = await store.listEvents();
+    const advance = events.filter((e) => e.event_type === 'Battles' && e.date === '2020-12-12');
+    expect(advance).toHaveLength(1);
+    const e = advance[0]!;
+    expect(e.reports.map((r) => r.article_id.slice(0, 3)).sort()).toEqual(['000', '001', '002']);
+    expect(e.sources).toBeGreaterThanOrEqual(2);
+    expect(e.location?.name).toMatch(/Khtsaberd|Hin Tagher|Boyuk Taglar|Hadrut/);
+    const initiator = e.contradictions.find((c) => c.field === 'actor1');
+    expect(initiator?.values.map((v) => v.value).sort()).toEqual(['ARM', 'AZE']);
+    const control = e.contradictions.find((c) => c.field === 'control:Hin Tagher');
+    expect(control?.values.map((v) => v.value).sort()).toEqual(['ARM', 'AZE']);
+    expect(e.claims.every((c) => typeof (c as { article_id?: string }).article_id === 'string')).toBe(true);
+  });
+
+  it('forms three stories: December 2020, September 2020 and August 2022', async () => {
+    const store = await ingestAll([4, 2, 0, 3, 1]);
+    const stories = await store.listStories();
+    expect(stories).toHaveLength(3);
+    const byFirst: Record<string, (typeof stories)[number]> = Object.fromEntries(stories.map((s) => [s.first_date ?? '', s]));
+    expect(byFirst['2020-09-27']?.article_ids.map((a) => a.slice(0, 3))).toEqual(['004']);
+    expect(byFirst['2022-08-03']?.article_ids.map((a) => a.slice(0, 3))).toEqual(['003']);
+    const december = stories.find((s) => s.first_date?.startsWith('2020-12'));
+    expect(december?.article_ids.map((a) => a.slice(0, 3)).sort()).toEqual(['000', '001', '002']);
+  });
+
+  it('gives the same events and stories whatever the order, and re-ingesting changes nothing', async () => {
+    const reference = await snapshot(await ingestAll([0, 1, 2, 3, 4]));
+    await fc.assert(
+      fc.asyncProperty(fc.shuffledSubarray([0, 1, 2, 3, 4], { minLength: 5, maxLength: 5 }), fc.boolean(), async (order, twice) => {
+        expect(await snapshot(await ingestAll(order, twice))).toEqual(reference);
+      }),
+      { numRuns: 25 },
+    );
+  });
+
+  it('keeps Stepanakert shelled on 27 September and on 2 October as two events', async () => {
+    const store = await openStore(':memory:');
+    const base = seeds[4]!;
+    const shelling = base.events.find((e) => e.sub_event_type.startsWith('Shelling'))!;
+    const later: ExtractionResult = {
+      ...base,
+      article: { ...base.article, id: 'later-report', outlet: 'Another Outlet', published: '2020-10-02' },
+      events: [{ ...shelling, date: '2020-10-02' }],
+      statements: [],
+    };
+    await ingestExtraction(store, base, 'h1', { resolver });
+    await ingestExtraction(store, later, 'h2', { resolver });
+    const shellings = (await store.listEvents()).filter((e) => e.sub_event_type.startsWith('Shelling'));
+    expect(shellings.map((e) => e.date).sort()).toEqual(['2020-09-27', '2020-10-02']);
+  });
+
+  it('lets a later article of the same outlet supersede its earlier report', async () => {
+    const store = await openStore(':memory:');
+    const first = seeds[2]!;
+    const battle = first.events.find((e) => e.event_type === 'Battles')!;
+    const update: ExtractionResult = {
+      ...first,
+      article: { ...first.article, id: 'southfront-update', published: '2020-12-14' },
+      events: [{ ...battle, injured: 9 }],
+      statements: [],
+    };
+    await ingestExtraction(store, first, 'h1', { resolver });
+    await ingestExtraction(store, update, 'h2', { resolver });
+    const merged = (await store.listEvents()).find((e) => e.event_type === 'Battles')!;
+    expect(merged.injured).toBe(9);
+    expect((merged as unknown as { superseded: { article_id: string; superseded_by: string }[] }).superseded).toEqual([
+      { article_id: first.article.id, event_id: battle.id, superseded_by: 'southfront-update' },
+    ]);
+    expect(merged.sources).toBe(1);
+  });
+
+  it('counts a syndicated copy (ads inserted, headline changed) as the same source', async () => {
+    const store = await openStore(':memory:');
+    const original = seeds[0]!;
+    const paragraphs = original.article.text.split('\n\n');
+    const copyText = ['Breaking: new fighting in Karabakh', ...paragraphs.slice(1).flatMap((p, i) => (i % 2 ? [p, 'ADVERTISEMENT'] : [p]))].join('\n\n');
+    const copy: ExtractionResult = {
+      ...original,
+      article: { ...original.article, id: 'copy-of-000', outlet: 'Aggregator Daily', text: copyText },
+    };
+    await ingestExtraction(store, original, 'h0', { resolver });
+    await ingestExtraction(store, copy, 'h-copy', { resolver });
+    const battle = (await store.listEvents()).find((e) => e.event_type === 'Battles' && e.date === '2020-12-12')!;
+    expect(battle.reports.map((r) => r.article_id).sort()).toEqual([original.article.id, 'copy-of-000'].sort());
+    expect(battle.sources).toBe(1);
+  });
+
+  it('splits an event again when an updated article no longer reports it', async () => {
+    const store = await openStore(':memory:');
+    await ingestExtraction(store, seeds[0]!, 'h0', { resolver });
+    await ingestExtraction(store, seeds[1]!, 'h1', { resolver });
+    const merged = (await store.listEvents()).filter((e) => e.reports.length > 1);
+    expect(merged.length).toBeGreaterThan(0);
+    const emptied: ExtractionResult = { ...seeds[1]!, events: [] };
+    await ingestExtraction(store, emptied, 'h1-v2', { resolver });
+    const after = await store.listEvents();
+    expect(after.every((e) => e.reports.every((r) => r.article_id === seeds[0]!.article.id))).toBe(true);
+    expect(after.length).toBe(seeds[0]!.events.filter((e) => !e.background).length);
+  });
+});

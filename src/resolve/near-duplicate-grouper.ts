@@ -1,0 +1,44 @@
+/**
+ * Finds which of a set of stored articles are copies of one text (syndicated, ads inserted, a
+ * paragraph added or dropped, another headline) with MinHash signatures of their cleaned bodies.
+ * Signatures are cached per article and content hash, so each text is hashed once per process.
+ */
+import { isNearDuplicate, minhashSignature } from './near-duplicates/index.js';
+import type { SourceGrouper } from './source-groups.js';
+import type { Store } from '../store/store.js';
+
+const MAX_CACHE = 20_000;
+
+export function createNearDuplicateGrouper(): SourceGrouper {
+  const cache = new Map<string, Uint32Array>();
+  async function signature(store: Store, articleId: string): Promise<Uint32Array | null> {
+    const hash = await store.getContentHash(articleId);
+    const key = `${articleId}\u0000${hash ?? ''}`;
+    const hit = cache.get(key);
+    if (hit) return hit;
+    const article = await store.getArticle(articleId);
+    if (!article) return null;
+    // The body without its title line: a changed headline must not hide a copy.
+    const text = article.extraction.article.text;
+    const body = text.includes('\n\n') ? text.slice(text.indexOf('\n\n') + 2) : text;
+    const sig = minhashSignature(body);
+    if (cache.size >= MAX_CACHE) cache.clear();
+    cache.set(key, sig);
+    return sig;
+  }
+  return {
+    async duplicatePairs(store, articleIds) {
+      const ids = [...new Set(articleIds)].sort();
+      const sigs = await Promise.all(ids.map((id) => signature(store, id)));
+      const pairs: [string, string][] = [];
+      for (let i = 0; i < ids.length; i++) {
+        for (let j = i + 1; j < ids.length; j++) {
+          const a = sigs[i];
+          const b = sigs[j];
+          if (a && b && isNearDuplicate(a, b)) pairs.push([ids[i]!, ids[j]!]);
+        }
+      }
+      return pairs;
+    },
+  };
+}
