@@ -91,7 +91,7 @@ if (existsSync(casesFile)) {
   score(`own test sentences (${cases.length} cases in test/eval/sentences.json; counts not given must be null; other fields not given are not checked)`, goldFile, preds);
 }
 
-for (const script of ['eval-article-body.mjs', 'eval-tempeval.mjs', 'eval-clustering.mjs']) {
+for (const script of ['eval-article-body.mjs', 'eval-tempeval.mjs', 'eval-near-duplicates.mjs', 'eval-clustering.mjs']) {
   const p = join(root, 'scripts', script);
   if (!existsSync(p)) continue;
   const r = run(process.execPath, [p], { allowFail: true });
