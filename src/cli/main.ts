@@ -7,6 +7,13 @@ import { runExtract } from './commands/extract.js';
 import { runIngest } from './commands/ingest.js';
 import { runEvents } from './commands/events.js';
 import { runStories } from './commands/stories.js';
+import { runCeasefires } from './commands/ceasefires.js';
+import { runServe } from './commands/serve.js';
+import { runExport } from './commands/export.js';
+import { isExportFormat, EXPORT_FORMATS } from '../export/export-events.js';
+import { runEnqueue, runQueue } from './commands/queue.js';
+import { runWorkerCommand } from './commands/worker.js';
+import { isPostgresSpec } from '../store/open-store.js';
 import { USAGE } from './usage.js';
 
 const VERSION = '0.1.0';
@@ -21,6 +28,18 @@ const options = {
   side: { type: 'string' },
   background: { type: 'boolean' },
   limit: { type: 'string' },
+  port: { type: 'string' },
+  host: { type: 'string' },
+  actor: { type: 'string' },
+  outlet: { type: 'string' },
+  story: { type: 'string' },
+  ceasefire: { type: 'boolean' },
+  text: { type: 'string' },
+  bbox: { type: 'string' },
+  'sub-type': { type: 'string', multiple: true },
+  output: { type: 'string', short: 'o' },
+  concurrency: { type: 'string' },
+  'batch-size': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean' },
 } satisfies ParseArgsConfig['options'];
@@ -58,7 +77,21 @@ export async function main(argv: readonly string[]): Promise<number> {
       }
       case 'ingest':
         need(inputs.length > 0, 'ingest needs at least one INPUT (a file, a directory or -)');
+        // PostgreSQL: enqueue for `sitrep worker`; SQLite: process here, no queue.
+        if (isPostgresSpec(db)) return await runEnqueue(inputs, { db: db!, published: values.published });
         return await runIngest(inputs, { db, published: values.published });
+      case 'worker': {
+        const concurrency = values.concurrency === undefined ? 1 : Number(values.concurrency);
+        need(Number.isInteger(concurrency) && concurrency > 0, '--concurrency must be a positive integer');
+        const batchSize = values['batch-size'] === undefined ? undefined : Number(values['batch-size']);
+        need(batchSize === undefined || (Number.isInteger(batchSize) && batchSize > 0), '--batch-size must be a positive integer');
+        return await runWorkerCommand({ db, concurrency, ...(batchSize === undefined ? {} : { batchSize }) });
+      }
+      case 'queue': {
+        const format = values.format ?? 'table';
+        need(format === 'json' || format === 'table', `--format must be table or json, got '${format}'`);
+        return await runQueue({ db, format: format as 'table' | 'json' });
+      }
       case 'events': {
         const format = values.format ?? 'table';
         need(format === 'jsonl' || format === 'table', `--format must be jsonl or table, got '${format}'`);
@@ -70,6 +103,31 @@ export async function main(argv: readonly string[]): Promise<number> {
         const format = values.format ?? 'table';
         need(format === 'jsonl' || format === 'table', `--format must be jsonl or table, got '${format}'`);
         return await runStories({ db, format: format as 'jsonl' | 'table' });
+      }
+      case 'serve': {
+        const port = values.port === undefined ? undefined : Number(values.port);
+        need(port === undefined || (Number.isInteger(port) && port >= 0 && port < 65536), '--port must be a port number (0-65535)');
+        return await runServe({ db, port, host: values.host });
+      }
+      case 'export': {
+        const format = values.format ?? '';
+        need(isExportFormat(format), `export needs --format ${EXPORT_FORMATS.join('|')}`);
+        const limit = values.limit === undefined ? undefined : Number(values.limit);
+        need(limit === undefined || (Number.isInteger(limit) && limit > 0), '--limit must be a positive integer');
+        const filters: Record<string, string[]> = {};
+        const put = (key: string, value: string | readonly string[] | boolean | undefined): void => {
+          if (value === undefined || value === false) return;
+          filters[key] = typeof value === 'boolean' ? ['true'] : typeof value === 'string' ? [value] : [...value];
+        };
+        put('from', values.from); put('to', values.to); put('type', values.type); put('sub_type', values['sub-type']);
+        put('side', values.side); put('actor', values.actor); put('outlet', values.outlet); put('story', values.story);
+        put('ceasefire', values.ceasefire); put('q', values.text); put('bbox', values.bbox); put('background', values.background);
+        return await runExport({ db, format: format as typeof EXPORT_FORMATS[number], filters, limit, output: values.output });
+      }
+      case 'ceasefires': {
+        const format = values.format ?? 'table';
+        need(format === 'jsonl' || format === 'table', `--format must be jsonl or table, got '${format}'`);
+        return await runCeasefires({ db, format: format as 'jsonl' | 'table' });
       }
       default:
         throw new UsageError(`unknown command '${command}'`);

@@ -7,17 +7,35 @@ Usage:
       object per article (the CLI contract); table (default) a summary.
   sitrep ingest [--db DB] [--published DATE] INPUT...
       Extract and store articles, merging reports of one event across articles.
-      Re-ingesting an unchanged article changes nothing.
+      Re-ingesting an unchanged article changes nothing. With PostgreSQL,
+      enqueue them instead for 'sitrep worker'.
+  sitrep worker [--db URL] [--concurrency N] [--batch-size N]
+      PostgreSQL only: process queued articles until SIGTERM (then finish the
+      jobs in hand and release the rest). Run any number, on any machines.
+  sitrep queue [--db URL] [--format table|json]
+      PostgreSQL only: queue depth, rate, failures and dead letters.
   sitrep events [--db DB] [--format table|jsonl] [--from DATE] [--to DATE]
                 [--type TYPE] [--side SIDE] [--background] [--limit N]
       List the stored events (merged across articles).
   sitrep stories [--db DB] [--format table|jsonl]
       List stories: developing situations that group events.
+  sitrep serve [--db DB] [--port N] [--host HOST]
+      Serve the HTTP API (/api/..., OpenAPI at /openapi.json) and the web page
+      (map, timeline, dossiers, stories, ceasefire chart). Default port 8787.
+  sitrep export --format acled-csv|geojson|jsonl [--db DB] [--output FILE]
+                [--from DATE] [--to DATE] [--type TYPE] [--sub-type T] [--side S]
+                [--actor NAME] [--outlet NAME] [--story ID] [--ceasefire]
+                [--text WORDS] [--bbox W,S,E,N] [--background] [--limit N]
+      Export stored events: ACLED-style CSV, GeoJSON FeatureCollection or JSONL.
+  sitrep ceasefires [--db DB] [--format table|jsonl]
+      The theatres' known ceasefires and, for each, the violations registered
+      while it was in force: by accused side, by place and by week.
   sitrep help | --help      This text.   sitrep --version   The version.
 
 Inputs: files (.txt with optional NAME.meta.json sidecar, .html/.htm, .json,
 .jsonl, .xml/.rss/.atom feeds), directories (recursive) and - for stdin.
-Store: --db PATH or SITREP_DB (a SQLite file; default ./sitrep.db).
+Store: --db PATH or SITREP_DB: a SQLite file (default ./sitrep.db) or a
+postgres:// URL (shared by many workers; queue settings: SITREP_QUEUE_*).
 Exit codes: 0 when at least one article was processed, 1 when none, 2 bad usage.
 Diagnostics go to standard error as "sitrep: SOURCE: severity CODE: message";
 set SITREP_VERBOSE=1 to see info-level ones too.
