@@ -5,17 +5,26 @@ import { StoreError } from './errors.js';
 import { openStore } from './open-store.js';
 import { SqliteStore } from './sqlite/sqlite-store.js';
 import { makeExtraction } from './testing/extraction-fixtures.js';
-import { makeTempDir } from './testing/store-matrix.js';
+import { PG_URL, makeTempDir } from './testing/store-matrix.js';
 
 describe('openStore', () => {
-  it('refuses PostgreSQL URLs with store/postgres-unavailable', async () => {
-    for (const spec of ['postgres://u@host/db', 'postgresql://host:5432/sitrep', 'POSTGRES://x']) {
+  it('opens PostgreSQL for postgres:// URLs (spec or SITREP_DB); an unreachable server is store/open-failed', async () => {
+    for (const spec of ['postgres://u@127.0.0.1:1/db', 'postgresql://127.0.0.1:1/sitrep', 'POSTGRES://127.0.0.1:1/x']) {
       const error = await openStore(spec).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(StoreError);
-      expect((error as StoreError).code).toBe('store/postgres-unavailable');
-      expect((error as StoreError).message).toMatch(/not available/);
+      expect((error as StoreError).code).toBe('store/open-failed');
     }
-    await expect(openStore(undefined, { env: { SITREP_DB: 'postgres://h/db' } })).rejects.toMatchObject({ code: 'store/postgres-unavailable' });
+    await expect(openStore(undefined, { env: { SITREP_DB: 'postgres://127.0.0.1:1/db' } })).rejects.toMatchObject({ code: 'store/open-failed' });
+  });
+
+  it.skipIf(PG_URL === undefined)('opens a migrated PostgreSQL store from PG_URL', async () => {
+    const store = await openStore(undefined, { env: { SITREP_DB: PG_URL } });
+    try {
+      expect(store.dialect).toBe('postgres');
+      expect(await store.getMeta('schema_version')).toBe('0001_initial');
+    } finally {
+      await store.close();
+    }
   });
 
   it('opens a migrated in-memory store', async () => {

@@ -1,7 +1,7 @@
 /**
  * Choosing and opening the store from a spec: `--db`, else `SITREP_DB`, else `./sitrep.db`.
  */
-import { StoreError } from './errors.js';
+import { PostgresStore } from './postgres/postgres-store.js';
 import { SqliteStore, type SqliteStoreOptions } from './sqlite/sqlite-store.js';
 import type { Store } from './store.js';
 
@@ -16,13 +16,15 @@ export interface OpenStoreOptions extends SqliteStoreOptions {
   readonly env?: Readonly<Record<string, string | undefined>>;
   /** Apply pending migrations on open (default true). */
   readonly migrate?: boolean;
+  /** PostgreSQL pool size (default 10); ignored for SQLite. */
+  readonly maxConnections?: number;
 }
 
 const POSTGRES = /^postgres(?:ql)?:\/\//i;
 
 /**
  * Opens the store named by `spec` and migrates it. A `postgres://` or `postgresql://` URL means
- * PostgreSQL (not available yet: throws `store/postgres-unavailable`); `:memory:` an in-memory
+ * PostgreSQL (`PostgresStore`; `store/open-failed` when the server cannot be reached); `:memory:` an in-memory
  * SQLite database; anything else a SQLite file path (an optional `sqlite:` prefix is dropped).
  *
  * SQLite commits each article in its own transaction by default ({@link DEFAULT_GROUP_COMMIT}); pass
@@ -36,15 +38,16 @@ const POSTGRES = /^postgres(?:ql)?:\/\//i;
 export async function openStore(spec?: string, options: OpenStoreOptions = {}): Promise<Store> {
   const env = options.env ?? process.env;
   const chosen = nonEmpty(spec) ?? nonEmpty(env.SITREP_DB) ?? DEFAULT_DB;
-  if (POSTGRES.test(chosen)) {
-    throw new StoreError(
-      'store/postgres-unavailable',
-      'PostgreSQL storage is not available in this version of Sitrep yet. ' +
-        'Use a SQLite file instead: --db ./sitrep.db (or SITREP_DB=./sitrep.db).',
-    );
+  let store: Store;
+  if (isPostgresSpec(chosen)) {
+    store = PostgresStore.open(chosen, {
+      ...(options.now === undefined ? {} : { now: options.now }),
+      ...(options.maxConnections === undefined ? {} : { maxConnections: options.maxConnections }),
+    });
+  } else {
+    const filename = chosen.replace(/^sqlite:(?:\/\/)?/i, '');
+    store = SqliteStore.open(filename === '' ? DEFAULT_DB : filename, { groupCommit: DEFAULT_GROUP_COMMIT, ...options });
   }
-  const filename = chosen.replace(/^sqlite:(?:\/\/)?/i, '');
-  const store = SqliteStore.open(filename === '' ? DEFAULT_DB : filename, { groupCommit: DEFAULT_GROUP_COMMIT, ...options });
   if (options.migrate !== false) {
     try {
       await store.migrate();
@@ -54,6 +57,11 @@ export async function openStore(spec?: string, options: OpenStoreOptions = {}): 
     }
   }
   return store;
+}
+
+/** True when `spec` (a `--db` value or `SITREP_DB`) names a PostgreSQL database. */
+export function isPostgresSpec(spec: string | undefined): boolean {
+  return spec !== undefined && POSTGRES.test(spec);
 }
 
 function nonEmpty(value: string | undefined): string | undefined {

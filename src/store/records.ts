@@ -108,3 +108,68 @@ export interface ArticleSearchHit {
   /** Lower is better (BM25 as SQLite reports it). */
   readonly rank: number;
 }
+
+/** A merged event reduced to what a map, a timeline or a chart needs (see `Store.listEventPoints`). */
+export interface EventPoint {
+  readonly id: string;
+  readonly date: string | null;
+  readonly date_end: string | null;
+  readonly event_type: string;
+  readonly sub_event_type: string;
+  readonly place_name: string | null;
+  readonly lat: number | null;
+  readonly lon: number | null;
+  readonly fatalities: number | null;
+  readonly injured: number | null;
+  /** Sides of actor1 and actor2. */
+  readonly side1: string | null;
+  readonly side2: string | null;
+  readonly ceasefire_violation: boolean;
+  readonly background: boolean;
+  readonly story_id: string | null;
+  /** Distinct sides blamed by the event's `accuses` claims (`claim.accused.side`), sorted. */
+  readonly accused: readonly string[];
+}
+
+/**
+ * Aggregates of the merged events matching a filter, for maps and charts over many events (see
+ * `Store.aggregateEvents`). Every count covers the filtered events only.
+ */
+export interface EventAggregates {
+  readonly total: number;
+  /** Events with both coordinates. */
+  readonly located: number;
+  readonly undated: number;
+  /** Sum of known fatalities. */
+  readonly fatalities: number;
+  readonly first_date: string | null;
+  /** Latest `date_end ?? date`. */
+  readonly last_date: string | null;
+  /** Located events per grid cell (`gx = floor(lon / cell)`, `gy = floor(lat / cell)`) and event type. */
+  readonly cells: readonly {
+    readonly gx: number;
+    readonly gy: number;
+    readonly event_type: string;
+    readonly count: number;
+    readonly fatalities: number;
+    readonly lat_sum: number;
+    readonly lon_sum: number;
+    readonly west: number;
+    readonly south: number;
+    readonly east: number;
+    readonly north: number;
+    /** Smallest event id in the group. */
+    readonly first_id: string;
+    /** Smallest and largest place name in the group (equal when the group has one place). */
+    readonly place_min: string | null;
+    readonly place_max: string | null;
+  }[];
+  /** Dated events per day. */
+  readonly days: readonly { readonly date: string; readonly count: number; readonly fatalities: number }[];
+  /** Dated ceasefire violations per day and blamed side: the sides its `accuses` claims name, else actor1's side, else `UNKNOWN`. */
+  readonly ceasefire: readonly { readonly date: string; readonly side: string; readonly count: number }[];
+  /** Events per event type. */
+  readonly types: readonly { readonly event_type: string; readonly count: number }[];
+  /** Events per side (of actor1 or actor2; an event counts once per side). */
+  readonly sides: readonly { readonly side: string; readonly count: number }[];
+}

@@ -369,7 +369,7 @@ export class SqliteCore {
     );
     const days = all<EventAggregates['days'][number]>(
       `SELECT e.date, count(*) AS count, coalesce(sum(e.fatalities), 0) AS fatalities FROM events e
-       WHERE ${f.where} AND e.date IS NOT NULL GROUP BY e.date ORDER BY e.date`,
+       WHERE ${f.where} AND e.date IS NOT NULL GROUP BY e.date`,
     );
     const violations = this.stmt(
       `SELECT e.date, e.side1, CASE WHEN instr(e.json, '"accuses"') > 0 THEN
@@ -389,12 +389,15 @@ export class SqliteCore {
       return { date: k.slice(0, at), side: k.slice(at + 1), count };
     });
     const types = all<EventAggregates['types'][number]>(`SELECT e.event_type, count(*) AS count FROM events e WHERE ${f.where} GROUP BY e.event_type`);
-    const sides = all<EventAggregates['sides'][number]>(
-      `SELECT side, count(*) AS count FROM (
-         SELECT e.side1 AS side FROM events e WHERE ${f.where} AND e.side1 IS NOT NULL
-         UNION ALL SELECT e.side2 FROM events e WHERE ${f.where} AND e.side2 IS NOT NULL AND e.side2 IS NOT e.side1
-       ) GROUP BY side`,
-    );
+    // One scan grouped by the pair of sides; an event counts once per distinct side.
+    const perSide = new Map<string, number>();
+    for (const r of all<{ side1: string | null; side2: string | null; count: number }>(
+      `SELECT e.side1, e.side2, count(*) AS count FROM events e WHERE ${f.where} GROUP BY e.side1, e.side2`,
+    )) {
+      if (r.side1 !== null) perSide.set(r.side1, (perSide.get(r.side1) ?? 0) + r.count);
+      if (r.side2 !== null && r.side2 !== r.side1) perSide.set(r.side2, (perSide.get(r.side2) ?? 0) + r.count);
+    }
+    const sides = [...perSide.entries()].map(([side, count]) => ({ side, count }));
     return { ...totals, cells, days, ceasefire, types, sides };
   }
 

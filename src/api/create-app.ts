@@ -1,0 +1,197 @@
+/**
+ * The HTTP API and the web page as one Hono app over a {@link Store}. Routes are listed in
+ * `openapi.ts` (tested to match). Every error is `application/problem+json` (`problem.ts`).
+ *
+ * @example
+ * ```ts
+ * const app = createApp({ store: await openStore('news.db') });
+ * const res = await app.request('/api/events?side=AZE&limit=10');
+ * ```
+ */
+import { Hono, type Context } from 'hono';
+import { createExtractContext } from '../extract/create-extract-context.js';
+import type { ExtractContext } from '../extract/context.js';
+import { EXPORT_FORMATS, EXPORT_MEDIA, exportEvents, isExportFormat } from '../export/export-events.js';
+import type { EventResolver } from '../store/event-resolver.js';
+import type { Store } from '../store/store.js';
+import { eventPoints } from './event-points.js';
+import { encodeCursor, parseEventFilter, parsePageQuery } from './event-query.js';
+import { ingestArticles } from './ingest-articles.js';
+import { buildOpenApi } from './openapi.js';
+import { ProblemError, problemResponse, toProblemError } from './problem.js';
+import { type Asset, vendorAsset, webAsset } from './static-assets.js';
+import { placesOf, summarize, summarizePoints } from './summarize-points.js';
+
+/** Options of {@link createApp}. */
+export interface AppOptions {
+  readonly store: Store;
+  /** The extractor context for `POST /api/articles`; built on first use when omitted. */
+  readonly extractContext?: () => ExtractContext;
+  /** The merge step for `POST /api/articles` (built on first use); defaults to the store's identity merge. */
+  readonly resolver?: () => EventResolver;
+  /** Largest `POST /api/articles` body in bytes (default 10 MB). */
+  readonly maxBodyBytes?: number;
+  /** Re-read page files on every request (development). */
+  readonly freshAssets?: boolean;
+  /** Where unexpected errors are reported (default: standard error, one line, no stack to clients). */
+  readonly logError?: (error: unknown, path: string) => void;
+}
+
+const DEFAULT_MAX_BODY = 10 * 1024 * 1024;
+
+const notFound = (what: string, id: string): ProblemError => new ProblemError(404, 'not-found', 'Not found', `No ${what} with id "${id}".`);
+
+function sendAsset(c: Context, asset: Asset | null, cache: string): Response {
+  if (asset === null) throw new ProblemError(404, 'not-found', 'Not found', `No file ${c.req.path}.`);
+  return c.body(new Uint8Array(asset.body), 200, { 'content-type': asset.type, 'cache-control': cache });
+}
+
+/** Builds the app: API routes under `/api`, the OpenAPI document, the page and its files. */
+export function createApp(options: AppOptions): Hono {
+  const { store } = options;
+  const maxBody = options.maxBodyBytes ?? DEFAULT_MAX_BODY;
+  let ctx: ExtractContext | null = null;
+  const extractContext = (): ExtractContext => (ctx ??= (options.extractContext ?? createExtractContext)());
+  let resolver: EventResolver | undefined;
+  const getResolver = (): EventResolver | undefined => (resolver ??= options.resolver?.());
+  const logError = options.logError ?? ((error: unknown, path: string) => process.stderr.write(`sitrep serve: ${path}: ${error instanceof Error ? error.message : String(error)}\n`));
+  const app = new Hono();
+
+  app.onError((error, c) => {
+    const problem = toProblemError(error);
+    if (problem.status >= 500) logError(error, c.req.path);
+    return problemResponse(c, problem);
+  });
+  app.notFound((c) => problemResponse(c, new ProblemError(404, 'not-found', 'Not found', `No route ${c.req.method} ${c.req.path}.`)));
+
+  app.get('/openapi.json', (c) => c.json(buildOpenApi()));
+
+  app.get('/api/health', async (c) => c.json({ status: 'ok', dialect: store.dialect, articles: await store.countArticles(), events: await store.countEvents() }));
+
+  app.get('/api/events', async (c) => {
+    const { filter, limit, after } = parsePageQuery(c.req.queries());
+    const items = await store.listEvents({ ...filter, ...(after ? { after } : {}), limit: limit + 1 });
+    const more = items.length > limit;
+    const page = more ? items.slice(0, limit) : items;
+    const last = page[page.length - 1];
+    return c.json({ items: page, next_cursor: more && last ? encodeCursor(last) : null, total: await store.countEvents(filter) });
+  });
+
+  app.get('/api/events/:id', async (c) => {
+    const id = c.req.param('id');
+    const event = await store.getEvent(id);
+    if (event === null) throw notFound('event', id);
+    const reports = [];
+    for (const r of event.reports) {
+      const stored = await store.getArticle(r.article_id);
+      const article = stored?.extraction.article ?? null;
+      reports.push({
+        article_id: r.article_id,
+        event_id: r.event_id,
+        article: article && { id: article.id, title: article.title, outlet: article.outlet, url: article.url, published: article.published, text: article.text },
+        event: stored?.extraction.events.find((e) => e.id === r.event_id) ?? null,
+      });
+    }
+    const story = event.story_id === null ? null : ((await store.listStories()).find((s) => s.id === event.story_id) ?? null);
+    return c.json({ event, reports, story: story && { id: story.id, title: story.title } });
+  });
+
+  app.get('/api/points', async (c) => {
+    const filter = parseEventFilter(c.req.queries());
+    return c.json({ items: await eventPoints(store, filter) });
+  });
+
+  app.get('/api/summary', async (c) => {
+    const queries = c.req.queries();
+    const cellText = queries.cell?.[0];
+    const cell = cellText === undefined ? 0.1 : Number(cellText);
+    if (!Number.isFinite(cell) || cell < 0.001 || cell > 10) {
+      throw new ProblemError(400, 'invalid-parameters', 'Invalid request parameters', 'query.cell: must be a number of degrees between 0.001 and 10', [
+        { name: 'query.cell', reason: 'must be between 0.001 and 10' },
+      ]);
+    }
+    const filter = parseEventFilter(queries, ['cell']);
+    if (store.aggregateEvents) return c.json(summarize(await store.aggregateEvents(filter, cell), cell));
+    return c.json(summarizePoints(await eventPoints(store, filter), cell));
+  });
+
+  app.get('/api/places', async (c) => c.json({ items: placesOf(await eventPoints(store, parseEventFilter(c.req.queries()))) }));
+
+  app.get('/api/sources', async (c) => {
+    if (store.listOutlets) return c.json({ items: await store.listOutlets() });
+    const counts = new Map<string | null, number>();
+    for (const a of await store.listArticles()) counts.set(a.outlet, (counts.get(a.outlet) ?? 0) + 1);
+    const items = [...counts.entries()].map(([outlet, articles]) => ({ outlet, articles }));
+    items.sort((a, b) => b.articles - a.articles || (a.outlet ?? '\uffff').localeCompare(b.outlet ?? '\uffff'));
+    return c.json({ items });
+  });
+
+  app.get('/api/stories', async (c) => c.json({ items: await store.listStories() }));
+
+  app.get('/api/stories/:id', async (c) => {
+    const id = c.req.param('id');
+    const story = (await store.listStories()).find((s) => s.id === id);
+    if (story === undefined) throw notFound('story', id);
+    return c.json({ story, events: await store.listEvents({ storyId: id, includeBackground: true, limit: 1000 }) });
+  });
+
+  app.get('/api/articles/:id', async (c) => {
+    const id = c.req.param('id');
+    const stored = await store.getArticle(id);
+    if (stored === null) throw notFound('article', id);
+    return c.json({ ...stored.extraction, content_hash: stored.content_hash, ingested_at: stored.ingested_at });
+  });
+
+  app.post('/api/articles', async (c) => {
+    const declared = Number(c.req.header('content-length') ?? '0');
+    if (declared > maxBody) throw new ProblemError(413, 'too-large', 'Request body too large', `The body may be at most ${maxBody} bytes.`);
+    const body = new Uint8Array(await c.req.arrayBuffer());
+    if (body.length > maxBody) throw new ProblemError(413, 'too-large', 'Request body too large', `The body may be at most ${maxBody} bytes.`);
+    if (body.length === 0) {
+      throw new ProblemError(400, 'empty-body', 'Empty request body', 'Send one article (JSON object, text or HTML page), a JSON array of articles or JSON lines.');
+    }
+    const result = await ingestArticles(store, extractContext(), body, maxBody, c.req.header('content-type') ?? '', getResolver());
+    if (result.articles.length === 0) {
+      const reasons = result.failures.flatMap((f) => f.diagnostics.map((d) => d.message)).join('; ');
+      throw new ProblemError(422, 'no-article', 'No article could be read', reasons || 'The body held no article.');
+    }
+    return c.json(result, result.articles.some((a) => a.status !== 'unchanged') ? 201 : 200);
+  });
+
+  app.get('/api/export', async (c) => {
+    const queries = c.req.queries();
+    const format = queries.format?.[0] ?? '';
+    if (!isExportFormat(format)) {
+      throw new ProblemError(400, 'invalid-parameters', 'Invalid request parameters', `query.format: must be one of ${EXPORT_FORMATS.join(', ')}`, [
+        { name: 'query.format', reason: `must be one of ${EXPORT_FORMATS.join(', ')}` },
+      ]);
+    }
+    const filter = parseEventFilter(queries, ['format']);
+    const chunks = exportEvents(store, format, filter);
+    // Read the first chunk before answering, so a store error is still a problem response.
+    const first = await chunks.next();
+    const encoder = new TextEncoder();
+    const stream = new ReadableStream<Uint8Array>({
+      start(controller) {
+        if (!first.done) controller.enqueue(encoder.encode(first.value));
+      },
+      async pull(controller) {
+        try {
+          const next = await chunks.next();
+          if (next.done) controller.close();
+          else controller.enqueue(encoder.encode(next.value));
+        } catch (error) {
+          logError(error, c.req.path);
+          controller.error(error);
+        }
+      },
+    });
+    const media = EXPORT_MEDIA[format];
+    return c.body(stream, 200, { 'content-type': media.type, 'content-disposition': `attachment; filename="sitrep-events.${media.extension}"` });
+  });
+
+  app.get('/', (c) => sendAsset(c, webAsset('index.html', options.freshAssets), 'no-cache'));
+  app.get('/static/:file', (c) => sendAsset(c, webAsset(c.req.param('file'), options.freshAssets), 'no-cache'));
+  app.get('/vendor/:file', (c) => sendAsset(c, vendorAsset(c.req.param('file')), 'public, max-age=86400'));
+  return app;
+}

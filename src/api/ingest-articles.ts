@@ -1,0 +1,93 @@
+/**
+ * `POST /api/articles`: the body is read exactly like the CLI reads standard input (format
+ * sniffed: one JSON article object or an array, JSON lines, a web page, plain text), then each
+ * article goes through the same pipeline and store transaction as `sitrep ingest`.
+ */
+import { Readable } from 'node:stream';
+import type { ExtractContext } from '../extract/context.js';
+import { decodeBytes } from '../ingest/decode-bytes.js';
+import { parseJsonLine } from '../ingest/parse-json-batch.js';
+import { readInputs } from '../ingest/read-inputs.js';
+import type { Diagnostic } from '../model/diagnostic.js';
+import type { IngestItem } from '../model/ingest-item.js';
+import type { ArticleEvent } from '../model/event.js';
+import { EXTRACTOR_VERSION, processArticle } from '../pipeline/process-article.js';
+import { contentHash } from '../store/content-hash.js';
+import { ingestExtraction } from '../store/ingest-extraction.js';
+import type { EventResolver } from '../store/event-resolver.js';
+import type { SaveStatus, Store } from '../store/store.js';
+
+/** One article of an ingest request and what became of it. */
+export interface IngestedArticle {
+  readonly id: string;
+  readonly title: string | null;
+  readonly status: SaveStatus;
+  /** The events extracted from it (empty when `unchanged`: nothing was extracted again). */
+  readonly events: readonly ArticleEvent[];
+  /** Merged events that now carry a report from it. */
+  readonly merged_event_ids: readonly string[];
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** What `POST /api/articles` returns. */
+export interface IngestResponse {
+  readonly articles: readonly IngestedArticle[];
+  readonly failures: readonly { readonly source: string; readonly diagnostics: readonly Diagnostic[] }[];
+}
+
+const JSON_LINES = /^application\/(?:x-ndjson|jsonl|x-jsonlines|jsonlines)\b/i;
+
+/**
+ * The items of a request body: JSON lines line by line when the media type says so (a bad line
+ * is a failure of that line only), else sniffed like the CLI's standard input.
+ */
+async function* bodyItems(body: Uint8Array, contentType: string, maxBytes: number): AsyncGenerator<IngestItem> {
+  if (JSON_LINES.test(contentType)) {
+    const decoded = decodeBytes(body, 'body');
+    if (!decoded.ok) return yield { kind: 'failure', source: 'body', id: null, diagnostics: [decoded.diagnostic] };
+    const ctx = { source: 'body', format: 'jsonl' as const, flagPublished: null, diagnostics: decoded.diagnostics };
+    let n = 0;
+    for (const line of decoded.text.split('\n')) {
+      const item = parseJsonLine(line, ++n, ctx);
+      if (item !== null) yield item;
+    }
+    return;
+  }
+  yield* readInputs(['-'], { stdin: Readable.from([Buffer.from(body)]), maxBytes });
+}
+
+/**
+ * Ingests the articles in `body` (at most `maxBytes`) into `store`; `contentType` tells JSON
+ * lines apart (`application/x-ndjson`), anything else is sniffed; `resolver` merges events across
+ * articles (default: the store's identity merge, as in `ingestExtraction`).
+ */
+export async function ingestArticles(store: Store, ctx: ExtractContext, body: Uint8Array, maxBytes: number, contentType = '', resolver?: EventResolver): Promise<IngestResponse> {
+  const versions = { extractor: EXTRACTOR_VERSION, ...ctx.versions };
+  const articles: IngestedArticle[] = [];
+  const failures: { source: string; diagnostics: readonly Diagnostic[] }[] = [];
+  for await (const item of bodyItems(body, contentType, maxBytes)) {
+    if (item.kind === 'failure') {
+      failures.push({ source: item.source, diagnostics: item.diagnostics });
+      continue;
+    }
+    const raw = item.article;
+    const hash = contentHash(raw, versions);
+    if ((await store.getContentHash(raw.id)) === hash) {
+      const merged = await store.listEvents({ articleId: raw.id, includeBackground: true });
+      articles.push({ id: raw.id, title: raw.title, status: 'unchanged', events: [], merged_event_ids: merged.map((e) => e.id), diagnostics: [] });
+      continue;
+    }
+    const result = processArticle(raw, ctx);
+    const outcome = await ingestExtraction(store, result, hash, resolver ? { resolver } : {});
+    const merged = await store.listEvents({ articleId: raw.id, includeBackground: true });
+    articles.push({
+      id: raw.id,
+      title: result.article.title,
+      status: outcome.status,
+      events: result.events,
+      merged_event_ids: merged.map((e) => e.id),
+      diagnostics: result.diagnostics,
+    });
+  }
+  return { articles, failures };
+}

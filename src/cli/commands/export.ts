@@ -1,0 +1,47 @@
+/** `sitrep export --format acled-csv|geojson|jsonl [filters] [--output FILE]`: the stored events in an analyst's format. */
+import fs from 'node:fs';
+import { parseEventFilter } from '../../api/event-query.js';
+import { ProblemError } from '../../api/problem.js';
+import { type ExportFormat, exportEvents } from '../../export/export-events.js';
+import { openStore } from '../../store/open-store.js';
+import { write } from '../output.js';
+
+export interface ExportOptions {
+  readonly db: string | undefined;
+  readonly format: ExportFormat;
+  /** Filter parameters by their API names (`from`, `type`, `bbox`…), as lists of strings. */
+  readonly filters: Record<string, string[]>;
+  readonly limit: number | undefined;
+  /** A file to write; standard output when undefined or `-`. */
+  readonly output: string | undefined;
+}
+
+/** Writes the export; 2 when a filter is invalid. */
+export async function runExport(opts: ExportOptions): Promise<number> {
+  let filter;
+  try {
+    filter = parseEventFilter(opts.filters);
+  } catch (err) {
+    if (err instanceof ProblemError) {
+      process.stderr.write(`sitrep: ${err.message.replace(/query\./g, '--')}\nRun 'sitrep --help' for usage.\n`);
+      return 2;
+    }
+    throw err;
+  }
+  const store = await openStore(opts.db);
+  const toFile = opts.output !== undefined && opts.output !== '-';
+  const file = toFile ? fs.createWriteStream(opts.output!) : null;
+  let n = 0;
+  try {
+    for await (const chunk of exportEvents(store, opts.format, { ...filter, ...(opts.limit ? { limit: opts.limit } : {}) })) {
+      n++;
+      if (file === null) await write(chunk);
+      else if (!file.write(chunk)) await new Promise<void>((resolve) => file.once('drain', resolve));
+    }
+  } finally {
+    await store.close();
+    if (file !== null) await new Promise<void>((resolve, reject) => file.end((err?: Error | null) => (err ? reject(err) : resolve())));
+  }
+  if (toFile) process.stderr.write(`sitrep: wrote ${opts.format} to ${opts.output}\n`);
+  return n >= 0 ? 0 : 1;
+}

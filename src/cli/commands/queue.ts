@@ -1,0 +1,102 @@
+/**
+ * `sitrep queue`: depth, rate and failures of the article queue; and the PostgreSQL side of
+ * `sitrep ingest`, which enqueues articles for the workers instead of processing them.
+ */
+import { createExtractContext } from '../../extract/create-extract-context.js';
+import { readInputs } from '../../ingest/read-inputs.js';
+import type { RawArticle } from '../../model/article.js';
+import { EXTRACTOR_VERSION } from '../../pipeline/process-article.js';
+import { ArticleQueue } from '../../queue/article-queue.js';
+import { queueOptionsFromEnv } from '../../queue/queue-options-from-env.js';
+import { readQueueStats } from '../../queue/read-queue-stats.js';
+import { contentHash } from '../../store/content-hash.js';
+import { isPostgresSpec } from '../../store/open-store.js';
+import { PostgresStore } from '../../store/postgres/postgres-store.js';
+import { printDiagnostics, table } from '../output.js';
+
+/** Articles per INSERT when enqueueing. */
+const ENQUEUE_BATCH = 500;
+
+export interface QueueCommandOptions {
+  readonly db: string | undefined;
+  readonly format: 'table' | 'json';
+}
+
+/** Prints the queue's stats; exit 2 without PostgreSQL. */
+export async function runQueue(opts: QueueCommandOptions): Promise<number> {
+  if (!isPostgresSpec(opts.db)) {
+    process.stderr.write('sitrep: queue needs a PostgreSQL database: --db postgres://… or SITREP_DB (SQLite has no queue)\n');
+    return 2;
+  }
+  const queue = await ArticleQueue.start(opts.db!, { ...queueOptionsFromEnv(), supervise: false });
+  try {
+    const s = await readQueueStats(queue);
+    if (opts.format === 'json') {
+      process.stdout.write(`${JSON.stringify(s)}\n`);
+      return 0;
+    }
+    const rows = [
+      ['waiting', String(s.queued)],
+      ['retrying', String(s.retrying)],
+      ['in progress', String(s.active)],
+      ['completed', String(s.completed)],
+      ['failed (last retry)', String(s.failed)],
+      [`rate (last ${s.window_s} s)`, `${s.rate_per_s} articles/s`],
+      ['oldest waiting', s.oldest_waiting_s === null ? '-' : `${s.oldest_waiting_s} s`],
+      ['dead letters', String(s.dead_letters)],
+    ];
+    process.stdout.write(table(['queue', 'value'], rows));
+    if (s.last_dead_letters.length > 0) {
+      process.stdout.write(`\n${table(['dead letter', 'article', 'error', 'at'], s.last_dead_letters.map((d) => [d.id, d.article_id ?? '-', d.error, d.at]))}`);
+    }
+    return 0;
+  } finally {
+    await queue.stop();
+  }
+}
+
+export interface EnqueueOptions {
+  readonly db: string;
+  readonly published: string | undefined;
+}
+
+/**
+ * `sitrep ingest` on PostgreSQL: reads the inputs, records unreadable ones as failures, skips
+ * articles whose content hash is stored already, and enqueues the rest for `sitrep worker`.
+ */
+export async function runEnqueue(inputs: readonly string[], opts: EnqueueOptions): Promise<number> {
+  const ctx = createExtractContext();
+  const versions = { extractor: EXTRACTOR_VERSION, ...ctx.versions };
+  const store = PostgresStore.open(opts.db, { maxConnections: 2 });
+  const counts = { enqueued: 0, unchanged: 0, failed: 0 };
+  let queue: ArticleQueue | null = null;
+  try {
+    await store.migrate();
+    queue = await ArticleQueue.start(opts.db, { ...queueOptionsFromEnv(), supervise: false });
+    let batch: RawArticle[] = [];
+    const flush = async (): Promise<void> => {
+      counts.enqueued += await queue!.enqueue(batch);
+      batch = [];
+    };
+    for await (const item of readInputs([...inputs], opts.published ? { published: opts.published } : {})) {
+      if (item.kind === 'failure') {
+        printDiagnostics(item.diagnostics);
+        await store.saveFailure(item.source, item.diagnostics);
+        counts.failed++;
+        continue;
+      }
+      if ((await store.getContentHash(item.article.id)) === contentHash(item.article, versions)) {
+        counts.unchanged++;
+        continue;
+      }
+      batch.push(item.article);
+      if (batch.length >= ENQUEUE_BATCH) await flush();
+    }
+    await flush();
+  } finally {
+    await queue?.stop();
+    await store.close();
+  }
+  process.stderr.write(`enqueued ${counts.enqueued}, ${counts.unchanged} unchanged, ${counts.failed} failed; run 'sitrep worker' to process them\n`);
+  return counts.enqueued + counts.unchanged > 0 ? 0 : 1;
+}

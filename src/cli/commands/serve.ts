@@ -1,0 +1,38 @@
+/** `sitrep serve`: the HTTP API and the web page over the configured store, until interrupted. */
+import { startServer, DEFAULT_PORT } from '../../api/start-server.js';
+import { loadPacks } from '../../packs/load-packs.js';
+import { createResolver } from '../../resolve/create-resolver.js';
+import { openStore } from '../../store/open-store.js';
+
+export interface ServeOptions {
+  readonly db: string | undefined;
+  readonly port: number | undefined;
+  readonly host: string | undefined;
+}
+
+/** Serves until SIGINT/SIGTERM; resolves to the exit code. */
+export async function runServe(opts: ServeOptions): Promise<number> {
+  const store = await openStore(opts.db);
+  let server;
+  try {
+    server = await startServer({ store, resolver: () => createResolver(loadPacks()), port: opts.port ?? DEFAULT_PORT, host: opts.host ?? '127.0.0.1' });
+  } catch (err) {
+    await store.close();
+    process.stderr.write(`sitrep: cannot listen on ${opts.host ?? '127.0.0.1'}:${opts.port ?? DEFAULT_PORT}: ${(err as Error).message}\n`);
+    return 1;
+  }
+  const [articles, events] = [await store.countArticles(), await store.countEvents()];
+  process.stdout.write(`sitrep: serving ${articles} article(s), ${events} event(s) at ${server.url}/ (API ${server.url}/api/events, OpenAPI ${server.url}/openapi.json); Ctrl-C to stop\n`);
+  await new Promise<void>((resolve) => {
+    const stop = (): void => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      resolve();
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+  await server.close();
+  await store.close();
+  return 0;
+}

@@ -1,0 +1,66 @@
+/**
+ * One queued article through the pipeline and into the PostgreSQL store: the worker's unit of
+ * work. Idempotent: the content hash is checked before extraction, and again (under a per-article
+ * lock) when saving, so a job run twice, or two jobs of the same article, write it once.
+ */
+import type { RawArticle } from '../model/article.js';
+import type { ExtractionResult } from '../model/extraction.js';
+import { contentHash } from '../store/content-hash.js';
+import type { EventResolver } from '../store/event-resolver.js';
+import { ingestExtraction } from '../store/ingest-extraction.js';
+import type { PostgresStore } from '../store/postgres/postgres-store.js';
+import type { SaveStatus } from '../store/store.js';
+import type { MergeLockKeys } from './merge-lock-keys.js';
+
+/** What processing needs besides the store. */
+export interface ArticleJobDeps {
+  /** Clean → date → extract (`processArticle` with a context, in production). */
+  readonly process: (raw: RawArticle) => ExtractionResult;
+  /** Versions of extractor and packs: part of the content hash. */
+  readonly versions: Readonly<Record<string, string>>;
+  /** Merge neighbourhoods to lock for a result. */
+  readonly lockKeys: MergeLockKeys;
+  /** Defaults to `ingestExtraction`'s default resolver. */
+  readonly resolver?: EventResolver;
+}
+
+/** What happened to one article. */
+export interface ArticleJobOutcome {
+  readonly articleId: string;
+  readonly status: SaveStatus;
+  /** News events extracted (0 when unchanged). */
+  readonly events: number;
+  /** Merged events written. */
+  readonly writtenEvents: number;
+}
+
+/** Parses a job's article, rejecting anything that is not an article object. */
+export function parseJobArticle(json: string): RawArticle {
+  const value = JSON.parse(json) as unknown;
+  if (typeof value !== 'object' || value === null || typeof (value as RawArticle).id !== 'string' || typeof (value as RawArticle).source !== 'string') {
+    throw new Error('job data is not an article (id and source missing)');
+  }
+  return value as RawArticle;
+}
+
+/**
+ * Extracts `raw` (unless its content hash is already stored) and saves and merges it in one
+ * transaction that first takes the merge locks of its neighbourhoods.
+ */
+export async function ingestArticleJob(store: PostgresStore, raw: RawArticle, deps: ArticleJobDeps): Promise<ArticleJobOutcome> {
+  const hash = contentHash(raw, deps.versions);
+  if ((await store.getContentHash(raw.id)) === hash) return { articleId: raw.id, status: 'unchanged', events: 0, writtenEvents: 0 };
+  // CPU-bound work outside any transaction: locks are held only for database work.
+  const result = deps.process(raw);
+  const keys = deps.lockKeys(result);
+  const outcome = await store.transactionPg(async (tx) => {
+    for (const key of keys) await tx.lockMerge(key);
+    return ingestExtraction(tx, result, hash, deps.resolver === undefined ? {} : { resolver: deps.resolver });
+  });
+  return {
+    articleId: raw.id,
+    status: outcome.status,
+    events: outcome.status === 'unchanged' ? 0 : result.events.filter((e) => !e.background).length,
+    writtenEvents: outcome.writtenEvents,
+  };
+}

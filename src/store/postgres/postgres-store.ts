@@ -1,0 +1,303 @@
+/**
+ * The PostgreSQL {@link Store}, through a `pg` connection pool, for many workers on many machines
+ * sharing one database. Same contract as the SQLite store, with one difference that MVCC brings:
+ * callers outside a transaction do not wait for it; they read what was committed before it.
+ *
+ * Writes of several statements (`saveExtraction`, `replaceMergedEvents`) run in their own
+ * transaction, or in a savepoint inside an open one. A transaction handle pins one pooled client.
+ *
+ * @example
+ * ```ts
+ * const store = PostgresStore.open('postgres://postgres@127.0.0.1:5432/sitrep');
+ * await store.migrate();
+ * await store.transaction(async (tx) => { await tx.lockMerge('theatre:nagorno-karabakh'); ... });
+ * await store.close();
+ * ```
+ */
+import pg from 'pg';
+import type { Diagnostic } from '../../model/diagnostic.js';
+import type { ExtractionResult } from '../../model/extraction.js';
+import { StoreError, type StoreErrorCode, toStoreError } from '../errors.js';
+import type { ArticleEventRecord, ArticleSearchHit, ArticleSummary, FailureRecord, MergedEvent, Story, StoredArticle } from '../records.js';
+import type { EventFilter, ListOptions, MergedEventFilter, MigrationResult, OutletCount, SaveExtractionOptions, SaveResult, Store, StoryChange } from '../store.js';
+import { postgresMigrations } from './migrations.js';
+import * as core from './postgres-core.js';
+import { runPostgresMigrations } from './run-postgres-migrations.js';
+
+/** Options of {@link PostgresStore}. */
+export interface PostgresStoreOptions {
+  /** Returns the current time as an ISO date-time; injectable for tests. */
+  readonly now?: () => string;
+  /** Pool size (default 10). A worker needs its concurrency plus one. */
+  readonly maxConnections?: number;
+  /** `application_name` shown in `pg_stat_activity` (default `sitrep`). */
+  readonly applicationName?: string;
+}
+
+interface Shared {
+  readonly pool: pg.Pool;
+  readonly now: () => string;
+  closed: boolean;
+}
+
+interface TxState {
+  readonly client: pg.PoolClient;
+  open: boolean;
+  depth: number;
+}
+
+/** PostgreSQL implementation of {@link Store}. */
+export class PostgresStore implements Store {
+  readonly dialect = 'postgres' as const;
+  readonly #shared: Shared;
+  readonly #tx: TxState | null;
+
+  private constructor(shared: Shared, tx: TxState | null) {
+    this.#shared = shared;
+    this.#tx = tx;
+  }
+
+  /** Creates the pool for `url` (no connection is made until the first call). Does not migrate. */
+  static open(url: string, options: PostgresStoreOptions = {}): PostgresStore {
+    const pool = new pg.Pool({ connectionString: url, max: options.maxConnections ?? 10, application_name: options.applicationName ?? 'sitrep' });
+    // An idle client's error (server restart) must not crash the process; the next query reports it.
+    pool.on('error', () => undefined);
+    return new PostgresStore({ pool, now: options.now ?? (() => new Date().toISOString()), closed: false }, null);
+  }
+
+  /** The pool, for tests and maintenance tools. */
+  get pool(): pg.Pool {
+    return this.#shared.pool;
+  }
+
+  /** True inside a transaction handle. */
+  get inTransaction(): boolean {
+    return this.#tx !== null;
+  }
+
+  #check(what: string): void {
+    if (this.#shared.closed) throw new StoreError('store/closed', `Cannot ${what}: the store is closed.`);
+    if (this.#tx !== null && !this.#tx.open) throw new StoreError('store/transaction-closed', `Cannot ${what}: its transaction has ended.`);
+  }
+
+  /** Runs a read or a single-statement write on the transaction's client, or on the pool. */
+  async #run<T>(code: StoreErrorCode, what: string, fn: (db: core.Queryable) => Promise<T>): Promise<T> {
+    this.#check(what);
+    try {
+      return await fn(this.#tx?.client ?? this.#shared.pool);
+    } catch (error) {
+      throw mapError(error, code, what);
+    }
+  }
+
+  /** Runs a multi-statement write atomically: a savepoint inside a transaction, else its own transaction. */
+  async #write<T>(what: string, fn: (db: core.Queryable) => Promise<T>): Promise<T> {
+    this.#check(what);
+    try {
+      if (this.#tx !== null) return await withSavepoint(this.#tx, () => fn(this.#tx!.client));
+      return await withTransaction(this.#shared.pool, fn);
+    } catch (error) {
+      throw mapError(error, 'store/write-failed', what);
+    }
+  }
+
+  async migrate(): Promise<MigrationResult[]> {
+    this.#check('migrate the database');
+    let client: pg.PoolClient;
+    try {
+      client = await this.#shared.pool.connect();
+    } catch (error) {
+      throw toStoreError(error, 'store/open-failed', 'Cannot connect to PostgreSQL');
+    }
+    try {
+      return await runPostgresMigrations(client, postgresMigrations, this.#shared.now);
+    } catch (error) {
+      throw toStoreError(error, 'store/migration-failed', 'Cannot migrate the database');
+    } finally {
+      client.release();
+    }
+  }
+
+  async transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T> {
+    return this.transactionPg((tx) => fn(tx));
+  }
+
+  /** {@link transaction} with the PostgreSQL handle (for {@link lockMerge}). */
+  async transactionPg<T>(fn: (tx: PostgresStore) => Promise<T>): Promise<T> {
+    this.#check('start a transaction');
+    if (this.#tx !== null) return withSavepoint(this.#tx, () => fn(this));
+    let client: pg.PoolClient;
+    try {
+      client = await this.#shared.pool.connect();
+      await client.query('BEGIN');
+    } catch (error) {
+      throw mapError(error, 'store/write-failed', 'start a transaction');
+    }
+    const state: TxState = { client, open: true, depth: 0 };
+    const handle = new PostgresStore(this.#shared, state);
+    let value: T;
+    try {
+      value = await fn(handle);
+    } catch (error) {
+      state.open = false;
+      await client.query('ROLLBACK').catch(() => undefined);
+      client.release();
+      throw error;
+    }
+    state.open = false;
+    try {
+      await client.query('COMMIT');
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      client.release();
+      throw mapError(error, 'store/write-failed', 'commit a transaction');
+    }
+    client.release();
+    return value;
+  }
+
+  /**
+   * Serializes merges in one neighbourhood (a theatre, a story…) across every connection and
+   * machine: takes `pg_advisory_xact_lock` on a 64-bit hash of `key`, held until the transaction
+   * ends. Only inside a transaction. Lock several keys in a fixed (sorted) order to avoid deadlock.
+   */
+  async lockMerge(key: string): Promise<void> {
+    if (this.#tx === null) throw new StoreError('store/invalid-argument', 'lockMerge() needs a transaction: call it on the handle of transactionPg().');
+    await this.#run('store/write-failed', `lock merge neighbourhood ${key}`, (db) =>
+      db.query("SELECT pg_advisory_xact_lock(hashtextextended(current_schema() || ':' || $1, 0))", [`sitrep:merge:${key}`]),
+    );
+  }
+
+  saveExtraction(result: ExtractionResult, opts: SaveExtractionOptions): Promise<SaveResult> {
+    return this.#write(`save article ${result.article.id}`, (db) => core.saveExtraction(db, result, opts, this.#shared.now()));
+  }
+
+  getContentHash(articleId: string): Promise<string | null> {
+    return this.#run('store/query-failed', 'read a content hash', (db) => core.getContentHash(db, articleId));
+  }
+
+  saveFailure(source: string, diagnostics: readonly Diagnostic[], opts: { readonly recordedAt?: string } = {}): Promise<void> {
+    return this.#run('store/write-failed', `save the failure of ${source}`, (db) => core.saveFailure(db, source, diagnostics, opts.recordedAt ?? this.#shared.now()));
+  }
+
+  listFailures(): Promise<FailureRecord[]> {
+    return this.#run('store/query-failed', 'list failures', core.listFailures);
+  }
+
+  getArticle(articleId: string): Promise<StoredArticle | null> {
+    return this.#run('store/query-failed', `read article ${articleId}`, (db) => core.getArticle(db, articleId));
+  }
+
+  listArticles(opts?: ListOptions): Promise<ArticleSummary[]> {
+    return this.#run('store/query-failed', 'list articles', (db) => core.listArticles(db, opts));
+  }
+
+  getArticleSummaries(ids: readonly string[]): Promise<ArticleSummary[]> {
+    return this.#run('store/query-failed', 'read article summaries', (db) => core.getArticleSummaries(db, ids));
+  }
+
+  countArticles(): Promise<number> {
+    return this.#run('store/query-failed', 'count articles', core.countArticles);
+  }
+
+  listArticleEvents(filter?: EventFilter): Promise<ArticleEventRecord[]> {
+    return this.#run('store/query-failed', 'list article events', (db) => core.listArticleEvents(db, filter));
+  }
+
+  searchArticles(query: string, opts?: ListOptions): Promise<ArticleSearchHit[]> {
+    return this.#run('store/query-failed', 'search articles', (db) => core.searchArticles(db, query, opts));
+  }
+
+  async replaceMergedEvents(affectedEventIds: readonly string[], newEvents: readonly MergedEvent[], stories: StoryChange = {}): Promise<void> {
+    for (const event of newEvents) {
+      if (event.reports.length === 0) throw new StoreError('store/invalid-argument', `Merged event ${event.id} has no reports.`);
+    }
+    await this.#write('replace merged events', (db) => core.replaceMergedEvents(db, affectedEventIds, newEvents, stories, this.#shared.now()));
+  }
+
+  getEvent(eventId: string): Promise<MergedEvent | null> {
+    return this.#run('store/query-failed', `read event ${eventId}`, (db) => core.getEvent(db, eventId));
+  }
+
+  listEvents(filter?: MergedEventFilter): Promise<MergedEvent[]> {
+    return this.#run('store/query-failed', 'list events', (db) => core.listEvents(db, filter));
+  }
+
+  countEvents(filter?: MergedEventFilter): Promise<number> {
+    return this.#run('store/query-failed', 'count events', (db) => core.countEvents(db, filter));
+  }
+
+  listStories(): Promise<Story[]> {
+    return this.#run('store/query-failed', 'list stories', core.listStories);
+  }
+
+  /** Outlets with their article counts, most articles first, then by name. */
+  listOutlets(): Promise<OutletCount[]> {
+    return this.#run('store/query-failed', 'list outlets', core.listOutlets);
+  }
+
+  getMeta(key: string): Promise<string | null> {
+    return this.#run('store/query-failed', `read setting ${key}`, (db) => core.getMeta(db, key));
+  }
+
+  setMeta(key: string, value: string): Promise<void> {
+    return this.#run('store/write-failed', `write setting ${key}`, (db) => core.setMeta(db, key, value));
+  }
+
+  /** Every write is committed when its call (or transaction) returns: nothing to flush. */
+  async flush(): Promise<void> {
+    this.#check('flush');
+  }
+
+  async close(): Promise<void> {
+    if (this.#tx !== null) throw new StoreError('store/invalid-argument', 'Cannot close the store from inside a transaction.');
+    if (this.#shared.closed) return;
+    this.#shared.closed = true;
+    await this.#shared.pool.end();
+  }
+}
+
+async function withSavepoint<T>(tx: TxState, fn: () => Promise<T>): Promise<T> {
+  const name = `sitrep_sp${++tx.depth}`;
+  try {
+    await tx.client.query(`SAVEPOINT ${name}`);
+    try {
+      const value = await fn();
+      await tx.client.query(`RELEASE SAVEPOINT ${name}`);
+      return value;
+    } catch (error) {
+      await tx.client.query(`ROLLBACK TO SAVEPOINT ${name}`);
+      await tx.client.query(`RELEASE SAVEPOINT ${name}`);
+      throw error;
+    }
+  } finally {
+    tx.depth -= 1;
+  }
+}
+
+async function withTransaction<T>(pool: pg.Pool, fn: (db: pg.PoolClient) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    const value = await fn(client);
+    await client.query('COMMIT');
+    return value;
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+/** Driver errors become StoreErrors; an undefined table (42P01) means the database was never migrated. */
+function mapError(error: unknown, code: StoreErrorCode, what: string): StoreError {
+  if (error instanceof StoreError) return error;
+  if ((error as { code?: unknown }).code === '42P01') {
+    return new StoreError('store/not-migrated', `Cannot ${what}: the database is not migrated (${(error as Error).message}). Call migrate() first.`, { cause: error });
+  }
+  if ((error as { code?: unknown }).code === 'ECONNREFUSED') {
+    return toStoreError(error, 'store/open-failed', `Cannot ${what}: PostgreSQL refused the connection`);
+  }
+  return toStoreError(error, code, `Cannot ${what}`);
+}
