@@ -19,7 +19,7 @@ await fillSyntheticStore(store, { events: N });
 console.log(`store: ${N} events in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 const server = await startServer({ store, port: 0 });
 
-for (const route of ['/api/summary?cell=0.12', '/api/events?limit=50', '/api/events?limit=50&side=AZE&ceasefire=true&bbox=45,39,47,40.5']) {
+for (const route of ['/api/summary?cell=0.2', '/api/events?limit=50', '/api/events?limit=50&side=AZE&ceasefire=true&bbox=45,39,47,40.5']) {
   const s = performance.now();
   const res = await fetch(server.url + route);
   const bytes = (await res.arrayBuffer()).byteLength;

@@ -8,8 +8,9 @@ import type { ExtractionResult } from '../model/extraction.js';
 import { contentHash } from '../store/content-hash.js';
 import type { EventResolver } from '../store/event-resolver.js';
 import { ingestExtraction } from '../store/ingest-extraction.js';
-import type { PostgresStore } from '../store/postgres/postgres-store.js';
-import type { SaveStatus } from '../store/store.js';
+import { mergeIdentity } from '../store/merge-identity.js';
+import { PostgresStore } from '../store/postgres/postgres-store.js';
+import type { SaveStatus, Store } from '../store/store.js';
 import type { MergeLockKeys } from './merge-lock-keys.js';
 
 /** What processing needs besides the store. */
@@ -45,17 +46,31 @@ export function parseJobArticle(json: string): RawArticle {
 
 /**
  * Extracts `raw` (unless its content hash is already stored) and saves and merges it in one
- * transaction that first takes the merge locks of its neighbourhoods.
+ * transaction that holds the merge locks of its neighbourhoods from before the resolver reads
+ * candidates until the commit.
  */
 export async function ingestArticleJob(store: PostgresStore, raw: RawArticle, deps: ArticleJobDeps): Promise<ArticleJobOutcome> {
   const hash = contentHash(raw, deps.versions);
-  if ((await store.getContentHash(raw.id)) === hash) return { articleId: raw.id, status: 'unchanged', events: 0, writtenEvents: 0 };
+  const stored = await store.getContentHash(raw.id);
+  if (stored === hash) return { articleId: raw.id, status: 'unchanged', events: 0, writtenEvents: 0 };
   // CPU-bound work outside any transaction: locks are held only for database work.
   const result = deps.process(raw);
   const keys = deps.lockKeys(result);
+  const inner = deps.resolver ?? mergeIdentity;
+  // A new article has no earlier merged events, so the merge locks are needed only from the
+  // resolver's reads on: taking them there keeps the article's own save out of the serialized
+  // section. An update first reads the merged events it reported, so it locks before the save.
+  const early = stored !== null;
+  const resolver: EventResolver = {
+    id: inner.id,
+    async resolve(input) {
+      if (!early) await lockAll(input.store, keys);
+      return inner.resolve(input);
+    },
+  };
   const outcome = await store.transactionPg(async (tx) => {
-    for (const key of keys) await tx.lockMerge(key);
-    return ingestExtraction(tx, result, hash, deps.resolver === undefined ? {} : { resolver: deps.resolver });
+    if (early) await lockAll(tx, keys);
+    return ingestExtraction(tx, result, hash, { resolver });
   });
   return {
     articleId: raw.id,
@@ -63,4 +78,9 @@ export async function ingestArticleJob(store: PostgresStore, raw: RawArticle, de
     events: outcome.status === 'unchanged' ? 0 : result.events.filter((e) => !e.background).length,
     writtenEvents: outcome.writtenEvents,
   };
+}
+
+async function lockAll(store: Store, keys: readonly string[]): Promise<void> {
+  if (!(store instanceof PostgresStore)) throw new Error('merge locks need the PostgreSQL store');
+  for (const key of keys) await store.lockMerge(key);
 }

@@ -17,9 +17,9 @@ export interface WorkerOptions extends ArticleJobDeps {
   readonly queue: ArticleQueue;
   /** Jobs processed at once (slots; default 1). Extraction is CPU-bound: more than the cores rarely helps. */
   readonly concurrency?: number;
-  /** Jobs claimed per fetch (default 4). */
+  /** Jobs claimed per fetch (default 1: lowest latency; larger batches save fetches under backlog). */
   readonly batchSize?: number;
-  /** Wait between empty fetches (default 250 ms). */
+  /** Wait between empty fetches (default 100 ms). */
   readonly pollIntervalMs?: number;
   readonly logger?: Logger;
   /** Called after each job, with its latency from enqueue to commit (benchmarks, tests). */
@@ -70,8 +70,8 @@ const sleep = (ms: number, signal: AbortSignal): Promise<void> =>
 export function runWorker(options: WorkerOptions): RunningWorker {
   const { store, queue, logger } = options;
   const concurrency = Math.max(1, options.concurrency ?? 1);
-  const batchSize = Math.max(1, options.batchSize ?? 4);
-  const pollMs = options.pollIntervalMs ?? 250;
+  const batchSize = Math.max(1, options.batchSize ?? 1);
+  const pollMs = options.pollIntervalMs ?? 100;
   const stopping = new AbortController();
   const counts = { completed: 0, failed: 0, released: 0 };
 

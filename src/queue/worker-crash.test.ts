@@ -82,7 +82,8 @@ describe.skipIf(PG_URL === undefined)('sitrep worker crash safety', () => {
 
   it('loses nothing when killed mid-batch: after restart every article is processed once and the store equals a single-process run', async () => {
     const articles = await seedArticles();
-    const producer = await bed.openQueue({ supervise: false });
+    // The queue's settings come from whoever creates it first: here the producer.
+    const producer = await bed.openQueue({ supervise: false, expireInSeconds: 3 });
     await producer.enqueue(articles);
     const env = {
       SITREP_DB: bed.t.location,

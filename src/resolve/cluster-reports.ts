@@ -18,14 +18,19 @@ export function clusterReports(reports: readonly Report[]): Report[][] {
   return clusters;
 }
 
-/** The connected component of `seeds` under compatibility within `pool` (symmetric, so order-free). */
-export function connectedReports(seeds: readonly Report[], pool: readonly Report[]): Report[] {
+/**
+ * The connected component of `seeds` under compatibility within `pool` (symmetric, so order-free),
+ * limited to reports dated inside `window` when given: a town shelled every day would otherwise
+ * chain a whole season into one neighbourhood.
+ */
+export function connectedReports(seeds: readonly Report[], pool: readonly Report[], window?: { from: string; to: string }): Report[] {
   const inside = new Map<string, Report>(seeds.map((r) => [r.key, r]));
   const frontier = [...seeds];
+  const inWindow = (r: Report) => !window || (r.event.date !== null && r.event.date >= window.from && r.event.date <= window.to);
   while (frontier.length) {
     const r = frontier.pop()!;
     for (const p of pool) {
-      if (!inside.has(p.key) && reportsCompatible(r, p)) {
+      if (!inside.has(p.key) && inWindow(p) && reportsCompatible(r, p)) {
         inside.set(p.key, p);
         frontier.push(p);
       }

@@ -27,36 +27,63 @@ function shiftDay(date: string, days: number): string {
   return new Date(Date.parse(date) + days * 86_400_000).toISOString().slice(0, 10);
 }
 
-async function loadReports(store: Store, records: readonly ArticleEventRecord[], grouper: SourceGrouper | undefined): Promise<Report[]> {
+async function loadReports(store: Store, records: readonly ArticleEventRecord[]): Promise<Report[]> {
   const ids = [...new Set(records.map((r) => r.article_id))];
   const summaries = await store.getArticleSummaries(ids);
-  const sourceKeys = await groupSources(store, summaries, grouper);
   const byId = new Map<string, ReportArticle>(
-    summaries.map((a) => [a.id, { id: a.id, outlet: a.outlet, published: a.published, title: a.title, sourceKey: sourceKeys.get(a.id) ?? a.id }]),
+    summaries.map((a) => [a.id, { id: a.id, outlet: a.outlet, published: a.published, title: a.title, sourceKey: a.id }]),
   );
   return records
     .filter((r) => !r.event.background && byId.has(r.article_id))
     .map((r) => ({ key: reportKey(r.article_id, r.event.id), article: byId.get(r.article_id)!, event: r.event }));
 }
 
-/** Stored news reports dated within `days` of any of `dates`. */
-async function reportsAround(store: Store, dates: readonly string[], days: number, grouper: SourceGrouper | undefined, cache: Map<string, Report>): Promise<Report[]> {
-  if (!dates.length) return [];
+/** Stored news reports dated within `days` of any of `dates`; only the part of the window not yet read is queried. */
+async function reportsAround(store: Store, dates: readonly string[], days: number, cache: Map<string, Report>, read: { from: string; to: string } | null): Promise<{ pool: Report[]; read: { from: string; to: string } | null }> {
+  if (!dates.length) return { pool: [...cache.values()], read };
   const sorted = [...dates].sort();
-  const records = await store.listArticleEvents({ from: shiftDay(sorted[0]!, -days), to: shiftDay(sorted.at(-1)!, days), includeBackground: false });
-  const fresh = records.filter((r) => !cache.has(reportKey(r.article_id, r.event.id)));
-  for (const r of await loadReports(store, fresh, grouper)) cache.set(r.key, r);
-  return records.map((r) => cache.get(reportKey(r.article_id, r.event.id))).filter((r): r is Report => Boolean(r));
+  const want = { from: shiftDay(sorted[0]!, -days), to: shiftDay(sorted.at(-1)!, days) };
+  const ranges: { from: string; to: string }[] = [];
+  if (!read) ranges.push(want);
+  else {
+    if (want.from < read.from) ranges.push({ from: want.from, to: shiftDay(read.from, -1) });
+    if (want.to > read.to) ranges.push({ from: shiftDay(read.to, 1), to: want.to });
+  }
+  for (const range of ranges) {
+    const records = await store.listArticleEvents({ ...range, includeBackground: false });
+    const fresh = records.filter((r) => !cache.has(reportKey(r.article_id, r.event.id)));
+    for (const r of await loadReports(store, fresh)) cache.set(r.key, r);
+  }
+  const merged = read ? { from: want.from < read.from ? want.from : read.from, to: want.to > read.to ? want.to : read.to } : want;
+  return { pool: [...cache.values()], read: merged };
 }
 
+/**
+ * How far (days) from the new reports the neighbourhood reaches. Events span a day or two, so
+ * this holds every event a new report can join; a chain of compatible reports longer than this
+ * (a town shelled every day) is regrouped only near the new report, which bounds ingest time.
+ */
+export const WINDOW_DAYS = 3;
+
 /** The connected neighbourhood of `seeds`, widening the date window until nothing new joins. */
-async function neighbourhood(store: Store, seeds: readonly Report[], grouper: SourceGrouper | undefined): Promise<Report[]> {
-  const cache = new Map<string, Report>(seeds.map((r) => [r.key, r]));
+interface ReadState {
+  readonly cache: Map<string, Report>;
+  read: { from: string; to: string } | null;
+}
+
+async function neighbourhood(store: Store, seeds: readonly Report[], state: ReadState = { cache: new Map(), read: null }): Promise<Report[]> {
+  const cache = state.cache;
+  for (const r of seeds) if (!cache.has(r.key)) cache.set(r.key, r);
   let members = [...seeds];
+  const seedDates = seeds.map((r) => r.event.date).filter((d): d is string => Boolean(d)).sort();
+  const window = seedDates.length ? { from: shiftDay(seedDates[0]!, -WINDOW_DAYS), to: shiftDay(seedDates.at(-1)!, WINDOW_DAYS) } : undefined;
   for (;;) {
     const dates = members.map((r) => r.event.date).filter((d): d is string => Boolean(d));
-    const pool = await reportsAround(store, dates, NEIGHBOUR_DAYS, grouper, cache);
-    const next = connectedReports(members, pool);
+    // Reports further than a day from every member cannot join (day precision), and the window
+    // bounds the rest; week-precision reports are looked for NEIGHBOUR_DAYS away.
+    const around = await reportsAround(store, dates, members.some((r) => r.event.date_precision === 'week') ? NEIGHBOUR_DAYS : 1, cache, state.read);
+    state.read = around.read;
+    const next = connectedReports(members, around.pool, window);
     if (next.length === members.length) return next;
     members = next;
   }
@@ -71,7 +98,6 @@ export function createCoreferenceResolver(options: CoreferenceOptions = {}): Eve
       const own = await loadReports(
         store,
         result.events.filter((e) => !e.background).map((event) => ({ article_id: articleId, event })),
-        options.sourceGrouper,
       );
       // Merged events that reported this article (before an update) or that its reports join.
       const touched = new Map<string, MergedEvent>(previous.map((e) => [e.id, e]));
@@ -82,29 +108,39 @@ export function createCoreferenceResolver(options: CoreferenceOptions = {}): Eve
         const records = (await store.listArticleEvents({ includeBackground: false })).filter((r) =>
           previousKeys.some((k) => k.article_id === r.article_id && k.event_id === r.event.id),
         );
-        seeds.push(...(await loadReports(store, records, options.sourceGrouper)));
+        seeds.push(...(await loadReports(store, records)));
       }
       // The merged events that held any of these reports are rebuilt; their other reports join in
       // (so an event that loses a report splits correctly), until the set is closed.
-      let members = await neighbourhood(store, seeds, options.sourceGrouper);
+      const state: ReadState = { cache: new Map(), read: null };
+      let members = await neighbourhood(store, seeds, state);
+      const eventsOfArticle = new Map<string, MergedEvent[]>();
       for (;;) {
         const keys = new Set(members.map((r) => r.key));
         const extra: ArticleEventRecord[] = [];
         for (const a of new Set(members.map((r) => r.article.id))) {
-          for (const e of await store.listEvents({ articleId: a, includeBackground: true })) {
+          let stored = eventsOfArticle.get(a);
+          if (!stored) {
+            stored = await store.listEvents({ articleId: a, includeBackground: true });
+            eventsOfArticle.set(a, stored);
+          }
+          for (const e of stored) {
+            if (touched.has(e.id)) continue;
             if (!e.reports.some((r) => keys.has(reportKey(r.article_id, r.event_id)))) continue;
             touched.set(e.id, e);
             for (const r of e.reports) if (!keys.has(reportKey(r.article_id, r.event_id))) extra.push(...(await store.listArticleEvents({ articleId: r.article_id, includeBackground: false })).filter((x) => x.event.id === r.event_id));
           }
         }
         if (!extra.length) break;
-        members = await neighbourhood(store, [...members, ...(await loadReports(store, extra, options.sourceGrouper))], options.sourceGrouper);
+        members = await neighbourhood(store, [...members, ...(await loadReports(store, extra))], state);
       }
-      // Sources are counted over the whole neighbourhood: one outlet, or copies of one text, count once.
-      const summaries = await store.getArticleSummaries([...new Set(members.map((r) => r.article.id))]);
-      const sourceKeys = await groupSources(store, summaries, options.sourceGrouper);
-      const keyed = members.map((r) => ({ ...r, article: { ...r.article, sourceKey: sourceKeys.get(r.article.id) ?? r.article.id } }));
-      const events = clusterReports(keyed).map((c) => mergeReports(c, null));
+      // Sources are counted per event: one outlet, or copies of one text, count once.
+      const events: MergedEvent[] = [];
+      for (const cluster of clusterReports(members)) {
+        const summaries = await store.getArticleSummaries([...new Set(cluster.map((r) => r.article.id))]);
+        const sourceKeys = await groupSources(store, summaries, options.sourceGrouper);
+        events.push(mergeReports(cluster.map((r) => ({ ...r, article: { ...r.article, sourceKey: sourceKeys.get(r.article.id) ?? r.article.id } })), null));
+      }
       const stories = await resolveStories(store, events, [...touched.values()], options);
       return { removeEventIds: [...new Set([...touched.keys(), ...stories.removeEventIds])].sort(), events: stories.events, stories: stories.change };
     },

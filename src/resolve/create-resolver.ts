@@ -4,11 +4,8 @@ import type { Packs } from '../packs/types.js';
 import type { EventResolver } from '../store/event-resolver.js';
 import { createNearDuplicateGrouper } from './near-duplicate-grouper.js';
 
-export function createResolver(packs: Packs, extra: Partial<CoreferenceOptions> = {}): EventResolver {
-  const theatreOf = new Map<string, string>();
-  for (const t of packs.theatres) for (const c of t.countries) if (!theatreOf.has(c)) theatreOf.set(c, t.id);
+export function createResolver(_packs: Packs, extra: Partial<CoreferenceOptions> = {}): EventResolver {
   return createCoreferenceResolver({
-    theatreOf: (country) => (country ? theatreOf.get(country) ?? null : null),
     sourceGrouper: createNearDuplicateGrouper(),
     ...extra,
   });

@@ -37,23 +37,32 @@ function articleItems(events: readonly MergedEvent[]): StoryItem[] {
 
 /** Splits nearby events into stories along the article clusters that report them. */
 function splitByArticleClusters(events: readonly MergedEvent[]): MergedEvent[][] {
-  const groups = clusterStories(articleItems(events));
+  const items = articleItems(events);
+  if (items.length <= 1) return [[...events]];
+  const groups = clusterStories(items);
   const groupOf = new Map<string, number>();
   groups.forEach((ids, i) => ids.forEach((id) => groupOf.set(id, i)));
   // Union-find over groups: an event reported by articles of two groups joins them.
   const parent = groups.map((_, i) => i);
   const find = (x: number): number => (parent[x] === x ? x : (parent[x] = find(parent[x]!)));
   for (const e of events) {
+    if (!isLocal(e)) continue;
     const gs = e.reports.map((r) => groupOf.get(r.article_id)).filter((g): g is number => g !== undefined);
     for (const g of gs.slice(1)) parent[find(g)] = find(gs[0]!);
   }
   const out = new Map<number, MergedEvent[]>();
   for (const e of events) {
-    const g = groupOf.get(e.reports[0]?.article_id ?? '');
+    // An event goes with the articles of its canonical (first) report.
+    const g = groupOf.get([...e.reports].map((r) => r.article_id).sort()[0] ?? '');
     const key = g === undefined ? -1 - out.size : find(g);
     out.set(key, [...(out.get(key) ?? []), e]);
   }
   return [...out.values()];
+}
+
+/** A located event (town, village, area): one that can tie articles into a story. */
+function isLocal(e: MergedEvent): boolean {
+  return Boolean(e.location && e.location.geo_precision < 3);
 }
 
 /** Story title from the events' places, kinds and dates. */
@@ -70,8 +79,6 @@ function eventTitle(events: readonly MergedEvent[]): string {
 }
 
 export interface StoryOptions {
-  /** The theatre a country belongs to (alpha-3 → theatre id), for linking events of one war. */
-  readonly theatreOf?: (country: string | null) => string | null;
   readonly storyDays?: number;
   readonly storyKm?: number;
 }
@@ -80,13 +87,68 @@ function shiftDay(date: string, days: number): string {
   return new Date(Date.parse(date) + days * 86_400_000).toISOString().slice(0, 10);
 }
 
-function linked(a: MergedEvent, b: MergedEvent, o: Required<StoryOptions>): boolean {
-  if (!a.date || !b.date) return false;
-  if (Math.abs(Date.parse(a.date) - Date.parse(b.date)) > o.storyDays * 86_400_000) return false;
-  if (a.location && b.location && distanceKm(a.location, b.location) <= o.storyKm) return true;
-  const ta = o.theatreOf(a.location?.country ?? null);
-  return ta !== null && ta === o.theatreOf(b.location?.country ?? null);
+/**
+ * Events are in one story when one article reports both, or when they are at most `storyDays`
+ * apart and `storyKm` or less from each other. Components of that relation, found with an index
+ * by article and by grid cell, so a busy window costs near-linear time.
+ */
+function components(events: readonly MergedEvent[], o: Required<StoryOptions>): MergedEvent[][] {
+  const parent = events.map((_, i) => i);
+  const find = (x: number): number => (parent[x] === x ? x : (parent[x] = find(parent[x]!)));
+  const union = (x: number, y: number) => {
+    const rx = find(x);
+    const ry = find(y);
+    if (rx !== ry) parent[Math.max(rx, ry)] = Math.min(rx, ry);
+  };
+  const byArticle = new Map<string, number>();
+  events.forEach((e, i) => {
+    // Country- or region-level events ("martial law in Azerbaijan") are told by every article of a
+    // period: as glue they would chain a whole war into one story, so they do not link articles.
+    if (!isLocal(e)) return;
+    for (const r of e.reports) {
+      const j = byArticle.get(r.article_id);
+      if (j === undefined) byArticle.set(r.article_id, i);
+      else union(i, j);
+    }
+  });
+  // A non-local event joins the story of the located events of its canonical (first) article.
+  events.forEach((e, i) => {
+    if (isLocal(e)) return;
+    const j = byArticle.get([...e.reports].map((r) => r.article_id).sort()[0] ?? '');
+    if (j !== undefined) union(i, j);
+  });
+  // Grid cells of about storyKm: neighbours can only be in the 3x3 cells around.
+  const cellDeg = o.storyKm / 111;
+  const cells = new Map<string, number[]>();
+  const cellOf = (e: MergedEvent) => (e.location?.lat != null && e.location.lon != null ? [Math.floor(e.location.lat / cellDeg), Math.floor(e.location.lon / cellDeg)] as const : null);
+  events.forEach((e, i) => {
+    const c = cellOf(e);
+    if (!c || !e.date) return;
+    const key = `${c[0]},${c[1]}`;
+    cells.set(key, [...(cells.get(key) ?? []), i]);
+  });
+  const maxMs = o.storyDays * 86_400_000;
+  events.forEach((e, i) => {
+    const c = cellOf(e);
+    if (!c || !e.date) return;
+    const t = Date.parse(e.date);
+    for (let dy = -1; dy <= 1; dy++) {
+      for (let dx = -1; dx <= 1; dx++) {
+        for (const j of cells.get(`${c[0] + dy},${c[1] + dx}`) ?? []) {
+          if (j <= i) continue;
+          const f = events[j]!;
+          if (Math.abs(Date.parse(f.date!) - t) <= maxMs && distanceKm(e.location!, f.location!) <= o.storyKm) union(i, j);
+        }
+      }
+    }
+  });
+  const out = new Map<number, MergedEvent[]>();
+  events.forEach((e, i) => out.set(find(i), [...(out.get(find(i)) ?? []), e]));
+  return [...out.values()];
 }
+
+/** How far (days) from the changed events stories are recomputed. */
+export const REACH_DAYS = 7;
 
 export interface StoryResolution {
   /** Every event to write: the new ones and the stored ones whose story changed. */
@@ -96,9 +158,14 @@ export interface StoryResolution {
   readonly change: StoryChange;
 }
 
+function reachOf(events: readonly MergedEvent[]): [string, string] | null {
+  const dates = events.map((e) => e.date).filter((d): d is string => Boolean(d)).sort();
+  return dates.length ? [shiftDay(dates[0]!, -REACH_DAYS), shiftDay(dates.at(-1)!, REACH_DAYS)] : null;
+}
+
 /** Assigns stories to `fresh` events and to the stored events their stories now reach. */
 export async function resolveStories(store: Store, freshEvents: readonly MergedEvent[], replacedEvents: readonly MergedEvent[], options: StoryOptions): Promise<StoryResolution> {
-  const o: Required<StoryOptions> = { theatreOf: options.theatreOf ?? (() => null), storyDays: options.storyDays ?? 7, storyKm: options.storyKm ?? 150 };
+  const o: Required<StoryOptions> = { storyDays: options.storyDays ?? 7, storyKm: options.storyKm ?? 50 };
   const replaced = new Set(replacedEvents.map((e) => e.id));
   // The other events of the stories the replaced events belonged to are seeds too: without the
   // replaced event they may form stories of their own.
@@ -106,66 +173,32 @@ export async function resolveStories(store: Store, freshEvents: readonly MergedE
   const oldStories = new Set<string>();
   for (const storyId of new Set(replacedEvents.map((e) => e.story_id).filter((s): s is string => Boolean(s)))) {
     oldStories.add(storyId);
-    for (const e of await store.listEvents({ storyId })) if (!replaced.has(e.id) && !fresh.some((f) => f.id === e.id)) fresh.push(e);
+    const near = reachOf(freshEvents);
+    for (const e of await store.listEvents({ storyId, ...(near ? { from: near[0], to: near[1] } : {}) })) {
+      if (!replaced.has(e.id) && !fresh.some((f) => f.id === e.id)) fresh.push(e);
+    }
   }
   const pool = new Map<string, MergedEvent>(fresh.map((e) => [e.id, e]));
+  const reachFrom = reachOf(freshEvents);
   const stored = new Map<string, MergedEvent>();
-  let span: [string, string] | null = null;
-  // Widen the window until the components that touch the fresh events are closed.
-  for (;;) {
-    const dates = [...pool.values()].map((e) => e.date).filter((d): d is string => Boolean(d)).sort();
-    if (!dates.length) break;
-    const next: [string, string] = [shiftDay(dates[0]!, -o.storyDays), shiftDay(dates.at(-1)!, o.storyDays)];
-    if (span && next[0] >= span[0] && next[1] <= span[1]) break;
-    span = next;
-    for (const e of await store.listEvents({ from: span[0], to: span[1] })) {
-      if (replaced.has(e.id) || pool.has(e.id)) continue;
-      stored.set(e.id, e);
+  // One query for the whole reach window, then the closure in memory.
+  if (reachFrom) {
+    for (const e of await store.listEvents({ from: reachFrom[0], to: reachFrom[1] })) {
+      if (!replaced.has(e.id) && !pool.has(e.id)) stored.set(e.id, e);
     }
-    // Keep only stored events connected to the fresh ones.
-    const reach = new Set(fresh.map((e) => e.id));
-    const all = [...fresh, ...stored.values()];
-    let grew = true;
-    while (grew) {
-      grew = false;
-      for (const e of all) {
-        if (reach.has(e.id)) continue;
-        if (all.some((f) => reach.has(f.id) && linked(e, f, o))) {
-          reach.add(e.id);
-          grew = true;
-        }
-      }
-    }
-    const before = pool.size;
-    for (const e of all) if (reach.has(e.id)) pool.set(e.id, e);
-    if (pool.size === before) break;
   }
-  // Connected components among the pool.
-  const events = [...pool.values()].sort((a, b) => (a.id < b.id ? -1 : 1));
-  const seen = new Set<string>();
-  const components: MergedEvent[][] = [];
-  for (const e of events) {
-    if (seen.has(e.id)) continue;
-    const comp = [e];
-    seen.add(e.id);
-    for (let i = 0; i < comp.length; i++) {
-      for (const f of events) {
-        if (!seen.has(f.id) && linked(comp[i]!, f, o)) {
-          seen.add(f.id);
-          comp.push(f);
-        }
-      }
-    }
-    components.push(comp);
-  }
+  // Components over the window; only those holding a changed event (or an event of a story it
+  // left) are rewritten.
+  const all = [...pool.values(), ...stored.values()].sort((x, y) => (x.id < y.id ? -1 : 1));
+  const touching = components(all, o).filter((comp) => comp.some((e) => pool.has(e.id)));
+  // Within a component, stories are the article clusters of text similarity (TF-IDF of what each
+  // article reports, its places, actors and date: the average-link clusterer `npm run eval` scores
+  // on ECB+); an event belongs to the story of the articles that report it.
+  const stories: MergedEvent[][] = [];
+  for (const comp of touching) stories.push(...splitByArticleClusters(comp));
   const upsert: StoryRecord[] = [];
   const out: MergedEvent[] = [];
   const rewritten: string[] = [];
-  // Within a component of nearby events, stories are the article clusters of text similarity
-  // (TF-IDF of what each article reports, its places, actors and date: the average-link clusterer
-  // `npm run eval` scores on ECB+); an event belongs to the story of the articles that report it.
-  const stories: MergedEvent[][] = [];
-  for (const comp of components) stories.push(...splitByArticleClusters(comp));
   for (const comp of stories) {
     const first = comp.map((e) => e.id).sort()[0]!;
     const id = `st_${createHash('sha256').update(first).digest('hex').slice(0, 16)}`;

@@ -2,6 +2,7 @@
  * `sitrep worker`: processes queued articles from a PostgreSQL database until SIGTERM/SIGINT,
  * then stops gracefully (finishes the jobs in hand, releases the rest). Logs are JSON lines on
  * standard error, one per job with its `jobId`. Run as many as you like, on any machines.
+ * `SITREP_RESOLVER=identity` swaps cross-article resolution for the identity merge (benchmarks).
  */
 import { createExtractContext } from '../../extract/create-extract-context.js';
 import { createLogger } from '../../ops/logger.js';
@@ -13,6 +14,7 @@ import { theatreLockKeys } from '../../queue/merge-lock-keys.js';
 import { queueOptionsFromEnv } from '../../queue/queue-options-from-env.js';
 import { runWorker } from '../../queue/run-worker.js';
 import { createResolver } from '../../resolve/create-resolver.js';
+import { mergeIdentity } from '../../store/merge-identity.js';
 import { isPostgresSpec } from '../../store/open-store.js';
 import { PostgresStore } from '../../store/postgres/postgres-store.js';
 
@@ -20,7 +22,7 @@ export interface WorkerCommandOptions {
   readonly db: string | undefined;
   /** Jobs processed at once in this process (default 1). */
   readonly concurrency: number;
-  /** Jobs claimed per fetch (default 4). */
+  /** Jobs claimed per fetch (default 1). */
   readonly batchSize?: number;
 }
 
@@ -32,7 +34,8 @@ export async function runWorkerCommand(opts: WorkerCommandOptions): Promise<numb
   }
   const url = opts.db!;
   const log = createLogger({ base: { service: 'sitrep-worker', pid: process.pid } });
-  const store = PostgresStore.open(url, { maxConnections: opts.concurrency + 1, applicationName: 'sitrep-worker' });
+  // Asynchronous commit: safe here, see PostgresStoreOptions.synchronousCommit.
+  const store = PostgresStore.open(url, { maxConnections: opts.concurrency + 1, applicationName: 'sitrep-worker', synchronousCommit: false });
   await store.migrate();
   const queue = await ArticleQueue.start(url, queueOptionsFromEnv());
   const ctx = createExtractContext();
@@ -42,9 +45,11 @@ export async function runWorkerCommand(opts: WorkerCommandOptions): Promise<numb
     process: (raw) => processArticle(raw, ctx),
     versions: { extractor: EXTRACTOR_VERSION, ...ctx.versions },
     lockKeys: theatreLockKeys(ctx.theatres),
-    resolver: createResolver(loadPacks()),
+    // SITREP_RESOLVER=identity: one merged event per report (benchmarks: measures the queue and store alone).
+    resolver: process.env.SITREP_RESOLVER === 'identity' ? mergeIdentity : createResolver(loadPacks()),
     concurrency: opts.concurrency,
     ...(opts.batchSize === undefined ? {} : { batchSize: opts.batchSize }),
+    pollIntervalMs: Number(process.env.SITREP_WORKER_POLL_MS ?? 100),
     logger: log,
   });
   const shutdown = onShutdown(

@@ -1,3 +1,4 @@
+import { MAX_RANGE_DAYS } from '../sqlite/event-filter-sql.js';
 import { StoreError } from '../errors.js';
 import type { MergedEventFilter } from '../store.js';
 
@@ -33,7 +34,11 @@ export function pgEventFilterSql(
       throw new StoreError('store/invalid-argument', `Event filter "${key}" must be YYYY-MM-DD, got "${value}".`);
     }
   }
-  if (filter.from !== undefined) clauses.push(`coalesce(${alias}.date_end, ${alias}.date) >= ${bind(filter.from)}`);
+  if (filter.from !== undefined) {
+    // As in SQLite: a lower bound on `date` itself lets the index serve the window.
+    clauses.push(`coalesce(${alias}.date_end, ${alias}.date) >= ${bind(filter.from)}`);
+    clauses.push(`${alias}.date >= ${bind(new Date(Date.parse(filter.from) - MAX_RANGE_DAYS * 86_400_000).toISOString().slice(0, 10))}`);
+  }
   if (filter.to !== undefined) clauses.push(`${alias}.date <= ${bind(filter.to)}`);
   if (filter.eventTypes !== undefined) clauses.push(`${alias}.event_type = ANY(${bind([...filter.eventTypes])}::text[])`);
   if (filter.subEventTypes !== undefined) clauses.push(`${alias}.sub_event_type = ANY(${bind([...filter.subEventTypes])}::text[])`);

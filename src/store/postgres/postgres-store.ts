@@ -32,6 +32,14 @@ export interface PostgresStoreOptions {
   readonly maxConnections?: number;
   /** `application_name` shown in `pg_stat_activity` (default `sitrep`). */
   readonly applicationName?: string;
+  /**
+   * false: this store's commits do not wait for the WAL flush (`synchronous_commit = off`). A
+   * server crash may then lose the last fraction of a second of commits, never corrupt them.
+   * Workers use it: a job's completion is committed (synchronously) after its article's
+   * transaction, later in the WAL, so a completion that survives implies its article did too,
+   * and a lost article's job is simply retried. Default true.
+   */
+  readonly synchronousCommit?: boolean;
 }
 
 interface Shared {
@@ -60,6 +68,11 @@ export class PostgresStore implements Store {
   /** Creates the pool for `url` (no connection is made until the first call). Does not migrate. */
   static open(url: string, options: PostgresStoreOptions = {}): PostgresStore {
     const pool = new pg.Pool({ connectionString: url, max: options.maxConnections ?? 10, application_name: options.applicationName ?? 'sitrep' });
+    if (options.synchronousCommit === false) {
+      pool.on('connect', (client) => {
+        client.query('SET synchronous_commit = off').catch(() => undefined);
+      });
+    }
     // An idle client's error (server restart) must not crash the process; the next query reports it.
     pool.on('error', () => undefined);
     return new PostgresStore({ pool, now: options.now ?? (() => new Date().toISOString()), closed: false }, null);

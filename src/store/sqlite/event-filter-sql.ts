@@ -1,4 +1,11 @@
 import { StoreError } from '../errors.js';
+
+/** Longest date range (`date` to `date_end`) an event may have; longer ones are cut by window filters. */
+export const MAX_RANGE_DAYS = 31;
+
+function shiftDays(date: string, days: number): string {
+  return new Date(Date.parse(date) + days * 86_400_000).toISOString().slice(0, 10);
+}
 import type { MergedEventFilter } from '../store.js';
 
 /** A WHERE clause (without the keyword; `1` when empty) and its named parameters. */
@@ -29,8 +36,11 @@ export function eventFilterSql(filter: MergedEventFilter, alias: string, article
     }
   }
   if (filter.from !== undefined) {
-    clauses.push(`coalesce(${alias}.date_end, ${alias}.date) >= @from`);
+    // The second bound lets the date index serve the window (an event's range never spans more
+    // than MAX_RANGE_DAYS), so a window query costs the window, not the whole history.
+    clauses.push(`coalesce(${alias}.date_end, ${alias}.date) >= @from`, `${alias}.date >= @fromLow`);
     params.from = filter.from;
+    params.fromLow = shiftDays(filter.from, -MAX_RANGE_DAYS);
   }
   if (filter.to !== undefined) {
     clauses.push(`${alias}.date <= @to`);

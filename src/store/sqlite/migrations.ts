@@ -147,4 +147,15 @@ END;
 `;
 
 /** Every migration, oldest first. */
-export const migrations: readonly SqliteMigration[] = Object.freeze([{ id: '0001_initial', up: INITIAL }]);
+export const migrations: readonly SqliteMigration[] = Object.freeze([
+  { id: '0001_initial', up: INITIAL },
+  {
+    id: '0002_date_range_indexes',
+    // Window queries ("events overlapping [from, to]") read date and date_end from the index
+    // alone, so the rows before the window are skipped without being loaded.
+    up: `
+CREATE INDEX article_events_date_range ON article_events (date, date_end, background);
+CREATE INDEX events_date_range ON events (date, date_end, background);
+`,
+  },
+]);

@@ -57,7 +57,7 @@ async function refreshMap(prefetched) {
   const g = generation;
   const s = prefetched ?? await getJson('/api/summary', { ...filterParams(true), cell: (BASE_CELL / map.zoom).toFixed(4) });
   if (g !== generation) return s;
-  map.setCells(s.cells);
+  map.setCells(s.cells, s.cell_degrees);
   $('stats').textContent = `${s.total} event(s), ${s.located} on the map, ${s.fatalities} killed${s.total ? ` · ${s.first_date ?? '?'} – ${s.last_date ?? '?'}` : ''}`;
   drawCeasefire($('ceasefire-chart'), $('ceasefire-legend'), s.ceasefire);
   return s;

@@ -8,7 +8,7 @@ import { typeColor } from './colors.js';
 const THEATRE = [[43.4, 38.2], [50.6, 42.0]];
 
 /** Cluster cell size (degrees) at zoom 1. */
-export const BASE_CELL = 0.12;
+export const BASE_CELL = 0.2;
 
 export function createMap(root, { onEvent, onCluster, onViewChange }) {
   const world = svg('g', { class: 'world' });
@@ -19,6 +19,7 @@ export function createMap(root, { onEvent, onCluster, onViewChange }) {
   const projection = d3.geoMercator();
   const view = { k: 1, x: 0, y: 0 };
   let cells = [];
+  let cellDegrees = BASE_CELL;
   let settle = null;
 
   const fit = (box) => {
@@ -53,10 +54,15 @@ export function createMap(root, { onEvent, onCluster, onViewChange }) {
   function drawMarkers() {
     clear(markers);
     const labelled = cells.length <= 60;
+    // Sized by toll (events and killed) relative to the biggest cluster, never wider than a cell.
+    const weight = (c) => c.count + c.fatalities;
+    const maxWeight = Math.max(1, ...cells.map(weight));
+    const cellPx = cells.length ? Math.abs(project([cells[0].lon + cellDegrees, cells[0].lat])[0] - project([cells[0].lon, cells[0].lat])[0]) : 20;
+    const maxR = Math.max(7, Math.min(36, cellPx * 0.6));
     for (const c of cells) {
       const [x, y] = project([c.lon, c.lat]);
       if (x < -50 || y < -50 || x > width + 50 || y > height + 50) continue;
-      const r = Math.min(36, 4 + 1.6 * Math.sqrt(c.count) + 2.2 * Math.sqrt(c.fatalities));
+      const r = Math.max(4, maxR * Math.sqrt(weight(c) / maxWeight));
       const title = `${c.place ?? 'cluster'}: ${c.count} event(s), ${c.fatalities} killed; ${Object.entries(c.types).map(([t, n]) => `${t} ${n}`).join(', ')}`;
       const circle = svg('circle', {
         class: 'marker', cx: x.toFixed(1), cy: y.toFixed(1), r: r.toFixed(1), fill: typeColor(c.top_type),
@@ -108,7 +114,7 @@ export function createMap(root, { onEvent, onCluster, onViewChange }) {
     project,
     get zoom() { return view.k; },
     /** Replaces the markers with these cells. */
-    setCells(next) { cells = next; drawMarkers(); },
+    setCells(next, degrees) { cells = next; cellDegrees = degrees ?? cellDegrees; drawMarkers(); },
     zoomBy(factor) { zoomAt(factor, width / 2, height / 2); },
     /** Back to the whole theatre (or the given [[w,s],[e,n]] box) at zoom 1. */
     reset(box) {

@@ -1,0 +1,204 @@
+#!/usr/bin/env node
+// Ingest benchmark (not a test; needs `npm run build` first and a PostgreSQL server):
+// - SQLite: articles/s of `sitrep ingest` in one process (read → extract → save + merge), and the
+//   per-article latency from the start of processing to the commit;
+// - PostgreSQL: the same articles enqueued, then processed by 1 and by 2 `sitrep worker`
+//   processes (throughput from the job table's start and completion times, so process start-up
+//   does not count);
+// - PostgreSQL at 50 articles/s offered load: p50/p99 article-to-event latency (enqueue → merged
+//   event committed), from pg-boss's created_on/completed_on, with 1 and 2 workers;
+// - peak memory (VmHWM) of every process.
+// Each mode runs with the identity merge and with the real resolver (BENCH_RESOLVER picks).
+// Prints a table and writes bench/out/ingest-<date>.json. Env: PG_URL (a server to create
+// throw-away databases on; default postgres://postgres@127.0.0.1:5432/postgres),
+// BENCH_ARTICLES (default 1000), BENCH_LOAD_SECONDS (default 10).
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const dist = (p) => join(root, 'dist', p);
+const N = Number(process.env.BENCH_ARTICLES ?? 1000);
+const LOAD_SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 10);
+const RATE = 50;
+const RESOLVERS = (process.env.BENCH_RESOLVER ?? 'identity,default').split(',');
+const PG_URL = process.env.PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+const { readInputs } = await import(dist('ingest/read-inputs.js'));
+const { createExtractContext } = await import(dist('extract/create-extract-context.js'));
+const { processArticle, EXTRACTOR_VERSION } = await import(dist('pipeline/process-article.js'));
+const { contentHash } = await import(dist('store/content-hash.js'));
+const { ingestExtraction } = await import(dist('store/ingest-extraction.js'));
+const { mergeIdentity } = await import(dist('store/merge-identity.js'));
+const { openStore } = await import(dist('store/open-store.js'));
+const { createResolver } = await import(dist('resolve/create-resolver.js'));
+const { loadPacks } = await import(dist('packs/load-packs.js'));
+const { ArticleQueue } = await import(dist('queue/article-queue.js'));
+
+const seeds = [];
+for await (const item of readInputs([join(root, '..', 'shared', 'corpus', 'seeds.jsonl')], {})) if (item.kind === 'article') seeds.push(item.article);
+/** n distinct articles: the seeds with their own ids and a changed title. */
+const articles = (n, tag) => Array.from({ length: n }, (_, i) => {
+  const s = seeds[i % seeds.length];
+  return { ...s, id: `${s.id}-${tag}${i}`, title: `${s.title ?? ''} (${tag}${i})` };
+});
+const pct = (sorted, p) => (sorted.length === 0 ? null : sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]);
+const round = (x, d = 1) => (x === null ? null : Math.round(x * 10 ** d) / 10 ** d);
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const hwmMb = (pid) => {
+  try {
+    const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Math.round(Number(m[1]) / 1024) : null;
+  } catch {
+    return null;
+  }
+};
+
+async function benchSqlite(resolverName) {
+  const ctx = createExtractContext();
+  const resolver = resolverName === 'identity' ? mergeIdentity : createResolver(loadPacks());
+  const versions = { extractor: EXTRACTOR_VERSION, ...ctx.versions };
+  const dir = mkdtempSync(join(os.tmpdir(), 'sitrep-bench-'));
+  const store = await openStore(join(dir, 'bench.db'));
+  const lat = [];
+  const list = articles(N, 's');
+  const t0 = performance.now();
+  for (const raw of list) {
+    const a = performance.now();
+    const hash = contentHash(raw, versions);
+    if ((await store.getContentHash(raw.id)) !== hash) await ingestExtraction(store, processArticle(raw, ctx), hash, { resolver });
+    lat.push(performance.now() - a);
+  }
+  const secs = (performance.now() - t0) / 1000;
+  const events = await store.countEvents();
+  await store.close();
+  rmSync(dir, { recursive: true, force: true });
+  lat.sort((x, y) => x - y);
+  return { store: 'sqlite', workers: 1, resolver: resolverName, articles: N, articles_per_s: round(N / secs), p50_ms: round(pct(lat, 50)), p99_ms: round(pct(lat, 99)), events, peak_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024), offered_per_s: null };
+}
+
+async function freshDatabase() {
+  const name = `sitrep_bench_${process.pid}_${Date.now()}`;
+  const admin = new pg.Client({ connectionString: PG_URL });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const u = new URL(PG_URL);
+  u.pathname = `/${name}`;
+  return {
+    url: u.toString(),
+    drop: async () => {
+      const c = new pg.Client({ connectionString: PG_URL });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+    },
+  };
+}
+
+function startWorkers(n, url, resolverName, batchSize) {
+  return Array.from({ length: n }, () => spawn(process.execPath, [join(root, 'bin', 'sitrep.js'), 'worker', '--batch-size', String(batchSize)], {
+    env: { ...process.env, SITREP_DB: url, SITREP_RESOLVER: resolverName, SITREP_LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  }));
+}
+
+async function stopWorkers(procs) {
+  const peaks = procs.map((p) => hwmMb(p.pid));
+  await Promise.all(procs.map((p) => new Promise((r) => { p.on('exit', r); p.kill('SIGTERM'); })));
+  return Math.max(...peaks.filter((x) => x !== null));
+}
+
+/** Job timings from pg-boss (database clock): latency and the processing window. */
+async function jobTimes(url) {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  const { rows } = await c.query(`SELECT extract(epoch FROM completed_on - created_on) * 1000 AS lat_ms,
+      extract(epoch FROM started_on) AS started, extract(epoch FROM completed_on) AS completed, state
+    FROM pgboss.job WHERE name = 'sitrep-articles'`);
+  await c.end();
+  return rows.map((r) => ({ lat: Number(r.lat_ms), started: Number(r.started), completed: Number(r.completed), state: r.state }));
+}
+
+async function waitCompleted(url, n, timeoutMs) {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  const end = Date.now() + timeoutMs;
+  try {
+    while (Date.now() < end) {
+      const { rows } = await c.query(`SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'sitrep-articles' AND state = 'completed'`);
+      if (rows[0].n >= n) return true;
+      await sleep(100);
+    }
+    return false;
+  } finally {
+    await c.end();
+  }
+}
+
+async function benchPgThroughput(workers, resolverName) {
+  const db = await freshDatabase();
+  try {
+    // Migrate and create the queue before enqueueing (what `sitrep ingest` does).
+    await (await openStore(db.url)).close();
+    const queue = await ArticleQueue.start(db.url, { supervise: false });
+    const list = articles(N, 'p');
+    for (let i = 0; i < list.length; i += 500) await queue.enqueue(list.slice(i, i + 500));
+    const procs = startWorkers(workers, db.url, resolverName, 8);
+    const done = await waitCompleted(db.url, N, 600_000);
+    const peak = await stopWorkers(procs);
+    await queue.stop();
+    const jobs = (await jobTimes(db.url)).filter((j) => j.state === 'completed');
+    const window = Math.max(...jobs.map((j) => j.completed)) - Math.min(...jobs.map((j) => j.started));
+    return { store: 'postgres', workers, resolver: resolverName, articles: jobs.length, articles_per_s: done ? round(jobs.length / window) : null, p50_ms: null, p99_ms: null, events: null, peak_rss_mb: peak, offered_per_s: null };
+  } finally {
+    await db.drop();
+  }
+}
+
+async function benchPgLatency(workers, resolverName) {
+  const db = await freshDatabase();
+  try {
+    await (await openStore(db.url)).close();
+    const queue = await ArticleQueue.start(db.url, { supervise: false });
+    const procs = startWorkers(workers, db.url, resolverName, 1);
+    await sleep(3000); // workers loaded and polling
+    const list = articles(RATE * LOAD_SECONDS, 'l');
+    const t0 = performance.now();
+    for (let i = 0; i < list.length; i++) {
+      const due = t0 + (i * 1000) / RATE;
+      const wait = due - performance.now();
+      if (wait > 0) await sleep(wait);
+      await queue.enqueue([list[i]]);
+    }
+    await waitCompleted(db.url, list.length, 120_000);
+    const peak = await stopWorkers(procs);
+    await queue.stop();
+    const lat = (await jobTimes(db.url)).filter((j) => j.state === 'completed').map((j) => j.lat).sort((a, b) => a - b);
+    return { store: 'postgres', workers, resolver: resolverName, articles: lat.length, articles_per_s: null, p50_ms: round(pct(lat, 50)), p99_ms: round(pct(lat, 99)), events: null, peak_rss_mb: peak, offered_per_s: RATE };
+  } finally {
+    await db.drop();
+  }
+}
+
+const rows = [];
+for (const r of RESOLVERS) {
+  rows.push(await benchSqlite(r));
+  for (const w of [1, 2]) rows.push(await benchPgThroughput(w, r));
+  for (const w of [1, 2]) rows.push(await benchPgLatency(w, r));
+  console.error(`done: resolver ${r}`);
+}
+
+const header = ['store', 'workers', 'resolver', 'articles', 'offered/s', 'articles/s', 'p50 ms', 'p99 ms', 'peak RSS MB'];
+const cells = rows.map((r) => [r.store, r.workers, r.resolver, r.articles, r.offered_per_s ?? '-', r.articles_per_s ?? '-', r.p50_ms ?? '-', r.p99_ms ?? '-', r.peak_rss_mb ?? '-'].map(String));
+const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i].length)));
+const line = (c) => c.map((x, i) => x.padEnd(widths[i])).join('  ');
+console.log([line(header), line(widths.map((w) => '-'.repeat(w))), ...cells.map(line)].join('\n'));
+const outDir = join(root, 'bench', 'out');
+mkdirSync(outDir, { recursive: true });
+const out = join(outDir, `ingest-${new Date().toISOString().slice(0, 10)}.json`);
+writeFileSync(out, `${JSON.stringify({ machine: { cpus: os.cpus().length, node: process.version }, articles: N, load_seconds: LOAD_SECONDS, rows }, null, 2)}\n`);
+console.log(`written ${out}`);
