@@ -58,6 +58,21 @@ export function termCounts(text: string, nameWeight: number, into: Map<string, n
   return into;
 }
 
+const termCache = new Map<string, ReadonlyMap<string, number>>();
+const TERM_CACHE_MAX = 20_000;
+
+/** `termCounts` of a text, remembered: the resolver clusters the same articles again and again. */
+function cachedTermCounts(text: string, nameWeight: number): ReadonlyMap<string, number> {
+  const key = `${nameWeight}\u0000${text}`;
+  let hit = termCache.get(key);
+  if (!hit) {
+    if (termCache.size >= TERM_CACHE_MAX) termCache.clear();
+    hit = termCounts(text, nameWeight);
+    termCache.set(key, hit);
+  }
+  return hit;
+}
+
 /**
  * TF-IDF vectors of a batch of story items, L2-normalised so a dot product is a cosine.
  * tf = 1 + ln(weighted count); idf = ln(1 + N / df) over the batch itself (so it works for a
@@ -68,7 +83,7 @@ export function termCounts(text: string, nameWeight: number, into: Map<string, n
 export function buildStoryVectors(items: readonly StoryItem[], opts: StoryVectorOptions): { vectors: SparseVector[]; vocabulary: string[] } {
   const vocab = new Map<string, number>();
   const counts = items.map((item) => {
-    const c = termCounts(item.text, opts.nameWeight);
+    const c = new Map(cachedTermCounts(item.text, opts.nameWeight));
     for (const p of item.places ?? []) c.set(`@place:${p.name.toLowerCase()}`, (c.get(`@place:${p.name.toLowerCase()}`) ?? 0) + opts.placeWeight);
     for (const a of item.actors ?? []) c.set(`@actor:${a.toLowerCase()}`, (c.get(`@actor:${a.toLowerCase()}`) ?? 0) + opts.actorWeight);
     if (item.type) c.set(`@type:${item.type.toLowerCase()}`, opts.actorWeight);
