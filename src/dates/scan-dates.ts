@@ -54,7 +54,7 @@ export interface ScannedDate {
  * month and weekday names, and deictic day words. Paragraphs without one are not parsed at all,
  * which halves the date stage on news text (chrono is the pipeline's most expensive step).
  */
-const DATE_CUE = /\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?![a-z])|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day|\b(?:today|tonight|yesterday|tomorrow|ago|weekend|midnight|noon|decade|century|spring|summer|autumn|fall|winter)\b|\b(?:last|next|this|past|previous|coming|earlier|later)\s+(?:week|month|year|morning|evening|night|afternoon)/i;
+const DATE_CUE = /\d|\b(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tue|Wed|Thu|Fri|Sat|Sun)\b|\b(?:today|tonight|yesterday|tomorrow|ago|weekend|midnight|noon|decade|century|spring|summer|autumn|winter|overnight)\b|\b(?:last|next|this|past|previous|coming|earlier|later)\s+(?:week|month|year|morning|evening|night|afternoon)/;
 
 interface ChronoLike {
   parse(text: string, ref: Date): ParsedResult[];
@@ -62,7 +62,7 @@ interface ChronoLike {
 
 /** chrono results for the paragraphs that hold a date cue, with indexes into the whole text. */
 function parseDateParagraphs(chrono: ChronoLike, text: string, refDate: Date): ParsedResult[] {
-  if (text.length < 2000) return chrono.parse(text, refDate);
+  if (text.length < 2000) return DATE_CUE.test(text) ? chrono.parse(text, refDate) : [];
   const out: ParsedResult[] = [];
   let start = 0;
   while (start < text.length) {
