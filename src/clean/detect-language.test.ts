@@ -32,4 +32,9 @@ describe('detectLanguage', () => {
     expect(detectLanguage('Hello')).toEqual({ language: 'und', confidence: 0 });
     expect(detectLanguage('12 345 — 678')).toEqual({ language: 'und', confidence: 0 });
   });
+
+  it('reads a short English news line as English, not as a language with similar trigrams', () => {
+    expect(detectLanguage('Test\n\nAzerbaijani forces shelled Stepanakert on Monday, killing two civilians.').language).toBe('en');
+    expect(detectLanguage('Les forces azerbaïdjanaises ont bombardé Stepanakert lundi, tuant deux civils.').language).toBe('fr');
+  });
 });
