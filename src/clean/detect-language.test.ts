@@ -35,6 +35,7 @@ describe('detectLanguage', () => {
 
   it('reads a short English news line as English, not as a language with similar trigrams', () => {
     expect(detectLanguage('Test\n\nAzerbaijani forces shelled Stepanakert on Monday, killing two civilians.').language).toBe('en');
+    expect(detectLanguage('Azerbaijani forces shelled Stepanakert on Monday, killing two civilians.').language).toBe('en');
     expect(detectLanguage('Les forces azerbaïdjanaises ont bombardé Stepanakert lundi, tuant deux civils.').language).toBe('fr');
   });
 });

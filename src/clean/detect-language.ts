@@ -69,12 +69,13 @@ export function detectLanguage(text: string): LanguageGuess {
   // Short English news lines have few stop words and trigram models mistake them for Swedish or
   // Cebuano; when English is a close runner-up on mostly-ASCII text, English it is (low confidence).
   const english = ranked.find(([code]) => code === 'eng');
-  if (best[0] !== 'eng' && english && english[1] >= 0.9 && asciiChars * 2 >= sample.length) {
-    return { language: 'en', confidence: 0.5 };
-  }
   const margin = second === undefined ? 1 : best[1] - second[1];
   const lengthFactor = Math.min(1, words.length / 12);
-  return { language: TO_639_1[best[0]] ?? best[0], confidence: round(Math.min(0.95, (0.5 + margin * 5) * lengthFactor)) };
+  const confidence = round(Math.min(0.95, (0.5 + margin * 5) * lengthFactor));
+  if (best[0] !== 'eng' && english && asciiChars * 2 >= sample.length && (english[1] >= 0.9 || (english[1] >= 0.8 && confidence < 0.6))) {
+    return { language: 'en', confidence: 0.5 };
+  }
+  return { language: TO_639_1[best[0]] ?? best[0], confidence };
 }
 
 function round(x: number): number {
