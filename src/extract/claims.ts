@@ -6,19 +6,9 @@ import type { ActorHit, ExtractContext } from './context.js';
 import type { AttributionFrame } from './recognizers/attribution.js';
 import type { SentenceView } from './sentences.js';
 import type { Actor, Claim } from '../model/event.js';
-import type { ActorEntry } from '../packs/types.js';
+import { toActor } from '../packs/actor-matcher.js';
 
-/** Converts a pack entry (and the words it was read from) to the contract's Actor. */
-export function toActor(entry: ActorEntry, hit?: { start: number; end: number; surface: string }): Actor {
-  return {
-    name: entry.name,
-    side: entry.side,
-    country: entry.country,
-    inter: entry.inter,
-    id: entry.id,
-    ...(hit ? { source_text: hit.surface, span: { start: hit.start, end: hit.end, text: hit.surface } } : {}),
-  };
-}
+export { toActor };
 
 const anaphoricClaimantRe = /^(?:the\s+)?(?:ministry|military|department|statement|report|agency|office|presidency|government|army|side|officials?|spokes(?:man|woman|person)|we|they|it|he|she)$/i;
 
