@@ -2,7 +2,7 @@
  * Reads one article sentence by sentence into event drafts: trigger, roles, date, background,
  * place, casualties, claims and control of places. Merging happens afterwards.
  */
-import { claimsOfSentence, SpeakerMemory, toActor } from './claims.js';
+import { claimsOfSentence, SpeakerMemory } from './claims.js';
 import type { ActorHit, ExtractContext, PlaceHit } from './context.js';
 import { dateRole, isOldDate, pickDate, daysBetween } from './dating.js';
 import type { CasualtyFill, Draft, TriggerHit } from './drafts.js';
@@ -281,5 +281,3 @@ export function buildDrafts(text: string, facts: readonly SentenceFacts[], refer
   });
   return drafts;
 }
-
-export { toActor };

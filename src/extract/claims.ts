@@ -8,8 +8,6 @@ import type { SentenceView } from './sentences.js';
 import type { Actor, Claim } from '../model/event.js';
 import { toActor } from '../packs/actor-matcher.js';
 
-export { toActor };
-
 const anaphoricClaimantRe = /^(?:the\s+)?(?:ministry|military|department|statement|report|agency|office|presidency|government|army|side|officials?|spokes(?:man|woman|person)|we|they|it|he|she)$/i;
 
 /** Keeps track of who spoke last, to resolve "the ministry said" and "we". */

@@ -6,7 +6,7 @@
  */
 import { buildDrafts, readSentences, type SentenceFacts } from './build-drafts.js';
 import { ceasefireInForce, isViolent } from './ceasefire.js';
-import { toActor } from './claims.js';
+import { toActor } from '../packs/actor-matcher.js';
 import type { ExtractContext } from './context.js';
 import type { CasualtyFill, Draft } from './drafts.js';
 import { findTriggers } from './find-triggers.js';

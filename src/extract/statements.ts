@@ -3,7 +3,7 @@
  * that are verbal acts rather than violent events (event-model.md "Statement").
  */
 import type { SentenceFacts } from './build-drafts.js';
-import { toActor } from './claims.js';
+import { toActor } from '../packs/actor-matcher.js';
 import type { ExtractContext } from './context.js';
 import type { Statement, StatementType } from '../model/event.js';
 
