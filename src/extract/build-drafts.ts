@@ -4,7 +4,8 @@
  */
 import { claimsOfSentence, SpeakerMemory } from './claims.js';
 import type { ActorHit, ExtractContext, PlaceHit } from './context.js';
-import { dateRole, isOldDate, pickDate, daysBetween } from './dating.js';
+import { dateRole, isOldDate, pickDate } from './dating.js';
+import { daysBetween } from '../model/calendar.js';
 import type { CasualtyFill, Draft, TriggerHit } from './drafts.js';
 import { pickLocation } from './locate.js';
 import { findAttributions, type AttributionFrame } from './recognizers/attribution.js';

@@ -3,6 +3,7 @@
  * else the publication date; and whether that makes it history rather than news.
  */
 import type { DateMention } from '../dates/find-dates.js';
+import { daysBetween } from '../model/calendar.js';
 import type { DatePrecision } from '../model/event.js';
 import type { Span } from '../model/span.js';
 
@@ -15,10 +16,6 @@ export interface DateFill {
   readonly rule: string;
 }
 
-/** Days from `a` to `b` (both `YYYY-MM-DD`). */
-export function daysBetween(a: string, b: string): number {
-  return Math.round((Date.parse(b.slice(0, 10)) - Date.parse(a.slice(0, 10))) / 86_400_000);
-}
 
 const sinceRe = /\b(?:since|as of|from)\s+(?:the\s+)?(?:night\s+of\s+|midnight\s+(?:on\s+)?)?$/i;
 const stampRe = /\bupdated?\b[^.!?\n]{0,24}$/i;

@@ -55,11 +55,3 @@ export function pickLocation(text: string, hits: readonly PlaceHit[], tStart: nu
     rule,
   };
 }
-
-/** Great-circle distance in km. */
-export function distanceKm(a: { lat: number | null; lon: number | null }, b: { lat: number | null; lon: number | null }): number {
-  if (a.lat === null || a.lon === null || b.lat === null || b.lon === null) return Infinity;
-  const r = Math.PI / 180;
-  const h = 0.5 - Math.cos((b.lat - a.lat) * r) / 2 + (Math.cos(a.lat * r) * Math.cos(b.lat * r) * (1 - Math.cos((b.lon - a.lon) * r))) / 2;
-  return 12742 * Math.asin(Math.sqrt(h));
-}

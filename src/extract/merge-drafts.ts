@@ -3,9 +3,9 @@
  * compatible places) become one event: the best-supported value of each field wins.
  */
 import type { ExtractContext } from './context.js';
-import { daysBetween } from './dating.js';
+import { daysBetween } from '../model/calendar.js';
 import type { Draft } from './drafts.js';
-import { distanceKm } from './locate.js';
+import { distanceKm } from '../model/geo.js';
 import type { RoleFill } from './roles.js';
 
 function compatible(a: Draft, b: Draft): boolean {

@@ -5,6 +5,7 @@
  * countries over others, a "district"/"region" word next to the name, current over superseded
  * rows, and population. Ties fall back to the candidates' prior order (see `byPrior`).
  */
+import { distanceKm } from '../model/geo.js';
 import type { GeoPrecision, Place } from '../model/event.js';
 import { foldKey } from './fold-key.js';
 import type { PlaceMention } from './gazetteer-index.js';
@@ -206,13 +207,9 @@ function nearestKm(c: PlaceEntry, m: PlaceMention, anchors: readonly Anchor[]): 
   return nearest;
 }
 
-/** Great-circle distance in km (haversine). */
+/** Great-circle distance in km between two coordinate pairs. */
 export function km(lat1: number, lon1: number, lat2: number, lon2: number): number {
-  const r = Math.PI / 180;
-  const dLat = (lat2 - lat1) * r;
-  const dLon = (lon2 - lon1) * r;
-  const a = Math.sin(dLat / 2) ** 2 + Math.cos(lat1 * r) * Math.cos(lat2 * r) * Math.sin(dLon / 2) ** 2;
-  return 12742 * Math.asin(Math.min(1, Math.sqrt(a)));
+  return distanceKm({ lat: lat1, lon: lon1 }, { lat: lat2, lon: lon2 });
 }
 
 /** The article's words, indexed on first use, to look up context phrases. */

@@ -5,7 +5,7 @@
  * events; a violation "in the Hadrut area" on 11 December and an advance on Khtsaberd on
  * 12 December may be one episode.
  */
-import { distanceKm } from '../extract/locate.js';
+import { distanceKm } from '../model/geo.js';
 import type { ArticleEvent } from '../model/event.js';
 import type { Report } from './report.js';
 

@@ -9,6 +9,7 @@
  * updated article no longer links them).
  */
 import { clusterReports, connectedReports } from './cluster-reports.js';
+import { shiftDay } from '../model/calendar.js';
 import { NEIGHBOUR_DAYS } from './compatible-reports.js';
 import { mergeReports } from './merge-reports.js';
 import { reportKey, type Report, type ReportArticle } from './report.js';
@@ -23,9 +24,6 @@ export interface CoreferenceOptions extends StoryOptions {
   readonly sourceGrouper?: SourceGrouper;
 }
 
-function shiftDay(date: string, days: number): string {
-  return new Date(Date.parse(date) + days * 86_400_000).toISOString().slice(0, 10);
-}
 
 async function loadReports(store: Store, records: readonly ArticleEventRecord[]): Promise<Report[]> {
   const ids = [...new Set(records.map((r) => r.article_id))];

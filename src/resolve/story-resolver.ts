@@ -5,7 +5,8 @@
  * stored events, so they too do not depend on arrival order.
  */
 import { createHash } from 'node:crypto';
-import { distanceKm } from '../extract/locate.js';
+import { distanceKm } from '../model/geo.js';
+import { shiftDay } from '../model/calendar.js';
 import type { MergedEvent, StoryRecord } from '../store/records.js';
 import type { StoryChange, Store } from '../store/store.js';
 import { clusterStories, storyTitle as clusterTitle, type StoryItem } from './stories/index.js';
@@ -83,9 +84,6 @@ export interface StoryOptions {
   readonly storyKm?: number;
 }
 
-function shiftDay(date: string, days: number): string {
-  return new Date(Date.parse(date) + days * 86_400_000).toISOString().slice(0, 10);
-}
 
 /**
  * Events are in one story when one article reports both, or when they are at most `storyDays`

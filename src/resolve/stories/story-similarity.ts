@@ -1,3 +1,4 @@
+import { distanceKm } from '../../model/geo.js';
 import type { StoryPlace } from './story-item.js';
 
 /** How time and place proximity change the text similarity (see {@link contextFactor}). */
@@ -32,14 +33,7 @@ export function dayNumber(date: string | null | undefined): number | null {
   return Math.round(t / DAY_MS);
 }
 
-/** Great-circle distance in km (haversine, mean Earth radius 6371 km). */
-export function distanceKm(a: { lat: number; lon: number }, b: { lat: number; lon: number }): number {
-  const rad = Math.PI / 180;
-  const dLat = (b.lat - a.lat) * rad;
-  const dLon = (b.lon - a.lon) * rad;
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLon / 2) ** 2;
-  return 2 * 6371 * Math.asin(Math.min(1, Math.sqrt(h)));
-}
+export { distanceKm };
 
 /** Smallest distance between any place of one item and any place of the other, or null. */
 export function closestDistanceKm(a: readonly StoryPlace[] | undefined, b: readonly StoryPlace[] | undefined): number | null {

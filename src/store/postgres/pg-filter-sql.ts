@@ -1,4 +1,5 @@
 import { MAX_RANGE_DAYS } from '../sqlite/event-filter-sql.js';
+import { shiftDay } from '../../model/calendar.js';
 import { StoreError } from '../errors.js';
 import type { MergedEventFilter } from '../store.js';
 
@@ -37,7 +38,7 @@ export function pgEventFilterSql(
   if (filter.from !== undefined) {
     // As in SQLite: a lower bound on `date` itself lets the index serve the window.
     clauses.push(`coalesce(${alias}.date_end, ${alias}.date) >= ${bind(filter.from)}`);
-    clauses.push(`${alias}.date >= ${bind(new Date(Date.parse(filter.from) - MAX_RANGE_DAYS * 86_400_000).toISOString().slice(0, 10))}`);
+    clauses.push(`${alias}.date >= ${bind(shiftDay(filter.from, -MAX_RANGE_DAYS))}`);
   }
   if (filter.to !== undefined) clauses.push(`${alias}.date <= ${bind(filter.to)}`);
   if (filter.eventTypes !== undefined) clauses.push(`${alias}.event_type = ANY(${bind([...filter.eventTypes])}::text[])`);

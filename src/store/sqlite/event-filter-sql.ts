@@ -1,11 +1,10 @@
 import { StoreError } from '../errors.js';
+import { shiftDay } from '../../model/calendar.js';
 
 /** Longest date range (`date` to `date_end`) an event may have; longer ones are cut by window filters. */
 export const MAX_RANGE_DAYS = 31;
 
-function shiftDays(date: string, days: number): string {
-  return new Date(Date.parse(date) + days * 86_400_000).toISOString().slice(0, 10);
-}
+
 import type { MergedEventFilter } from '../store.js';
 
 /** A WHERE clause (without the keyword; `1` when empty) and its named parameters. */
@@ -40,7 +39,7 @@ export function eventFilterSql(filter: MergedEventFilter, alias: string, article
     // than MAX_RANGE_DAYS), so a window query costs the window, not the whole history.
     clauses.push(`coalesce(${alias}.date_end, ${alias}.date) >= @from`, `${alias}.date >= @fromLow`);
     params.from = filter.from;
-    params.fromLow = shiftDays(filter.from, -MAX_RANGE_DAYS);
+    params.fromLow = shiftDay(filter.from, -MAX_RANGE_DAYS);
   }
   if (filter.to !== undefined) {
     clauses.push(`${alias}.date <= @to`);
