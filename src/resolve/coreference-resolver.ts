@@ -56,6 +56,18 @@ async function reportsAround(store: Store, dates: readonly string[], days: numbe
   return { pool: [...cache.values()], read: merged };
 }
 
+/** The stored article events named by `reports`, read article by article. */
+async function recordsOf(store: Store, reports: readonly { article_id: string; event_id: string }[]): Promise<ArticleEventRecord[]> {
+  const out: ArticleEventRecord[] = [];
+  for (const articleId of new Set(reports.map((r) => r.article_id))) {
+    const wanted = new Set(reports.filter((r) => r.article_id === articleId).map((r) => r.event_id));
+    for (const record of await store.listArticleEvents({ articleId, includeBackground: false })) {
+      if (wanted.has(record.event.id)) out.push(record);
+    }
+  }
+  return out;
+}
+
 /**
  * How far (days) from the new reports the neighbourhood reaches. Events span a day or two, so
  * this holds every event a new report can join; a chain of compatible reports longer than this
@@ -102,12 +114,7 @@ export function createCoreferenceResolver(options: CoreferenceOptions = {}): Eve
       const seeds = [...own];
       // Reports of previously merged events (other articles) are seeds too: they may now stand alone.
       const previousKeys = previous.flatMap((e) => e.reports).filter((r) => r.article_id !== articleId);
-      if (previousKeys.length) {
-        const records = (await store.listArticleEvents({ includeBackground: false })).filter((r) =>
-          previousKeys.some((k) => k.article_id === r.article_id && k.event_id === r.event.id),
-        );
-        seeds.push(...(await loadReports(store, records)));
-      }
+      if (previousKeys.length) seeds.push(...(await loadReports(store, await recordsOf(store, previousKeys))));
       // The merged events that held any of these reports are rebuilt; their other reports join in
       // (so an event that loses a report splits correctly), until the set is closed.
       const state: ReadState = { cache: new Map(), read: null };
@@ -126,7 +133,7 @@ export function createCoreferenceResolver(options: CoreferenceOptions = {}): Eve
             if (touched.has(e.id)) continue;
             if (!e.reports.some((r) => keys.has(reportKey(r.article_id, r.event_id)))) continue;
             touched.set(e.id, e);
-            for (const r of e.reports) if (!keys.has(reportKey(r.article_id, r.event_id))) extra.push(...(await store.listArticleEvents({ articleId: r.article_id, includeBackground: false })).filter((x) => x.event.id === r.event_id));
+            extra.push(...(await recordsOf(store, e.reports.filter((r) => !keys.has(reportKey(r.article_id, r.event_id))))));
           }
         }
         if (!extra.length) break;
