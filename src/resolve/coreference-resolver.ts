@@ -16,7 +16,7 @@ import { reportKey, type Report, type ReportArticle } from './report.js';
 import { groupSources, type SourceGrouper } from './source-groups.js';
 import { resolveStories, type StoryOptions } from './story-resolver.js';
 import type { EventResolver, MergedEventChange, ResolveInput } from '../store/event-resolver.js';
-import type { ArticleEventRecord, MergedEvent } from '../store/records.js';
+import type { ArticleEventRecord, EventReport, MergedEvent } from '../store/records.js';
 import type { Store } from '../store/store.js';
 
 export interface CoreferenceOptions extends StoryOptions {
@@ -56,16 +56,12 @@ async function reportsAround(store: Store, dates: readonly string[], days: numbe
   return { pool: [...cache.values()], read: merged };
 }
 
-/** The stored article events named by `reports`, read article by article. */
+/** The stored article events named by `reports`, read in one query. */
 async function recordsOf(store: Store, reports: readonly { article_id: string; event_id: string }[]): Promise<ArticleEventRecord[]> {
-  const out: ArticleEventRecord[] = [];
-  for (const articleId of new Set(reports.map((r) => r.article_id))) {
-    const wanted = new Set(reports.filter((r) => r.article_id === articleId).map((r) => r.event_id));
-    for (const record of await store.listArticleEvents({ articleId, includeBackground: false })) {
-      if (wanted.has(record.event.id)) out.push(record);
-    }
-  }
-  return out;
+  if (reports.length === 0) return [];
+  const wanted = new Set(reports.map((r) => reportKey(r.article_id, r.event_id)));
+  const articleIds = [...new Set(reports.map((r) => r.article_id))];
+  return (await store.listArticleEvents({ articleIds, includeBackground: false })).filter((r) => wanted.has(reportKey(r.article_id, r.event.id)));
 }
 
 /**
@@ -119,25 +115,26 @@ export function createCoreferenceResolver(options: CoreferenceOptions = {}): Eve
       // (so an event that loses a report splits correctly), until the set is closed.
       const state: ReadState = { cache: new Map(), read: null };
       let members = await neighbourhood(store, seeds, state);
-      const eventsOfArticle = new Map<string, MergedEvent[]>();
+      // Merged events reported by member articles, each read once (a busy event with hundreds of
+      // reports is parsed once per ingest, not once per reporting article).
+      const storedEvents = new Map<string, MergedEvent>();
+      const readArticles = new Set<string>();
       for (;;) {
         const keys = new Set(members.map((r) => r.key));
-        const extra: ArticleEventRecord[] = [];
-        for (const a of new Set(members.map((r) => r.article.id))) {
-          let stored = eventsOfArticle.get(a);
-          if (!stored) {
-            stored = await store.listEvents({ articleId: a, includeBackground: true });
-            eventsOfArticle.set(a, stored);
-          }
-          for (const e of stored) {
-            if (touched.has(e.id)) continue;
-            if (!e.reports.some((r) => keys.has(reportKey(r.article_id, r.event_id)))) continue;
-            touched.set(e.id, e);
-            extra.push(...(await recordsOf(store, e.reports.filter((r) => !keys.has(reportKey(r.article_id, r.event_id))))));
-          }
+        const unread = [...new Set(members.map((r) => r.article.id))].filter((a) => !readArticles.has(a));
+        if (unread.length) {
+          for (const e of await store.listEvents({ articleIds: unread, includeBackground: true })) storedEvents.set(e.id, e);
+          for (const a of unread) readArticles.add(a);
         }
-        if (!extra.length) break;
-        members = await neighbourhood(store, [...members, ...(await loadReports(store, extra))], state);
+        const missing: EventReport[] = [];
+        for (const e of storedEvents.values()) {
+          if (touched.has(e.id)) continue;
+          if (!e.reports.some((r) => keys.has(reportKey(r.article_id, r.event_id)))) continue;
+          touched.set(e.id, e);
+          missing.push(...e.reports.filter((r) => !keys.has(reportKey(r.article_id, r.event_id))));
+        }
+        if (!missing.length) break;
+        members = await neighbourhood(store, [...members, ...(await loadReports(store, await recordsOf(store, missing)))], state);
       }
       // Sources are counted per event: one outlet, or copies of one text, count once.
       const events: MergedEvent[] = [];

@@ -113,6 +113,8 @@ describe.each(STORE_KINDS)('Store on $name', (kind) => {
       expect(await ids({ eventTypes: ['Battles'] })).toEqual(['a1/e2', 'a2/e2']);
       expect(await ids({ subEventTypes: ['Shelling/artillery/missile attack', 'Agreement'], includeBackground: true })).toEqual(['a1/e3', 'a2/e3', 'a1/e1', 'a2/e1']);
       expect(await ids({ side: 'AZE', articleId: 'a2' })).toEqual(['a2/e1', 'a2/e2']);
+      expect(await ids({ articleIds: ['a2', 'nope'] })).toEqual(['a2/e1', 'a2/e2']);
+      expect(await ids({ articleIds: [] })).toEqual([]);
       expect(await ids({ side: 'RUS' })).toEqual([]);
       expect(await ids({ limit: 1, offset: 2 })).toEqual(['a2/e1']);
       await expect(t.store.listArticleEvents({ from: 'March' })).rejects.toMatchObject({ code: 'store/invalid-argument' });
@@ -173,6 +175,9 @@ describe.each(STORE_KINDS)('Store on $name', (kind) => {
       expect((await t.store.listEvents()).map((e) => e.id)).toEqual(['m2', 'm1']);
       expect((await t.store.listEvents({ articleId: 'a2', storyId: 's1' })).map((e) => e.id)).toEqual(['m1']);
       expect(await t.store.countEvents({ articleId: 'a2' })).toBe(2);
+      // an event reported by several of the listed articles comes once
+      expect((await t.store.listEvents({ articleIds: ['a1', 'a2'] })).map((e) => e.id)).toEqual(['m2', 'm1']);
+      expect((await t.store.listEvents({ articleIds: ['a1'] })).map((e) => e.id)).toEqual(['m1']);
       expect(await t.store.listStories()).toStrictEqual([
         { id: 's1', title: 'Shelling around Fakeville', first_date: '2021-03-01', last_date: '2021-03-01', places: ['Fakeville'], event_ids: ['m1'], article_ids: ['a1', 'a2'] },
       ]);

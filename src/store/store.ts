@@ -70,6 +70,8 @@ export interface EventFilter extends ListOptions {
   readonly includeBackground?: boolean;
   /** Events of this article (article events) or reported by it (merged events). */
   readonly articleId?: string;
+  /** Events of any of these articles (article events) or reported by any of them (merged events); each event once. */
+  readonly articleIds?: readonly string[];
 }
 
 /** A longitude/latitude box (WGS84 degrees, inclusive); `west > east` is not supported. */

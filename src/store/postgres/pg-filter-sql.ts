@@ -56,6 +56,14 @@ export function pgEventFilterSql(
         : `${alias}.id IN (SELECT r.event_id FROM event_reports r WHERE r.article_id = ${p})`,
     );
   }
+  if (filter.articleIds !== undefined) {
+    const p = bind([...filter.articleIds]);
+    clauses.push(
+      articleScope === 'column'
+        ? `${alias}.article_id = ANY(${p}::text[])`
+        : `${alias}.id IN (SELECT r.event_id FROM event_reports r WHERE r.article_id = ANY(${p}::text[]))`,
+    );
+  }
   if (filter.storyId !== undefined) clauses.push(`${alias}.story_id = ${bind(filter.storyId)}`);
   if (filter.updatedSince !== undefined) clauses.push(`${alias}.updated_at >= ${bind(filter.updatedSince)}`);
   addApiClauses(filter, alias, articleScope, clauses, bind);

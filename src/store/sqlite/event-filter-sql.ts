@@ -67,6 +67,14 @@ export function eventFilterSql(filter: MergedEventFilter, alias: string, article
     );
     params.articleId = filter.articleId;
   }
+  if (filter.articleIds !== undefined) {
+    clauses.push(
+      articleScope === 'column'
+        ? `${alias}.article_id IN (SELECT value FROM json_each(@articleIds))`
+        : `${alias}.id IN (SELECT r.event_id FROM event_reports r WHERE r.article_id IN (SELECT value FROM json_each(@articleIds)))`,
+    );
+    params.articleIds = JSON.stringify(filter.articleIds);
+  }
   if (filter.storyId !== undefined) {
     clauses.push(`${alias}.story_id = @storyId`);
     params.storyId = filter.storyId;
