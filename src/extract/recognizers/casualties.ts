@@ -19,6 +19,8 @@ export interface CasualtyMention {
 }
 
 interface Grammar {
+  /** Every pattern needs one of these words: sentences without one (most) skip the patterns. */
+  readonly gate: RegExp;
   readonly patterns: readonly RegExp[];
   readonly numberRe: RegExp;
 }
@@ -48,7 +50,8 @@ function grammarFor(lex: Lexicon): Grammar {
     // toll: "the death toll rose to 12", "claimed 30,000 lives"
     new RegExp(String.raw`(?<verb>death toll)\s(?:\w+\s){0,3}?(?:to|of|at|stands at|reached)\s${np}(?![\w-])`, 'gi'),
   ];
-  const g = { patterns, numberRe: new RegExp(`^(?:${num})$`, 'i') };
+  const gate = /\b(?:kill|wound|injur|dead|died|hurt|lives|slain|death toll)/i;
+  const g = { gate, patterns, numberRe: new RegExp(`^(?:${num})$`, 'i') };
   grammars.set(lex, g);
   return g;
 }
@@ -77,6 +80,7 @@ export function findCasualties(
 ): CasualtyMention[] {
   const g = grammarFor(lex);
   const out: CasualtyMention[] = [];
+  if (!g.gate.test(sentence)) return out;
   const aggregate = lex.aggregateRe.test(sentence);
   for (const re of g.patterns) {
     re.lastIndex = 0;
