@@ -40,10 +40,33 @@ const { ArticleQueue } = await import(dist('queue/article-queue.js'));
 
 const seeds = [];
 for await (const item of readInputs([join(root, '..', 'shared', 'corpus', 'seeds.jsonl')], {})) if (item.kind === 'article') seeds.push(item.article);
-/** n distinct articles: the seeds with their own ids and a changed title. */
+/**
+ * n distinct articles as a stream of separate happenings: every 15 consecutive articles are the
+ * five seeds three times over (three outlets carrying the same wire copy), moved to their own
+ * month and year by rewriting the years and month names in the text and the publication date.
+ * Reports of one happening merge (one event, copies counted once); different slots do not, so
+ * the store grows the way a desk's does instead of piling every article onto five events.
+ */
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+/** Target months have 31 days, so every day of a source month stays valid. */
+const LONG_MONTHS = [1, 3, 5, 7, 8, 10, 12];
+const MONTH_RE = new RegExp(`\\b(${MONTHS.join('|')})\\b`, 'g');
+const OUTLETS = ['Wire A', 'Daily B', 'Agency C'];
+function moved(s, slot) {
+  const years = -(slot % 40);
+  const rotation = Math.floor(slot / 40) % LONG_MONTHS.length;
+  const month = (m) => LONG_MONTHS[(m - 1 + rotation) % LONG_MONTHS.length];
+  const shiftText = (t) => t.replace(/\b(19|20)\d\d\b/g, (y) => String(Number(y) + years)).replace(MONTH_RE, (m) => MONTHS[month(MONTHS.indexOf(m) + 1) - 1]);
+  const published = s.published
+    ? `${Number(s.published.slice(0, 4)) + years}-${String(month(Number(s.published.slice(5, 7)))).padStart(2, '0')}${s.published.slice(7)}`
+    : s.published;
+  return { ...s, text: shiftText(s.text), title: s.title ? shiftText(s.title) : s.title, published };
+}
 const articles = (n, tag) => Array.from({ length: n }, (_, i) => {
   const s = seeds[i % seeds.length];
-  return { ...s, id: `${s.id}-${tag}${i}`, title: `${s.title ?? ''} (${tag}${i})` };
+  const slot = Math.floor(i / (seeds.length * OUTLETS.length));
+  const copy = Math.floor(i / seeds.length) % OUTLETS.length;
+  return { ...moved(s, slot), id: `${s.id}-${tag}${i}`, outlet: OUTLETS[copy] };
 });
 const pct = (sorted, p) => (sorted.length === 0 ? null : sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]);
 const round = (x, d = 1) => (x === null ? null : Math.round(x * 10 ** d) / 10 ** d);

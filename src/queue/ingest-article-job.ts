@@ -80,7 +80,7 @@ export async function ingestArticleJob(store: PostgresStore, raw: RawArticle, de
   };
 }
 
-async function lockAll(store: Store, keys: readonly string[]): Promise<void> {
+async function lockAll(store: Store, locks: ReturnType<MergeLockKeys>): Promise<void> {
   if (!(store instanceof PostgresStore)) throw new Error('merge locks need the PostgreSQL store');
-  for (const key of keys) await store.lockMerge(key);
+  await store.lockMerges(locks.map((l) => (typeof l === 'string' ? { key: l, shared: false } : l)));
 }

@@ -119,6 +119,41 @@ describe.skipIf(PG_URL === undefined)('PostgresStore', () => {
     expect(order).toEqual(['first', 'second']);
   });
 
+  it('takes several merge locks in one call: shared ones coexist, an exclusive one waits for them', async () => {
+    await expect(t.store.lockMerges([{ key: 'theatre:x', shared: true }])).rejects.toMatchObject({ code: 'store/invalid-argument' });
+    const order: string[] = [];
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let locked!: () => void;
+    const firstLocked = new Promise<void>((resolve) => {
+      locked = resolve;
+    });
+    const first = t.store.transactionPg(async (tx) => {
+      await tx.lockMerges([{ key: 'theatre:x', shared: true }, { key: 'theatre:x:w1', shared: false }]);
+      locked();
+      await held;
+      order.push('first');
+    });
+    await firstLocked;
+    // Another week of the same theatre: not blocked by the first transaction.
+    await t.store.transactionPg(async (tx) => {
+      await tx.lockMerges([{ key: 'theatre:x', shared: true }, { key: 'theatre:x:w4', shared: false }]);
+      order.push('other week');
+    });
+    // The whole theatre, exclusively: waits until the first transaction ends.
+    const whole = t.store.transactionPg(async (tx) => {
+      await tx.lockMerges([{ key: 'theatre:x', shared: false }]);
+      order.push('whole theatre');
+    });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(order).toEqual(['other week']);
+    release();
+    await Promise.all([first, whole]);
+    expect(order).toEqual(['other week', 'first', 'whole theatre']);
+  });
+
   it('answers the HTTP API filters exactly as the SQLite store does', async () => {
     await fillSample(t.store);
     const oracle = await openSampleStore();

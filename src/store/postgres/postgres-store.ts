@@ -173,11 +173,31 @@ export class PostgresStore implements Store {
    * Serializes merges in one neighbourhood (a theatre, a story…) across every connection and
    * machine: takes `pg_advisory_xact_lock` on a 64-bit hash of `key`, held until the transaction
    * ends. Only inside a transaction. Lock several keys in a fixed (sorted) order to avoid deadlock.
+   * `shared`: many holders at once, excluding only exclusive holders of the same key (a theatre
+   * held shared by week-level mergers and exclusively by a merge that needs the whole theatre).
    */
-  async lockMerge(key: string): Promise<void> {
+  async lockMerge(key: string, mode: 'exclusive' | 'shared' = 'exclusive'): Promise<void> {
     if (this.#tx === null) throw new StoreError('store/invalid-argument', 'lockMerge() needs a transaction: call it on the handle of transactionPg().');
+    const fn = mode === 'shared' ? 'pg_advisory_xact_lock_shared' : 'pg_advisory_xact_lock';
     await this.#run('store/write-failed', `lock merge neighbourhood ${key}`, (db) =>
-      db.query("SELECT pg_advisory_xact_lock(hashtextextended(current_schema() || ':' || $1, 0))", [`sitrep:merge:${key}`]),
+      db.query(`SELECT ${fn}(hashtextextended(current_schema() || ':' || $1, 0))`, [`sitrep:merge:${key}`]),
+    );
+  }
+
+  /**
+   * {@link lockMerge} for several keys in one round trip, taken in the given order (rows of
+   * `unnest` are read, and their locks taken, in array order).
+   */
+  async lockMerges(locks: readonly { readonly key: string; readonly shared: boolean }[]): Promise<void> {
+    if (this.#tx === null) throw new StoreError('store/invalid-argument', 'lockMerges() needs a transaction: call it on the handle of transactionPg().');
+    if (locks.length === 0) return;
+    const hash = "hashtextextended(current_schema() || ':' || t.k, 0)";
+    await this.#run('store/write-failed', `lock merge neighbourhoods ${locks.map((l) => l.key).join(', ')}`, (db) =>
+      db.query(
+        `SELECT CASE WHEN t.s THEN (SELECT 1 FROM pg_advisory_xact_lock_shared(${hash})) ELSE (SELECT 1 FROM pg_advisory_xact_lock(${hash})) END
+         FROM unnest($1::text[], $2::boolean[]) AS t(k, s)`,
+        [locks.map((l) => `sitrep:merge:${l.key}`), locks.map((l) => l.shared)],
+      ),
     );
   }
 
