@@ -6,7 +6,8 @@
 //   processes (throughput from the job table's start and completion times, so process start-up
 //   does not count);
 // - PostgreSQL at 50 articles/s offered load: p50/p99 article-to-event latency (enqueue → merged
-//   event committed), from pg-boss's created_on/completed_on, with 1 and 2 workers;
+//   event committed), from pg-boss's created_on/completed_on, with 1 and 2 workers polling an
+//   empty queue every BENCH_POLL_MS (default 10) ms;
 // - peak memory (VmHWM) of every process.
 // Each mode runs with the identity merge and with the real resolver (BENCH_RESOLVER picks).
 // Prints a table and writes bench/out/ingest-<date>.json. Env: PG_URL (a server to create
@@ -122,9 +123,12 @@ async function freshDatabase() {
   };
 }
 
-function startWorkers(n, url, resolverName, batchSize) {
+/** Idle workers poll the queue this often in the latency runs (SITREP_WORKER_POLL_MS; the default 100 ms would dominate p99). */
+const LATENCY_POLL_MS = Number(process.env.BENCH_POLL_MS ?? 10);
+
+function startWorkers(n, url, resolverName, batchSize, pollMs = 100) {
   return Array.from({ length: n }, () => spawn(process.execPath, [join(root, 'bin', 'sitrep.js'), 'worker', '--batch-size', String(batchSize)], {
-    env: { ...process.env, SITREP_DB: url, SITREP_RESOLVER: resolverName, SITREP_LOG_LEVEL: 'warn' },
+    env: { ...process.env, SITREP_DB: url, SITREP_RESOLVER: resolverName, SITREP_LOG_LEVEL: 'warn', SITREP_WORKER_POLL_MS: String(pollMs) },
     stdio: ['ignore', 'ignore', 'inherit'],
   }));
 }
@@ -187,7 +191,7 @@ async function benchPgLatency(workers, resolverName) {
   try {
     await (await openStore(db.url)).close();
     const queue = await ArticleQueue.start(db.url, { supervise: false });
-    const procs = startWorkers(workers, db.url, resolverName, 1);
+    const procs = startWorkers(workers, db.url, resolverName, 1, LATENCY_POLL_MS);
     await sleep(3000); // workers loaded and polling
     const list = articles(RATE * LOAD_SECONDS, 'l');
     const t0 = performance.now();

@@ -50,6 +50,12 @@ export interface ArticleQueueOptions {
   readonly supervise?: boolean;
   /** Connections of pg-boss's own pool (default 2). */
   readonly maxConnections?: number;
+  /**
+   * false: pg-boss's connections commit without waiting for the WAL flush (workers). Safe for
+   * the queue: a job whose completion a server crash loses is run again, and the article store
+   * is idempotent by content hash. Default true.
+   */
+  readonly synchronousCommit?: boolean;
 }
 
 /** pg-boss wrapper with the operations Sitrep needs. */
@@ -73,6 +79,7 @@ export class ArticleQueue {
       schedule: false,
       maintenanceIntervalSeconds: options.maintenanceIntervalSeconds ?? 30,
       application_name: 'sitrep-queue',
+      ...(options.synchronousCommit === false ? { options: '-c synchronous_commit=off' } : {}),
     });
     // Errors of background maintenance are retried by pg-boss; keep them from crashing the process.
     boss.on('error', () => undefined);

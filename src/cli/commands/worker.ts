@@ -37,7 +37,7 @@ export async function runWorkerCommand(opts: WorkerCommandOptions): Promise<numb
   // Asynchronous commit: safe here, see PostgresStoreOptions.synchronousCommit.
   const store = PostgresStore.open(url, { maxConnections: opts.concurrency + 1, applicationName: 'sitrep-worker', synchronousCommit: false });
   await store.migrate();
-  const queue = await ArticleQueue.start(url, queueOptionsFromEnv());
+  const queue = await ArticleQueue.start(url, { ...queueOptionsFromEnv(), synchronousCommit: false });
   const ctx = createExtractContext();
   const worker = runWorker({
     store,
