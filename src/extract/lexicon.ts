@@ -63,6 +63,11 @@ export interface TriggerDef {
   readonly state: boolean;
   /** All patterns as one global, case-insensitive, word-bounded expression. */
   readonly regex: RegExp;
+  /**
+   * The same without the case-insensitive flag, for lower-cased text (patterns are written in
+   * lower case; `npm run packs:check`-style validation at load rejects upper-case letters).
+   */
+  readonly lowerRegex: RegExp;
 }
 
 export type Stance = 'asserts' | 'confirms' | 'denies' | 'accuses';
@@ -143,13 +148,21 @@ export function loadLexicon(): Lexicon {
 
   const triggers: TriggerDef[] = t.triggers.map((d) => {
     let regex: RegExp;
+    let lowerRegex: RegExp;
+    for (const p of d.patterns) {
+      // Upper-case letters outside escapes (\\S, \\W…) would never match lower-cased text.
+      if (/[A-Z]/.test(p.replace(/\\[A-Za-z]/g, ''))) {
+        throw new Error(`lexicon data/lexicon/event-triggers.yml: trigger ${d.id}: write patterns in lower case (matching ignores case): ${p}`);
+      }
+    }
     try {
       // `\\b` rather than a lookbehind at the start: V8 scans for it much faster.
       regex = new RegExp(`\\b(?:${d.patterns.join('|')})(?![\\w-])`, 'gi');
+      lowerRegex = new RegExp(regex.source, 'g');
     } catch (err) {
       throw new Error(`lexicon data/lexicon/event-triggers.yml: trigger ${d.id}: ${(err as Error).message}`);
     }
-    return { ...d, regex };
+    return { ...d, regex, lowerRegex };
   });
   const stanceOf = new Map<string, Stance>();
   for (const stance of ['asserts', 'confirms', 'denies', 'accuses'] as const) {
