@@ -10,6 +10,7 @@
  * - Job data is the article as a JSON *string*: pg-boss keeps data as jsonb, which refuses NUL
  *   and lone surrogates that an article may hold; inside a string they are plain escapes.
  */
+import { withStartupOption } from '../store/postgres/startup-options.js';
 import PgBoss from 'pg-boss';
 import type { RawArticle } from '../model/article.js';
 
@@ -72,14 +73,13 @@ export class ArticleQueue {
   static async start(url: string, options: ArticleQueueOptions = {}): Promise<ArticleQueue> {
     const schema = options.schema ?? 'pgboss';
     const boss = new PgBoss({
-      connectionString: url,
+      connectionString: options.synchronousCommit === false ? withStartupOption(url, '-c synchronous_commit=off') : url,
       schema,
       max: options.maxConnections ?? 2,
       supervise: options.supervise ?? true,
       schedule: false,
       maintenanceIntervalSeconds: options.maintenanceIntervalSeconds ?? 30,
       application_name: 'sitrep-queue',
-      ...(options.synchronousCommit === false ? { options: '-c synchronous_commit=off' } : {}),
     });
     // Errors of background maintenance are retried by pg-boss; keep them from crashing the process.
     boss.on('error', () => undefined);
