@@ -1,15 +1,29 @@
 /**
  * Stories: developing situations that group events (a week of clashes around one corridor).
  * Two events belong to one story when they are at most `storyDays` apart and either near each
- * other or in the same theatre; stories are the connected components of that relation over the
- * stored events, so they too do not depend on arrival order.
+ * other or in the same theatre; stories are the connected components of that relation, split
+ * along the article clusters that report them.
+ *
+ * They are recomputed only within REACH_DAYS of the new events, so ingest time does not grow
+ * with the store. A short story lies wholly inside that window and keeps a canonical id (the
+ * hash of its smallest event id), so it does not depend on arrival order. A story that runs
+ * longer than the window keeps its id as the window slides (see `resolveStories`), so its older
+ * events keep their story and its record spans all of them.
  */
 import { createHash } from 'node:crypto';
 import { distanceKm } from '../model/geo.js';
-import { shiftDay } from '../model/calendar.js';
+import { daysBetween, shiftDay } from '../model/calendar.js';
 import type { MergedEvent, StoryRecord } from '../store/records.js';
-import type { StoryChange, Store } from '../store/store.js';
+import type { StoryChange, StoryRemainder, Store } from '../store/store.js';
+import { reportKey } from './report.js';
 import { clusterStories, storyTitle as clusterTitle, type StoryItem } from './stories/index.js';
+
+/**
+ * How long a story may keep growing: a window story inherits a stored story's id only while its
+ * events are at most this many days after that story's first event (a season of fighting).
+ * Without it, daily clashes in one district chain into one story over years.
+ */
+export const MAX_STORY_DAYS = 90;
 
 /** What story clustering reads of an article: the evidence, places and sides of the events it reports. */
 function articleItems(events: readonly MergedEvent[]): StoryItem[] {
@@ -56,7 +70,9 @@ function splitByArticleClusters(events: readonly MergedEvent[]): MergedEvent[][]
     // An event goes with the articles of its canonical (first) report.
     const g = groupOf.get([...e.reports].map((r) => r.article_id).sort()[0] ?? '');
     const key = g === undefined ? -1 - out.size : find(g);
-    out.set(key, [...(out.get(key) ?? []), e]);
+    const list = out.get(key);
+    if (list) list.push(e);
+    else out.set(key, [e]);
   }
   return [...out.values()];
 }
@@ -123,7 +139,9 @@ function components(events: readonly MergedEvent[], o: Required<StoryOptions>): 
     const c = cellOf(e);
     if (!c || !e.date) return;
     const key = `${c[0]},${c[1]}`;
-    cells.set(key, [...(cells.get(key) ?? []), i]);
+    const list = cells.get(key);
+    if (list) list.push(i);
+    else cells.set(key, [i]);
   });
   const maxMs = o.storyDays * 86_400_000;
   events.forEach((e, i) => {
@@ -141,7 +159,11 @@ function components(events: readonly MergedEvent[], o: Required<StoryOptions>): 
     }
   });
   const out = new Map<number, MergedEvent[]>();
-  events.forEach((e, i) => out.set(find(i), [...(out.get(find(i)) ?? []), e]));
+  events.forEach((e, i) => {
+    const list = out.get(find(i));
+    if (list) list.push(e);
+    else out.set(find(i), [e]);
+  });
   return [...out.values()];
 }
 
@@ -161,29 +183,52 @@ function reachOf(events: readonly MergedEvent[]): [string, string] | null {
   return dates.length ? [shiftDay(dates[0]!, -REACH_DAYS), shiftDay(dates.at(-1)!, REACH_DAYS)] : null;
 }
 
-/** Assigns stories to `fresh` events and to the stored events their stories now reach. */
+/** `st_` + 16 hex digits of the sha256 of `seed`. */
+function storyId(seed: string): string {
+  return `st_${createHash('sha256').update(seed).digest('hex').slice(0, 16)}`;
+}
+
+/** The smallest id among `events`: a story's canonical id is derived from it. */
+function firstId(events: readonly MergedEvent[]): string {
+  let first = events[0]!.id;
+  for (const e of events) if (e.id < first) first = e.id;
+  return first;
+}
+
+/**
+ * Assigns stories to `fresh` events and to the stored events their stories now reach.
+ *
+ * Only a window of REACH_DAYS around the fresh events is recomputed (so ingest time does not grow
+ * with the store), but a story may run for months. So that its older events keep their story:
+ * - a window story that takes over events of a stored story which keeps other events (outside
+ *   the recomputed ones) inherits that story's id: the one with most such events, ties by
+ *   smallest id; when two window stories claim one id, the one holding more of its events wins;
+ * - otherwise (every event of the stories it touches was recomputed: the common case of a short
+ *   story) its id is canonical, the hash of its smallest event id, so the result depends only on
+ *   the set of articles, not on their order;
+ * - a stored story is removed only when none of its events is left in it;
+ * - a story's first and last dates cover its events outside the window too.
+ */
 export async function resolveStories(store: Store, freshEvents: readonly MergedEvent[], replacedEvents: readonly MergedEvent[], options: StoryOptions): Promise<StoryResolution> {
   const o: Required<StoryOptions> = { storyDays: options.storyDays ?? 7, storyKm: options.storyKm ?? 50 };
   const replaced = new Set(replacedEvents.map((e) => e.id));
-  // The other events of the stories the replaced events belonged to are seeds too: without the
-  // replaced event they may form stories of their own.
-  const fresh: MergedEvent[] = [...freshEvents];
-  const oldStories = new Set<string>();
-  for (const storyId of new Set(replacedEvents.map((e) => e.story_id).filter((s): s is string => Boolean(s)))) {
-    oldStories.add(storyId);
-    const near = reachOf(freshEvents);
-    for (const e of await store.listEvents({ storyId, ...(near ? { from: near[0], to: near[1] } : {}) })) {
-      if (!replaced.has(e.id) && !fresh.some((f) => f.id === e.id)) fresh.push(e);
-    }
-  }
-  const pool = new Map<string, MergedEvent>(fresh.map((e) => [e.id, e]));
-  const reachFrom = reachOf(freshEvents);
-  const stored = new Map<string, MergedEvent>();
+  const isFresh = new Set(freshEvents);
+  // The window covers the replaced events too: where an event disappears (an updated article no
+  // longer reports it), its neighbours may now form other stories.
+  const window = reachOf([...freshEvents, ...replacedEvents]);
   // One query for the whole reach window, then the closure in memory.
-  if (reachFrom) {
-    for (const e of await store.listEvents({ from: reachFrom[0], to: reachFrom[1] })) {
-      if (!replaced.has(e.id) && !pool.has(e.id)) stored.set(e.id, e);
-    }
+  const inWindow = window ? await store.listEvents({ from: window[0], to: window[1] }) : [];
+  // The other events of the stories the replaced events belonged to are seeds too: without the
+  // replaced event they may form stories of their own. Only those in the window (taken from the
+  // window's events, which hold them all): a story is never recomputed whole, since it may run
+  // for months and the clusterer caps a story's span.
+  const pool = new Map<string, MergedEvent>(freshEvents.map((e) => [e.id, e]));
+  const oldStories = new Set(replacedEvents.map((e) => e.story_id).filter((s): s is string => Boolean(s)));
+  const stored = new Map<string, MergedEvent>();
+  for (const e of inWindow) {
+    if (replaced.has(e.id) || pool.has(e.id)) continue;
+    if (e.story_id && oldStories.has(e.story_id)) pool.set(e.id, e);
+    else stored.set(e.id, e);
   }
   // Components over the window; only those holding a changed event (or an event of a story it
   // left) are rewritten.
@@ -194,24 +239,105 @@ export async function resolveStories(store: Store, freshEvents: readonly MergedE
   // on ECB+); an event belongs to the story of the articles that report it.
   const stories: MergedEvent[][] = [];
   for (const comp of touching) stories.push(...splitByArticleClusters(comp));
+
+  // Which stored stories each window story takes events from, and how many. A fresh event stands
+  // for the replaced events it shares a report with (their stories are its stories).
+  const storiesOfReport = new Map<string, Set<string>>();
+  for (const e of replacedEvents) {
+    if (!e.story_id) continue;
+    for (const r of e.reports) {
+      const key = reportKey(r.article_id, r.event_id);
+      const set = storiesOfReport.get(key) ?? new Set<string>();
+      set.add(e.story_id);
+      storiesOfReport.set(key, set);
+    }
+  }
+  const formerly = stories.map((comp) => {
+    const held = new Map<string, number>();
+    for (const e of comp) {
+      const from = new Set<string>();
+      if (isFresh.has(e)) for (const r of e.reports) for (const sid of storiesOfReport.get(reportKey(r.article_id, r.event_id)) ?? []) from.add(sid);
+      else if (e.story_id) from.add(e.story_id);
+      for (const sid of from) {
+        held.set(sid, (held.get(sid) ?? 0) + 1);
+        oldStories.add(sid);
+      }
+    }
+    return held;
+  });
+
+  // What stays in each of those stories besides the events recomputed here (and the replaced
+  // ones). The canonical ids are asked too: one may belong to a story that keeps other events.
+  const firsts = stories.map(firstId);
+  const remainders = new Map<string, StoryRemainder>();
+  if (stories.length > 0 || oldStories.size > 0) {
+    const recomputed = [...replaced];
+    for (const comp of stories) for (const e of comp) recomputed.push(e.id);
+    const asked = [...new Set([...oldStories, ...firsts.map((f) => storyId(f))])].sort();
+    for (const r of await store.storyRemainders(asked, recomputed)) if (r.events > 0) remainders.set(r.story.id, r);
+  }
+
+  // Inheritance: each window story's best claim (most remaining events, then smallest id); one
+  // winner per claimed id (most of its events held, then the smallest first event id).
+  const ids: (string | null)[] = stories.map(() => null);
+  const claims = new Map<string, number[]>();
+  stories.forEach((comp, i) => {
+    let best: StoryRemainder | null = null;
+    // A story stops growing once it has run MAX_STORY_DAYS: later events start a story of their own.
+    const last = comp.reduce<string | null>((m, e) => (e.date && (m === null || e.date > m) ? e.date : m), null);
+    for (const sid of formerly[i]!.keys()) {
+      const r = remainders.get(sid);
+      if (r && r.first_date && last && daysBetween(r.first_date, last) > MAX_STORY_DAYS) continue;
+      if (r && (best === null || r.events > best.events || (r.events === best.events && sid < best.story.id))) best = r;
+    }
+    if (best) claims.set(best.story.id, [...(claims.get(best.story.id) ?? []), i]);
+  });
+  for (const [sid, claimants] of claims) {
+    const held = (i: number) => formerly[i]!.get(sid) ?? 0;
+    const winner = claimants.reduce((a, b) => (held(b) > held(a) || (held(b) === held(a) && firsts[b]! < firsts[a]!) ? b : a));
+    ids[winner] = sid;
+  }
+  // The others get the canonical id, unless it is already somebody's (a kept story, or a window
+  // story's); then a variant of it, so two stories never merge by accident.
+  const taken = new Set<string>([...remainders.keys(), ...ids.filter((x): x is string => x !== null)]);
+  stories.forEach((_, i) => {
+    if (ids[i] !== null) return;
+    let id = storyId(firsts[i]!);
+    for (let n = 1; taken.has(id); n++) id = storyId(`${firsts[i]!}\u0000${n}`);
+    taken.add(id);
+    ids[i] = id;
+  });
+
   const upsert: StoryRecord[] = [];
   const out: MergedEvent[] = [];
   const rewritten: string[] = [];
-  for (const comp of stories) {
-    const first = comp.map((e) => e.id).sort()[0]!;
-    const id = `st_${createHash('sha256').update(first).digest('hex').slice(0, 16)}`;
-    const dates = comp.map((e) => e.date).filter((d): d is string => Boolean(d)).sort();
-    const places = [...new Set(comp.map((e) => e.location?.name).filter((n): n is string => Boolean(n)))].sort();
-    upsert.push({ id, title: eventTitle(comp), first_date: dates[0] ?? null, last_date: dates.at(-1) ?? null, places });
+  stories.forEach((comp, i) => {
+    const id = ids[i]!;
+    const kept = remainders.get(id);
+    const dates = comp.map((e) => e.date).filter((d): d is string => Boolean(d));
+    if (kept?.first_date) dates.push(kept.first_date);
+    if (kept?.last_date) dates.push(kept.last_date);
+    dates.sort();
+    // Places: the window's, plus those recorded before for the events outside it.
+    const places = new Set(comp.map((e) => e.location?.name).filter((n): n is string => Boolean(n)));
+    for (const p of kept?.story.places ?? []) places.add(p);
+    upsert.push({ id, title: eventTitle(comp), first_date: dates[0] ?? null, last_date: dates.at(-1) ?? null, places: [...places].sort() });
     for (const e of comp) {
-      if (e.story_id && e.story_id !== id) oldStories.add(e.story_id);
-      if (freshEvents.includes(e)) out.push({ ...e, story_id: id });
+      if (isFresh.has(e)) out.push({ ...e, story_id: id });
       else if (e.story_id !== id) {
         out.push({ ...e, story_id: id });
         rewritten.push(e.id);
       }
     }
+  });
+  // A stored story that keeps events but was inherited by no window story: its record now spans
+  // only what is left of it.
+  const assigned = new Set(ids as string[]);
+  for (const r of remainders.values()) {
+    if (assigned.has(r.story.id) || !oldStories.has(r.story.id)) continue;
+    if (r.first_date !== r.story.first_date || r.last_date !== r.story.last_date) upsert.push({ ...r.story, first_date: r.first_date, last_date: r.last_date });
   }
-  const keep = new Set(upsert.map((s) => s.id));
-  return { events: out, removeEventIds: rewritten, change: { upsert, remove: [...oldStories].filter((s) => !keep.has(s)).sort() } };
+  // Removed: the old stories left with no event (a story with events left is never removed).
+  const remove = [...oldStories].filter((s) => !assigned.has(s) && !remainders.has(s)).sort();
+  return { events: out, removeEventIds: rewritten, change: { upsert, remove } };
 }

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { StoreError } from './errors.js';
 import { openStore } from './open-store.js';
+import { postgresMigrations } from './postgres/migrations.js';
 import { SqliteStore } from './sqlite/sqlite-store.js';
 import { makeExtraction } from './testing/extraction-fixtures.js';
 import { PG_URL, makeTempDir } from './testing/store-matrix.js';
@@ -21,7 +22,7 @@ describe('openStore', () => {
     const store = await openStore(undefined, { env: { SITREP_DB: PG_URL } });
     try {
       expect(store.dialect).toBe('postgres');
-      expect(await store.getMeta('schema_version')).toBe('0001_initial');
+      expect(await store.getMeta('schema_version')).toBe(postgresMigrations.at(-1)?.id);
     } finally {
       await store.close();
     }

@@ -202,6 +202,53 @@ describe.each(STORE_KINDS)('Store on $name', (kind) => {
       // Neither failed call removed m1.
       expect((await t.store.listEvents()).map((e) => e.id)).toEqual(['m1']);
     });
+
+    it('tells what remains of stories without some of their events: count, dated span and record', async () => {
+      await t.store.replaceMergedEvents(
+        [],
+        [
+          merged('m1', 'a1', { story_id: 's1', date: '2021-03-01' }),
+          merged('m2', 'a1', { story_id: 's1', date: '2021-02-01' }),
+          merged('m3', 'a2', { story_id: 's1', date: '2021-04-01' }),
+          merged('m4', 'a2', { story_id: 's1', date: null }),
+          merged('m5', 'a2', { story_id: 's2', date: '2021-03-05' }),
+          merged('m6', 'a2', { date: '2021-03-06' }),
+        ],
+        {
+          upsert: [
+            { id: 's1', title: 'Long', first_date: '2021-02-01', last_date: '2021-04-01', places: ['Fakeville'] },
+            { id: 's2', title: 'Short', first_date: '2021-03-05', last_date: '2021-03-05', places: [] },
+          ],
+        },
+      );
+      const s1 = { id: 's1', title: 'Long', first_date: '2021-02-01', last_date: '2021-04-01', places: ['Fakeville'] };
+      const s2 = { id: 's2', title: 'Short', first_date: '2021-03-05', last_date: '2021-03-05', places: [] };
+      // Without m1 and m3, s1 keeps m2 (its only dated event left) and the undated m4; s2 keeps
+      // nothing; m6 (no story) and unknown or repeated ids change nothing.
+      expect(await t.store.storyRemainders(['s2', 'nope', 's1', 's2'], ['m3', 'm1', 'm5', 'm6', 'zz', 'm3'])).toStrictEqual([
+        { story: s2, events: 0, first_date: null, last_date: null },
+        { story: s1, events: 2, first_date: '2021-02-01', last_date: '2021-02-01' },
+      ]);
+      // Nothing excepted: the whole story; an undated event counts but has no date.
+      expect(await t.store.storyRemainders(['s1'], [])).toStrictEqual([{ story: s1, events: 4, first_date: '2021-02-01', last_date: '2021-04-01' }]);
+      expect(await t.store.storyRemainders(['s1'], ['m1', 'm2', 'm3'])).toStrictEqual([{ story: s1, events: 1, first_date: null, last_date: null }]);
+      expect(await t.store.storyRemainders([], ['m1'])).toEqual([]);
+      // A story window (the story resolver's read) sees only the story's events in it.
+      expect((await t.store.listEvents({ storyId: 's1', from: '2021-02-15', to: '2021-03-31' })).map((e) => e.id)).toEqual(['m1']);
+
+      // The counts follow every write: m2 deleted, m3 moved to s2, m7 new in s2.
+      await t.store.replaceMergedEvents(['m2'], [merged('m3', 'a2', { story_id: 's2', date: '2021-04-01' }), merged('m7', 'a1', { story_id: 's2', date: '2021-01-15' })]);
+      expect((await t.store.storyRemainders(['s1', 's2'], [])).map((r) => [r.story.id, r.events, r.first_date, r.last_date])).toEqual([
+        ['s1', 2, '2021-03-01', '2021-03-01'],
+        ['s2', 3, '2021-01-15', '2021-04-01'],
+      ]);
+      // A removed story takes its count with it; made again, it counts from its new events only.
+      await t.store.replaceMergedEvents([], [], { remove: ['s1'] });
+      expect((await t.store.getEvent('m1'))?.story_id).toBeNull();
+      expect(await t.store.storyRemainders(['s1'], [])).toEqual([]);
+      await t.store.replaceMergedEvents([], [merged('m8', 'a1', { story_id: 's1', date: '2021-05-01' })], { upsert: [s1] });
+      expect((await t.store.storyRemainders(['s1'], [])).map((r) => r.events)).toEqual([1]);
+    });
   });
 
   describe('transactions and lifecycle', () => {

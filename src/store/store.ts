@@ -121,6 +121,21 @@ export interface StoryChange {
   readonly remove?: readonly string[];
 }
 
+/**
+ * A stored story seen without some of its events (those a resolver is about to rewrite): what
+ * stays in it if they move elsewhere. Lets the story resolver keep a story's identity and its
+ * full date span while it recomputes only a window of events.
+ */
+export interface StoryRemainder {
+  /** The stored record (title, dates and places as last written). */
+  readonly story: StoryRecord;
+  /** How many of its events are not among the excepted ones. */
+  readonly events: number;
+  /** Earliest and latest `date` of those events; null when none of them is dated. */
+  readonly first_date: string | null;
+  readonly last_date: string | null;
+}
+
 /** The Sitrep store. Obtain one with `openStore()`; call `close()` when done. */
 export interface Store {
   /** Which backend this is. */
@@ -176,6 +191,13 @@ export interface Store {
   countEvents(filter?: MergedEventFilter): Promise<number>;
   /** Stories ordered by first date (undated last), then id. */
   listStories(): Promise<Story[]>;
+  /**
+   * For each stored story of `storyIds` (unknown ids are left out; order of `storyIds`, each
+   * once): its record and what remains of it without the events `exceptEventIds`. Costs about
+   * the number of excepted events, not the length of the stories (their event counts are kept
+   * up to date on every write, and their first and last events are found through an index).
+   */
+  storyRemainders(storyIds: readonly string[], exceptEventIds: readonly string[]): Promise<StoryRemainder[]>;
 
   /**
    * Compact projections of the merged events matching `filter`, in `listEvents` order, for maps

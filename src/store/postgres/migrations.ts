@@ -134,4 +134,34 @@ CREATE INDEX event_reports_article ON event_reports (article_id, article_event_i
 `;
 
 /** Every migration, oldest first. */
-export const postgresMigrations: readonly PostgresMigration[] = Object.freeze([{ id: '0001_initial', up: INITIAL }]);
+export const postgresMigrations: readonly PostgresMigration[] = Object.freeze([
+  { id: '0001_initial', up: INITIAL },
+  {
+    id: '0002_story_size',
+    // As in SQLite (0003_story_size): a story's events by date from the index, and its number of
+    // events kept by a trigger instead of counted, so the story resolver's reads of a long story
+    // do not grow with it.
+    up: `
+CREATE INDEX events_story_date ON events (story_id, date);
+DROP INDEX events_story;
+ALTER TABLE stories ADD COLUMN event_count integer NOT NULL DEFAULT 0;
+UPDATE stories s SET event_count = (SELECT count(*) FROM events e WHERE e.story_id = s.id);
+CREATE FUNCTION events_story_count() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP <> 'INSERT' THEN
+    IF OLD.story_id IS NOT NULL THEN
+      UPDATE stories SET event_count = event_count - 1 WHERE id = OLD.story_id;
+    END IF;
+  END IF;
+  IF TG_OP <> 'DELETE' THEN
+    IF NEW.story_id IS NOT NULL THEN
+      UPDATE stories SET event_count = event_count + 1 WHERE id = NEW.story_id;
+    END IF;
+  END IF;
+  RETURN NULL;
+END $$;
+CREATE TRIGGER events_story_count AFTER INSERT OR DELETE OR UPDATE OF story_id ON events
+  FOR EACH ROW EXECUTE FUNCTION events_story_count();
+`,
+  },
+]);

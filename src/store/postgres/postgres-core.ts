@@ -10,7 +10,7 @@ import type { ArticleEventRecord, ArticleSearchHit, ArticleSummary, EventFields,
 import { ARTICLE_COLUMN_NAMES, type ArticleRow, fromArticleRows, toArticleSummary } from '../sqlite/article-rows.js';
 import { EVENT_COLUMN_NAMES, eventColumnValues } from '../sqlite/event-columns.js';
 import { EVENT_ROW_COLUMNS, type EventSelectRow, eventRowValues, fromEventRow } from '../sqlite/merged-event-rows.js';
-import type { EventFilter, ListOptions, MergedEventFilter, OutletCount, SaveExtractionOptions, SaveResult, StoryChange } from '../store.js';
+import type { EventFilter, ListOptions, MergedEventFilter, OutletCount, SaveExtractionOptions, SaveResult, StoryChange, StoryRemainder } from '../store.js';
 import { pgEventFilterSql, pgPageSql } from './pg-filter-sql.js';
 import { pgArticleRowValues, pgText, pgValues, toColumns, toPgArticleRow, unnestSql } from './pg-rows.js';
 
@@ -67,28 +67,41 @@ export async function saveExtraction(db: Queryable, result: ExtractionResult, op
   const previous = await getContentHash(db, articleId);
   if (previous === opts.contentHash) return { status: 'unchanged', articleId };
   const row = toPgArticleRow(result, opts.contentHash, opts.ingestedAt ?? now);
+  // The writes go out as one statement (data-modifying CTEs, then the DELETE): one round trip
+  // instead of five, and atomic on its own.
+  const parts: string[] = [];
+  const params: unknown[] = [];
+  const add = (sql: string, values: readonly unknown[]): void => {
+    const offset = params.length;
+    parts.push(sql.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + offset}`));
+    params.push(...values);
+  };
   if (previous === null) {
-    await db.query(SQL.insertArticle, pgArticleRowValues(row));
+    add(SQL.insertArticle, pgArticleRowValues(row));
   } else {
-    await db.query(SQL.updateArticle, [...UPDATABLE.map((c) => row[c]), row.id]);
-    for (const table of ['article_events', 'article_statements', 'article_diagnostics']) {
-      await db.query(`DELETE FROM ${table} WHERE article_id = $1`, [articleId]);
-    }
+    add(SQL.updateArticle, [...UPDATABLE.map((c) => row[c]), row.id]);
+    // Old rows go first (in their own statement: a CTE's delete and a sibling insert of the same
+    // key would clash), then the new ones are inserted below.
+    await db.query(
+      'WITH e AS (DELETE FROM article_events WHERE article_id = $1), s AS (DELETE FROM article_statements WHERE article_id = $1) DELETE FROM article_diagnostics WHERE article_id = $1',
+      [articleId],
+    );
   }
   if (result.events.length > 0) {
     const rows = result.events.map((e, i) => [articleId, e.id, i, ...pgValues(eventColumnValues(e)), JSON.stringify(e), actorNames(e)]);
-    await db.query(SQL.insertArticleEvents, toColumns(rows, EVENT_COLUMN_NAMES.length + 5));
+    add(SQL.insertArticleEvents, toColumns(rows, EVENT_COLUMN_NAMES.length + 5));
   }
   if (result.statements.length > 0) {
     const rows = result.statements.map((s, i) => [articleId, i, pgText(s.id), pgText(s.type), pgText(s.date ?? null), JSON.stringify(s)]);
-    await db.query(SQL.insertStatements, toColumns(rows, 6));
+    add(SQL.insertStatements, toColumns(rows, 6));
   }
   if (result.diagnostics.length > 0) {
     const rows = result.diagnostics.map((d, i) => [articleId, i, pgText(d.code), d.severity, JSON.stringify(d)]);
-    await db.query(SQL.insertDiagnostics, toColumns(rows, 5));
+    add(SQL.insertDiagnostics, toColumns(rows, 5));
   }
   // The input now produced an article: an earlier failure of the same source is obsolete.
-  await db.query('DELETE FROM failures WHERE source = $1', [pgText(result.article.source)]);
+  params.push(pgText(result.article.source));
+  await db.query(`WITH ${parts.map((sql, i) => `w${i} AS (${sql})`).join(', ')} DELETE FROM failures WHERE source = $${params.length}`, params);
   return { status: previous === null ? 'inserted' : 'updated', articleId };
 }
 
@@ -229,6 +242,40 @@ export async function listStories(db: Queryable): Promise<Story[]> {
     event_ids: eventIds.get(s.id) ?? [],
     article_ids: articleIds.get(s.id) ?? [],
   }));
+}
+
+/** See `Store.storyRemainders`; the same reads as in SQLite, so the same costs. */
+export async function storyRemainders(db: Queryable, storyIds: readonly string[], exceptEventIds: readonly string[]): Promise<StoryRemainder[]> {
+  const ids = [...new Set(storyIds)];
+  if (ids.length === 0) return [];
+  const except = [...new Set(exceptEventIds)];
+  // Excepted events per story, found by primary key (the list drives, not the stories).
+  const { rows: exceptedRows } = await db.query<{ id: string; n: number }>(
+    'SELECT story_id AS id, count(*)::int AS n FROM events WHERE id = ANY($1::text[]) AND story_id = ANY($2::text[]) GROUP BY story_id',
+    [except, ids],
+  );
+  const excepted = new Map(exceptedRows.map((r) => [r.id, r.n]));
+  // Per story: the record with its event count (kept by a trigger), and the first and last dated
+  // events that are not excepted (walks along (story_id, date) that stop at the first such event).
+  const edge = (order: 'ASC' | 'DESC') =>
+    `(SELECT e.date FROM events e WHERE e.story_id = s.id AND e.date IS NOT NULL AND NOT (e.id = ANY($2::text[])) ORDER BY e.date ${order} LIMIT 1)`;
+  const { rows } = await db.query<{ id: string; title: string; first_date: string | null; last_date: string | null; places_json: string; total: number; first: string | null; last: string | null }>(
+    `SELECT s.id, s.title, s.first_date, s.last_date, s.places_json,
+       s.event_count AS total, ${edge('ASC')} AS first, ${edge('DESC')} AS last
+     FROM stories s WHERE s.id = ANY($1::text[])`,
+    [ids, except],
+  );
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.flatMap((id) => {
+    const r = byId.get(id);
+    if (r === undefined) return [];
+    return [{
+      story: { id: r.id, title: r.title, first_date: r.first_date, last_date: r.last_date, places: JSON.parse(r.places_json) as string[] },
+      events: r.total - (excepted.get(id) ?? 0),
+      first_date: r.first,
+      last_date: r.last,
+    }];
+  });
 }
 
 export async function getMeta(db: Queryable, key: string): Promise<string | null> {

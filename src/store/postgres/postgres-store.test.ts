@@ -10,6 +10,7 @@ import type { ExtractionResult } from '../../model/extraction.js';
 import type { MergedEventFilter, Store } from '../store.js';
 import { makeEvent, makeExtraction, spanOf } from '../testing/extraction-fixtures.js';
 import { PG_URL, openPostgresTestStore } from '../testing/store-matrix.js';
+import { postgresMigrations } from './migrations.js';
 import { PostgresStore } from './postgres-store.js';
 
 type PgTestStore = Awaited<ReturnType<typeof openPostgresTestStore>>;
@@ -74,7 +75,7 @@ describe.skipIf(PG_URL === undefined)('PostgresStore', () => {
     try {
       const results = await Promise.all(others.map((s) => s.migrate()));
       expect(results.flat()).toEqual([]);
-      expect(await t.store.getMeta('schema_version')).toBe('0001_initial');
+      expect(await t.store.getMeta('schema_version')).toBe(postgresMigrations.at(-1)?.id);
       await t.store.pool.query("INSERT INTO migrations (id, applied_at) VALUES ('9000_future', 'x')");
       await expect(others[0]!.migrate()).rejects.toMatchObject({ code: 'store/schema-too-new' });
     } finally {
@@ -117,6 +118,18 @@ describe.skipIf(PG_URL === undefined)('PostgresStore', () => {
     release();
     await Promise.all([first, second]);
     expect(order).toEqual(['first', 'second']);
+  });
+
+  it('commits asynchronously only when asked (workers), from the first query on', async () => {
+    const fast = PostgresStore.open(PG_URL!, { synchronousCommit: false });
+    const normal = PostgresStore.open(PG_URL!);
+    try {
+      expect((await fast.pool.query('SHOW synchronous_commit')).rows[0].synchronous_commit).toBe('off');
+      expect((await normal.pool.query('SHOW synchronous_commit')).rows[0].synchronous_commit).toBe('on');
+    } finally {
+      await fast.close();
+      await normal.close();
+    }
   });
 
   it('takes several merge locks in one call: shared ones coexist, an exclusive one waits for them', async () => {

@@ -14,12 +14,13 @@
  * await store.close();
  * ```
  */
+import { withStartupOption } from './startup-options.js';
 import pg from 'pg';
 import type { Diagnostic } from '../../model/diagnostic.js';
 import type { ExtractionResult } from '../../model/extraction.js';
 import { StoreError, type StoreErrorCode, toStoreError } from '../errors.js';
 import type { ArticleEventRecord, ArticleSearchHit, ArticleSummary, FailureRecord, MergedEvent, Story, StoredArticle } from '../records.js';
-import type { EventFilter, ListOptions, MergedEventFilter, MigrationResult, OutletCount, SaveExtractionOptions, SaveResult, Store, StoryChange } from '../store.js';
+import type { EventFilter, ListOptions, MergedEventFilter, MigrationResult, OutletCount, SaveExtractionOptions, SaveResult, Store, StoryChange, StoryRemainder } from '../store.js';
 import { postgresMigrations } from './migrations.js';
 import * as core from './postgres-core.js';
 import { runPostgresMigrations } from './run-postgres-migrations.js';
@@ -67,12 +68,12 @@ export class PostgresStore implements Store {
 
   /** Creates the pool for `url` (no connection is made until the first call). Does not migrate. */
   static open(url: string, options: PostgresStoreOptions = {}): PostgresStore {
-    const pool = new pg.Pool({ connectionString: url, max: options.maxConnections ?? 10, application_name: options.applicationName ?? 'sitrep' });
-    if (options.synchronousCommit === false) {
-      pool.on('connect', (client) => {
-        client.query('SET synchronous_commit = off').catch(() => undefined);
-      });
-    }
+    const pool = new pg.Pool({
+      // a startup parameter, so it is set before the first query (no extra round trip)
+      connectionString: options.synchronousCommit === false ? withStartupOption(url, '-c synchronous_commit=off') : url,
+      max: options.maxConnections ?? 10,
+      application_name: options.applicationName ?? 'sitrep',
+    });
     // An idle client's error (server restart) must not crash the process; the next query reports it.
     pool.on('error', () => undefined);
     return new PostgresStore({ pool, now: options.now ?? (() => new Date().toISOString()), closed: false }, null);
@@ -262,6 +263,10 @@ export class PostgresStore implements Store {
 
   listStories(): Promise<Story[]> {
     return this.#run('store/query-failed', 'list stories', core.listStories);
+  }
+
+  storyRemainders(storyIds: readonly string[], exceptEventIds: readonly string[]): Promise<StoryRemainder[]> {
+    return this.#run('store/query-failed', 'read story remainders', (db) => core.storyRemainders(db, storyIds, exceptEventIds));
   }
 
   /** Outlets with their article counts, most articles first, then by name. */

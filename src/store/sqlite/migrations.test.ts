@@ -33,6 +33,28 @@ describe('runMigrations', () => {
     }
   });
 
+  it('counts the events of stories stored before 0003_story_size, then keeps the counts', () => {
+    const db = new Database(':memory:');
+    db.pragma('foreign_keys = ON');
+    const upTo = migrations.findIndex((m) => m.id === '0003_story_size');
+    runMigrations(db, migrations.slice(0, upTo), now);
+    db.exec(`INSERT INTO stories (id, title, places_json, updated_at) VALUES ('s1', 'T', '[]', 'x'), ('s2', 'U', '[]', 'x')`);
+    const event = db.prepare(`INSERT INTO events (id, story_id, event_type, sub_event_type, date, ceasefire_violation, background, json,
+      reports_count, sources_count, contradictions_json, updated_at) VALUES (?, ?, 'Battles', 'Armed clash', '2021-03-01', 0, 0, '{}', 1, 1, '[]', 'x')`);
+    for (const [id, story] of [['m1', 's1'], ['m2', 's1'], ['m3', null]]) event.run(id, story);
+    runMigrations(db, migrations, now);
+    const counts = () => db.prepare('SELECT id, event_count AS n FROM stories ORDER BY id').all();
+    expect(counts()).toEqual([{ id: 's1', n: 2 }, { id: 's2', n: 0 }]);
+    event.run('m4', 's2');
+    db.prepare("UPDATE events SET story_id = 's2' WHERE id = 'm1'").run();
+    db.prepare("UPDATE events SET story_id = 's1' WHERE id = 'm3'").run();
+    db.prepare("DELETE FROM events WHERE id = 'm2'").run();
+    expect(counts()).toEqual([{ id: 's1', n: 1 }, { id: 's2', n: 2 }]);
+    db.prepare("DELETE FROM stories WHERE id = 's2'").run();
+    expect(counts()).toEqual([{ id: 's1', n: 1 }]);
+    expect(db.prepare("SELECT count(*) AS n FROM events WHERE story_id IS NULL").get()).toEqual({ n: 2 });
+  });
+
   it('refuses a database migrated by newer code, before changing anything', () => {
     const db = new Database(':memory:');
     runMigrations(db, migrations, now);

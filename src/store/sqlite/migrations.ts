@@ -158,4 +158,30 @@ CREATE INDEX article_events_date_range ON article_events (date, date_end, backgr
 CREATE INDEX events_date_range ON events (date, date_end, background);
 `,
   },
+  {
+    id: '0003_story_size',
+    // What the story resolver reads of a story that runs longer than its window, at a cost that
+    // does not grow with the story:
+    // - events_story_date: a story's events in a date window, and its first or last event
+    //   outside a set, without reading the whole story; it replaces the index on story_id alone
+    //   (same number of indexes to write per event);
+    // - stories.event_count: its number of events, kept by triggers (one row update per event
+    //   written or deleted) instead of counted, which costs the story's length.
+    up: `
+CREATE INDEX events_story_date ON events (story_id, date);
+DROP INDEX events_story;
+ALTER TABLE stories ADD COLUMN event_count INTEGER NOT NULL DEFAULT 0;
+UPDATE stories SET event_count = (SELECT count(*) FROM events e WHERE e.story_id = stories.id);
+CREATE TRIGGER events_story_count_insert AFTER INSERT ON events WHEN new.story_id IS NOT NULL BEGIN
+  UPDATE stories SET event_count = event_count + 1 WHERE id = new.story_id;
+END;
+CREATE TRIGGER events_story_count_delete AFTER DELETE ON events WHEN old.story_id IS NOT NULL BEGIN
+  UPDATE stories SET event_count = event_count - 1 WHERE id = old.story_id;
+END;
+CREATE TRIGGER events_story_count_update AFTER UPDATE OF story_id ON events WHEN old.story_id IS NOT new.story_id BEGIN
+  UPDATE stories SET event_count = event_count - 1 WHERE id = old.story_id;
+  UPDATE stories SET event_count = event_count + 1 WHERE id = new.story_id;
+END;
+`,
+  },
 ]);

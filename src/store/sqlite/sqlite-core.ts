@@ -19,7 +19,7 @@ import type {
   Story,
   StoredArticle,
 } from '../records.js';
-import type { EventFilter, ListOptions, MergedEventFilter, MigrationResult, OutletCount, SaveExtractionOptions, SaveResult, StoryChange } from '../store.js';
+import type { EventFilter, ListOptions, MergedEventFilter, MigrationResult, OutletCount, SaveExtractionOptions, SaveResult, StoryChange, StoryRemainder } from '../store.js';
 import { ARTICLE_COLUMN_NAMES, type ArticleRow, articleRowValues, fromArticleRows, toArticleRow, toArticleSummary } from './article-rows.js';
 import { EVENT_COLUMN_NAMES, eventColumnValues } from './event-columns.js';
 import { eventFilterSql, pageSql } from './event-filter-sql.js';
@@ -53,6 +53,15 @@ const SQL = {
        FROM event_reports r WHERE r.event_id = e.id) AS reports_json
     FROM events e`,
 } as const;
+
+/**
+ * A story's first (`ASC`) or last (`DESC`) dated event not in a JSON list of ids: a walk along
+ * (story_id, date) from either end that stops at the first such event, so it passes over the
+ * listed ones only (a window), never the whole story.
+ */
+export const storyEdgeSql = (order: 'ASC' | 'DESC'): string =>
+  `SELECT date FROM events WHERE story_id = ? AND date IS NOT NULL AND id NOT IN (SELECT value FROM json_each(?))
+   ORDER BY date ${order} LIMIT 1`;
 
 /** Options of the SQLite store. */
 export interface SqliteCoreOptions {
@@ -425,6 +434,38 @@ export class SqliteCore {
       event_ids: eventIds.get(s.id) ?? [],
       article_ids: articleIds.get(s.id) ?? [],
     }));
+  }
+
+  storyRemainders(storyIds: readonly string[], exceptEventIds: readonly string[]): StoryRemainder[] {
+    const ids = [...new Set(storyIds)];
+    if (ids.length === 0) return [];
+    const except = JSON.stringify([...new Set(exceptEventIds)]);
+    // Excepted events per story, looked up by id: CROSS JOIN keeps the list as the outer loop,
+    // so this costs the list, not the stories (which may hold thousands of events).
+    const excepted = new Map(
+      (this.stmt(
+        `SELECT e.story_id AS id, count(*) AS n FROM json_each(?) j CROSS JOIN events e ON e.id = j.value
+         WHERE e.story_id IS NOT NULL GROUP BY e.story_id`,
+      ).all(except) as { id: string; n: number }[]).map((r) => [r.id, r.n]),
+    );
+    const out: StoryRemainder[] = [];
+    for (const id of ids) {
+      // event_count is kept by triggers (migration 0003): no count over the story's events.
+      const s = this.stmt('SELECT id, title, first_date, last_date, places_json, event_count FROM stories WHERE id = ?').get(id) as
+        | { id: string; title: string; first_date: string | null; last_date: string | null; places_json: string; event_count: number }
+        | undefined;
+      if (s === undefined) continue;
+      const events = s.event_count - (excepted.get(id) ?? 0);
+      const edge = (order: 'ASC' | 'DESC'): string | null =>
+        events === 0 ? null : ((this.stmt(storyEdgeSql(order)).get(id, except) as { date: string } | undefined)?.date ?? null);
+      out.push({
+        story: { id: s.id, title: s.title, first_date: s.first_date, last_date: s.last_date, places: JSON.parse(s.places_json) as string[] },
+        events,
+        first_date: edge('ASC'),
+        last_date: edge('DESC'),
+      });
+    }
+    return out;
   }
 
   #groupBy(sql: string): Map<string, string[]> {

@@ -28,6 +28,7 @@ import type {
   SaveResult,
   Store,
   StoryChange,
+  StoryRemainder,
 } from '../store.js';
 import { SerialLock } from './serial-lock.js';
 import { SqliteCore, type SqliteCoreOptions } from './sqlite-core.js';
@@ -241,6 +242,10 @@ export class SqliteStore implements Store {
 
   listStories(): Promise<Story[]> {
     return this.#run('store/query-failed', 'list stories', (c) => c.listStories());
+  }
+
+  storyRemainders(storyIds: readonly string[], exceptEventIds: readonly string[]): Promise<StoryRemainder[]> {
+    return this.#run('store/query-failed', 'read story remainders', (c) => c.storyRemainders(storyIds, exceptEventIds));
   }
 
   getMeta(key: string): Promise<string | null> {
