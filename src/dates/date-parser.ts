@@ -31,6 +31,18 @@ const CHRONO_PREFILTERS: Readonly<Record<string, RegExp>> = {
   ENCasualTimeParser: /morning|afternoon|evening|night|midday|noon/i,
   ENEndOfCurrentMonthParser: /month/i,
   ENWeekdayParser: /sun|mon|tue|wed|thu|fri|sat|week/i,
+  // Month-name parsers need a month name (chrono's names all start with these stems).
+  ENMonthNameLittleEndianParser: /jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/i,
+  ENMonthNameMiddleEndianParser: /jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/i,
+  ENMonthNameParser: /jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/i,
+  ENYearMonthNameParser: /jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/i,
+  // Numeric formats need their digits: "2020-12-12", "12/13/2020", "12/2020", "2020 12 12".
+  ENYearMonthDayParser: /\d{4}/,
+  ISOFormatParser: /\d{4}-\d/,
+  SlashDateFormatParser: /\d[/.-]\d/,
+  ENSlashMonthFormatParser: /\d\/\d/,
+  ENTimeExpressionParser: /\d/,
+  ENRelativeDateFormatParser: /this|last|past|next|after/i,
 };
 /**
  * Stock parsers left out: "in/within <duration>" and "last/next/+/- <n> <units>" yield durations
