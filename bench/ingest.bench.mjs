@@ -27,6 +27,8 @@ const LOAD_SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 10);
 const RATE = 50;
 /** Articles processed before timing starts (SQLite) or left out of the rate (PostgreSQL workers). */
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 300);
+/** Articles sent at the offered rate before the latency is counted (workers' JIT warm-up). */
+const LATENCY_WARMUP = Number(process.env.BENCH_LATENCY_WARMUP ?? 250);
 const RESOLVERS = (process.env.BENCH_RESOLVER ?? 'identity,default').split(',');
 const PG_URL = process.env.PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
@@ -148,10 +150,10 @@ async function jobTimes(url) {
   const c = new pg.Client({ connectionString: url });
   await c.connect();
   const { rows } = await c.query(`SELECT extract(epoch FROM completed_on - created_on) * 1000 AS lat_ms,
-      extract(epoch FROM started_on) AS started, extract(epoch FROM completed_on) AS completed, state
+      extract(epoch FROM created_on) AS created, extract(epoch FROM started_on) AS started, extract(epoch FROM completed_on) AS completed, state
     FROM pgboss.job WHERE name = 'sitrep-articles'`);
   await c.end();
-  return rows.map((r) => ({ lat: Number(r.lat_ms), started: Number(r.started), completed: Number(r.completed), state: r.state }));
+  return rows.map((r) => ({ lat: Number(r.lat_ms), created: Number(r.created), started: Number(r.started), completed: Number(r.completed), state: r.state }));
 }
 
 async function waitCompleted(url, n, timeoutMs) {
@@ -201,7 +203,8 @@ async function benchPgLatency(workers, resolverName) {
     const queue = await ArticleQueue.start(db.url, { supervise: false });
     const procs = startWorkers(workers, db.url, resolverName, 1, LATENCY_POLL_MS);
     await sleep(3000); // workers loaded and polling
-    const list = articles(RATE * LOAD_SECONDS, 'l');
+    // The first LATENCY_WARMUP articles (at the same rate) warm the workers up and are not counted.
+    const list = articles(LATENCY_WARMUP + RATE * LOAD_SECONDS, 'l');
     const t0 = performance.now();
     for (let i = 0; i < list.length; i++) {
       const due = t0 + (i * 1000) / RATE;
@@ -209,10 +212,15 @@ async function benchPgLatency(workers, resolverName) {
       if (wait > 0) await sleep(wait);
       await queue.enqueue([list[i]]);
     }
-    await waitCompleted(db.url, list.length, 120_000);
+    await waitCompleted(db.url, list.length, 180_000);
     const peak = await stopWorkers(procs);
     await queue.stop();
-    const lat = (await jobTimes(db.url)).filter((j) => j.state === 'completed').map((j) => j.lat).sort((a, b) => a - b);
+    const lat = (await jobTimes(db.url))
+      .filter((j) => j.state === 'completed')
+      .sort((a, b) => a.created - b.created)
+      .slice(LATENCY_WARMUP)
+      .map((j) => j.lat)
+      .sort((a, b) => a - b);
     return { store: 'postgres', workers, resolver: resolverName, articles: lat.length, articles_per_s: null, p50_ms: round(pct(lat, 50)), p99_ms: round(pct(lat, 99)), events: null, peak_rss_mb: peak, offered_per_s: RATE };
   } finally {
     await db.drop();
