@@ -27,6 +27,15 @@ async function fillSample(store: Store): Promise<void> {
   });
 }
 
+/** A promise and the function that settles it (lets a test hold a transaction open). */
+function signal(): { promise: Promise<void>; resolve: () => void } {
+  let resolve!: () => void;
+  const promise = new Promise<void>((r) => {
+    resolve = r;
+  });
+  return { promise, resolve };
+}
+
 describe.skipIf(PG_URL === undefined)('PostgresStore', () => {
   let t: PgTestStore;
   beforeEach(async () => {
@@ -94,14 +103,8 @@ describe.skipIf(PG_URL === undefined)('PostgresStore', () => {
   it('takes merge locks only inside a transaction, and they serialize two transactions', async () => {
     await expect(t.store.lockMerge('theatre:x')).rejects.toMatchObject({ code: 'store/invalid-argument' });
     const order: string[] = [];
-    let release!: () => void;
-    const held = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    let locked!: () => void;
-    const firstLocked = new Promise<void>((resolve) => {
-      locked = resolve;
-    });
+    const { promise: held, resolve: release } = signal();
+    const { promise: firstLocked, resolve: locked } = signal();
     const first = t.store.transactionPg(async (tx) => {
       await tx.lockMerge('theatre:x');
       locked();
@@ -135,14 +138,8 @@ describe.skipIf(PG_URL === undefined)('PostgresStore', () => {
   it('takes several merge locks in one call: shared ones coexist, an exclusive one waits for them', async () => {
     await expect(t.store.lockMerges([{ key: 'theatre:x', shared: true }])).rejects.toMatchObject({ code: 'store/invalid-argument' });
     const order: string[] = [];
-    let release!: () => void;
-    const held = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    let locked!: () => void;
-    const firstLocked = new Promise<void>((resolve) => {
-      locked = resolve;
-    });
+    const { promise: held, resolve: release } = signal();
+    const { promise: firstLocked, resolve: locked } = signal();
     const first = t.store.transactionPg(async (tx) => {
       await tx.lockMerges([{ key: 'theatre:x', shared: true }, { key: 'theatre:x:w1', shared: false }]);
       locked();
