@@ -172,36 +172,42 @@ async function waitCompleted(url, n, timeoutMs) {
   }
 }
 
-async function benchPgThroughput(workers, resolverName) {
+/** Runs `fn(url, queue)` on a fresh, migrated database with the article queue created (what `sitrep ingest` does first), then drops it. */
+async function withQueueDatabase(fn) {
   const db = await freshDatabase();
   try {
-    // Migrate and create the queue before enqueueing (what `sitrep ingest` does).
     await (await openStore(db.url)).close();
     const queue = await ArticleQueue.start(db.url, { supervise: false });
+    try {
+      return await fn(db.url, queue);
+    } finally {
+      await queue.stop();
+    }
+  } finally {
+    await db.drop();
+  }
+}
+
+async function benchPgThroughput(workers, resolverName) {
+  return withQueueDatabase(async (url, queue) => {
     const list = articles(N, 'p');
     for (let i = 0; i < list.length; i += 500) await queue.enqueue(list.slice(i, i + 500));
-    const procs = startWorkers(workers, db.url, resolverName, 8);
-    const done = await waitCompleted(db.url, N, 600_000);
+    const procs = startWorkers(workers, url, resolverName, 8);
+    const done = await waitCompleted(url, N, 600_000);
     const peak = await stopWorkers(procs);
-    await queue.stop();
-    const jobs = (await jobTimes(db.url)).filter((j) => j.state === 'completed');
+    const jobs = (await jobTimes(url)).filter((j) => j.state === 'completed');
     // Steady state: the rate between the WARMUP-th completion and the last (start-up, pack loading
     // and the JIT's warm-up are left out, as for SQLite).
     const ends = jobs.map((j) => j.completed).sort((a, b) => a - b);
     const skip = Math.min(WARMUP, Math.floor(ends.length / 2));
     const window = ends.at(-1) - ends[skip];
     return { store: 'postgres', workers, resolver: resolverName, articles: jobs.length, articles_per_s: done ? round((ends.length - 1 - skip) / window) : null, p50_ms: null, p99_ms: null, events: null, peak_rss_mb: peak, offered_per_s: null };
-  } finally {
-    await db.drop();
-  }
+  });
 }
 
 async function benchPgLatency(workers, resolverName) {
-  const db = await freshDatabase();
-  try {
-    await (await openStore(db.url)).close();
-    const queue = await ArticleQueue.start(db.url, { supervise: false });
-    const procs = startWorkers(workers, db.url, resolverName, 1, LATENCY_POLL_MS);
+  return withQueueDatabase(async (url, queue) => {
+    const procs = startWorkers(workers, url, resolverName, 1, LATENCY_POLL_MS);
     await sleep(3000); // workers loaded and polling
     // The first LATENCY_WARMUP articles (at the same rate) warm the workers up and are not counted.
     const list = articles(LATENCY_WARMUP + RATE * LOAD_SECONDS, 'l');
@@ -212,19 +218,16 @@ async function benchPgLatency(workers, resolverName) {
       if (wait > 0) await sleep(wait);
       await queue.enqueue([list[i]]);
     }
-    await waitCompleted(db.url, list.length, 180_000);
+    await waitCompleted(url, list.length, 180_000);
     const peak = await stopWorkers(procs);
-    await queue.stop();
-    const lat = (await jobTimes(db.url))
+    const lat = (await jobTimes(url))
       .filter((j) => j.state === 'completed')
       .sort((a, b) => a.created - b.created)
       .slice(LATENCY_WARMUP)
       .map((j) => j.lat)
       .sort((a, b) => a - b);
     return { store: 'postgres', workers, resolver: resolverName, articles: lat.length, articles_per_s: null, p50_ms: round(pct(lat, 50)), p99_ms: round(pct(lat, 99)), events: null, peak_rss_mb: peak, offered_per_s: RATE };
-  } finally {
-    await db.drop();
-  }
+  });
 }
 
 const rows = [];

@@ -82,5 +82,5 @@ export async function ingestArticleJob(store: PostgresStore, raw: RawArticle, de
 
 async function lockAll(store: Store, locks: ReturnType<MergeLockKeys>): Promise<void> {
   if (!(store instanceof PostgresStore)) throw new Error('merge locks need the PostgreSQL store');
-  await store.lockMerges(locks.map((l) => (typeof l === 'string' ? { key: l, shared: false } : l)));
+  await store.lockMerges(locks);
 }

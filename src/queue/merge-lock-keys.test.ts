@@ -8,7 +8,7 @@ const keysOf = theatreLockKeys([
   { id: 'ua', countries: ['UKR', 'RUS'] },
 ]);
 const locks = (...events: ArticleEvent[]): MergeLock[] =>
-  keysOf(makeExtraction('a', { events })).map((l) => (typeof l === 'string' ? { key: l, shared: false } : l));
+  [...keysOf(makeExtraction('a', { events }))];
 const at = (date: string | null, extra: Partial<ArticleEvent> = {}): ArticleEvent => makeEvent(`e-${date}`, { date, date_end: null, ...extra });
 const exclusive = (ls: MergeLock[]): string[] => ls.filter((l) => !l.shared).map((l) => l.key);
 const overlap = (a: MergeLock[], b: MergeLock[]): boolean => exclusive(a).some((k) => exclusive(b).includes(k));

@@ -19,11 +19,8 @@ export interface MergeLock {
   readonly shared: boolean;
 }
 
-/**
- * Returns the locks for one article's extraction, in the order to take them. Plain strings are
- * exclusive locks.
- */
-export type MergeLockKeys = (result: ExtractionResult) => readonly (string | MergeLock)[];
+/** Returns the locks for one article's extraction, in the order to take them. */
+export type MergeLockKeys = (result: ExtractionResult) => readonly MergeLock[];
 
 /**
  * How many weeks on each side of an event's week its merge may read or rewrite: coreference

@@ -13,7 +13,7 @@ import { fakeProcess, openQueueTestbed, rawArticle, readThenWriteResolver } from
 
 type Testbed = Awaited<ReturnType<typeof openQueueTestbed>>;
 
-const oneKey: MergeLockKeys = () => ['theatre:test'];
+const oneKey: MergeLockKeys = () => [{ key: 'theatre:test', shared: false }];
 const noLock: MergeLockKeys = () => [];
 
 async function waitFor(what: string, cond: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {

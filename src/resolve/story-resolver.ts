@@ -12,7 +12,7 @@
  */
 import { createHash } from 'node:crypto';
 import { distanceKm } from '../model/geo.js';
-import { daysBetween, shiftDay } from '../model/calendar.js';
+import { dayNumber, daysBetween, shiftDay } from '../model/calendar.js';
 import type { MergedEvent, StoryRecord } from '../store/records.js';
 import type { StoryChange, StoryRemainder, Store } from '../store/store.js';
 import { reportKey } from './report.js';
@@ -143,17 +143,16 @@ function components(events: readonly MergedEvent[], o: Required<StoryOptions>): 
     if (list) list.push(i);
     else cells.set(key, [i]);
   });
-  const maxMs = o.storyDays * 86_400_000;
   events.forEach((e, i) => {
     const c = cellOf(e);
     if (!c || !e.date) return;
-    const t = Date.parse(e.date);
+    const day = dayNumber(e.date);
     for (let dy = -1; dy <= 1; dy++) {
       for (let dx = -1; dx <= 1; dx++) {
         for (const j of cells.get(`${c[0] + dy},${c[1] + dx}`) ?? []) {
           if (j <= i) continue;
           const f = events[j]!;
-          if (Math.abs(Date.parse(f.date!) - t) <= maxMs && distanceKm(e.location!, f.location!) <= o.storyKm) union(i, j);
+          if (Math.abs(dayNumber(f.date!) - day) <= o.storyDays && distanceKm(e.location!, f.location!) <= o.storyKm) union(i, j);
         }
       }
     }

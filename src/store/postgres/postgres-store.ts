@@ -174,20 +174,16 @@ export class PostgresStore implements Store {
    * Serializes merges in one neighbourhood (a theatre, a story…) across every connection and
    * machine: takes `pg_advisory_xact_lock` on a 64-bit hash of `key`, held until the transaction
    * ends. Only inside a transaction. Lock several keys in a fixed (sorted) order to avoid deadlock.
-   * `shared`: many holders at once, excluding only exclusive holders of the same key (a theatre
-   * held shared by week-level mergers and exclusively by a merge that needs the whole theatre).
    */
-  async lockMerge(key: string, mode: 'exclusive' | 'shared' = 'exclusive'): Promise<void> {
-    if (this.#tx === null) throw new StoreError('store/invalid-argument', 'lockMerge() needs a transaction: call it on the handle of transactionPg().');
-    const fn = mode === 'shared' ? 'pg_advisory_xact_lock_shared' : 'pg_advisory_xact_lock';
-    await this.#run('store/write-failed', `lock merge neighbourhood ${key}`, (db) =>
-      db.query(`SELECT ${fn}(hashtextextended(current_schema() || ':' || $1, 0))`, [`sitrep:merge:${key}`]),
-    );
+  async lockMerge(key: string): Promise<void> {
+    return this.lockMerges([{ key, shared: false }]);
   }
 
   /**
    * {@link lockMerge} for several keys in one round trip, taken in the given order (rows of
-   * `unnest` are read, and their locks taken, in array order).
+   * `unnest` are read, and their locks taken, in array order). `shared` locks have many holders
+   * at once and exclude only exclusive holders of the same key (a theatre held shared by
+   * week-level mergers and exclusively by a merge that needs the whole theatre).
    */
   async lockMerges(locks: readonly { readonly key: string; readonly shared: boolean }[]): Promise<void> {
     if (this.#tx === null) throw new StoreError('store/invalid-argument', 'lockMerges() needs a transaction: call it on the handle of transactionPg().');
