@@ -34,14 +34,18 @@ const PG_URL = process.env.PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgre
 
 const { readInputs } = await import(dist('ingest/read-inputs.js'));
 const { createExtractContext } = await import(dist('extract/create-extract-context.js'));
-const { processArticle, EXTRACTOR_VERSION } = await import(dist('pipeline/process-article.js'));
-const { contentHash } = await import(dist('store/content-hash.js'));
-const { ingestExtraction } = await import(dist('store/ingest-extraction.js'));
 const { mergeIdentity } = await import(dist('store/merge-identity.js'));
 const { openStore } = await import(dist('store/open-store.js'));
 const { createResolver } = await import(dist('resolve/create-resolver.js'));
 const { loadPacks } = await import(dist('packs/load-packs.js'));
 const { ArticleQueue } = await import(dist('queue/article-queue.js'));
+const { ingestItems } = await import(dist('pipeline/ingest-items.js'));
+const { inlineExtractor } = await import(dist('pipeline/extractor.js'));
+const { threadExtractor, defaultExtractThreads } = await import(dist('pipeline/thread-extractor.js'));
+const { INGEST_STORE_OPTIONS } = await import(dist('cli/commands/ingest.js'));
+/** Extraction threads of the SQLite run (as `sitrep ingest --threads`; default one per extra core). */
+const THREADS = process.env.BENCH_THREADS === undefined ? defaultExtractThreads() : Number(process.env.BENCH_THREADS);
+const ONLY_SQLITE = process.env.BENCH_SQLITE_ONLY === '1';
 
 const seeds = [];
 for await (const item of readInputs([join(root, '..', 'shared', 'corpus', 'seeds.jsonl')], {})) if (item.kind === 'article') seeds.push(item.article);
@@ -86,28 +90,36 @@ const hwmMb = (pid) => {
 };
 
 async function benchSqlite(resolverName) {
-  const ctx = createExtractContext();
+  // What `sitrep ingest` does on SQLite: extraction threads, group commit, ingestItems.
+  const extractor = THREADS > 0 ? threadExtractor(THREADS) : inlineExtractor(createExtractContext());
   const resolver = resolverName === 'identity' ? mergeIdentity : createResolver(loadPacks());
-  const versions = { extractor: EXTRACTOR_VERSION, ...ctx.versions };
   const dir = mkdtempSync(join(os.tmpdir(), 'sitrep-bench-'));
-  const store = await openStore(join(dir, 'bench.db'));
-  const lat = [];
-  // Warm-up (not timed): the JIT and the store's caches settle, as in a long-running ingest.
-  for (const raw of articles(WARMUP, 'w')) await ingestExtraction(store, processArticle(raw, ctx), contentHash(raw, versions), { resolver });
+  const store = await openStore(join(dir, 'bench.db'), INGEST_STORE_OPTIONS);
+  if (process.env.BENCH_EXPERIMENT) for (const sql of process.env.BENCH_EXPERIMENT.split(';;')) store.database.exec(sql);
+  const asItems = function* (list, started) {
+    for (const article of list) {
+      started?.set(article.id, performance.now());
+      yield { kind: 'article', article };
+    }
+  };
+  // Warm-up (not timed): the JIT, the extraction threads and the store's caches settle, as in a long-running ingest.
+  await ingestItems(asItems(articles(WARMUP, 'w')), { store, extractor, resolver });
   const list = articles(N, 's', Math.ceil(WARMUP / 15));
+  const started = new Map();
+  const lat = [];
+  const elu0 = performance.eventLoopUtilization();
+  const cpu0 = process.cpuUsage();
   const t0 = performance.now();
-  for (const raw of list) {
-    const a = performance.now();
-    const hash = contentHash(raw, versions);
-    if ((await store.getContentHash(raw.id)) !== hash) await ingestExtraction(store, processArticle(raw, ctx), hash, { resolver });
-    lat.push(performance.now() - a);
-  }
+  const counts = await ingestItems(asItems(list, started), { store, extractor, resolver, onStep: (step) => { if (step.raw) lat.push(performance.now() - started.get(step.raw.id)); } });
+  await store.flush();
   const secs = (performance.now() - t0) / 1000;
+  if (process.env.BENCH_ELU) { const u = performance.eventLoopUtilization(elu0); const c = process.cpuUsage(cpu0); console.error(`main thread busy ${(100 * u.utilization).toFixed(0)}%, ${(u.active / N).toFixed(2)} ms/article; process CPU ${((c.user + c.system) / 1000 / N).toFixed(2)} ms/article (system ${(c.system / 1000 / N).toFixed(2)})`); }
+  if (counts.inserted !== N) throw new Error(`SQLite bench: ${counts.inserted} of ${N} articles inserted (${JSON.stringify(counts)})`);
   const events = await store.countEvents();
-  await store.close();
+  await Promise.all([store.close(), extractor.close()]);
   rmSync(dir, { recursive: true, force: true });
   lat.sort((x, y) => x - y);
-  return { store: 'sqlite', workers: 1, resolver: resolverName, articles: N, articles_per_s: round(N / secs), p50_ms: round(pct(lat, 50)), p99_ms: round(pct(lat, 99)), events, peak_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024), offered_per_s: null };
+  return { store: 'sqlite', workers: 1, threads: THREADS, resolver: resolverName, articles: N, articles_per_s: round(N / secs), p50_ms: round(pct(lat, 50)), p99_ms: round(pct(lat, 99)), events, peak_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024), offered_per_s: null };
 }
 
 async function freshDatabase() {
@@ -233,6 +245,7 @@ async function benchPgLatency(workers, resolverName) {
 const rows = [];
 for (const r of RESOLVERS) {
   rows.push(await benchSqlite(r));
+  if (ONLY_SQLITE) continue;
   for (const w of [1, 2]) rows.push(await benchPgThroughput(w, r));
   for (const w of [1, 2]) rows.push(await benchPgLatency(w, r));
   console.error(`done: resolver ${r}`);

@@ -15,6 +15,7 @@ import { runEnqueue, runQueue } from './commands/queue.js';
 import { runWorkerCommand } from './commands/worker.js';
 import { isPostgresSpec } from '../store/open-store.js';
 import { USAGE } from './usage.js';
+import { defaultExtractThreads } from '../pipeline/thread-extractor.js';
 
 const VERSION = '0.1.0';
 
@@ -40,6 +41,7 @@ const options = {
   output: { type: 'string', short: 'o' },
   concurrency: { type: 'string' },
   'batch-size': { type: 'string' },
+  threads: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean' },
 } satisfies ParseArgsConfig['options'];
@@ -50,6 +52,15 @@ const dateRe = /^\d{4}-\d{2}-\d{2}$/;
 
 function need(cond: boolean, message: string): void {
   if (!cond) throw new UsageError(message);
+}
+
+/** `--threads N`, else SITREP_EXTRACT_THREADS, else one per core besides the main thread (at most 4). */
+function extractThreads(flag: string | undefined): number {
+  const value = flag ?? process.env.SITREP_EXTRACT_THREADS;
+  if (value === undefined || value.trim() === '') return defaultExtractThreads();
+  const n = Number(value);
+  need(Number.isInteger(n) && n >= 0 && n <= 64, `--threads (or SITREP_EXTRACT_THREADS) must be an integer from 0 to 64, got '${value}'`);
+  return n;
 }
 
 /** Runs the CLI with `argv` (without node and script) and resolves to the exit code. */
@@ -79,7 +90,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         need(inputs.length > 0, 'ingest needs at least one INPUT (a file, a directory or -)');
         // PostgreSQL: enqueue for `sitrep worker`; SQLite: process here, no queue.
         if (isPostgresSpec(db)) return await runEnqueue(inputs, { db: db!, published: values.published });
-        return await runIngest(inputs, { db, published: values.published });
+        return await runIngest(inputs, { db, published: values.published, threads: extractThreads(values.threads) });
       case 'worker': {
         const concurrency = values.concurrency === undefined ? 1 : Number(values.concurrency);
         need(Number.isInteger(concurrency) && concurrency > 0, '--concurrency must be a positive integer');

@@ -5,10 +5,12 @@ Usage:
   sitrep extract [--format jsonl|table] [--published DATE] INPUT...
       Read, clean and extract each article; store nothing. jsonl prints one
       object per article (the CLI contract); table (default) a summary.
-  sitrep ingest [--db DB] [--published DATE] INPUT...
+  sitrep ingest [--db DB] [--published DATE] [--threads N] INPUT...
       Extract and store articles, merging reports of one event across articles.
-      Re-ingesting an unchanged article changes nothing. With PostgreSQL,
-      enqueue them instead for 'sitrep worker'.
+      Re-ingesting an unchanged article changes nothing. SQLite: N threads
+      extract (default one per extra core, at most 4; 0: none) and articles
+      are committed 64 at a time, each atomic. With PostgreSQL, enqueue them
+      instead for 'sitrep worker'.
   sitrep worker [--db URL] [--concurrency N] [--batch-size N]
       PostgreSQL only: process queued articles until SIGTERM (then finish the
       jobs in hand and release the rest). Run any number, on any machines.

@@ -17,6 +17,16 @@ export interface ArticleOutput {
   readonly text: string;
 }
 
+/**
+ * Data derived from an extraction that later stages would otherwise compute from it, computed
+ * where the extraction ran (an extraction thread) so the storing thread does not have to. Never
+ * stored; every field may be missing.
+ */
+export interface ExtractionHints {
+  /** MinHash signature of the article's body (`bodySignature`), for near-duplicate detection. */
+  readonly bodySignature?: Uint32Array;
+}
+
 /** One article's extraction: what `sitrep extract` prints per line and what the store keeps. */
 export interface ExtractionResult {
   readonly article: ArticleOutput;

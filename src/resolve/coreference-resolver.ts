@@ -139,12 +139,16 @@ export function createCoreferenceResolver(options: CoreferenceOptions = {}): Eve
       // Sources are counted per event: one outlet, or copies of one text, count once.
       const events: MergedEvent[] = [];
       for (const cluster of clusterReports(members)) {
-        const summaries = await store.getArticleSummaries([...new Set(cluster.map((r) => r.article.id))]);
-        const sourceKeys = await groupSources(store, summaries, options.sourceGrouper);
+        // The reports carry their article's id and outlet: all that source grouping reads.
+        const articles = new Map(cluster.map((r) => [r.article.id, r.article]));
+        const sourceKeys = await groupSources(store, [...articles.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)), options.sourceGrouper);
         events.push(mergeReports(cluster.map((r) => ({ ...r, article: { ...r.article, sourceKey: sourceKeys.get(r.article.id) ?? r.article.id } })), null));
       }
       const stories = await resolveStories(store, events, [...touched.values()], options);
       return { removeEventIds: [...new Set([...touched.keys(), ...stories.removeEventIds])].sort(), events: stories.events, stories: stories.change };
+    },
+    remember(articleId, contentHash, hints) {
+      if (hints.bodySignature !== undefined) options.sourceGrouper?.remember?.(articleId, contentHash, hints.bodySignature);
     },
   };
 }

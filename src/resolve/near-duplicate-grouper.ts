@@ -9,8 +9,20 @@ import type { Store } from '../store/store.js';
 
 const MAX_CACHE = 20_000;
 
+/**
+ * The signature two stored articles are compared by: that of the body without its title line
+ * (a changed headline must not hide a copy).
+ */
+export function bodySignature(text: string): Uint32Array {
+  return minhashSignature(text.includes('\n\n') ? text.slice(text.indexOf('\n\n') + 2) : text);
+}
+
 export function createNearDuplicateGrouper(): SourceGrouper {
   const cache = new Map<string, Uint32Array>();
+  const keep = (key: string, sig: Uint32Array): void => {
+    if (cache.size >= MAX_CACHE) cache.clear();
+    cache.set(key, sig);
+  };
   async function signature(store: Store, articleId: string): Promise<Uint32Array | null> {
     const hash = await store.getContentHash(articleId);
     const key = `${articleId}\u0000${hash ?? ''}`;
@@ -18,12 +30,8 @@ export function createNearDuplicateGrouper(): SourceGrouper {
     if (hit) return hit;
     const article = await store.getArticle(articleId);
     if (!article) return null;
-    // The body without its title line: a changed headline must not hide a copy.
-    const text = article.extraction.article.text;
-    const body = text.includes('\n\n') ? text.slice(text.indexOf('\n\n') + 2) : text;
-    const sig = minhashSignature(body);
-    if (cache.size >= MAX_CACHE) cache.clear();
-    cache.set(key, sig);
+    const sig = bodySignature(article.extraction.article.text);
+    keep(key, sig);
     return sig;
   }
   return {
@@ -39,6 +47,9 @@ export function createNearDuplicateGrouper(): SourceGrouper {
         }
       }
       return pairs;
+    },
+    remember(articleId, contentHash, signature) {
+      keep(`${articleId}\u0000${contentHash}`, signature);
     },
   };
 }

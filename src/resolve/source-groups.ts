@@ -3,15 +3,22 @@
  * (syndicated or lightly edited near-duplicates) whatever outlet they carry. Union-find over
  * those links; the key of a group is its smallest article id, so it does not depend on order.
  */
-import type { ArticleSummary } from '../store/records.js';
 import type { Store } from '../store/store.js';
+
+/** What source grouping reads of an article. */
+export interface SourceArticle {
+  readonly id: string;
+  readonly outlet: string | null;
+}
 
 /** Finds the near-duplicate pairs among the given articles. */
 export interface SourceGrouper {
   duplicatePairs(store: Store, articleIds: readonly string[]): Promise<readonly (readonly [string, string])[]>;
+  /** Optional: the body signature of an article (under its content hash), computed elsewhere. */
+  remember?(articleId: string, contentHash: string, signature: Uint32Array): void;
 }
 
-export async function groupSources(store: Store, articles: readonly ArticleSummary[], grouper?: SourceGrouper): Promise<Map<string, string>> {
+export async function groupSources(store: Store, articles: readonly SourceArticle[], grouper?: SourceGrouper): Promise<Map<string, string>> {
   const parent = new Map<string, string>(articles.map((a) => [a.id, a.id]));
   const find = (x: string): string => {
     let r = x;

@@ -3,7 +3,7 @@
  * (cross-article) events. `mergeIdentity` is the trivial implementation; the resolution stage
  * replaces it without touching the store or `ingestExtraction`.
  */
-import type { ExtractionResult } from '../model/extraction.js';
+import type { ExtractionHints, ExtractionResult } from '../model/extraction.js';
 import type { MergedEvent } from './records.js';
 import type { Store, StoryChange } from './store.js';
 
@@ -32,4 +32,9 @@ export interface EventResolver {
   /** Rule-style id, e.g. `resolve/identity`. */
   readonly id: string;
   resolve(input: ResolveInput): Promise<MergedEventChange>;
+  /**
+   * Optional: takes what the extraction thread already derived from the article stored under
+   * `contentHash` (a body signature), so `resolve` need not compute it again.
+   */
+  remember?(articleId: string, contentHash: string, hints: ExtractionHints): void;
 }

@@ -1,61 +1,70 @@
-/** `sitrep ingest`: extract and store articles; unchanged articles are skipped before extraction. */
+/**
+ * `sitrep ingest` on SQLite: extract and store articles; unchanged articles are skipped before
+ * extraction. Extraction runs in worker threads (`--threads`) while this thread stores and merges,
+ * and articles are committed in groups (each still its own savepoint: one that fails leaves
+ * nothing behind, and a crash loses at most the last uncommitted group, which the next run of the
+ * same command ingests again).
+ */
 import { readInputs } from '../../ingest/read-inputs.js';
 import { createExtractContext } from '../../extract/create-extract-context.js';
-import { EXTRACTOR_VERSION, processArticle } from '../../pipeline/process-article.js';
-import { contentHash } from '../../store/content-hash.js';
-import { ingestExtraction } from '../../store/ingest-extraction.js';
+import { inlineExtractor, type Extractor } from '../../pipeline/extractor.js';
+import { ingestItems } from '../../pipeline/ingest-items.js';
+import { threadExtractor } from '../../pipeline/thread-extractor.js';
 import { openStore } from '../../store/open-store.js';
 import { createResolver } from '../../resolve/create-resolver.js';
 import { loadPacks } from '../../packs/load-packs.js';
 import { printDiagnostics } from '../output.js';
 import { Progress } from '../progress.js';
 
+/**
+ * How `sitrep ingest` opens a SQLite store: 64 articles per commit (see the module comment), WAL
+ * checkpoints in a background thread (`background-checkpoint.ts`).
+ */
+export const INGEST_STORE_OPTIONS = { groupCommit: 64, backgroundCheckpoint: true } as const;
+
 export interface IngestOptions {
   readonly db: string | undefined;
   readonly published: string | undefined;
+  /** Extraction threads besides this one; 0 extracts in this thread. */
+  readonly threads: number;
 }
 
 export async function runIngest(inputs: readonly string[], opts: IngestOptions): Promise<number> {
-  const ctx = createExtractContext();
-  const store = await openStore(opts.db);
-  const versions = { extractor: EXTRACTOR_VERSION, ...ctx.versions };
+  const extractor: Extractor = opts.threads > 0 ? threadExtractor(opts.threads) : inlineExtractor(createExtractContext());
+  const store = await openStore(opts.db, INGEST_STORE_OPTIONS);
   const resolver = createResolver(loadPacks());
-  const counts = { inserted: 0, updated: 0, unchanged: 0, failed: 0, events: 0 };
   const started = Date.now();
   const progress = new Progress(process.stderr);
+  let counts;
   try {
-    await store.migrate();
-    for await (const item of readInputs([...inputs], opts.published ? { published: opts.published } : {})) {
-      if (item.kind === 'failure') {
-        printDiagnostics(item.diagnostics);
-        await store.saveFailure(item.source, item.diagnostics);
-        counts.failed++;
-        progress.tick({ failed: true });
-        continue;
-      }
-      const raw = item.article;
-      const hash = contentHash(raw, versions);
-      if ((await store.getContentHash(raw.id)) === hash) {
-        counts.unchanged++;
-        progress.tick();
-        continue;
-      }
-      const result = processArticle(raw, ctx);
-      printDiagnostics(result.diagnostics);
-      try {
-        const outcome = await ingestExtraction(store, result, hash, { resolver });
-        counts[outcome.status]++;
-        counts.events += result.events.filter((e) => !e.background).length;
-        progress.tick({ events: result.events.filter((e) => !e.background).length });
-      } catch (err) {
-        counts.failed++;
-        progress.tick({ failed: true });
-        process.stderr.write(`sitrep: ${raw.source}: error store/write-failed: ${(err as Error).message}\n`);
-      }
-    }
+    counts = await ingestItems(readInputs([...inputs], opts.published ? { published: opts.published } : {}), {
+      store,
+      extractor,
+      resolver,
+      onStep(step) {
+        switch (step.kind) {
+          case 'failure':
+            printDiagnostics(step.diagnostics);
+            progress.tick({ failed: true });
+            break;
+          case 'unchanged':
+            progress.tick();
+            break;
+          case 'stored':
+            printDiagnostics(step.result.diagnostics);
+            progress.tick({ events: step.outcome.status === 'unchanged' ? 0 : step.result.events.filter((e) => !e.background).length });
+            break;
+          case 'error':
+            if (step.result) printDiagnostics(step.result.diagnostics);
+            process.stderr.write(`sitrep: ${step.raw.source}: error ${step.stage === 'extract' ? 'extract/failed' : 'store/write-failed'}: ${step.message}\n`);
+            progress.tick({ failed: true });
+            break;
+        }
+      },
+    });
   } finally {
     progress.done();
-    await store.close();
+    await Promise.all([store.close(), extractor.close()]);
   }
   const secs = (Date.now() - started) / 1000;
   process.stderr.write(

@@ -22,6 +22,8 @@ export class GroupCommit {
   #deferredError: unknown = null;
   /** Called (outside any caller's work) when the idle delay expires; set by the owner to commit under its lock. */
   onIdle: () => void = () => this.commit();
+  /** Called after each successful commit of a group. */
+  onCommit: () => void = () => {};
 
   constructor(db: Database.Database, size: number, idleMs: number) {
     this.#db = db;
@@ -81,6 +83,7 @@ export class GroupCommit {
         cause: error,
       });
     }
+    this.onCommit();
   }
 
   /** Records an error from an idle commit, to be thrown by the next write, flush or close. */

@@ -184,4 +184,13 @@ CREATE TRIGGER events_story_count_update AFTER UPDATE OF story_id ON events WHEN
 END;
 `,
   },
+  {
+    id: '0004_drop_date_indexes',
+    // The (date, date_end, background) indexes of 0002 serve every query on date alone (date is
+    // their first column), so the single-column ones only cost index writes per event row.
+    up: `
+DROP INDEX events_date;
+DROP INDEX article_events_date;
+`,
+  },
 ]);

@@ -23,6 +23,7 @@ import type { EventFilter, ListOptions, MergedEventFilter, MigrationResult, Outl
 import { ARTICLE_COLUMN_NAMES, type ArticleRow, articleRowValues, fromArticleRows, toArticleRow, toArticleSummary } from './article-rows.js';
 import { EVENT_COLUMN_NAMES, eventColumnValues } from './event-columns.js';
 import { eventFilterSql, pageSql } from './event-filter-sql.js';
+import { BackgroundCheckpoint } from './background-checkpoint.js';
 import { GroupCommit } from './group-commit.js';
 import { EVENT_ROW_COLUMNS, type EventSelectRow, eventRowValues, fromEventRow } from './merged-event-rows.js';
 import { migrations } from './migrations.js';
@@ -74,13 +75,24 @@ export interface SqliteCoreOptions {
   readonly groupCommit?: number;
   /** With group commit, commit an unfinished group after this many ms without writes (default 200). */
   readonly groupCommitIdleMs?: number;
+  /**
+   * Checkpoint the WAL in a background thread instead of inside commits (see
+   * `background-checkpoint.ts`); file databases only. Default false.
+   */
+  readonly backgroundCheckpoint?: boolean;
 }
+
+/** Least time between two background checkpoint requests. */
+const CHECKPOINT_EVERY_MS = 100;
 
 /** Synchronous store operations on one better-sqlite3 connection. */
 export class SqliteCore {
   readonly db: Database.Database;
   readonly now: () => string;
   readonly batch: GroupCommit;
+  /** The checkpoint thread, when `backgroundCheckpoint` is on. */
+  readonly checkpoints: BackgroundCheckpoint | null;
+  #lastCheckpointRequest = 0;
   /** > 0 while an asynchronous transaction (`txBegin`…`txEnd`) is open. */
   #txDepth = 0;
   readonly #statements = new Map<string, Database.Statement>();
@@ -95,6 +107,8 @@ export class SqliteCore {
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
     this.batch = new GroupCommit(db, options.groupCommit ?? 1, options.groupCommitIdleMs ?? 200);
+    this.checkpoints = options.backgroundCheckpoint === true && !db.memory ? new BackgroundCheckpoint(db, db.name) : null;
+    this.batch.onCommit = () => this.#committed();
     this.#saveTx = db.transaction((result: ExtractionResult, opts: SaveExtractionOptions) => this.#save(result, opts));
     this.#replaceTx = db.transaction((affected: readonly string[], events: readonly MergedEvent[], stories: StoryChange) => this.#replace(affected, events, stories));
   }
@@ -121,7 +135,11 @@ export class SqliteCore {
    */
   #write<A extends unknown[], T>(tx: Database.Transaction<(...args: A) => T>, ...args: A): T {
     if (this.#txDepth > 0 || (this.db.inTransaction && !this.batch.isOpen)) return tx(...args);
-    if (!this.batch.enabled) return tx.immediate(...args);
+    if (!this.batch.enabled) {
+      const value = tx.immediate(...args);
+      this.#committed();
+      return value;
+    }
     this.batch.begin();
     let value: T;
     try {
@@ -177,6 +195,16 @@ export class SqliteCore {
       if (this.db.inTransaction) this.db.exec('ROLLBACK');
       throw error;
     }
+    this.#committed();
+  }
+
+  /** After a commit: asks the checkpoint thread, if any, for a checkpoint (at most every CHECKPOINT_EVERY_MS). */
+  #committed(): void {
+    if (this.checkpoints === null) return;
+    const now = performance.now();
+    if (now - this.#lastCheckpointRequest < CHECKPOINT_EVERY_MS) return;
+    this.#lastCheckpointRequest = now;
+    this.checkpoints.request();
   }
 
   saveExtraction(result: ExtractionResult, opts: SaveExtractionOptions): SaveResult {

@@ -30,6 +30,7 @@ import type {
   StoryChange,
   StoryRemainder,
 } from '../store.js';
+import type { BackgroundCheckpoint } from './background-checkpoint.js';
 import { SerialLock } from './serial-lock.js';
 import { SqliteCore, type SqliteCoreOptions } from './sqlite-core.js';
 
@@ -90,6 +91,11 @@ export class SqliteStore implements Store {
   /** The underlying connection, for tests and maintenance tools. */
   get database(): Database.Database {
     return this.#shared.core.db;
+  }
+
+  /** The background checkpoint thread (option `backgroundCheckpoint`), or null. */
+  get checkpoints(): BackgroundCheckpoint | null {
+    return this.#shared.core.checkpoints;
   }
 
   /** Runs synchronous work on the core, after any transaction in progress (unless we are in it). */
@@ -267,7 +273,7 @@ export class SqliteStore implements Store {
     // Let a transaction in progress finish first, then commit any open group.
     const shared = this.#shared;
     let failure: unknown = null;
-    await shared.lock.run(() => {
+    await shared.lock.run(async () => {
       if (shared.closed) return;
       try {
         shared.core.batch.flush();
@@ -275,6 +281,8 @@ export class SqliteStore implements Store {
         failure = error;
       }
       shared.closed = true;
+      // The checkpoint thread's connection goes first: closing the last one checkpoints and removes the log.
+      await shared.core.checkpoints?.close();
       shared.core.db.close();
     });
     if (failure !== null) throw mapError(failure, 'store/write-failed', 'commit grouped writes on close');

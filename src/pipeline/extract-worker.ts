@@ -1,0 +1,36 @@
+/**
+ * Entry point of an extraction thread (see `thread-extractor.ts`): builds the extraction context
+ * once, then answers each `{ id, raw }` message with `{ id, result, hints }` (or `{ id, error }`
+ * when `processArticle` itself failed, which it does not for bad articles). The hints (the body's
+ * MinHash signature) are work the storing thread's resolver would otherwise do.
+ */
+import { parentPort } from 'node:worker_threads';
+import { createExtractContext } from '../extract/create-extract-context.js';
+import type { RawArticle } from '../model/article.js';
+import { bodySignature } from '../resolve/near-duplicate-grouper.js';
+import { processArticle } from './process-article.js';
+
+export interface ExtractRequest {
+  readonly id: number;
+  readonly raw: RawArticle;
+}
+
+export type ExtractReply =
+  | { readonly id: number; readonly result: unknown; readonly bodySignature: Uint32Array }
+  | { readonly id: number; readonly error: string };
+
+if (parentPort !== null) {
+  const port = parentPort;
+  const ctx = createExtractContext();
+  port.on('message', ({ id, raw }: ExtractRequest) => {
+    let reply: ExtractReply;
+    try {
+      const result = processArticle(raw, ctx);
+      reply = { id, result, bodySignature: bodySignature(result.article.text) };
+    } catch (error) {
+      port.postMessage({ id, error: error instanceof Error ? error.message : String(error) } satisfies ExtractReply);
+      return;
+    }
+    port.postMessage(reply, [reply.bodySignature.buffer as ArrayBuffer]);
+  });
+}

@@ -1,0 +1,122 @@
+/**
+ * `ingestItems`, the loop behind `sitrep ingest` on SQLite: results are stored in input order
+ * whatever order extraction finishes in, unchanged articles are not extracted again, a failing
+ * extraction or a bad input fails that item only, and the store ends up as with a plain loop.
+ */
+import { describe, expect, it } from 'vitest';
+import { createExtractContext } from '../extract/create-extract-context.js';
+import type { RawArticle } from '../model/article.js';
+import type { IngestItem } from '../model/ingest-item.js';
+import { readInputs } from '../ingest/read-inputs.js';
+import { createResolver } from '../resolve/create-resolver.js';
+import { loadPacks } from '../packs/load-packs.js';
+import { SqliteStore } from '../store/sqlite/sqlite-store.js';
+import { dumpStore } from '../store/testing/dump-store.js';
+import { inlineExtractor, type Extractor } from './extractor.js';
+import { ingestItems, type IngestStep } from './ingest-items.js';
+
+const SEEDS = new URL('../../../shared/corpus/seeds.jsonl', import.meta.url).pathname;
+
+async function seedItems(): Promise<IngestItem[]> {
+  const items: IngestItem[] = [];
+  for await (const item of readInputs([SEEDS], {})) items.push(item);
+  return items;
+}
+
+const ctx = createExtractContext();
+
+/** The inline extractor, but each result arrives after a delay that differs per article (out of order). */
+function shuffledExtractor(fail?: string): Extractor & { calls: string[] } {
+  const inline = inlineExtractor(ctx);
+  const calls: string[] = [];
+  return {
+    ...inline,
+    threads: 4,
+    calls,
+    async extract(raw: RawArticle) {
+      calls.push(raw.id);
+      const delay = (raw.id.charCodeAt(raw.id.length - 1) * 7) % 23;
+      await new Promise((r) => setTimeout(r, delay));
+      if (raw.id === fail) throw new Error('thread died');
+      return inline.extract(raw);
+    },
+  };
+}
+
+async function openMemory(): Promise<SqliteStore> {
+  const store = SqliteStore.open(':memory:');
+  await store.migrate();
+  return store;
+}
+
+describe('ingestItems', () => {
+  it('stores in input order when extraction finishes out of order, with the same result as one at a time', async () => {
+    const items = await seedItems();
+    expect(items.length).toBeGreaterThanOrEqual(5);
+    const resolver = createResolver(loadPacks());
+
+    const plain = await openMemory();
+    const plainCounts = await ingestItems(items, { store: plain, extractor: inlineExtractor(ctx), resolver });
+
+    const ahead = await openMemory();
+    const steps: IngestStep[] = [];
+    const counts = await ingestItems(items, { store: ahead, extractor: shuffledExtractor(), resolver, ahead: 4, onStep: (s) => steps.push(s) });
+
+    expect(counts).toEqual(plainCounts);
+    expect(counts.inserted).toBe(items.length);
+    expect(steps.map((s) => (s.kind === 'failure' ? s.source : s.raw.id))).toEqual(items.map((i) => (i.kind === 'article' ? i.article.id : i.source)));
+    expect(await dumpStore(ahead)).toEqual(await dumpStore(plain));
+    await Promise.all([plain.close(), ahead.close()]);
+  });
+
+  it('does not extract unchanged articles again', async () => {
+    const items = await seedItems();
+    const store = await openMemory();
+    await ingestItems(items, { store, extractor: inlineExtractor(ctx) });
+    const extractor = shuffledExtractor();
+    const counts = await ingestItems(items, { store, extractor });
+    expect(counts).toMatchObject({ inserted: 0, updated: 0, unchanged: items.length, failed: 0 });
+    expect(extractor.calls).toEqual([]);
+    await store.close();
+  });
+
+  it('fails only the item whose extraction fails, and records inputs that are not articles', async () => {
+    const items = await seedItems();
+    const broken = items[1]!.kind === 'article' ? items[1]!.article.id : '';
+    const bad: IngestItem = { kind: 'failure', source: 'feed.jsonl:7', id: null, diagnostics: [{ code: 'ingest/bad-json', severity: 'error', message: 'not JSON', source: 'feed.jsonl:7' }] };
+    const store = await openMemory();
+    const steps: IngestStep[] = [];
+    const counts = await ingestItems([...items.slice(0, 3), bad, ...items.slice(3)], { store, extractor: shuffledExtractor(broken), onStep: (s) => steps.push(s) });
+    expect(counts).toMatchObject({ inserted: items.length - 1, failed: 2 });
+    const failed = steps.filter((s) => s.kind === 'error');
+    expect(failed).toHaveLength(1);
+    expect(failed[0]).toMatchObject({ stage: 'extract', message: 'thread died' });
+    expect((failed[0] as { raw: RawArticle }).raw.id).toBe(broken);
+    expect(await store.getContentHash(broken)).toBeNull();
+    expect((await store.listFailures()).map((f) => f.source)).toEqual(['feed.jsonl:7']);
+    await store.close();
+  });
+
+  it('keeps at most `ahead` articles in extraction at once', async () => {
+    const items = await seedItems();
+    let inFlight = 0;
+    let most = 0;
+    const inline = inlineExtractor(ctx);
+    const extractor: Extractor = {
+      ...inline,
+      threads: 1,
+      async extract(raw) {
+        inFlight++;
+        most = Math.max(most, inFlight);
+        await new Promise((r) => setTimeout(r, 2));
+        inFlight--;
+        return inline.extract(raw);
+      },
+    };
+    const store = await openMemory();
+    await ingestItems([...items, ...items.map((i) => (i.kind === 'article' ? { ...i, article: { ...i.article, id: `${i.article.id}-b` } } : i))], { store, extractor, ahead: 3 });
+    expect(most).toBe(3);
+    await store.close();
+  });
+});
+

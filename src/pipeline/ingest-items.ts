@@ -1,0 +1,131 @@
+/**
+ * The ingest loop of `sitrep ingest` on SQLite (and of the ingest benchmark): each input item in
+ * order is skipped (content hash already stored), or extracted and then saved and merged in its
+ * own store transaction; an input that is not an article is recorded as a failure.
+ *
+ * Extraction runs up to `ahead` articles in front of the one being stored, so with a
+ * {@link threadExtractor} the store and the resolver (one connection, in order) work while the
+ * next articles are extracted in other threads. Results are still stored in input order.
+ */
+import { contentHash } from '../store/content-hash.js';
+import type { EventResolver } from '../store/event-resolver.js';
+import { ingestExtraction, type IngestOutcome } from '../store/ingest-extraction.js';
+import type { Store } from '../store/store.js';
+import type { RawArticle } from '../model/article.js';
+import type { Diagnostic } from '../model/diagnostic.js';
+import type { ExtractionHints, ExtractionResult } from '../model/extraction.js';
+import type { IngestItem } from '../model/ingest-item.js';
+import type { Extractor } from './extractor.js';
+
+/** What became of one input item, reported in input order. */
+export type IngestStep =
+  | { readonly kind: 'failure'; readonly source: string; readonly diagnostics: readonly Diagnostic[] }
+  | { readonly kind: 'unchanged'; readonly raw: RawArticle }
+  | { readonly kind: 'stored'; readonly raw: RawArticle; readonly result: ExtractionResult; readonly outcome: IngestOutcome }
+  | {
+      readonly kind: 'error';
+      /** Which step failed: extraction (no result) or storing and merging. */
+      readonly stage: 'extract' | 'store';
+      readonly raw: RawArticle;
+      readonly result: ExtractionResult | null;
+      readonly message: string;
+    };
+
+export interface IngestItemsOptions {
+  readonly store: Store;
+  readonly extractor: Extractor;
+  /** Merges events across articles; defaults to `ingestExtraction`'s. */
+  readonly resolver?: EventResolver;
+  /** Articles extracted ahead of the one being stored (default 8 per extraction thread, at least 1). */
+  readonly ahead?: number;
+  /** Called for every item, in input order, after it was stored (or failed). */
+  readonly onStep?: (step: IngestStep) => void;
+}
+
+export interface IngestCounts {
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  failed: number;
+  /** News (not background) events extracted from inserted and updated articles. */
+  events: number;
+}
+
+type Prepared =
+  | { readonly kind: 'failure'; readonly source: string; readonly diagnostics: readonly Diagnostic[] }
+  | { readonly kind: 'unchanged'; readonly raw: RawArticle }
+  | { readonly kind: 'extracted'; readonly raw: RawArticle; readonly hash: string; readonly result: ExtractionResult; readonly hints: ExtractionHints }
+  | { readonly kind: 'error'; readonly stage: 'extract' | 'store'; readonly raw: RawArticle; readonly message: string };
+
+const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+/** Ingests `items` into `store` (see the module comment) and returns the counts. */
+export async function ingestItems(items: AsyncIterable<IngestItem> | Iterable<IngestItem>, options: IngestItemsOptions): Promise<IngestCounts> {
+  const { store, extractor } = options;
+  const ahead = Math.max(1, options.ahead ?? 8 * extractor.threads);
+  const counts: IngestCounts = { inserted: 0, updated: 0, unchanged: 0, failed: 0, events: 0 };
+
+  // Never rejects: a prepared item is awaited later, maybe after other work.
+  const prepare = async (item: IngestItem): Promise<Prepared> => {
+    if (item.kind === 'failure') return item;
+    const raw = item.article;
+    const hash = contentHash(raw, extractor.versions);
+    try {
+      if ((await store.getContentHash(raw.id)) === hash) return { kind: 'unchanged', raw };
+    } catch (error) {
+      return { kind: 'error', stage: 'store', raw, message: messageOf(error) };
+    }
+    try {
+      return { kind: 'extracted', raw, hash, ...(await extractor.extract(raw)) };
+    } catch (error) {
+      return { kind: 'error', stage: 'extract', raw, message: messageOf(error) };
+    }
+  };
+
+  const report = (step: IngestStep): void => options.onStep?.(step);
+  const queue: Promise<Prepared>[] = [];
+  const source = Symbol.asyncIterator in items ? items[Symbol.asyncIterator]() : (items as Iterable<IngestItem>)[Symbol.iterator]();
+  let exhausted = false;
+  const fill = async (): Promise<void> => {
+    while (!exhausted && queue.length < ahead) {
+      const next = await source.next();
+      if (next.done) exhausted = true;
+      else queue.push(prepare(next.value));
+    }
+  };
+
+  for (;;) {
+    await fill();
+    const head = queue.shift();
+    if (head === undefined) break;
+    const item = await head;
+    switch (item.kind) {
+      case 'failure':
+        await store.saveFailure(item.source, item.diagnostics);
+        counts.failed++;
+        report(item);
+        break;
+      case 'unchanged':
+        counts.unchanged++;
+        report(item);
+        break;
+      case 'error':
+        counts.failed++;
+        report({ ...item, result: null });
+        break;
+      case 'extracted':
+        try {
+          options.resolver?.remember?.(item.raw.id, item.hash, item.hints);
+          const outcome = await ingestExtraction(store, item.result, item.hash, options.resolver === undefined ? {} : { resolver: options.resolver });
+          counts[outcome.status]++;
+          if (outcome.status !== 'unchanged') counts.events += item.result.events.filter((e) => !e.background).length;
+          report({ kind: 'stored', raw: item.raw, result: item.result, outcome });
+        } catch (error) {
+          counts.failed++;
+          report({ kind: 'error', stage: 'store', raw: item.raw, result: item.result, message: messageOf(error) });
+        }
+        break;
+    }
+  }
+  return counts;
+}
