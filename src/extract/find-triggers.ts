@@ -5,13 +5,29 @@
 import type { TriggerHit } from './drafts.js';
 import type { Lexicon } from './lexicon.js';
 
+/** The trigger stems that occur at a word start in `lower` (a lower-cased text), in one pass. */
+function stemsIn(lower: string, lex: Lexicon): Set<string> {
+  const seen = new Set<string>();
+  const { re, byPrefix } = lex.triggerStems;
+  re.lastIndex = 0;
+  for (let m = re.exec(lower); m; m = re.exec(lower)) {
+    // The longest stem matched; shorter ones may start here too ("fire" in "fired").
+    for (const stem of byPrefix.get(lower.slice(m.index, m.index + 2)) ?? []) if (lower.startsWith(stem, m.index)) seen.add(stem);
+    re.lastIndex = m.index + 1;
+  }
+  return seen;
+}
+
 export function findTriggers(text: string, lex: Lexicon): TriggerHit[] {
   const all: TriggerHit[] = [];
   // Case-sensitive matching on a lower-cased copy is much faster than case-insensitive matching;
   // offsets stay valid only when lower-casing keeps the length (it does for nearly all text).
   const lower = text.toLowerCase();
   const sameLength = lower.length === text.length;
+  // A trigger none of whose stems occurs cannot match: skip its expression (see leading-stems.ts).
+  const seen = sameLength ? stemsIn(lower, lex) : null;
   for (const def of lex.triggers) {
+    if (seen !== null && def.stems !== null && !def.stems.some((s) => seen.has(s))) continue;
     const re = sameLength ? def.lowerRegex : def.regex;
     const subject = sameLength ? lower : text;
     re.lastIndex = 0;

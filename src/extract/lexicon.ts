@@ -2,6 +2,7 @@
  * Loads and compiles the English extraction lexicons in `data/lexicon/` (triggers, attribution,
  * casualties, statements, context). Validated with zod at load; compiled once per process.
  */
+import { leadingStems } from './leading-stems.js';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
@@ -68,12 +69,20 @@ export interface TriggerDef {
    * lower case; `npm run packs:check`-style validation at load rejects upper-case letters).
    */
   readonly lowerRegex: RegExp;
+  /** Literal texts every match starts with (`leading-stems.ts`); null: the trigger always runs. */
+  readonly stems: readonly string[] | null;
 }
 
 export type Stance = 'asserts' | 'confirms' | 'denies' | 'accuses';
 
 export interface Lexicon {
   readonly triggers: readonly TriggerDef[];
+  /**
+   * The triggers' leading stems as one expression (`\b` and the stems, longest first, global),
+   * and the stems by their first two letters: `findTriggers` finds which stems a text holds in
+   * one pass and skips the triggers none of whose stems it holds.
+   */
+  readonly triggerStems: { readonly re: RegExp; readonly byPrefix: ReadonlyMap<string, readonly string[]> };
   readonly stanceOf: ReadonlyMap<string, Stance>;
   readonly hedgingVerbs: ReadonlySet<string>;
   readonly hedgeRe: RegExp;
@@ -162,8 +171,15 @@ export function loadLexicon(): Lexicon {
     } catch (err) {
       throw new Error(`lexicon data/lexicon/event-triggers.yml: trigger ${d.id}: ${(err as Error).message}`);
     }
-    return { ...d, regex, lowerRegex };
+    const perPattern = d.patterns.map(leadingStems);
+    const stems = perPattern.some((x) => x === null) ? null : [...new Set(perPattern.flat() as string[])].sort();
+    return { ...d, regex, lowerRegex, stems };
   });
+  const allStems = [...new Set(triggers.flatMap((d) => d.stems ?? []))].sort((x, y) => y.length - x.length || (x < y ? -1 : 1));
+  const byPrefix = new Map<string, string[]>();
+  for (const stem of allStems) byPrefix.set(stem.slice(0, 2), [...(byPrefix.get(stem.slice(0, 2)) ?? []), stem]);
+  const escape = (x: string): string => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const triggerStems = { re: new RegExp(`\\b(?:${allStems.map(escape).join('|')})`, 'g'), byPrefix };
   const stanceOf = new Map<string, Stance>();
   for (const stance of ['asserts', 'confirms', 'denies', 'accuses'] as const) {
     for (const verb of a.stances[stance]) stanceOf.set(verb.toLowerCase(), stance);
@@ -184,6 +200,7 @@ export function loadLexicon(): Lexicon {
   const statementRes = Object.entries(s.types).map(([type, cues]) => ({ type, re: wordRe(cues, 'i') }));
   return (cached = {
     triggers,
+    triggerStems,
     stanceOf,
     hedgingVerbs: new Set(a.hedging_verbs.map((v) => v.toLowerCase())),
     hedgeRe: wordRe(a.hedges),

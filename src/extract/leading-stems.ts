@@ -1,0 +1,107 @@
+/**
+ * Leading stems of a trigger pattern: literal texts one of which every match of the pattern
+ * starts with ("shell(?:ed|ing)" → "shell"; "(?:artillery|mortar)\s(?:fire|strikes?)" →
+ * "artillery", "mortar"). `findTriggers` scans an article once for all stems and then runs only
+ * the triggers whose stems occur, instead of every trigger's expression over the whole text.
+ *
+ * The reading is conservative: anything it does not understand (a pattern that starts with a
+ * class, an escape or a quantified item it cannot see past) gives null, meaning "always run".
+ */
+
+/** Characters that end a literal run. */
+const META = new Set(['\\', '(', ')', '[', ']', '{', '}', '|', '?', '*', '+', '.', '^', '$']);
+
+/** Shortest stem worth filtering on (shorter ones match nearly every text). */
+const MIN_STEM = 3;
+
+/** Index of the `)` closing the group opened at `open` (a `(`), or -1. */
+function closingParen(p: string, open: number): number {
+  let depth = 0;
+  for (let i = open; i < p.length; i++) {
+    const c = p[i];
+    if (c === '\\') {
+      i++;
+      continue;
+    }
+    if (c === '[') {
+      // Skip a character class: its brackets and bars are literal.
+      i++;
+      while (i < p.length && p[i] !== ']') i += p[i] === '\\' ? 2 : 1;
+      continue;
+    }
+    if (c === '(') depth++;
+    else if (c === ')' && --depth === 0) return i;
+  }
+  return -1;
+}
+
+/** Splits `p` at its top-level `|`. */
+function topLevelAlternatives(p: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let from = 0;
+  for (let i = 0; i < p.length; i++) {
+    const c = p[i];
+    if (c === '\\') {
+      i++;
+      continue;
+    }
+    if (c === '[') {
+      i++;
+      while (i < p.length && p[i] !== ']') i += p[i] === '\\' ? 2 : 1;
+      continue;
+    }
+    if (c === '(') depth++;
+    else if (c === ')') depth--;
+    else if (c === '|' && depth === 0) {
+      out.push(p.slice(from, i));
+      from = i + 1;
+    }
+  }
+  out.push(p.slice(from));
+  return out;
+}
+
+/** True when the item ending before `at` is made optional or repeatable by what follows. */
+function quantified(p: string, at: number): 'optional' | 'repeat' | null {
+  const c = p[at];
+  if (c === '?' || c === '*') return 'optional';
+  if (c === '{') return /^\{0[,}]/.test(p.slice(at)) ? 'optional' : 'repeat';
+  if (c === '+') return 'repeat';
+  return null;
+}
+
+/**
+ * The leading stems of `pattern` (one regular-expression source, no flags), or null when they
+ * cannot be told. Every string any match starts with has one of the stems as a prefix.
+ */
+export function leadingStems(pattern: string): string[] | null {
+  const stems = new Set<string>();
+  for (const alternative of topLevelAlternatives(pattern)) {
+    const own = alternativeStems(alternative);
+    if (own === null) return null;
+    for (const s of own) stems.add(s);
+  }
+  return [...stems].sort();
+}
+
+function alternativeStems(p: string): string[] | null {
+  if (p.startsWith('(?:')) {
+    const close = closingParen(p, 0);
+    if (close < 0) return null;
+    const inner = leadingStems(p.slice(3, close));
+    const q = quantified(p, close + 1);
+    if (q === 'optional') {
+      // "(?:armed )?incursions?": a match starts with the group or with what follows it.
+      const rest = alternativeStems(p.slice(close + 2));
+      return inner === null || rest === null ? null : [...new Set([...inner, ...rest])];
+    }
+    return inner;
+  }
+  let literal = '';
+  let i = 0;
+  while (i < p.length && !META.has(p[i]!)) literal += p[i++];
+  // "airstrikes?": the quantified last character may be missing.
+  if (literal.length > 0 && quantified(p, i) !== null) literal = literal.slice(0, -1);
+  return literal.length >= MIN_STEM ? [literal] : null;
+}
