@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // Ingest benchmark (not a test; needs `npm run build` first and a PostgreSQL server):
-// - SQLite: articles/s of `sitrep ingest` in one process (read → extract → save + merge), and the
-//   per-article latency from the start of processing to the commit;
+// - SQLite: articles/s of what `sitrep ingest` runs (ingestItems: extraction threads, 64 articles
+//   per commit, background checkpoints; BENCH_THREADS sets the thread count), and the latency
+//   from handing an article to the pipeline to its savepoint (BENCH_ELU=1 also prints the main
+//   thread's busy time and the process's CPU per article); BENCH_SQLITE_ONLY=1 skips PostgreSQL;
 // - PostgreSQL: the same articles enqueued, then processed by 1 and by 2 `sitrep worker`
 //   processes (throughput from the job table's start and completion times, so process start-up
 //   does not count);
@@ -95,7 +97,6 @@ async function benchSqlite(resolverName) {
   const resolver = resolverName === 'identity' ? mergeIdentity : createResolver(loadPacks());
   const dir = mkdtempSync(join(os.tmpdir(), 'sitrep-bench-'));
   const store = await openStore(join(dir, 'bench.db'), INGEST_STORE_OPTIONS);
-  if (process.env.BENCH_EXPERIMENT) for (const sql of process.env.BENCH_EXPERIMENT.split(';;')) store.database.exec(sql);
   const asItems = function* (list, started) {
     for (const article of list) {
       started?.set(article.id, performance.now());

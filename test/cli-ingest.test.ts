@@ -17,7 +17,7 @@ const tmp = mkdtempSync(path.join(os.tmpdir(), 'sitrep-cli-ingest-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 function sitrep(...args: string[]): { code: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [path.join(root, 'bin', 'sitrep.js'), ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, SITREP_DB: '' } });
+  const r = spawnSync(process.execPath, [path.join(root, 'bin', 'sitrep.js'), ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, SITREP_DB: '' }, timeout: 60_000 });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -42,10 +42,11 @@ describe('sitrep ingest (SQLite)', () => {
       expect(run.stderr).toContain(`${binary}:`);
       expect(run.stderr).toMatch(/ingested 7 new, 0 updated, 0 unchanged, 2 failed/);
     }
+    // Before anything else opens it: a clean close checkpoints and removes the log.
+    expect(existsSync(`${threaded}-wal`)).toBe(false);
     const stored = events(threaded);
     expect(stored.length).toBeGreaterThan(5);
     expect(stored).toEqual(events(single));
-    expect(existsSync(`${threaded}-wal`)).toBe(false);
   });
 
   it('changes nothing when the same inputs are ingested again', () => {

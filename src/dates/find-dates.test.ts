@@ -217,3 +217,23 @@ describe('findDates: properties', () => {
     );
   });
 });
+
+describe('date cues (sentences chrono is run on)', () => {
+  // Each sentence holds its date only in a form the cue must still recognise: capitals, lower
+  // case next to a number, clock times in capitals, curly apostrophes.
+  it.each([
+    ['KYIV, MARCH 5 (Reuters) - Shelling resumed.', /MARCH 5/],
+    ['The talks resumed on march 5 in Moscow.', /march 5/],
+    ['The drone struck at 5 AM near the border.', /5 AM/],
+    ['The drone struck at 10 P.M. near the border.', /10 P\.M/],
+    ['It was a dispute of the ’90s.', /’90s/],
+    ['Shelling began at 5 o’clock.', /5 o’clock/],
+  ])('finds the date in %s', (sentence, expr) => {
+    const texts = findDates(sentence, '2022-03-06').map((m) => m.text);
+    expect(texts.some((t) => expr.test(t)), JSON.stringify(texts)).toBe(true);
+  });
+
+  it('does not parse sentences whose only number is a count', () => {
+    expect(findDates('6 soldiers were wounded and 12 houses destroyed.', '2022-03-06')).toEqual([]);
+  });
+});

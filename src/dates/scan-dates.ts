@@ -51,11 +51,12 @@ export interface ScannedDate {
 /**
  * Words without which a sentence holds no date expression chrono or our parsers resolve: numbers
  * shaped like a year, a numeric date, a time or an amount of time ("1994", "13.12.2020", "17:30",
- * "0600 hours", "5 pm", "3 days", "the '90s", "12th"; not a count like "6 soldiers"), month and
- * weekday names, and deictic day words (also capitalised: "Yesterday, ..." starts a sentence).
+ * "0600 hours", "5 PM", "3 days", "the ’90s", "12th"; not a count like "6 soldiers"), month and
+ * weekday names (capitalised, in capitals, or in lower case next to a number: "MARCH 5",
+ * "march 5"), and deictic day words (also capitalised: "Yesterday, ..." starts a sentence).
  * Sentences without one are not parsed at all.
  */
-const DATE_CUE = /\d{4}|\d[/.:-]\d|'\d\d|\d(?:st|nd|rd|th)\b|\d\s*(?:days?|weeks?|months?|years?|hours?|hrs?|minutes?|mins?|seconds?|decades?|centur(?:y|ies)|[ap]\.?m\b|o'clock)|\b(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tue|Wed|Thu|Fri|Sat|Sun)\b|\b(?:[tT]oday|[tT]onight|[yY]esterday|[tT]omorrow|[aA]go|[wW]eekend|[mM]idnight|[nN]oon|[dD]ecade|[cC]entury|[sS]pring|[sS]ummer|[aA]utumn|[wW]inter|[oO]vernight)\b|\b(?:[lL]ast|[nN]ext|[tT]his|[pP]ast|[pP]revious|[cC]oming|[eE]arlier|[lL]ater)\s+(?:week|month|year|morning|evening|night|afternoon)/;
+const DATE_CUE = /\d{4}|\d[/.:-]\d|['’]\d\d|\d(?:st|nd|rd|th|ST|ND|RD|TH)\b|\d\s*(?:[dD]ays?|[wW]eeks?|[mM]onths?|[yY]ears?|[hH]ours?|[hH]rs?|[mM]inutes?|[mM]ins?|[sS]econds?|[dD]ecades?|[cC]entur(?:y|ies)|[aApP]\.?[mM]\b|o['’]\s*clock)|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)[a-zA-Z]*\.?\s*\d|\d\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)|\b(?:JANUARY|FEBRUARY|MARCH|APRIL|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER)\b|\b(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tue|Wed|Thu|Fri|Sat|Sun)\b|\b(?:[tT]oday|[tT]onight|[yY]esterday|[tT]omorrow|[aA]go|[wW]eekend|[mM]idnight|[nN]oon|[dD]ecade|[cC]entury|[sS]pring|[sS]ummer|[aA]utumn|[wW]inter|[oO]vernight)\b|\b(?:[lL]ast|[nN]ext|[tT]his|[pP]ast|[pP]revious|[cC]oming|[eE]arlier|[lL]ater)\s+(?:week|month|year|morning|evening|night|afternoon)/;
 
 interface ChronoLike {
   parse(text: string, ref: Date): ParsedResult[];

@@ -28,6 +28,8 @@ describe('leadingStems', () => {
     expect(leadingStems('airstrikes?')).toEqual(['airstrike']);
     expect(leadingStems('riot(?:s|ed)?|downed')).toEqual(['downed', 'riot']);
     expect(leadingStems('(?:clash(?:es)?|skirmish)\\s')).toEqual(['clash', 'skirmish']);
+    expect(leadingStems('(?:heavy ){0,2}shelling')).toEqual(['heavy ', 'shelling']);
+    expect(leadingStems('(?:very )*?shelling')).toEqual(['shelling', 'very ']);
   });
 
   it('gives null where a match could start otherwise', () => {

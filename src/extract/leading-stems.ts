@@ -62,13 +62,15 @@ function topLevelAlternatives(p: string): string[] {
   return out;
 }
 
-/** True when the item ending before `at` is made optional or repeatable by what follows. */
-function quantified(p: string, at: number): 'optional' | 'repeat' | null {
-  const c = p[at];
-  if (c === '?' || c === '*') return 'optional';
-  if (c === '{') return /^\{0[,}]/.test(p.slice(at)) ? 'optional' : 'repeat';
-  if (c === '+') return 'repeat';
-  return null;
+/**
+ * Whether the item ending before `at` is made optional or repeatable by a quantifier there, and
+ * the quantifier's length (with a lazy `?`).
+ */
+function quantified(p: string, at: number): { kind: 'optional' | 'repeat'; length: number } | null {
+  const m = /^(?:[?*+]|\{\d*(?:,\d*)?\})\??/.exec(p.slice(at));
+  if (m === null) return null;
+  const optional = m[0].startsWith('?') || m[0].startsWith('*') || /^\{0[,}]/.test(m[0]);
+  return { kind: optional ? 'optional' : 'repeat', length: m[0].length };
 }
 
 /**
@@ -91,9 +93,9 @@ function alternativeStems(p: string): string[] | null {
     if (close < 0) return null;
     const inner = leadingStems(p.slice(3, close));
     const q = quantified(p, close + 1);
-    if (q === 'optional') {
+    if (q?.kind === 'optional') {
       // "(?:armed )?incursions?": a match starts with the group or with what follows it.
-      const rest = alternativeStems(p.slice(close + 2));
+      const rest = alternativeStems(p.slice(close + 1 + q.length));
       return inner === null || rest === null ? null : [...new Set([...inner, ...rest])];
     }
     return inner;

@@ -97,6 +97,25 @@ describe('ingestItems', () => {
     await store.close();
   });
 
+  it('stores the last of several copies of one article in the window, as one at a time would', async () => {
+    const items = await seedItems();
+    const first = items.find((i) => i.kind === 'article')!;
+    if (first.kind !== 'article') throw new Error('no article');
+    const edited: IngestItem = { ...first, article: { ...first.article, text: `${first.article.text}\n\nA paragraph added later.` } };
+    const stored: string[] = [];
+    for (const ahead of [1, 4]) {
+      const store = await openMemory();
+      await ingestItems([first], { store, extractor: inlineExtractor(ctx) });
+      // The store holds the original; the batch has the edit, then the original again.
+      const counts = await ingestItems([edited, first], { store, extractor: shuffledExtractor(), ahead });
+      expect(counts).toMatchObject({ updated: 2, unchanged: 0 });
+      stored.push((await store.getArticle(first.article.id))!.extraction.article.text);
+      await store.close();
+    }
+    expect(stored[1]).toBe(stored[0]);
+    expect(stored[0]).not.toContain('A paragraph added later.');
+  });
+
   it('keeps at most `ahead` articles in extraction at once', async () => {
     const items = await seedItems();
     let inFlight = 0;

@@ -65,11 +65,18 @@ export async function ingestItems(items: AsyncIterable<IngestItem> | Iterable<In
   const ahead = Math.max(1, options.ahead ?? 8 * extractor.threads);
   const counts: IngestCounts = { inserted: 0, updated: 0, unchanged: 0, failed: 0, events: 0 };
 
+  // Per article id in the window, settled once the latest item with that id has been handled:
+  // an item whose id is already in the window reads the stored hash only after the earlier one
+  // is stored (else a later copy of the stored text would be taken for unchanged).
+  const handled = new Map<string, Promise<void>>();
+  const done = new Map<Promise<Prepared>, () => void>();
+
   // Never rejects: a prepared item is awaited later, maybe after other work.
-  const prepare = async (item: IngestItem): Promise<Prepared> => {
+  const prepare = async (item: IngestItem, earlier: Promise<void> | undefined): Promise<Prepared> => {
     if (item.kind === 'failure') return item;
     const raw = item.article;
     const hash = contentHash(raw, extractor.versions);
+    if (earlier !== undefined) await earlier;
     try {
       if ((await store.getContentHash(raw.id)) === hash) return { kind: 'unchanged', raw };
     } catch (error) {
@@ -89,16 +96,48 @@ export async function ingestItems(items: AsyncIterable<IngestItem> | Iterable<In
   const fill = async (): Promise<void> => {
     while (!exhausted && queue.length < ahead) {
       const next = await source.next();
-      if (next.done) exhausted = true;
-      else queue.push(prepare(next.value));
+      if (next.done) {
+        exhausted = true;
+        break;
+      }
+      const item = next.value;
+      if (item.kind === 'failure') {
+        queue.push(prepare(item, undefined));
+        continue;
+      }
+      const id = item.article.id;
+      let settle!: () => void;
+      const settled = new Promise<void>((resolve) => (settle = resolve));
+      const prepared = prepare(item, handled.get(id));
+      handled.set(id, settled);
+      done.set(prepared, () => {
+        settle();
+        if (handled.get(id) === settled) handled.delete(id);
+      });
+      queue.push(prepared);
     }
   };
 
-  for (;;) {
-    await fill();
-    const head = queue.shift();
-    if (head === undefined) break;
-    const item = await head;
+  try {
+    for (;;) {
+      await fill();
+      const head = queue.shift();
+      if (head === undefined) break;
+      try {
+        await handle(await head);
+      } finally {
+        done.get(head)?.();
+        done.delete(head);
+      }
+    }
+  } catch (error) {
+    // Stop reading the inputs (closes their files), as a for-await loop would.
+    await source.return?.();
+    throw error;
+  }
+  return counts;
+
+  async function handle(item: Prepared): Promise<void> {
     switch (item.kind) {
       case 'failure':
         await store.saveFailure(item.source, item.diagnostics);
@@ -114,18 +153,21 @@ export async function ingestItems(items: AsyncIterable<IngestItem> | Iterable<In
         report({ ...item, result: null });
         break;
       case 'extracted':
+      {
+        let outcome: IngestOutcome;
         try {
           options.resolver?.remember?.(item.raw.id, item.hash, item.hints);
-          const outcome = await ingestExtraction(store, item.result, item.hash, options.resolver === undefined ? {} : { resolver: options.resolver });
-          counts[outcome.status]++;
-          if (outcome.status !== 'unchanged') counts.events += item.result.events.filter((e) => !e.background).length;
-          report({ kind: 'stored', raw: item.raw, result: item.result, outcome });
+          outcome = await ingestExtraction(store, item.result, item.hash, options.resolver === undefined ? {} : { resolver: options.resolver });
         } catch (error) {
           counts.failed++;
           report({ kind: 'error', stage: 'store', raw: item.raw, result: item.result, message: messageOf(error) });
+          break;
         }
+        counts[outcome.status]++;
+        if (outcome.status !== 'unchanged') counts.events += item.result.events.filter((e) => !e.background).length;
+        report({ kind: 'stored', raw: item.raw, result: item.result, outcome });
         break;
+      }
     }
   }
-  return counts;
 }

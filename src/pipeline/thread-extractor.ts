@@ -72,6 +72,11 @@ export function threadExtractor(threads: number): Extractor {
     worker.on('error', (error) => {
       if (slot.worker === worker) fail(slot, error.message);
     });
+    worker.on('messageerror', (error) => {
+      if (slot.worker !== worker) return;
+      fail(slot, `a reply could not be read: ${error.message}`);
+      void worker.terminate();
+    });
     worker.on('exit', (code) => {
       if (slot.worker === worker) fail(slot, `exit code ${code}`);
     });
@@ -91,7 +96,13 @@ export function threadExtractor(threads: number): Extractor {
       return new Promise<Extracted>((resolve, reject) => {
         slot.pending.set(id, { raw, resolve, reject });
         worker.ref();
-        worker.postMessage({ id, raw } satisfies ExtractRequest);
+        try {
+          worker.postMessage({ id, raw } satisfies ExtractRequest);
+        } catch (error) {
+          slot.pending.delete(id);
+          if (slot.pending.size === 0) worker.unref();
+          reject(new Error(`cannot send article ${raw.id} to an extraction thread: ${error instanceof Error ? error.message : String(error)}`));
+        }
       });
     },
     async close() {

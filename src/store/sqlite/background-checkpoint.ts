@@ -81,12 +81,20 @@ export class BackgroundCheckpoint {
   request(): void {
     if (this.#worker === null) return;
     if (this.#logFrames > RESTART_FRAMES) {
+      // Not worth waiting for: a reader in another process may hold the log for long. Busy now,
+      // it is tried again once the log has grown by another RESTART_FRAMES.
+      const timeout = this.#db.pragma('busy_timeout', { simple: true }) as number;
+      this.#db.pragma('busy_timeout = 20');
       try {
-        this.#db.pragma('wal_checkpoint(RESTART)');
-        this.#logFrames = 0;
-        this.restarts += 1;
+        const [row] = this.#db.pragma('wal_checkpoint(RESTART)') as { busy: number }[];
+        if (row?.busy === 0) {
+          this.#logFrames = 0;
+          this.restarts += 1;
+        } else this.#logFrames -= RESTART_FRAMES;
       } catch {
-        // Busy past the timeout: the commit stands; the restart is tried again after the next one.
+        this.#logFrames -= RESTART_FRAMES;
+      } finally {
+        this.#db.pragma(`busy_timeout = ${timeout}`);
       }
     }
     if (this.#running) {
