@@ -14,50 +14,50 @@ const META = new Set(['\\', '(', ')', '[', ']', '{', '}', '|', '?', '*', '+', '.
 /** Shortest stem worth filtering on (shorter ones match nearly every text). */
 const MIN_STEM = 3;
 
-/** Index of the `)` closing the group opened at `open` (a `(`), or -1. */
-function closingParen(p: string, open: number): number {
+/**
+ * Calls `visit(i, depth)` for each character of `p` from `from` that is outside escapes and
+ * character classes (their brackets and bars are literal), with the group depth before it;
+ * stops when `visit` returns true.
+ */
+function scan(p: string, from: number, visit: (i: number, depth: number) => boolean | void): void {
   let depth = 0;
-  for (let i = open; i < p.length; i++) {
+  for (let i = from; i < p.length; i++) {
     const c = p[i];
     if (c === '\\') {
       i++;
       continue;
     }
     if (c === '[') {
-      // Skip a character class: its brackets and bars are literal.
       i++;
       while (i < p.length && p[i] !== ']') i += p[i] === '\\' ? 2 : 1;
       continue;
     }
+    if (visit(i, depth)) return;
     if (c === '(') depth++;
-    else if (c === ')' && --depth === 0) return i;
+    else if (c === ')') depth--;
   }
-  return -1;
+}
+
+/** Index of the `)` closing the group opened at `open` (a `(`), or -1. */
+function closingParen(p: string, open: number): number {
+  let found = -1;
+  scan(p, open, (i, depth) => {
+    if (p[i] === ')' && depth === 1) found = i;
+    return found >= 0;
+  });
+  return found;
 }
 
 /** Splits `p` at its top-level `|`. */
 function topLevelAlternatives(p: string): string[] {
   const out: string[] = [];
-  let depth = 0;
   let from = 0;
-  for (let i = 0; i < p.length; i++) {
-    const c = p[i];
-    if (c === '\\') {
-      i++;
-      continue;
-    }
-    if (c === '[') {
-      i++;
-      while (i < p.length && p[i] !== ']') i += p[i] === '\\' ? 2 : 1;
-      continue;
-    }
-    if (c === '(') depth++;
-    else if (c === ')') depth--;
-    else if (c === '|' && depth === 0) {
+  scan(p, 0, (i, depth) => {
+    if (p[i] === '|' && depth === 0) {
       out.push(p.slice(from, i));
       from = i + 1;
     }
-  }
+  });
   out.push(p.slice(from));
   return out;
 }
