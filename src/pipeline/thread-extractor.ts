@@ -7,11 +7,10 @@
  * A thread that dies (out of memory on a pathological input) fails the articles it held with an
  * error naming each; the next article starts a new thread.
  */
-import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { loadPacks } from '../packs/load-packs.js';
+import { threadScriptUrl } from '../thread-script.js';
 import type { RawArticle } from '../model/article.js';
 import type { ExtractionResult } from '../model/extraction.js';
 import type { ExtractReply, ExtractRequest } from './extract-worker.js';
@@ -21,16 +20,6 @@ import { EXTRACTOR_VERSION } from './process-article.js';
 /** Extraction threads to use by default: one per core besides the caller's, at most 4. */
 export function defaultExtractThreads(): number {
   return Math.max(0, Math.min(4, availableParallelism() - 1));
-}
-
-/**
- * The worker script: beside this module when running the build; from sources (the tests), the
- * build's copy (`npm run build` makes it; `npm ci` runs the build).
- */
-function workerUrl(): URL {
-  const beside = new URL('./extract-worker.js', import.meta.url);
-  if (existsSync(fileURLToPath(beside))) return beside;
-  return new URL('../../dist/pipeline/extract-worker.js', import.meta.url);
 }
 
 interface Pending {
@@ -48,7 +37,7 @@ interface Slot {
 export function threadExtractor(threads: number): Extractor {
   if (!Number.isInteger(threads) || threads < 1) throw new RangeError(`threads must be a positive integer, got ${threads}`);
   const packs = loadPacks();
-  const url = workerUrl();
+  const url = threadScriptUrl(import.meta.url, 'pipeline/extract-worker.js');
   const slots: Slot[] = Array.from({ length: threads }, () => ({ worker: null, pending: new Map() }));
   let nextId = 0;
   let closed = false;

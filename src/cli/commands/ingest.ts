@@ -6,7 +6,6 @@
  * same command ingests again).
  */
 import { readInputs } from '../../ingest/read-inputs.js';
-import { createExtractContext } from '../../extract/create-extract-context.js';
 import { inlineExtractor, type Extractor } from '../../pipeline/extractor.js';
 import { ingestItems } from '../../pipeline/ingest-items.js';
 import { threadExtractor } from '../../pipeline/thread-extractor.js';
@@ -30,7 +29,7 @@ export interface IngestOptions {
 }
 
 export async function runIngest(inputs: readonly string[], opts: IngestOptions): Promise<number> {
-  const extractor: Extractor = opts.threads > 0 ? threadExtractor(opts.threads) : inlineExtractor(createExtractContext());
+  const extractor: Extractor = opts.threads > 0 ? threadExtractor(opts.threads) : inlineExtractor();
   const store = await openStore(opts.db, INGEST_STORE_OPTIONS);
   const resolver = createResolver(loadPacks());
   const started = Date.now();

@@ -15,24 +15,19 @@
  * meanwhile. If the thread fails, the connection goes back to automatic checkpoints, so the log
  * never grows without bound.
  */
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type Database from 'better-sqlite3';
 import type { CheckpointReply } from './checkpoint-thread.js';
+import { threadScriptUrl } from '../../thread-script.js';
 
 /** SQLite's default `wal_autocheckpoint`, restored when the thread fails. */
 const AUTO_CHECKPOINT_PAGES = 1000;
 
+/** Least time between two checkpoints asked for by commits. */
+const CHECKPOINT_EVERY_MS = 100;
+
 /** Log size (frames, ~4 KiB each) beyond which the writer restarts the log (see the module comment). */
 export const RESTART_FRAMES = 8000;
-
-/** The thread script: beside this module in the build; from sources (tests), the build's copy. */
-function threadUrl(): URL {
-  const beside = new URL('./checkpoint-thread.js', import.meta.url);
-  if (existsSync(fileURLToPath(beside))) return beside;
-  return new URL('../../../dist/store/sqlite/checkpoint-thread.js', import.meta.url);
-}
 
 export class BackgroundCheckpoint {
   readonly #db: Database.Database;
@@ -46,13 +41,14 @@ export class BackgroundCheckpoint {
   restarts = 0;
   /** Frames in the log at the last checkpoint. */
   #logFrames = 0;
+  #lastRequest = 0;
   /** Why the thread stopped, when it failed; automatic checkpoints are back on then. */
   failure: string | null = null;
 
   /** Starts the thread for the database file `filename`, open in WAL mode on `db`. */
   constructor(db: Database.Database, filename: string) {
     this.#db = db;
-    const worker = new Worker(threadUrl(), { workerData: { filename } });
+    const worker = new Worker(threadScriptUrl(import.meta.url, 'store/sqlite/checkpoint-thread.js'), { workerData: { filename } });
     worker.unref();
     worker.on('message', (reply: CheckpointReply) => {
       this.#running = false;
@@ -75,11 +71,14 @@ export class BackgroundCheckpoint {
   }
 
   /**
-   * Asks for a checkpoint of what is committed now. Call after a commit, outside any
-   * transaction: this is also where a long log is restarted.
+   * Asks for a checkpoint of what is committed now (at most every CHECKPOINT_EVERY_MS). Call
+   * after a commit, outside any transaction: this is also where a long log is restarted.
    */
   request(): void {
     if (this.#worker === null) return;
+    const now = performance.now();
+    if (now - this.#lastRequest < CHECKPOINT_EVERY_MS) return;
+    this.#lastRequest = now;
     if (this.#logFrames > RESTART_FRAMES) {
       // Not worth waiting for: a reader in another process may hold the log for long. Busy now,
       // it is tried again once the log has grown by another RESTART_FRAMES.

@@ -82,8 +82,6 @@ export interface SqliteCoreOptions {
   readonly backgroundCheckpoint?: boolean;
 }
 
-/** Least time between two background checkpoint requests. */
-const CHECKPOINT_EVERY_MS = 100;
 
 /** Synchronous store operations on one better-sqlite3 connection. */
 export class SqliteCore {
@@ -92,7 +90,6 @@ export class SqliteCore {
   readonly batch: GroupCommit;
   /** The checkpoint thread, when `backgroundCheckpoint` is on. */
   readonly checkpoints: BackgroundCheckpoint | null;
-  #lastCheckpointRequest = 0;
   /** > 0 while an asynchronous transaction (`txBegin`…`txEnd`) is open. */
   #txDepth = 0;
   readonly #statements = new Map<string, Database.Statement>();
@@ -198,13 +195,9 @@ export class SqliteCore {
     this.#committed();
   }
 
-  /** After a commit: asks the checkpoint thread, if any, for a checkpoint (at most every CHECKPOINT_EVERY_MS). */
+  /** After a commit: asks the checkpoint thread, if any, for a checkpoint. */
   #committed(): void {
-    if (this.checkpoints === null) return;
-    const now = performance.now();
-    if (now - this.#lastCheckpointRequest < CHECKPOINT_EVERY_MS) return;
-    this.#lastCheckpointRequest = now;
-    this.checkpoints.request();
+    this.checkpoints?.request();
   }
 
   saveExtraction(result: ExtractionResult, opts: SaveExtractionOptions): SaveResult {
