@@ -5,6 +5,9 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { withSitrepFlags } from './node-flags.mjs';
+
+withSitrepFlags();
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const N = Number(process.env.BENCH_ARTICLES ?? 5000);
@@ -47,6 +50,7 @@ const result = {
   startup_ms: Math.round(tLoad),
   peak_rss_mb: Math.round(peakMb),
   output_mb: Number((bytes / 1e6).toFixed(1)),
+  node_flags: process.execArgv,
 };
-console.log(`extract: ${articles} articles in ${result.seconds} s = ${result.articles_per_second} articles/s on one core; packs+lexicon load ${result.startup_ms} ms; peak RSS ${result.peak_rss_mb} MB; ${events} events`);
+console.log(`extract: ${articles} articles in ${result.seconds} s = ${result.articles_per_second} articles/s on one core (node ${process.execArgv.join(" ")}); packs+lexicon load ${result.startup_ms} ms; peak RSS ${result.peak_rss_mb} MB; ${events} events`);
 writeFileSync(join(outDir, 'extract.json'), JSON.stringify(result, null, 2) + '\n');

@@ -21,6 +21,9 @@ import os from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { SITREP_NODE_FLAGS, withSitrepFlags } from './node-flags.mjs';
+
+withSitrepFlags();
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = (p) => join(root, 'dist', p);
@@ -146,7 +149,7 @@ async function freshDatabase() {
 const LATENCY_POLL_MS = Number(process.env.BENCH_POLL_MS ?? 10);
 
 function startWorkers(n, url, resolverName, batchSize, pollMs = 100) {
-  return Array.from({ length: n }, () => spawn(process.execPath, [join(root, 'bin', 'sitrep.js'), 'worker', '--batch-size', String(batchSize)], {
+  return Array.from({ length: n }, () => spawn(process.execPath, [...SITREP_NODE_FLAGS, join(root, 'bin', 'sitrep.js'), 'worker', '--batch-size', String(batchSize)], {
     env: { ...process.env, SITREP_DB: url, SITREP_RESOLVER: resolverName, SITREP_LOG_LEVEL: 'warn', SITREP_WORKER_POLL_MS: String(pollMs) },
     stdio: ['ignore', 'ignore', 'inherit'],
   }));
