@@ -9,7 +9,7 @@ import type { ExtractionResult } from '../../model/extraction.js';
 import type { ArticleEventRecord, ArticleSearchHit, ArticleSummary, EventFields, FailureRecord, MergedEvent, Story, StoredArticle } from '../records.js';
 import { ARTICLE_COLUMN_NAMES, type ArticleRow, fromArticleRows, toArticleSummary } from '../sqlite/article-rows.js';
 import { EVENT_COLUMN_NAMES, eventColumnValues } from '../sqlite/event-columns.js';
-import { EVENT_ROW_COLUMNS, type EventSelectRow, eventRowValues, fromEventRow } from '../sqlite/merged-event-rows.js';
+import { EVENT_ROW_COLUMNS, type EventSelectRow, type ParseJson, eventRowValues, fromEventRow } from '../sqlite/merged-event-rows.js';
 import type { EventFilter, ListOptions, MergedEventFilter, OutletCount, SaveExtractionOptions, SaveResult, StoryChange, StoryRemainder } from '../store.js';
 import { pgEventFilterSql, pgPageSql } from './pg-filter-sql.js';
 import { pgArticleRowValues, pgText, pgValues, toColumns, toPgArticleRow, unnestSql } from './pg-rows.js';
@@ -152,14 +152,14 @@ export async function countArticles(db: Queryable): Promise<number> {
   return (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM articles')).rows[0]?.n ?? 0;
 }
 
-export async function listArticleEvents(db: Queryable, filter: EventFilter = {}): Promise<ArticleEventRecord[]> {
+export async function listArticleEvents(db: Queryable, filter: EventFilter = {}, parse: ParseJson = (json) => JSON.parse(json)): Promise<ArticleEventRecord[]> {
   const f = pgEventFilterSql(filter, 'ae', 'column');
   const { rows } = await db.query<{ article_id: string; json: string }>(
     `SELECT ae.article_id, ae.json FROM article_events ae WHERE ${f.where}
      ORDER BY ae.date IS NULL, ae.date, ae.article_id, ae.ordinal ${f.page}`,
     f.params,
   );
-  return rows.map((r) => ({ article_id: r.article_id, event: JSON.parse(r.json) as ArticleEventRecord['event'] }));
+  return rows.map((r) => ({ article_id: r.article_id, event: parse<ArticleEventRecord['event']>(r.json) }));
 }
 
 /** Plain words, all required; ranked by `-ts_rank` so that lower is better, as with SQLite's BM25. */
@@ -199,15 +199,15 @@ export async function replaceMergedEvents(db: Queryable, affected: readonly stri
   }
 }
 
-export async function getEvent(db: Queryable, eventId: string): Promise<MergedEvent | null> {
+export async function getEvent(db: Queryable, eventId: string, parse?: ParseJson): Promise<MergedEvent | null> {
   const { rows } = await db.query<EventSelectRow>(`${SQL.selectEvents} WHERE e.id = $1`, [eventId]);
-  return rows[0] === undefined ? null : fromEventRow(rows[0]);
+  return rows[0] === undefined ? null : fromEventRow(rows[0], parse);
 }
 
-export async function listEvents(db: Queryable, filter: MergedEventFilter = {}): Promise<MergedEvent[]> {
+export async function listEvents(db: Queryable, filter: MergedEventFilter = {}, parse?: ParseJson): Promise<MergedEvent[]> {
   const f = pgEventFilterSql(filter, 'e', 'reports');
   const { rows } = await db.query<EventSelectRow>(`${SQL.selectEvents} WHERE ${f.where} ORDER BY e.date IS NULL, e.date, e.id ${f.page}`, f.params);
-  return rows.map(fromEventRow);
+  return rows.map((row) => fromEventRow(row, parse));
 }
 
 export async function countEvents(db: Queryable, filter: MergedEventFilter = {}): Promise<number> {

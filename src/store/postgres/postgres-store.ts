@@ -15,6 +15,7 @@
  * ```
  */
 import { withStartupOption } from './startup-options.js';
+import { JsonParseCache, PARSE_CACHE_CHARS } from '../json-parse-cache.js';
 import pg from 'pg';
 import type { Diagnostic } from '../../model/diagnostic.js';
 import type { ExtractionResult } from '../../model/extraction.js';
@@ -44,6 +45,8 @@ export interface PostgresStoreOptions {
 }
 
 interface Shared {
+  /** Parsed event JSON by its text, shared by the store's transactions (see `json-parse-cache.ts`). */
+  readonly parsed: JsonParseCache;
   readonly pool: pg.Pool;
   readonly now: () => string;
   closed: boolean;
@@ -60,6 +63,7 @@ export class PostgresStore implements Store {
   readonly dialect = 'postgres' as const;
   readonly #shared: Shared;
   readonly #tx: TxState | null;
+  readonly #parse = <T>(json: string): T => this.#shared.parsed.parse<T>(json);
 
   private constructor(shared: Shared, tx: TxState | null) {
     this.#shared = shared;
@@ -76,7 +80,7 @@ export class PostgresStore implements Store {
     });
     // An idle client's error (server restart) must not crash the process; the next query reports it.
     pool.on('error', () => undefined);
-    return new PostgresStore({ pool, now: options.now ?? (() => new Date().toISOString()), closed: false }, null);
+    return new PostgresStore({ pool, now: options.now ?? (() => new Date().toISOString()), closed: false, parsed: new JsonParseCache(PARSE_CACHE_CHARS) }, null);
   }
 
   /** The pool, for tests and maintenance tools. */
@@ -231,7 +235,7 @@ export class PostgresStore implements Store {
   }
 
   listArticleEvents(filter?: EventFilter): Promise<ArticleEventRecord[]> {
-    return this.#run('store/query-failed', 'list article events', (db) => core.listArticleEvents(db, filter));
+    return this.#run('store/query-failed', 'list article events', (db) => core.listArticleEvents(db, filter, this.#parse));
   }
 
   searchArticles(query: string, opts?: ListOptions): Promise<ArticleSearchHit[]> {
@@ -246,11 +250,11 @@ export class PostgresStore implements Store {
   }
 
   getEvent(eventId: string): Promise<MergedEvent | null> {
-    return this.#run('store/query-failed', `read event ${eventId}`, (db) => core.getEvent(db, eventId));
+    return this.#run('store/query-failed', `read event ${eventId}`, (db) => core.getEvent(db, eventId, this.#parse));
   }
 
   listEvents(filter?: MergedEventFilter): Promise<MergedEvent[]> {
-    return this.#run('store/query-failed', 'list events', (db) => core.listEvents(db, filter));
+    return this.#run('store/query-failed', 'list events', (db) => core.listEvents(db, filter, this.#parse));
   }
 
   countEvents(filter?: MergedEventFilter): Promise<number> {

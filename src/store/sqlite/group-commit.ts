@@ -22,6 +22,8 @@ export class GroupCommit {
   #deferredError: unknown = null;
   /** Called (outside any caller's work) when the idle delay expires; set by the owner to commit under its lock. */
   onIdle: () => void = () => this.commit();
+  /** Called inside the group transaction just before its COMMIT (work deferred to commit time). */
+  beforeCommit: () => void = () => {};
   /** Called after each successful commit of a group. */
   onCommit: () => void = () => {};
 
@@ -76,6 +78,7 @@ export class GroupCommit {
       throw new StoreError('store/write-failed', 'SQLite rolled back the last group of writes before it could be committed.');
     }
     try {
+      this.beforeCommit();
       this.#db.exec('COMMIT');
     } catch (error) {
       if (this.#db.inTransaction) this.#db.exec('ROLLBACK');

@@ -43,15 +43,18 @@ export interface EventSelectRow {
   readonly reports_json: string;
 }
 
+/** Parses one JSON column (`JSON.parse`, or a `JsonParseCache`'s `parse` from `../json-parse-cache.ts`). */
+export type ParseJson = <T>(json: string) => T;
+
 /** Rebuilds a merged event from its selected row. */
-export function fromEventRow(row: EventSelectRow): MergedEvent {
-  const fields = JSON.parse(row.json) as EventFields;
+export function fromEventRow(row: EventSelectRow, parse: ParseJson = (json) => JSON.parse(json)): MergedEvent {
+  const fields = parse<EventFields>(row.json);
   return {
     ...fields,
     id: row.id,
     story_id: row.story_id,
-    reports: JSON.parse(row.reports_json) as EventReport[],
+    reports: parse<EventReport[]>(row.reports_json),
     sources: row.sources_count,
-    contradictions: JSON.parse(row.contradictions_json) as Contradiction[],
+    contradictions: parse<Contradiction[]>(row.contradictions_json),
   };
 }

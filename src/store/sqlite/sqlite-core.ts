@@ -25,6 +25,7 @@ import { EVENT_COLUMN_NAMES, eventColumnValues } from './event-columns.js';
 import { eventFilterSql, pageSql } from './event-filter-sql.js';
 import { BackgroundCheckpoint } from './background-checkpoint.js';
 import { GroupCommit } from './group-commit.js';
+import { JsonParseCache, PARSE_CACHE_CHARS } from '../json-parse-cache.js';
 import { EVENT_ROW_COLUMNS, type EventSelectRow, eventRowValues, fromEventRow } from './merged-event-rows.js';
 import { migrations } from './migrations.js';
 import { runMigrations } from './run-migrations.js';
@@ -93,6 +94,9 @@ export class SqliteCore {
   /** > 0 while an asynchronous transaction (`txBegin`…`txEnd`) is open. */
   #txDepth = 0;
   readonly #statements = new Map<string, Database.Statement>();
+  /** Parsed event JSON by its text (see `json-parse-cache.ts`): what the resolver reads again and again. */
+  readonly parsed = new JsonParseCache(PARSE_CACHE_CHARS);
+  readonly #parse = <T>(json: string): T => this.parsed.parse<T>(json);
   readonly #saveTx: Database.Transaction<(result: ExtractionResult, opts: SaveExtractionOptions) => SaveResult>;
   readonly #replaceTx: Database.Transaction<(affected: readonly string[], events: readonly MergedEvent[], stories: StoryChange) => void>;
 
@@ -106,6 +110,7 @@ export class SqliteCore {
     this.batch = new GroupCommit(db, options.groupCommit ?? 1, options.groupCommitIdleMs ?? 200);
     this.checkpoints = options.backgroundCheckpoint === true && !db.memory ? new BackgroundCheckpoint(db, db.name) : null;
     this.batch.onCommit = () => this.#committed();
+    this.batch.beforeCommit = () => this.#indexPending();
     this.#saveTx = db.transaction((result: ExtractionResult, opts: SaveExtractionOptions) => this.#save(result, opts));
     this.#replaceTx = db.transaction((affected: readonly string[], events: readonly MergedEvent[], stories: StoryChange) => this.#replace(affected, events, stories));
   }
@@ -187,12 +192,38 @@ export class SqliteCore {
       return;
     }
     try {
+      this.#indexPending();
       this.db.exec('COMMIT');
     } catch (error) {
       if (this.db.inTransaction) this.db.exec('ROLLBACK');
       throw error;
     }
     this.#committed();
+  }
+
+  /**
+   * Indexes the articles queued for full-text search (migration 0005) in the open transaction:
+   * called before every commit that may have written articles, so committed data is indexed.
+   */
+  #indexPending(): void {
+    const { n } = this.stmt('SELECT EXISTS (SELECT 1 FROM articles_fts_pending) AS n').get() as { n: number };
+    if (n === 0) return;
+    this.stmt('INSERT INTO articles_fts (rowid, title, text) SELECT a.seq, a.title, a.text FROM articles_fts_pending p JOIN articles a ON a.seq = p.seq').run();
+    this.stmt('DELETE FROM articles_fts_pending').run();
+  }
+
+  /**
+   * Makes this connection's own uncommitted articles searchable before a full-text query (read
+   * your writes inside an open group); outside a transaction everything committed is indexed.
+   */
+  #searchable(): void {
+    if (this.db.inTransaction) this.#indexPending();
+  }
+
+  /** {@link eventFilterSql}, after {@link #searchable} when the filter searches text. */
+  #filterSql(filter: MergedEventFilter, alias: string, articleScope: 'column' | 'reports'): ReturnType<typeof eventFilterSql> {
+    if (filter.text !== undefined) this.#searchable();
+    return eventFilterSql(filter, alias, articleScope);
   }
 
   /** After a commit: asks the checkpoint thread, if any, for a checkpoint. */
@@ -231,6 +262,8 @@ export class SqliteCore {
     });
     // The input now produced an article: an earlier failure of the same source is obsolete.
     this.stmt('DELETE FROM failures WHERE source = ?').run(result.article.source);
+    // Its own transaction (not in a group or an asynchronous one): index it before that commits.
+    if (this.#txDepth === 0 && !this.batch.isOpen) this.#indexPending();
     return { status: previous === null ? 'inserted' : 'updated', articleId };
   }
 
@@ -287,15 +320,16 @@ export class SqliteCore {
   }
 
   listArticleEvents(filter: EventFilter = {}): ArticleEventRecord[] {
-    const f = eventFilterSql(filter, 'ae', 'column');
+    const f = this.#filterSql(filter, 'ae', 'column');
     const rows = this.stmt(
       `SELECT ae.article_id, ae.json FROM article_events ae WHERE ${f.where}
        ORDER BY ae.date IS NULL, ae.date, ae.article_id, ae.ordinal ${f.page}`,
     ).all(f.params) as { article_id: string; json: string }[];
-    return rows.map((r) => ({ article_id: r.article_id, event: JSON.parse(r.json) as ArticleEventRecord['event'] }));
+    return rows.map((r) => ({ article_id: r.article_id, event: this.#parse<ArticleEventRecord['event']>(r.json) }));
   }
 
   searchArticles(query: string, opts: ListOptions = {}): ArticleSearchHit[] {
+    this.#searchable();
     // Plain words, each quoted: FTS5 operators in user input are taken literally, not parsed.
     const terms = query.match(/[\p{L}\p{N}]+/gu) ?? [];
     if (terms.length === 0) return [];
@@ -339,24 +373,24 @@ export class SqliteCore {
 
   getEvent(eventId: string): MergedEvent | null {
     const row = this.stmt(`${SQL.selectEvents} WHERE e.id = ?`).get(eventId) as EventSelectRow | undefined;
-    return row === undefined ? null : fromEventRow(row);
+    return row === undefined ? null : fromEventRow(row, this.#parse);
   }
 
   listEvents(filter: MergedEventFilter = {}): MergedEvent[] {
-    const f = eventFilterSql(filter, 'e', 'reports');
+    const f = this.#filterSql(filter, 'e', 'reports');
     const rows = this.stmt(`${SQL.selectEvents} WHERE ${f.where} ORDER BY e.date IS NULL, e.date, e.id ${f.page}`).all(
       f.params,
     ) as EventSelectRow[];
-    return rows.map(fromEventRow);
+    return rows.map((row) => fromEventRow(row, this.#parse));
   }
 
   countEvents(filter: MergedEventFilter = {}): number {
-    const f = eventFilterSql({ ...filter, limit: undefined, offset: undefined }, 'e', 'reports');
+    const f = this.#filterSql({ ...filter, limit: undefined, offset: undefined }, 'e', 'reports');
     return (this.stmt(`SELECT count(*) AS n FROM events e WHERE ${f.where}`).get(f.params) as { n: number }).n;
   }
 
   listEventPoints(filter: MergedEventFilter = {}): EventPoint[] {
-    const f = eventFilterSql(filter, 'e', 'reports');
+    const f = this.#filterSql(filter, 'e', 'reports');
     const rows = this.stmt(
       `SELECT e.id, e.date, e.date_end, e.event_type, e.sub_event_type, e.place_name, e.lat, e.lon, e.fatalities, e.injured,
          e.side1, e.side2, e.ceasefire_violation, e.background, e.story_id,
@@ -381,7 +415,7 @@ export class SqliteCore {
     if (!Number.isFinite(cellDegrees) || cellDegrees <= 0) {
       throw new StoreError('store/invalid-argument', `Cell size must be a positive number of degrees, got ${cellDegrees}.`);
     }
-    const f = eventFilterSql({ ...filter, limit: undefined, offset: undefined }, 'e', 'reports');
+    const f = this.#filterSql({ ...filter, limit: undefined, offset: undefined }, 'e', 'reports');
     const params = { ...f.params, cell: cellDegrees };
     const all = <T>(sql: string): T[] => this.stmt(sql).all(params) as T[];
     const totals = this.stmt(

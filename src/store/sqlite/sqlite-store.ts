@@ -32,6 +32,7 @@ import type {
 } from '../store.js';
 import type { BackgroundCheckpoint } from './background-checkpoint.js';
 import { SerialLock } from './serial-lock.js';
+import type { JsonParseCache } from '../json-parse-cache.js';
 import { SqliteCore, type SqliteCoreOptions } from './sqlite-core.js';
 
 /** Options of {@link SqliteStore}. */
@@ -96,6 +97,11 @@ export class SqliteStore implements Store {
   /** The background checkpoint thread (option `backgroundCheckpoint`), or null. */
   get checkpoints(): BackgroundCheckpoint | null {
     return this.#shared.core.checkpoints;
+  }
+
+  /** The connection's cache of parsed event JSON (its hit and miss counts). */
+  get parsed(): JsonParseCache {
+    return this.#shared.core.parsed;
   }
 
   /** Runs synchronous work on the core, after any transaction in progress (unless we are in it). */
