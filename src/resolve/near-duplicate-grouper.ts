@@ -23,21 +23,37 @@ export function createNearDuplicateGrouper(): SourceGrouper {
     if (cache.size >= MAX_CACHE) cache.clear();
     cache.set(key, sig);
   };
-  async function signature(store: Store, articleId: string): Promise<Uint32Array | null> {
-    const hash = await store.getContentHash(articleId);
-    const key = `${articleId}\u0000${hash ?? ''}`;
-    const hit = cache.get(key);
-    if (hit) return hit;
-    const article = await store.getArticle(articleId);
-    if (!article) return null;
-    const sig = bodySignature(article.extraction.article.text);
-    keep(key, sig);
-    return sig;
+  /**
+   * The signatures of `ids` (null for an article not stored): the content hashes in one query,
+   * then, one at a time (a transaction's connection runs one query at a time), the texts of the
+   * articles not yet hashed.
+   */
+  async function signatures(store: Store, ids: readonly string[]): Promise<(Uint32Array | null)[]> {
+    const hashes = new Map((await store.getArticleSummaries(ids)).map((a) => [a.id, a.content_hash]));
+    const out: (Uint32Array | null)[] = [];
+    for (const id of ids) {
+      const hash = hashes.get(id);
+      if (hash === undefined) {
+        out.push(null);
+        continue;
+      }
+      const key = `${id}\u0000${hash}`;
+      let sig = cache.get(key) ?? null;
+      if (sig === null) {
+        const article = await store.getArticle(id);
+        if (article !== null) {
+          sig = bodySignature(article.extraction.article.text);
+          keep(key, sig);
+        }
+      }
+      out.push(sig);
+    }
+    return out;
   }
   return {
     async duplicatePairs(store, articleIds) {
       const ids = [...new Set(articleIds)].sort();
-      const sigs = await Promise.all(ids.map((id) => signature(store, id)));
+      const sigs = await signatures(store, ids);
       const pairs: [string, string][] = [];
       for (let i = 0; i < ids.length; i++) {
         for (let j = i + 1; j < ids.length; j++) {
