@@ -8,13 +8,19 @@
  *
  * The log restarts from its beginning only when a writer starts while every frame is already
  * copied, which a writer that never pauses rarely sees: so once the log holds more than
- * {@link RESTART_FRAMES} frames, the writer runs one blocking RESTART checkpoint between two
- * commits (cheap: the thread has already copied all but the last commits' frames).
+ * {@link RESTART_FRAMES} frames at the thread's last checkpoint, the writer runs one blocking
+ * RESTART checkpoint after its next commit that finds the thread idle (cheap: the thread has
+ * already copied all but the last commits' frames). The thread's count is only as fresh as its
+ * last checkpoint, so the writer also checks the log file's size after every commit and, past
+ * {@link LOG_CEILING_FRAMES}, restarts at once, waiting for the thread's checkpoint to end: the
+ * file stays within a commit of the ceiling however slow the checkpoints are (a slow disk, a busy
+ * machine).
  *
  * Requests are coalesced: at most one checkpoint runs, and one more is queued if commits came in
  * meanwhile. If the thread fails, the connection goes back to automatic checkpoints, so the log
  * never grows without bound.
  */
+import { statSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import type Database from 'better-sqlite3';
 import type { CheckpointReply } from './checkpoint-thread.js';
@@ -29,6 +35,18 @@ const CHECKPOINT_EVERY_MS = 100;
 /** Log size (frames, ~4 KiB each) beyond which the writer restarts the log (see the module comment). */
 export const RESTART_FRAMES = 8000;
 
+/** Bytes per log frame: a 4 KiB page and its 24-byte header. */
+const FRAME_BYTES = 4096 + 24;
+
+/**
+ * Log file size (frames) that restarts the log on the writer's next commit whatever the thread
+ * last reported: the thread's count is as old as its last checkpoint, and the log grows meanwhile.
+ */
+export const LOG_CEILING_FRAMES = RESTART_FRAMES + 2000;
+
+/** How long a restart at the ceiling waits for the thread's checkpoint (or another reader). */
+const CEILING_WAIT_MS = 1000;
+
 export class BackgroundCheckpoint {
   readonly #db: Database.Database;
   #worker: Worker | null;
@@ -42,12 +60,16 @@ export class BackgroundCheckpoint {
   /** Frames in the log at the last checkpoint. */
   #logFrames = 0;
   #lastRequest = 0;
+  readonly #logFile: string;
+  /** Log file size beyond which the writer restarts the log (see LOG_CEILING_FRAMES). */
+  #ceiling = LOG_CEILING_FRAMES * FRAME_BYTES;
   /** Why the thread stopped, when it failed; automatic checkpoints are back on then. */
   failure: string | null = null;
 
   /** Starts the thread for the database file `filename`, open in WAL mode on `db`. */
   constructor(db: Database.Database, filename: string) {
     this.#db = db;
+    this.#logFile = `${filename}-wal`;
     const worker = new Worker(threadScriptUrl(import.meta.url, 'store/sqlite/checkpoint-thread.js'), { workerData: { filename } });
     worker.unref();
     worker.on('message', (reply: CheckpointReply) => {
@@ -57,10 +79,14 @@ export class BackgroundCheckpoint {
         this.#logFrames = reply.log ?? 0;
       }
       else this.#fail(reply.error ?? 'checkpoint failed');
-      if (this.#queued && this.#worker !== null) {
+      // A long log is restarted by the writer's next commit instead (see request).
+      if (this.#queued && this.#worker !== null && this.#logFrames <= RESTART_FRAMES) {
         this.#queued = false;
         this.#send();
-      } else this.#settle();
+      } else {
+        this.#queued = false;
+        this.#settle();
+      }
     });
     worker.on('error', (error) => this.#fail(error.message));
     worker.on('exit', (code) => {
@@ -76,31 +102,59 @@ export class BackgroundCheckpoint {
    */
   request(): void {
     if (this.#worker === null) return;
+    const full = this.#logBytes() > this.#ceiling;
+    if (full || this.#logFrames > RESTART_FRAMES) {
+      // Restart on the first commit after the thread is idle (a checkpoint running in the thread
+      // makes the restart wait), not at the throttled pace: the log grows meanwhile. At the
+      // ceiling, restart now, waiting for the thread's checkpoint to end.
+      if (this.#running && !full) {
+        this.#queued = false;
+        return;
+      }
+      this.#restart(full ? CEILING_WAIT_MS : 20);
+    }
     const now = performance.now();
     if (now - this.#lastRequest < CHECKPOINT_EVERY_MS) return;
     this.#lastRequest = now;
-    if (this.#logFrames > RESTART_FRAMES) {
-      // Not worth waiting for: a reader in another process may hold the log for long. Busy now,
-      // it is tried again once the log has grown by another RESTART_FRAMES.
-      const timeout = this.#db.pragma('busy_timeout', { simple: true }) as number;
-      this.#db.pragma('busy_timeout = 20');
-      try {
-        const [row] = this.#db.pragma('wal_checkpoint(RESTART)') as { busy: number }[];
-        if (row?.busy === 0) {
-          this.#logFrames = 0;
-          this.restarts += 1;
-        } else this.#logFrames -= RESTART_FRAMES;
-      } catch {
-        this.#logFrames -= RESTART_FRAMES;
-      } finally {
-        this.#db.pragma(`busy_timeout = ${timeout}`);
-      }
-    }
     if (this.#running) {
       this.#queued = true;
       return;
     }
     this.#send();
+  }
+
+  /**
+   * One blocking RESTART checkpoint on the writer's connection, waiting at most `waitMs`: a
+   * reader in another process may hold the log for long. Busy then, it is tried again once the
+   * log has grown by another RESTART_FRAMES.
+   */
+  #restart(waitMs: number): void {
+    const timeout = this.#db.pragma('busy_timeout', { simple: true }) as number;
+    this.#db.pragma(`busy_timeout = ${waitMs}`);
+    try {
+      const [row] = this.#db.pragma('wal_checkpoint(RESTART)') as { busy: number }[];
+      if (row?.busy === 0) {
+        this.#logFrames = 0;
+        this.restarts += 1;
+        // The file keeps its size after a restart (the log is rewritten from its start): growth
+        // beyond the larger of the two is the log passing the ceiling again.
+        this.#ceiling = Math.max(LOG_CEILING_FRAMES * FRAME_BYTES, this.#logBytes());
+      } else this.#backOff();
+    } catch {
+      this.#backOff();
+    } finally {
+      this.#db.pragma(`busy_timeout = ${timeout}`);
+    }
+  }
+
+  #backOff(): void {
+    this.#logFrames -= RESTART_FRAMES;
+    this.#ceiling = Math.max(this.#ceiling, this.#logBytes()) + RESTART_FRAMES * FRAME_BYTES;
+  }
+
+  /** Size of the log file now (a stat call: microseconds, once per commit). */
+  #logBytes(): number {
+    return statSync(this.#logFile, { throwIfNoEntry: false })?.size ?? 0;
   }
 
   /** Waits for the running and queued checkpoints, then stops the thread. */
