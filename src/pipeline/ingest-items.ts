@@ -10,6 +10,7 @@
 import { contentHash } from '../store/content-hash.js';
 import type { EventResolver } from '../store/event-resolver.js';
 import { ingestExtraction, type IngestOutcome } from '../store/ingest-extraction.js';
+import { canDeferStories, settleStoryDebt } from '../resolve/story-debt.js';
 import type { Store } from '../store/store.js';
 import type { RawArticle } from '../model/article.js';
 import type { Diagnostic } from '../model/diagnostic.js';
@@ -40,7 +41,16 @@ export interface IngestItemsOptions {
   readonly ahead?: number;
   /** Called for every item, in input order, after it was stored (or failed). */
   readonly onStep?: (step: IngestStep) => void;
+  /**
+   * Articles stored between two story passes (`src/resolve/story-debt.ts`), when the store and
+   * the resolver can defer stories: default {@link STORY_BATCH}; 1 or less assigns them per
+   * article, in the article's transaction.
+   */
+  readonly storyBatch?: number;
 }
+
+/** Default articles per story pass: the group commit's size in `sitrep ingest`. */
+export const STORY_BATCH = 64;
 
 export interface IngestCounts {
   inserted: number;
@@ -90,6 +100,24 @@ export async function ingestItems(items: AsyncIterable<IngestItem> | Iterable<In
   };
 
   const report = (step: IngestStep): void => options.onStep?.(step);
+
+  // Stories in batch passes (see story-debt.ts). What an interrupted run left is settled first.
+  // A failed pass leaves its debt stored and turns deferral off for the rest of the run (stories
+  // per article again); the run then ends with the error, after its articles are in.
+  const storyBatch = options.storyBatch ?? STORY_BATCH;
+  let deferStories = storyBatch > 1 && canDeferStories(store, options.resolver);
+  let storedSincePass = 0;
+  let storyError: unknown = null;
+  const storyPass = async (): Promise<void> => {
+    storedSincePass = 0;
+    try {
+      await settleStoryDebt(store, options.resolver);
+    } catch (error) {
+      deferStories = false;
+      storyError ??= error;
+    }
+  };
+  if (deferStories) await storyPass();
   const queue: Promise<Prepared>[] = [];
   const source = Symbol.asyncIterator in items ? items[Symbol.asyncIterator]() : (items as Iterable<IngestItem>)[Symbol.iterator]();
   let exhausted = false;
@@ -134,6 +162,13 @@ export async function ingestItems(items: AsyncIterable<IngestItem> | Iterable<In
     // Stop reading the inputs (closes their files), as a for-await loop would.
     await source.return?.();
     throw error;
+  } finally {
+    if (storedSincePass > 0) await storyPass();
+  }
+  if (storyError !== null) {
+    throw new Error(`assigning stories failed (the articles are stored; their stories are assigned by the next ingest): ${messageOf(storyError)}`, {
+      cause: storyError,
+    });
   }
   return counts;
 
@@ -157,7 +192,7 @@ export async function ingestItems(items: AsyncIterable<IngestItem> | Iterable<In
         let outcome: IngestOutcome;
         try {
           options.resolver?.remember?.(item.raw.id, item.hash, item.hints);
-          outcome = await ingestExtraction(store, item.result, item.hash, options.resolver === undefined ? {} : { resolver: options.resolver });
+          outcome = await ingestExtraction(store, item.result, item.hash, options.resolver === undefined ? {} : { resolver: options.resolver, deferStories });
         } catch (error) {
           counts.failed++;
           report({ kind: 'error', stage: 'store', raw: item.raw, result: item.result, message: messageOf(error) });
@@ -166,6 +201,7 @@ export async function ingestItems(items: AsyncIterable<IngestItem> | Iterable<In
         counts[outcome.status]++;
         if (outcome.status !== 'unchanged') counts.events += item.result.events.filter((e) => !e.background).length;
         report({ kind: 'stored', raw: item.raw, result: item.result, outcome });
+        if (deferStories && outcome.status !== 'unchanged' && ++storedSincePass >= storyBatch) await storyPass();
         break;
       }
     }

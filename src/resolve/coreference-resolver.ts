@@ -99,7 +99,7 @@ async function neighbourhood(store: Store, seeds: readonly Report[], state: Read
 export function createCoreferenceResolver(options: CoreferenceOptions = {}): EventResolver {
   return {
     id: 'coreference-v1',
-    async resolve({ store, result, previous }: ResolveInput): Promise<MergedEventChange> {
+    async resolve({ store, result, previous, deferStories }: ResolveInput): Promise<MergedEventChange> {
       const articleId = result.article.id;
       const own = await loadReports(
         store,
@@ -144,8 +144,16 @@ export function createCoreferenceResolver(options: CoreferenceOptions = {}): Eve
         const sourceKeys = await groupSources(store, [...articles.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)), options.sourceGrouper);
         events.push(mergeReports(cluster.map((r) => ({ ...r, article: { ...r.article, sourceKey: sourceKeys.get(r.article.id) ?? r.article.id } })), null));
       }
+      if (deferStories === true) {
+        // Written without a story; the pass over the batch decides (see `resolveStories` below).
+        return { removeEventIds: [...touched.keys()].sort(), events, storyDebt: { fresh: events.map((e) => e.id), replaced: [...touched.values()] } };
+      }
       const stories = await resolveStories(store, events, [...touched.values()], options);
       return { removeEventIds: [...new Set([...touched.keys(), ...stories.removeEventIds])].sort(), events: stories.events, stories: stories.change };
+    },
+    async resolveStories(store, debt) {
+      const stories = await resolveStories(store, debt.fresh, debt.replaced, options);
+      return { assignments: stories.events.map((e) => ({ event_id: e.id, story_id: e.story_id })), stories: stories.change };
     },
     remember(articleId, contentHash, hints) {
       if (hints.bodySignature !== undefined) options.sourceGrouper?.remember?.(articleId, contentHash, hints.bodySignature);

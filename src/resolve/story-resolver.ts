@@ -14,7 +14,7 @@ import { createHash } from 'node:crypto';
 import { distanceKm } from '../model/geo.js';
 import { dayNumber, daysBetween, shiftDay } from '../model/calendar.js';
 import type { MergedEvent, StoryRecord } from '../store/records.js';
-import type { StoryChange, StoryRemainder, Store } from '../store/store.js';
+import type { StoryChange, StoryDebtEvent, StoryRemainder, Store } from '../store/store.js';
 import { reportKey } from './report.js';
 import { clusterStories, storyTitle as clusterTitle, type StoryItem } from './stories/index.js';
 
@@ -177,9 +177,23 @@ export interface StoryResolution {
   readonly change: StoryChange;
 }
 
-function reachOf(events: readonly MergedEvent[]): [string, string] | null {
-  const dates = events.map((e) => e.date).filter((d): d is string => Boolean(d)).sort();
-  return dates.length ? [shiftDay(dates[0]!, -REACH_DAYS), shiftDay(dates.at(-1)!, REACH_DAYS)] : null;
+/**
+ * The date windows recomputed around `events`: REACH_DAYS either side of each date, overlapping
+ * windows joined, earliest first. Several windows, not one from the first to the last date: a
+ * batch of articles (or one article recalling an old battle) may span years, and the years
+ * between are not the new events' neighbourhood.
+ */
+function reachWindows(events: readonly Pick<MergedEvent, 'date'>[]): [string, string][] {
+  const dates = [...new Set(events.map((e) => e.date).filter((d): d is string => Boolean(d)))].sort();
+  const windows: [string, string][] = [];
+  for (const date of dates) {
+    const from = shiftDay(date, -REACH_DAYS);
+    const to = shiftDay(date, REACH_DAYS);
+    const last = windows.at(-1);
+    if (last !== undefined && from <= last[1]) last[1] = to;
+    else windows.push([from, to]);
+  }
+  return windows;
 }
 
 /** `st_` + 16 hex digits of the sha256 of `seed`. */
@@ -208,15 +222,22 @@ function firstId(events: readonly MergedEvent[]): string {
  * - a stored story is removed only when none of its events is left in it;
  * - a story's first and last dates cover its events outside the window too.
  */
-export async function resolveStories(store: Store, freshEvents: readonly MergedEvent[], replacedEvents: readonly MergedEvent[], options: StoryOptions): Promise<StoryResolution> {
+export async function resolveStories(store: Store, freshEvents: readonly MergedEvent[], replacedEvents: readonly StoryDebtEvent[], options: StoryOptions): Promise<StoryResolution> {
   const o: Required<StoryOptions> = { storyDays: options.storyDays ?? 7, storyKm: options.storyKm ?? 50 };
   const replaced = new Set(replacedEvents.map((e) => e.id));
   const isFresh = new Set(freshEvents);
   // The window covers the replaced events too: where an event disappears (an updated article no
   // longer reports it), its neighbours may now form other stories.
-  const window = reachOf([...freshEvents, ...replacedEvents]);
-  // One query for the whole reach window, then the closure in memory.
-  const inWindow = window ? await store.listEvents({ from: window[0], to: window[1] }) : [];
+  // One query per reach window, then the closure in memory.
+  const inWindow: MergedEvent[] = [];
+  const read = new Set<string>();
+  for (const [from, to] of reachWindows([...freshEvents, ...replacedEvents])) {
+    for (const e of await store.listEvents({ from, to })) {
+      if (read.has(e.id)) continue;
+      read.add(e.id);
+      inWindow.push(e);
+    }
+  }
   // The other events of the stories the replaced events belonged to are seeds too: without the
   // replaced event they may form stories of their own. Only those in the window (taken from the
   // window's events, which hold them all): a story is never recomputed whole, since it may run

@@ -5,7 +5,7 @@
  */
 import type { ExtractionHints, ExtractionResult } from '../model/extraction.js';
 import type { MergedEvent } from './records.js';
-import type { Store, StoryChange } from './store.js';
+import type { Store, StoryAssignment, StoryChange, StoryDebt, StoryDebtEvent } from './store.js';
 
 /** What a resolver is given for one newly saved (inserted or updated) article. */
 export interface ResolveInput {
@@ -17,6 +17,12 @@ export interface ResolveInput {
    * article): their reports from it are stale and must be removed or replaced.
    */
   readonly previous: readonly MergedEvent[];
+  /**
+   * Leave stories to a later pass (`settleStoryDebt` in `src/resolve/story-debt.ts`): write the
+   * events without their story and return what the pass needs as `storyDebt`. Only asked of a
+   * resolver with `resolveStories`, by a caller whose store records the debt.
+   */
+  readonly deferStories?: boolean;
 }
 
 /** The change to apply with `store.replaceMergedEvents(removeEventIds, events, stories)`. */
@@ -25,6 +31,14 @@ export interface MergedEventChange {
   readonly removeEventIds: readonly string[];
   readonly events: readonly MergedEvent[];
   readonly stories?: StoryChange;
+  /** With `deferStories`: the events written without their story and the earlier versions of those replaced. */
+  readonly storyDebt?: { readonly fresh: readonly string[]; readonly replaced: readonly StoryDebtEvent[] };
+}
+
+/** What a story pass decided: each event's story and the story records to write. */
+export interface StoryPass {
+  readonly assignments: readonly StoryAssignment[];
+  readonly stories: StoryChange;
 }
 
 /** Decides which merged events an article's events create, join or change. */
@@ -37,4 +51,9 @@ export interface EventResolver {
    * `contentHash` (a body signature), so `resolve` need not compute it again.
    */
   remember?(articleId: string, contentHash: string, hints: ExtractionHints): void;
+  /**
+   * Optional: the stories of a batch's events at once (see `deferStories`). `store` is inside
+   * the pass's transaction: read from it, do not write.
+   */
+  resolveStories?(store: Store, debt: StoryDebt): Promise<StoryPass>;
 }

@@ -13,6 +13,11 @@ export interface IngestExtractionOptions {
   readonly resolver?: EventResolver;
   /** ISO date-time; defaults to now. */
   readonly ingestedAt?: string;
+  /**
+   * Leave stories to a later pass (`settleStoryDebt`), when the resolver has `resolveStories`
+   * and the store records story debt; otherwise ignored.
+   */
+  readonly deferStories?: boolean;
 }
 
 /** What `ingestExtraction` did. */
@@ -46,8 +51,13 @@ export function ingestExtraction(
     });
     if (saved.status === 'unchanged') return { ...saved, removedEvents: 0, writtenEvents: 0 };
     const previous = saved.status === 'updated' ? await tx.listEvents({ articleId: saved.articleId, includeBackground: true }) : [];
-    const change = await resolver.resolve({ store: tx, result, previous });
+    const deferStories = options.deferStories === true && resolver.resolveStories !== undefined && tx.recordStoryDebt !== undefined;
+    const change = await resolver.resolve({ store: tx, result, previous, ...(deferStories ? { deferStories } : {}) });
     await tx.replaceMergedEvents(change.removeEventIds, change.events, change.stories);
+    if (change.storyDebt !== undefined) {
+      if (tx.recordStoryDebt === undefined) throw new Error(`resolver ${resolver.id} deferred stories that this store cannot record`);
+      await tx.recordStoryDebt(change.storyDebt.fresh, change.storyDebt.replaced);
+    }
     return { ...saved, removedEvents: change.removeEventIds.length, writtenEvents: change.events.length };
   });
 }

@@ -122,6 +122,29 @@ export interface StoryChange {
 }
 
 /**
+ * Story assignments deferred by a batch ingest (see `src/resolve/story-debt.ts`): the merged
+ * events written since the last story pass, as they are now, and the events removed or rewritten
+ * since then, as they were before that pass's batch first changed them.
+ */
+export interface StoryDebt {
+  /** Events written since the last pass that still exist (their story is still to be decided). */
+  readonly fresh: readonly MergedEvent[];
+  /** Events recorded since the last pass (0: no debt). */
+  readonly recorded: number;
+  /** Earlier versions of events changed since the last pass (with the story they had). */
+  readonly replaced: readonly StoryDebtEvent[];
+}
+
+/** What a story pass needs of an event's earlier version. */
+export type StoryDebtEvent = Pick<MergedEvent, 'id' | 'story_id' | 'date' | 'reports'>;
+
+/** One event's story, as a story pass decided it. */
+export interface StoryAssignment {
+  readonly event_id: string;
+  readonly story_id: string | null;
+}
+
+/**
  * A stored story seen without some of its events (those a resolver is about to rewrite): what
  * stays in it if they move elsewhere. Lets the story resolver keep a story's identity and its
  * full date span while it recomputes only a window of events.
@@ -198,6 +221,23 @@ export interface Store {
    * up to date on every write, and their first and last events are found through an index).
    */
   storyRemainders(storyIds: readonly string[], exceptEventIds: readonly string[]): Promise<StoryRemainder[]>;
+
+  /**
+   * Optional (SQLite): story passes in batches instead of per article. Records, in the current
+   * transaction, that the merged events `freshEventIds` were written without their story and
+   * that `replaced` (as they were) were removed or rewritten; the first record of an event since
+   * the last pass wins, so `replaced` keeps the version from before the batch. The debt is
+   * stored, so an interrupted ingest leaves it for the next pass instead of losing it.
+   */
+  recordStoryDebt?(freshEventIds: readonly string[], replaced: readonly StoryDebtEvent[]): Promise<void>;
+  /** Optional, with `recordStoryDebt`: the debt recorded since the last `settleStoryDebt`. */
+  readStoryDebt?(): Promise<StoryDebt>;
+  /**
+   * Optional, with `recordStoryDebt`: in one transaction, upserts `stories.upsert`, sets each
+   * event's story (only the `story_id` column and `updated_at` change), deletes
+   * `stories.remove` and clears the debt.
+   */
+  settleStoryDebt?(assignments: readonly StoryAssignment[], stories: StoryChange): Promise<void>;
 
   /**
    * Compact projections of the merged events matching `filter`, in `listEvents` order, for maps

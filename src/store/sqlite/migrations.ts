@@ -220,4 +220,17 @@ CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, text ON articles
 END;
 `,
   },
+  {
+    id: '0006_story_debt',
+    // Story passes in batches (`sitrep ingest`): the merged events written without their story
+    // since the last pass, and the earlier version (id, story, date, reports) of those removed or
+    // rewritten, null for an event the batch created. Kept in the database, in the articles'
+    // transactions, so an interrupted ingest leaves the debt for the next pass.
+    up: `
+CREATE TABLE story_debt (
+  event_id TEXT PRIMARY KEY,
+  replaced_json TEXT
+) WITHOUT ROWID;
+`,
+  },
 ]);

@@ -19,7 +19,20 @@ import type {
   Story,
   StoredArticle,
 } from '../records.js';
-import type { EventFilter, ListOptions, MergedEventFilter, MigrationResult, OutletCount, SaveExtractionOptions, SaveResult, StoryChange, StoryRemainder } from '../store.js';
+import type {
+  EventFilter,
+  ListOptions,
+  MergedEventFilter,
+  MigrationResult,
+  OutletCount,
+  SaveExtractionOptions,
+  SaveResult,
+  StoryAssignment,
+  StoryChange,
+  StoryDebt,
+  StoryDebtEvent,
+  StoryRemainder,
+} from '../store.js';
 import { ARTICLE_COLUMN_NAMES, type ArticleRow, articleRowValues, fromArticleRows, toArticleRow, toArticleSummary } from './article-rows.js';
 import { EVENT_COLUMN_NAMES, eventColumnValues } from './event-columns.js';
 import { eventFilterSql, pageSql } from './event-filter-sql.js';
@@ -99,6 +112,8 @@ export class SqliteCore {
   readonly #parse = <T>(json: string): T => this.parsed.parse<T>(json);
   readonly #saveTx: Database.Transaction<(result: ExtractionResult, opts: SaveExtractionOptions) => SaveResult>;
   readonly #replaceTx: Database.Transaction<(affected: readonly string[], events: readonly MergedEvent[], stories: StoryChange) => void>;
+  readonly #recordDebtTx: Database.Transaction<(fresh: readonly string[], replaced: readonly StoryDebtEvent[]) => void>;
+  readonly #settleDebtTx: Database.Transaction<(assignments: readonly StoryAssignment[], stories: StoryChange) => void>;
 
   constructor(db: Database.Database, options: SqliteCoreOptions = {}) {
     this.db = db;
@@ -113,6 +128,8 @@ export class SqliteCore {
     this.batch.beforeCommit = () => this.#indexPending();
     this.#saveTx = db.transaction((result: ExtractionResult, opts: SaveExtractionOptions) => this.#save(result, opts));
     this.#replaceTx = db.transaction((affected: readonly string[], events: readonly MergedEvent[], stories: StoryChange) => this.#replace(affected, events, stories));
+    this.#recordDebtTx = db.transaction((fresh: readonly string[], replaced: readonly StoryDebtEvent[]) => this.#recordDebt(fresh, replaced));
+    this.#settleDebtTx = db.transaction((assignments: readonly StoryAssignment[], stories: StoryChange) => this.#settleDebt(assignments, stories));
   }
 
   /** The cached prepared statement for `sql`. */
@@ -369,6 +386,45 @@ export class SqliteCore {
     if (stories.remove !== undefined && stories.remove.length > 0) {
       this.stmt('DELETE FROM stories WHERE id IN (SELECT value FROM json_each(?))').run(JSON.stringify(stories.remove));
     }
+  }
+
+  recordStoryDebt(freshEventIds: readonly string[], replaced: readonly StoryDebtEvent[]): void {
+    this.#write(this.#recordDebtTx, freshEventIds, replaced);
+  }
+
+  #recordDebt(fresh: readonly string[], replaced: readonly StoryDebtEvent[]): void {
+    // The first record of an event since the last pass wins: its version from before the batch.
+    const record = this.stmt('INSERT INTO story_debt (event_id, replaced_json) VALUES (?, ?) ON CONFLICT (event_id) DO NOTHING');
+    for (const e of replaced) record.run(e.id, JSON.stringify({ id: e.id, story_id: e.story_id, date: e.date, reports: e.reports }));
+    for (const id of fresh) record.run(id, null);
+  }
+
+  readStoryDebt(): StoryDebt {
+    const replaced = (this.stmt('SELECT replaced_json FROM story_debt WHERE replaced_json IS NOT NULL ORDER BY event_id').all() as { replaced_json: string }[]).map(
+      (r) => JSON.parse(r.replaced_json) as StoryDebtEvent,
+    );
+    const fresh = (this.stmt(`${SQL.selectEvents} WHERE e.id IN (SELECT event_id FROM story_debt) ORDER BY e.id`).all() as EventSelectRow[]).map((row) =>
+      fromEventRow(row, this.#parse),
+    );
+    const { n } = this.stmt('SELECT count(*) AS n FROM story_debt').get() as { n: number };
+    return { recorded: n, fresh, replaced };
+  }
+
+  settleStoryDebt(assignments: readonly StoryAssignment[], stories: StoryChange): void {
+    this.#write(this.#settleDebtTx, assignments, stories);
+  }
+
+  #settleDebt(assignments: readonly StoryAssignment[], stories: StoryChange): void {
+    const now = this.now();
+    const upsertStory = this.stmt(SQL.upsertStory);
+    for (const s of stories.upsert ?? []) upsertStory.run(s.id, s.title, s.first_date, s.last_date, JSON.stringify(s.places), now);
+    // Only the story column changes: no rewrite of the event's JSON, reports or other indexes.
+    const assign = this.stmt('UPDATE events SET story_id = ?, updated_at = ? WHERE id = ? AND story_id IS NOT ?');
+    for (const a of assignments) assign.run(a.story_id, now, a.event_id, a.story_id);
+    if (stories.remove !== undefined && stories.remove.length > 0) {
+      this.stmt('DELETE FROM stories WHERE id IN (SELECT value FROM json_each(?))').run(JSON.stringify(stories.remove));
+    }
+    this.stmt('DELETE FROM story_debt').run();
   }
 
   getEvent(eventId: string): MergedEvent | null {

@@ -27,7 +27,10 @@ import type {
   SaveExtractionOptions,
   SaveResult,
   Store,
+  StoryAssignment,
   StoryChange,
+  StoryDebt,
+  StoryDebtEvent,
   StoryRemainder,
 } from '../store.js';
 import type { BackgroundCheckpoint } from './background-checkpoint.js';
@@ -254,6 +257,18 @@ export class SqliteStore implements Store {
 
   listStories(): Promise<Story[]> {
     return this.#run('store/query-failed', 'list stories', (c) => c.listStories());
+  }
+
+  recordStoryDebt(freshEventIds: readonly string[], replaced: readonly StoryDebtEvent[]): Promise<void> {
+    return this.#run('store/write-failed', 'record story debt', (c) => c.recordStoryDebt(freshEventIds, replaced));
+  }
+
+  readStoryDebt(): Promise<StoryDebt> {
+    return this.#run('store/query-failed', 'read story debt', (c) => c.readStoryDebt());
+  }
+
+  settleStoryDebt(assignments: readonly StoryAssignment[], stories: StoryChange): Promise<void> {
+    return this.#run('store/write-failed', 'settle story debt', (c) => c.settleStoryDebt(assignments, stories));
   }
 
   storyRemainders(storyIds: readonly string[], exceptEventIds: readonly string[]): Promise<StoryRemainder[]> {

@@ -1,0 +1,41 @@
+/**
+ * Story passes in batches. Assigning stories costs a read of the events around the new ones and
+ * a clustering of the articles that report them; per article that was a quarter of `sitrep
+ * ingest`'s storing thread, while a batch of articles about the same days needs it once. So the
+ * batch ingest writes each article's merged events without their story and records a debt in
+ * the store (`recordStoryDebt`, in the article's transaction); {@link settleStoryDebt} then
+ * assigns the stories of everything written since the last pass, in one transaction.
+ *
+ * The debt is stored, not held in memory: an ingest interrupted between two passes leaves it
+ * for the next pass (every `ingestItems` run starts by settling what is left). Between passes,
+ * other readers may see the batch's new events without a story for a moment; per-article
+ * writers (`sitrep serve`, PostgreSQL workers) keep assigning stories at once.
+ */
+import type { EventResolver } from '../store/event-resolver.js';
+import type { Store } from '../store/store.js';
+
+/** True when `store` and `resolver` can defer stories to batch passes. */
+export function canDeferStories(store: Store, resolver: EventResolver | undefined): resolver is EventResolver & Required<Pick<EventResolver, 'resolveStories'>> {
+  return resolver?.resolveStories !== undefined && store.recordStoryDebt !== undefined && store.readStoryDebt !== undefined && store.settleStoryDebt !== undefined;
+}
+
+/**
+ * Assigns the stories of every event recorded in `store`'s story debt and clears it, in one
+ * transaction; returns the number of events whose story was decided (0 when there was no debt,
+ * or when `store` or `resolver` cannot defer stories).
+ */
+export async function settleStoryDebt(store: Store, resolver: EventResolver | undefined): Promise<number> {
+  if (!canDeferStories(store, resolver)) return 0;
+  return store.transaction(async (tx) => {
+    const debt = await tx.readStoryDebt!();
+    if (debt.recorded === 0) return 0;
+    if (debt.fresh.length === 0 && debt.replaced.length === 0) {
+      // Events created and removed again within the batch leave rows that decide nothing.
+      await tx.settleStoryDebt!([], {});
+      return 0;
+    }
+    const pass = await resolver.resolveStories(tx, debt);
+    await tx.settleStoryDebt!(pass.assignments, pass.stories);
+    return pass.assignments.length;
+  });
+}
