@@ -190,7 +190,8 @@ export function loadLexicon(): Lexicon {
   const frames = [
     ...[...a.frames].sort((x, y) => Number(x.startsWith('{X}')) - Number(y.startsWith('{X}'))).map((f) =>
       f.startsWith('{X}')
-        ? { re: new RegExp(`(?<=\\S) ${f.slice('{X} '.length)}`, 'g'), trailing: false, tail: claimantAtEnd }
+        ? // The space first, the lookbehind after it: tested at spaces only, not at every position.
+          { re: new RegExp(` (?<=\\S )${f.slice('{X} '.length)}`, 'g'), trailing: false, tail: claimantAtEnd }
         : { re: new RegExp(capitalisable(f).replace('{X}', claimant), 'g'), trailing: false },
     ),
     ...a.trailing.map((f) => ({ re: new RegExp(capitalisable(f).replace('{X}', claimant), 'g'), trailing: true })),
