@@ -3,7 +3,8 @@
  * extraction. Extraction runs in worker threads (`--threads`) while this thread stores and merges,
  * and articles are committed in groups (each still its own savepoint: one that fails leaves
  * nothing behind, and a crash loses at most the last uncommitted group, which the next run of the
- * same command ingests again).
+ * same command ingests again). Stories are assigned once per 64 stored articles from a story debt
+ * kept in the database (`resolve/story-debt.ts`).
  */
 import { readInputs } from '../../ingest/read-inputs.js';
 import { inlineExtractor, type Extractor } from '../../pipeline/extractor.js';
