@@ -30,18 +30,22 @@ const SEEDS: Uint32Array = (() => {
  * An empty set gives a signature of {@link EMPTY_SLOT}s.
  */
 export function minhashFromShingles(shingles: Uint32Array): Uint32Array {
-  const sig = new Uint32Array(MINHASH_SIZE).fill(EMPTY_SLOT);
-  for (let s = 0; s < shingles.length; s++) {
-    const x = shingles[s] as number;
-    for (let i = 0; i < MINHASH_SIZE; i++) {
-      let h = (x ^ (SEEDS[i] as number)) >>> 0;
+  const sig = new Uint32Array(MINHASH_SIZE);
+  const n = shingles.length;
+  // One function at a time over all shingles: its running minimum stays in a local variable.
+  for (let i = 0; i < MINHASH_SIZE; i++) {
+    const seed = SEEDS[i] as number;
+    let min = EMPTY_SLOT;
+    for (let s = 0; s < n; s++) {
+      let h = ((shingles[s] as number) ^ seed) >>> 0;
       h ^= h >>> 16;
       h = Math.imul(h, 0x85ebca6b);
       h ^= h >>> 13;
       h = Math.imul(h, 0xc2b2ae35);
       h = (h ^ (h >>> 16)) >>> 0;
-      if (h < (sig[i] as number)) sig[i] = h;
+      if (h < min) min = h;
     }
+    sig[i] = min;
   }
   return sig;
 }

@@ -7,7 +7,7 @@ import { exactJaccard } from './exact-jaccard.js';
 import { isNearDuplicate, NEAR_DUPLICATE_THRESHOLD } from './is-near-duplicate.js';
 import { LSH_BANDS, lshBandKeys } from './lsh-band-keys.js';
 import { MINHASH_SIZE, minhashSignature } from './minhash-signature.js';
-import { normalizeForShingles, shingleHashes } from './shingle-text.js';
+import { normalizeForShingles, shingleHashes, wordsOf } from './shingle-text.js';
 
 const fixture = (name: string): string =>
   readFileSync(fileURLToPath(new URL(`../../../test/fixtures/near-dup/${name}`, import.meta.url)), 'utf8');
@@ -37,6 +37,29 @@ describe('normalizeForShingles', () => {
 
   it('keeps paragraphs apart', () => {
     expect(normalizeForShingles('one two\n\nthree four')).toEqual([['one', 'two'], ['three', 'four']]);
+  });
+});
+
+describe('wordsOf', () => {
+  const byRegex = (line: string): string[] => line.match(/[\p{L}\p{N}]+/gu) ?? [];
+  it('finds the runs of letters and digits the Unicode regular expression finds', () => {
+    for (const line of [
+      '',
+      'ağdam – şuşa 2020’s 1,500 troops',
+      'ереван երևան ქუთაისი ١٢٣ 𝐁𝐨𝐥𝐝 x😀y',
+      'a\u0301b naïve',
+      'lone \ud800 high, lone \udc00 low, pair 𝟘𝟙',
+    ]) {
+      expect(wordsOf(line), line).toEqual(byRegex(line));
+    }
+  });
+  it('agrees with it on any string', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 60 }), (line) => {
+        expect(wordsOf(line)).toEqual(byRegex(line));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
 

@@ -20,7 +20,10 @@ const PARAGRAPH_BREAK = /\n+/;
  * those few characters instead of evaluating a lookbehind at every position (25× faster).
  */
 const JOINERS = /['’`](?<=[\p{L}\p{N}]['’`])(?=\p{L})|[,.](?<=\d[,.])(?=\d{3}\b)/gu;
-const WORD = /[\p{L}\p{N}]+/gu;
+/** One letter or digit (a code point): what {@link wordsOf} keeps. */
+const WORD_CHAR = /^[\p{L}\p{N}]$/u;
+/** Per UTF-16 code unit outside ASCII: 0 not yet known, 1 a letter or digit, 2 not. */
+const bmpWordChar = new Uint8Array(0x10000);
 const EDGE_PUNCT = /^[\s\p{P}\p{S}]+|[\s\p{P}\p{S}]+$/gu;
 
 /**
@@ -35,9 +38,45 @@ export function normalizeForShingles(text: string): string[][] {
   for (const raw of text.replace(INLINE, ' ').split(PARAGRAPH_BREAK)) {
     const line = raw.toLowerCase();
     if (line.length < 40 && DROP_LINES.has(line.replace(EDGE_PUNCT, ''))) continue;
-    const words = line.replace(JOINERS, '').match(WORD);
-    if (words !== null) out.push(words);
+    const words = wordsOf(line.replace(JOINERS, ''));
+    if (words.length > 0) out.push(words);
   }
+  return out;
+}
+
+/**
+ * The runs of letters and digits of `line` (what `line.match(/[\p{L}\p{N}]+/gu)` finds), by a
+ * scan that decides ASCII by code and other characters once each: three times faster than the
+ * regular expression, which was most of the fingerprint's cost.
+ */
+export function wordsOf(line: string): string[] {
+  const out: string[] = [];
+  const n = line.length;
+  let start = -1;
+  for (let i = 0; i < n; i++) {
+    const c = line.charCodeAt(i);
+    let word: boolean;
+    let pair = false;
+    if (c < 0x80) word = (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a);
+    else if (c >= 0xd800 && c <= 0xdfff) {
+      // A surrogate pair is one code point (tested whole); a lone surrogate is no letter.
+      const d = c <= 0xdbff && i + 1 < n ? line.charCodeAt(i + 1) : 0;
+      pair = d >= 0xdc00 && d <= 0xdfff;
+      word = pair && WORD_CHAR.test(line.slice(i, i + 2));
+    } else {
+      let known = bmpWordChar[c]!;
+      if (known === 0) bmpWordChar[c] = known = WORD_CHAR.test(String.fromCharCode(c)) ? 1 : 2;
+      word = known === 1;
+    }
+    if (word) {
+      if (start < 0) start = i;
+    } else if (start >= 0) {
+      out.push(line.slice(start, i));
+      start = -1;
+    }
+    if (pair) i++;
+  }
+  if (start >= 0) out.push(line.slice(start));
   return out;
 }
 
