@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { Readable } from 'node:stream';
+import { PassThrough, Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { RawArticle } from '../model/article.js';
@@ -202,6 +202,26 @@ describe('readInputs: stdin (-)', () => {
     expect(array.map((i) => i.kind)).toEqual(['failure', 'article']);
     const lines = await collect(['-'], { stdin: stdin('{"id": "l1", "text": "One."}\n{"id": "l2", "text": "Two."}\n') });
     expect(articles(lines).map((a) => [a.id, a.source, a.format])).toEqual([['l1', '-#1', 'jsonl'], ['l2', '-#2', 'jsonl']]);
+  });
+
+  it('reads JSONL whose first line is longer than the sniffed head (a whole article per line)', async () => {
+    const long = 'Shelling was reported near the village overnight. '.repeat(200);
+    const lines = await collect(['-'], { stdin: stdin(`${JSON.stringify({ id: 'long1', text: long })}\n${JSON.stringify({ id: 'long2', text: long })}\n`) });
+    expect(articles(lines).map((a) => [a.id, a.format])).toEqual([['long1', 'jsonl'], ['long2', 'jsonl']]);
+  });
+
+  it('yields each JSONL line as it arrives, before standard input ends, with no limit on the whole stream', async () => {
+    const feed = new PassThrough();
+    const items = readInputs(['-'], { stdin: feed, maxBytes: 200 });
+    feed.write('{"id": "f1", "text": "First report."}\n{"id": "f2", ');
+    const first = await items.next();
+    expect(first.done === false && first.value.kind === 'article' && first.value.article.id).toBe('f1');
+    feed.write('"text": "Second report."}\n');
+    for (let i = 3; i < 12; i++) feed.write(`${JSON.stringify({ id: `f${i}`, text: 'Another report of the same shelling.' })}\n`);
+    feed.end();
+    const rest: string[] = [];
+    for await (const item of items) if (item.kind === 'article') rest.push(item.article.id);
+    expect(rest).toEqual(['f2', 'f3', 'f4', 'f5', 'f6', 'f7', 'f8', 'f9', 'f10', 'f11']);
   });
 
   it('sniffs HTML and feeds', async () => {

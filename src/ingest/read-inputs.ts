@@ -137,10 +137,20 @@ async function* parseDecoded(text: string, format: SniffedFormat, t: ParseTarget
 
 /** Streams a JSONL file line by line: memory stays at one line, the size limit is per line. */
 async function* readJsonlFile(path: string, ctx: ReadContext): AsyncGenerator<IngestItem> {
+  yield* readJsonlLines(path, createReadStream(path, { highWaterMark: 1 << 16 }), ctx, (err) => fileFailure(path, err));
+}
+
+/** JSONL from a byte stream, one line at a time (each line at most `ctx.maxBytes`). */
+async function* readJsonlLines(
+  path: string,
+  chunks: AsyncIterable<Uint8Array>,
+  ctx: ReadContext,
+  unreadable: (err: NodeJS.ErrnoException) => IngestItem,
+): AsyncGenerator<IngestItem> {
   const batch: BatchContext = { source: path, format: 'jsonl', flagPublished: ctx.flagPublished, diagnostics: [] };
   let any = false;
   try {
-    for await (const line of splitLines(createReadStream(path, { highWaterMark: 1 << 16 }), ctx.maxBytes)) {
+    for await (const line of splitLines(chunks, ctx.maxBytes)) {
       const where = `${path} line ${line.n}`;
       if (line.bytes === null) {
         any = true;
@@ -160,23 +170,62 @@ async function* readJsonlFile(path: string, ctx: ReadContext): AsyncGenerator<In
       if (item !== null) yield item;
     }
   } catch (err) {
-    return yield fileFailure(path, err as NodeJS.ErrnoException);
+    return yield unreadable(err as NodeJS.ErrnoException);
   }
   if (!any) yield failure(path, ingestDiagnostic('ingest/empty-file', path, `${path}: empty file`));
 }
 
+/**
+ * Whether buffered standard input is JSONL: a first line that is a whole `{…}` object followed by
+ * more content (as `sniffFormat` decides). `undefined` while the bytes so far cannot tell.
+ */
+function stdinIsJsonl(bytes: Buffer): boolean | undefined {
+  let start = 0;
+  while (start < bytes.length && (bytes[start] === 0x20 || bytes[start] === 0x09 || bytes[start] === 0x0a || bytes[start] === 0x0d)) start++;
+  if (start === bytes.length) return undefined;
+  if (bytes[start] !== 0x7b) return false; // not `{`
+  const lf = bytes.indexOf(0x0a, start);
+  if (lf === -1) return undefined;
+  let last = lf - 1;
+  while (last > start && (bytes[last] === 0x20 || bytes[last] === 0x09 || bytes[last] === 0x0d)) last--;
+  if (bytes[last] !== 0x7d) return false; // a pretty-printed object: its first line is not whole
+  for (let i = lf + 1; i < bytes.length; i++) if (bytes[i] !== 0x20 && bytes[i] !== 0x09 && bytes[i] !== 0x0a && bytes[i] !== 0x0d) return true;
+  return undefined;
+}
+
+/**
+ * Standard input. JSONL is read a line at a time as it arrives, so a feed reader piping articles
+ * in gets each one stored without waiting for the end of the stream (and there is no size limit
+ * but the one per line); any other format is read whole, then parsed.
+ */
 async function* readStdin(stream: NodeJS.ReadableStream, ctx: ReadContext): AsyncGenerator<IngestItem> {
+  const unreadable = (err: unknown): IngestItem =>
+    failure('-', ingestDiagnostic('ingest/unreadable', '-', `-: cannot read standard input (${String(err)})`));
+  const input = (stream as AsyncIterable<string | Uint8Array>)[Symbol.asyncIterator]();
   const chunks: Buffer[] = [];
   let size = 0;
+  let jsonl: boolean | undefined;
   try {
-    for await (const chunk of stream) {
-      const buf = typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.from(chunk);
+    for (let r = await input.next(); !r.done; r = await input.next()) {
+      const buf = Buffer.from(r.value);
       size += buf.length;
-      if (size > ctx.maxBytes) return yield tooLarge('-', size, ctx.maxBytes, 'standard input (at least)');
       chunks.push(buf);
+      if (jsonl === undefined) {
+        jsonl = stdinIsJsonl(chunks.length === 1 ? buf : Buffer.concat(chunks, size));
+        if (jsonl === true) break;
+      }
+      if (size > ctx.maxBytes) return yield tooLarge('-', size, ctx.maxBytes, 'standard input (at least)');
     }
   } catch (err) {
-    return yield failure('-', ingestDiagnostic('ingest/unreadable', '-', `-: cannot read standard input (${String(err)})`));
+    return yield unreadable(err);
+  }
+  if (jsonl === true) {
+    const head = Buffer.concat(chunks, size);
+    async function* rest(): AsyncGenerator<Uint8Array> {
+      yield head;
+      for (let r = await input.next(); !r.done; r = await input.next()) yield Buffer.from(r.value);
+    }
+    return yield* readJsonlLines('-', rest(), ctx, unreadable);
   }
   const decoded = decodeBytes(Buffer.concat(chunks, size), '-');
   if (!decoded.ok) return yield failure('-', decoded.diagnostic);

@@ -7,6 +7,8 @@ describe('sniffFormat', () => {
     ['{\n  "text": "a"\n}', 'json'],
     ['{"text": "a"}', 'json'],
     ['{"text": "a"}\n{"text": "b"}', 'jsonl'],
+    [`{"text": "${'a'.repeat(5000)}"}\n{"text": "b"}`, 'jsonl'],
+    [`{"text": "${'a'.repeat(5000)}"}\n  \n`, 'json'],
     ['  \n<!DOCTYPE html><html><body></body></html>', 'html'],
     ['<p>fragment</p>', 'html'],
     ['<?xml version="1.0"?><rss><channel></channel></rss>', 'feed'],

@@ -17,9 +17,11 @@ export function sniffFormat(text: string): SniffedFormat {
   if (c === '{') {
     // JSONL: a complete one-line object followed by more content. A pretty-printed object's
     // first line is a bare `{`.
-    const nl = head.indexOf('\n');
-    const firstLine = (nl === -1 ? head : head.slice(0, nl)).trim();
-    return nl !== -1 && firstLine.endsWith('}') && head.slice(nl).trim() !== '' ? 'jsonl' : 'json';
+    // The whole first line, however long (an article's text makes it longer than `head`).
+    const body = text.trimStart();
+    const nl = body.indexOf('\n');
+    const firstLine = (nl === -1 ? body : body.slice(0, nl)).trim();
+    return nl !== -1 && firstLine.endsWith('}') && /\S/.test(body.slice(nl)) ? 'jsonl' : 'json';
   }
   if (c === '<') {
     if (HTML_ROOT.test(head)) return 'html';

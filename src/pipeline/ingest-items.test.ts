@@ -137,5 +137,33 @@ describe('ingestItems', () => {
     expect(most).toBe(3);
     await store.close();
   });
+
+  it('stores each article of a slow stream when it arrives, with its stories, without waiting for the next ones', async () => {
+    const items = await seedItems();
+    const store = await openMemory();
+    const resolver = createResolver(loadPacks());
+    /** Polls until `ready()` holds; false after 5 s. */
+    const waitFor = async (ready: () => Promise<boolean>): Promise<boolean> => {
+      for (const until = Date.now() + 5000; Date.now() < until; await new Promise((r) => setTimeout(r, 5))) if (await ready()) return true;
+      return false;
+    };
+    const settled: boolean[] = [];
+    // A feed that sends the next article only once the previous one is stored and has its story
+    // (a stream whose next article comes much later).
+    async function* feed(): AsyncGenerator<IngestItem> {
+      for (const [i, item] of items.entries()) {
+        if (i > 0) {
+          settled.push(
+            await waitFor(async () => (await store.countArticles()) === i && (await store.listEvents({ includeBackground: true })).every((e) => e.story_id !== null)),
+          );
+        }
+        yield item;
+      }
+    }
+    const counts = await ingestItems(feed(), { store, extractor: shuffledExtractor(), resolver });
+    expect(counts.inserted).toBe(items.length);
+    expect(settled).toEqual(items.slice(1).map(() => true));
+    await store.close();
+  });
 });
 

@@ -5,7 +5,9 @@
  *
  * Extraction runs up to `ahead` articles in front of the one being stored, so with a
  * {@link threadExtractor} the store and the resolver (one connection, in order) work while the
- * next articles are extracted in other threads. Results are still stored in input order.
+ * next articles are extracted in other threads. Results are still stored in input order. Reading
+ * ahead never holds an article back: on a slow stream each article is stored when it arrives,
+ * and the stories of what is stored are settled while the input is idle.
  */
 import { contentHash } from '../store/content-hash.js';
 import type { EventResolver } from '../store/event-resolver.js';
@@ -121,9 +123,29 @@ export async function ingestItems(items: AsyncIterable<IngestItem> | Iterable<In
   const queue: Promise<Prepared>[] = [];
   const source = Symbol.asyncIterator in items ? items[Symbol.asyncIterator]() : (items as Iterable<IngestItem>)[Symbol.iterator]();
   let exhausted = false;
+  // The input asked for and not yet taken. A slow stream (stdin fed by a feed reader) must not
+  // hold back the articles already read: with work waiting, the next input is taken only if it
+  // is already there (it came within the current turn of the event loop).
+  let pending: Promise<IteratorResult<IngestItem>> | null = null;
+  const NOT_YET = Symbol('not yet');
+  const soon = (): Promise<typeof NOT_YET> => new Promise((resolve) => setImmediate(() => resolve(NOT_YET)));
   const fill = async (): Promise<void> => {
     while (!exhausted && queue.length < ahead) {
-      const next = await source.next();
+      if (pending === null) {
+        pending = Promise.resolve(source.next());
+        // Taken (and its error thrown) later; not an unhandled rejection meanwhile.
+        pending.catch(() => {});
+      }
+      let next: IteratorResult<IngestItem> | typeof NOT_YET;
+      if (queue.length > 0) {
+        next = await Promise.race([pending, soon()]);
+        if (next === NOT_YET) break;
+      } else {
+        // Nothing to do until the next input arrives: settle the stories of what is stored.
+        if (deferStories && storedSincePass > 0) await storyPass();
+        next = await pending;
+      }
+      pending = null;
       if (next.done) {
         exhausted = true;
         break;
