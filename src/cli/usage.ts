@@ -8,8 +8,10 @@ Usage:
   sitrep ingest [--db DB] [--published DATE] [--threads N] INPUT...
       Extract and store articles, merging reports of one event across articles.
       Re-ingesting an unchanged article changes nothing. SQLite: N threads
-      extract (default one per extra core, at most 4; 0: none) and articles
-      are committed 64 at a time, each atomic. With PostgreSQL, enqueue them
+      extract (default one per extra core, at most 4; 0: none), articles are
+      committed 64 at a time, each atomic, and stories assigned once per 64
+      articles and whenever the input is idle. INPUT '-' reads standard input
+      (JSONL a line at a time, as it arrives). With PostgreSQL, enqueue them
       instead for 'sitrep worker'.
   sitrep worker [--db URL] [--concurrency N] [--batch-size N]
       PostgreSQL only: process queued articles until SIGTERM (then finish the
