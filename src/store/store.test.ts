@@ -203,6 +203,21 @@ describe.each(STORE_KINDS)('Store on $name', (kind) => {
       expect((await t.store.listEvents()).map((e) => e.id)).toEqual(['m1']);
     });
 
+    it('rewrites an event with fewer, other and more reports, and rejects one id written twice', async () => {
+      const two = [{ article_id: 'a1', event_id: 'e1' }, { article_id: 'a2', event_id: 'e1' }];
+      await t.store.replaceMergedEvents([], [merged('m1', 'a1', { reports: two, sources: 2 })]);
+      await t.store.replaceMergedEvents(['m1'], [merged('m1', 'a2', { sources: 1 })]);
+      expect((await t.store.getEvent('m1'))?.reports).toEqual([{ article_id: 'a2', event_id: 'e1' }]);
+      expect(await t.count("SELECT count(*) AS n FROM event_reports WHERE event_id = 'm1'")).toBe(1);
+      const three = [...two, { article_id: 'a2', event_id: 'e2' }];
+      await t.store.replaceMergedEvents(['m1'], [merged('m1', 'a1', { reports: three, sources: 2, date: '2021-05-05' })]);
+      expect(await t.store.getEvent('m1')).toMatchObject({ reports: three, sources: 2, date: '2021-05-05' });
+      expect(await t.store.listEvents({ articleId: 'a2' })).toHaveLength(1);
+
+      await expect(t.store.replaceMergedEvents(['m1'], [merged('m1', 'a1'), merged('m1', 'a2')])).rejects.toThrow();
+      expect((await t.store.getEvent('m1'))?.reports).toEqual(three);
+    });
+
     it('tells what remains of stories without some of their events: count, dated span and record', async () => {
       await t.store.replaceMergedEvents(
         [],

@@ -58,8 +58,14 @@ const SQL = {
   insertStatement: `INSERT INTO article_statements (article_id, ordinal, statement_id, type, date, json)
     VALUES (?, ?, ?, ?, ?, ?)`,
   insertDiagnostic: 'INSERT INTO article_diagnostics (article_id, ordinal, code, severity, json) VALUES (?, ?, ?, ?, ?)',
-  insertEvent: `INSERT INTO events (${EVENT_ROW_COLUMNS.join(', ')}) VALUES (${placeholders(EVENT_ROW_COLUMNS.length)})`,
-  insertReport: 'INSERT INTO event_reports (event_id, ordinal, article_id, article_event_id) VALUES (?, ?, ?, ?)',
+  // A rewritten event is updated in place, not deleted and inserted: its reports, most of them
+  // unchanged, are then only looked up, and the row keeps its place in the table.
+  upsertEvent: `INSERT INTO events (${EVENT_ROW_COLUMNS.join(', ')}) VALUES (${placeholders(EVENT_ROW_COLUMNS.length)})
+    ON CONFLICT (id) DO UPDATE SET ${EVENT_ROW_COLUMNS.filter((c) => c !== 'id').map((c) => `${c} = excluded.${c}`).join(', ')}`,
+  upsertReport: `INSERT INTO event_reports (event_id, ordinal, article_id, article_event_id) VALUES (?, ?, ?, ?)
+    ON CONFLICT (event_id, ordinal) DO UPDATE SET article_id = excluded.article_id, article_event_id = excluded.article_event_id
+    WHERE article_id IS NOT excluded.article_id OR article_event_id IS NOT excluded.article_event_id`,
+  trimReports: 'DELETE FROM event_reports WHERE event_id = ? AND ordinal >= ?',
   upsertStory: `INSERT INTO stories (id, title, first_date, last_date, places_json, updated_at) VALUES (?, ?, ?, ?, ?, ?)
     ON CONFLICT (id) DO UPDATE SET title = excluded.title, first_date = excluded.first_date,
     last_date = excluded.last_date, places_json = excluded.places_json, updated_at = excluded.updated_at`,
@@ -370,18 +376,25 @@ export class SqliteCore {
 
   #replace(affected: readonly string[], events: readonly MergedEvent[], stories: StoryChange): void {
     const now = this.now();
-    const ids = JSON.stringify([...affected, ...events.map((e) => e.id)]);
-    // Reports go with their events (ON DELETE CASCADE).
-    this.stmt('DELETE FROM events WHERE id IN (SELECT value FROM json_each(?))').run(ids);
+    const written = new Set<string>();
+    for (const e of events) {
+      if (written.has(e.id)) throw new StoreError('store/invalid-argument', `Merged event ${e.id} is written twice.`);
+      written.add(e.id);
+    }
+    // Removed events take their reports with them (ON DELETE CASCADE); written ones are upserted.
+    const gone = affected.filter((id) => !written.has(id));
+    if (gone.length > 0) this.stmt('DELETE FROM events WHERE id IN (SELECT value FROM json_each(?))').run(JSON.stringify(gone));
     const upsertStory = this.stmt(SQL.upsertStory);
     for (const s of stories.upsert ?? []) {
       upsertStory.run(s.id, s.title, s.first_date, s.last_date, JSON.stringify(s.places), now);
     }
-    const insertEvent = this.stmt(SQL.insertEvent);
-    const insertReport = this.stmt(SQL.insertReport);
+    const upsertEvent = this.stmt(SQL.upsertEvent);
+    const upsertReport = this.stmt(SQL.upsertReport);
+    const trimReports = this.stmt(SQL.trimReports);
     for (const event of events) {
-      insertEvent.run(eventRowValues(event, now));
-      event.reports.forEach((r, ordinal) => insertReport.run(event.id, ordinal, r.article_id, r.event_id));
+      upsertEvent.run(eventRowValues(event, now));
+      trimReports.run(event.id, event.reports.length);
+      event.reports.forEach((r, ordinal) => upsertReport.run(event.id, ordinal, r.article_id, r.event_id));
     }
     if (stories.remove !== undefined && stories.remove.length > 0) {
       this.stmt('DELETE FROM stories WHERE id IN (SELECT value FROM json_each(?))').run(JSON.stringify(stories.remove));
