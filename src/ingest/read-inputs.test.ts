@@ -210,6 +210,16 @@ describe('readInputs: stdin (-)', () => {
     expect(articles(lines).map((a) => [a.id, a.format])).toEqual([['long1', 'jsonl'], ['long2', 'jsonl']]);
   });
 
+  it('tells JSONL from JSON whatever the chunks standard input arrives in', async () => {
+    const chunked = (...parts: string[]): NodeJS.ReadableStream => Readable.from(parts.map((p) => Buffer.from(p)));
+    const lines = await collect(['-'], { stdin: chunked('  {"id": "c1", "te', 'xt": "One."} \r\n  ', '\n', '{"id": "c2", "text": "Two."}') });
+    expect(articles(lines).map((a) => [a.id, a.format])).toEqual([['c1', 'jsonl'], ['c2', 'jsonl']]);
+    const pretty = await collect(['-'], { stdin: chunked('{', '\n "id": "p1",\n', ' "text": "Body."\n}\n') });
+    expect(articles(pretty).map((a) => [a.id, a.format])).toEqual([['p1', 'json']]);
+    const single = await collect(['-'], { stdin: chunked('{"id": "s1", "text": "Body."}', '\n  \n') });
+    expect(articles(single).map((a) => [a.id, a.format])).toEqual([['s1', 'json']]);
+  });
+
   it('yields each JSONL line as it arrives, before standard input ends, with no limit on the whole stream', async () => {
     const feed = new PassThrough();
     const items = readInputs(['-'], { stdin: feed, maxBytes: 200 });

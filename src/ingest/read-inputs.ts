@@ -176,21 +176,31 @@ async function* readJsonlLines(
 }
 
 /**
- * Whether buffered standard input is JSONL: a first line that is a whole `{…}` object followed by
- * more content (as `sniffFormat` decides). `undefined` while the bytes so far cannot tell.
+ * Tells, chunk by chunk, whether standard input is JSONL: a first line that is a whole `{…}`
+ * object followed by more content (as `sniffFormat` decides). Each call returns `undefined` while
+ * the bytes so far cannot tell; every byte is looked at once, however long the first line.
  */
-function stdinIsJsonl(bytes: Buffer): boolean | undefined {
-  let start = 0;
-  while (start < bytes.length && (bytes[start] === 0x20 || bytes[start] === 0x09 || bytes[start] === 0x0a || bytes[start] === 0x0d)) start++;
-  if (start === bytes.length) return undefined;
-  if (bytes[start] !== 0x7b) return false; // not `{`
-  const lf = bytes.indexOf(0x0a, start);
-  if (lf === -1) return undefined;
-  let last = lf - 1;
-  while (last > start && (bytes[last] === 0x20 || bytes[last] === 0x09 || bytes[last] === 0x0d)) last--;
-  if (bytes[last] !== 0x7d) return false; // a pretty-printed object: its first line is not whole
-  for (let i = lf + 1; i < bytes.length; i++) if (bytes[i] !== 0x20 && bytes[i] !== 0x09 && bytes[i] !== 0x0a && bytes[i] !== 0x0d) return true;
-  return undefined;
+function jsonlSniffer(): (chunk: Buffer) => boolean | undefined {
+  const space = (b: number): boolean => b === 0x20 || b === 0x09 || b === 0x0a || b === 0x0d;
+  let phase: 'start' | 'first line' | 'after' = 'start';
+  let lastInLine = -1;
+  return (chunk) => {
+    for (let i = 0; i < chunk.length; i++) {
+      const b = chunk[i]!;
+      if (phase === 'start') {
+        if (space(b)) continue;
+        if (b !== 0x7b) return false; // not `{`
+        phase = 'first line';
+        lastInLine = b;
+      } else if (phase === 'first line') {
+        if (b === 0x0a) {
+          if (lastInLine !== 0x7d) return false; // a pretty-printed object: its first line is not whole
+          phase = 'after';
+        } else if (!space(b)) lastInLine = b;
+      } else if (!space(b)) return true;
+    }
+    return undefined;
+  };
 }
 
 /**
@@ -204,6 +214,7 @@ async function* readStdin(stream: NodeJS.ReadableStream, ctx: ReadContext): Asyn
   const input = (stream as AsyncIterable<string | Uint8Array>)[Symbol.asyncIterator]();
   const chunks: Buffer[] = [];
   let size = 0;
+  const sniff = jsonlSniffer();
   let jsonl: boolean | undefined;
   try {
     for (let r = await input.next(); !r.done; r = await input.next()) {
@@ -211,7 +222,7 @@ async function* readStdin(stream: NodeJS.ReadableStream, ctx: ReadContext): Asyn
       size += buf.length;
       chunks.push(buf);
       if (jsonl === undefined) {
-        jsonl = stdinIsJsonl(chunks.length === 1 ? buf : Buffer.concat(chunks, size));
+        jsonl = sniff(buf);
         if (jsonl === true) break;
       }
       if (size > ctx.maxBytes) return yield tooLarge('-', size, ctx.maxBytes, 'standard input (at least)');

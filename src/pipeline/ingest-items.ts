@@ -181,8 +181,11 @@ export async function ingestItems(items: AsyncIterable<IngestItem> | Iterable<In
       }
     }
   } catch (error) {
-    // Stop reading the inputs (closes their files), as a for-await loop would.
-    await source.return?.();
+    // Stop reading the inputs (closes their files), as a for-await loop would. With a read still
+    // pending (a stream that has sent nothing more yet) the stop happens after it, so do not wait.
+    const stop = Promise.resolve(source.return?.());
+    if (pending === null) await stop;
+    else stop.catch(() => {});
     throw error;
   } finally {
     if (storedSincePass > 0) await storyPass();
