@@ -10,7 +10,7 @@ import { normalizePublished } from './normalize-published.js';
 import { parseFeed } from './parse-feed.js';
 import { parseJsonBatch, parseJsonLine, type BatchContext } from './parse-json-batch.js';
 import { parseHtmlArticle, parseTextArticle } from './parse-text-article.js';
-import { sniffFormat, type SniffedFormat } from './sniff-format.js';
+import { jsonlSniffer, sniffFormat, type SniffedFormat } from './sniff-format.js';
 import { splitLines } from './split-lines.js';
 import { SIDECAR_SUFFIX, walkDirectory } from './walk-directory.js';
 
@@ -173,34 +173,6 @@ async function* readJsonlLines(
     return yield unreadable(err as NodeJS.ErrnoException);
   }
   if (!any) yield failure(path, ingestDiagnostic('ingest/empty-file', path, `${path}: empty file`));
-}
-
-/**
- * Tells, chunk by chunk, whether standard input is JSONL: a first line that is a whole `{…}`
- * object followed by more content (as `sniffFormat` decides). Each call returns `undefined` while
- * the bytes so far cannot tell; every byte is looked at once, however long the first line.
- */
-function jsonlSniffer(): (chunk: Buffer) => boolean | undefined {
-  const space = (b: number): boolean => b === 0x20 || b === 0x09 || b === 0x0a || b === 0x0d;
-  let phase: 'start' | 'first line' | 'after' = 'start';
-  let lastInLine = -1;
-  return (chunk) => {
-    for (let i = 0; i < chunk.length; i++) {
-      const b = chunk[i]!;
-      if (phase === 'start') {
-        if (space(b)) continue;
-        if (b !== 0x7b) return false; // not `{`
-        phase = 'first line';
-        lastInLine = b;
-      } else if (phase === 'first line') {
-        if (b === 0x0a) {
-          if (lastInLine !== 0x7d) return false; // a pretty-printed object: its first line is not whole
-          phase = 'after';
-        } else if (!space(b)) lastInLine = b;
-      } else if (!space(b)) return true;
-    }
-    return undefined;
-  };
 }
 
 /**

@@ -15,13 +15,10 @@ export function sniffFormat(text: string): SniffedFormat {
   const c = head[0];
   if (c === '[') return 'json';
   if (c === '{') {
-    // JSONL: a complete one-line object followed by more content. A pretty-printed object's
-    // first line is a bare `{`.
-    // The whole first line, however long (an article's text makes it longer than `head`).
-    const body = text.trimStart();
-    const nl = body.indexOf('\n');
-    const firstLine = (nl === -1 ? body : body.slice(0, nl)).trim();
-    return nl !== -1 && firstLine.endsWith('}') && /\S/.test(body.slice(nl)) ? 'jsonl' : 'json';
+    // JSONL: a complete one-line object followed by more content (a pretty-printed object's
+    // first line is a bare `{`), read over the whole first line, which an article's text makes
+    // longer than `head`.
+    return jsonlSniffer()(text) === true ? 'jsonl' : 'json';
   }
   if (c === '<') {
     if (HTML_ROOT.test(head)) return 'html';
@@ -30,4 +27,33 @@ export function sniffFormat(text: string): SniffedFormat {
     return 'html';
   }
   return 'txt';
+}
+
+/**
+ * Tells, chunk by chunk, whether a stream is JSONL: a first line that is a whole `{…}` object
+ * followed by more content (the rule of {@link sniffFormat}). Each call returns `undefined` while
+ * what came so far cannot tell; every character (or byte: the rule reads ASCII only) is looked
+ * at once, however long the first line, so standard input can be decided as it arrives.
+ */
+export function jsonlSniffer(): (chunk: string | Uint8Array) => boolean | undefined {
+  const space = (c: number): boolean => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
+  let phase: 'start' | 'first line' | 'after' = 'start';
+  let lastInLine = -1;
+  return (chunk) => {
+    for (let i = 0; i < chunk.length; i++) {
+      const c = typeof chunk === 'string' ? chunk.charCodeAt(i) : chunk[i]!;
+      if (phase === 'start') {
+        if (space(c)) continue;
+        if (c !== 0x7b) return false; // not `{`
+        phase = 'first line';
+        lastInLine = c;
+      } else if (phase === 'first line') {
+        if (c === 0x0a) {
+          if (lastInLine !== 0x7d) return false; // a pretty-printed object: its first line is not whole
+          phase = 'after';
+        } else if (!space(c)) lastInLine = c;
+      } else if (!space(c)) return true;
+    }
+    return undefined;
+  };
 }

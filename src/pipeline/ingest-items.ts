@@ -10,9 +10,9 @@
  * and the stories of what is stored are settled while the input is idle.
  */
 import { contentHash } from '../store/content-hash.js';
-import type { EventResolver } from '../store/event-resolver.js';
+import { canDeferStories, type EventResolver } from '../store/event-resolver.js';
 import { ingestExtraction, type IngestOutcome } from '../store/ingest-extraction.js';
-import { canDeferStories, settleStoryDebt } from '../resolve/story-debt.js';
+import { settleStoryDebt } from '../resolve/story-debt.js';
 import type { Store } from '../store/store.js';
 import type { RawArticle } from '../model/article.js';
 import type { Diagnostic } from '../model/diagnostic.js';

@@ -11,13 +11,8 @@
  * other readers may see the batch's new events without a story for a moment; per-article
  * writers (`sitrep serve`, PostgreSQL workers) keep assigning stories at once.
  */
-import type { EventResolver } from '../store/event-resolver.js';
+import { canDeferStories, type EventResolver } from '../store/event-resolver.js';
 import type { Store } from '../store/store.js';
-
-/** True when `store` and `resolver` can defer stories to batch passes. */
-export function canDeferStories(store: Store, resolver: EventResolver | undefined): resolver is EventResolver & Required<Pick<EventResolver, 'resolveStories'>> {
-  return resolver?.resolveStories !== undefined && store.recordStoryDebt !== undefined && store.readStoryDebt !== undefined && store.settleStoryDebt !== undefined;
-}
 
 /**
  * Assigns the stories of every event recorded in `store`'s story debt and clears it, in one
@@ -29,11 +24,8 @@ export async function settleStoryDebt(store: Store, resolver: EventResolver | un
   return store.transaction(async (tx) => {
     const debt = await tx.readStoryDebt!();
     if (debt.recorded === 0) return 0;
-    if (debt.fresh.length === 0 && debt.replaced.length === 0) {
-      // Events created and removed again within the batch leave rows that decide nothing.
-      await tx.settleStoryDebt!([], {});
-      return 0;
-    }
+    // Events created and removed again within the batch leave rows that decide nothing: the pass
+    // over them is empty and only clears the debt.
     const pass = await resolver.resolveStories(tx, debt);
     await tx.settleStoryDebt!(pass.assignments, pass.stories);
     return pass.assignments.length;

@@ -57,3 +57,8 @@ export interface EventResolver {
    */
   resolveStories?(store: Store, debt: StoryDebt): Promise<StoryPass>;
 }
+
+/** True when `store` and `resolver` can defer stories to batch passes (`src/resolve/story-debt.ts`). */
+export function canDeferStories(store: Store, resolver: EventResolver | undefined): resolver is EventResolver & Required<Pick<EventResolver, 'resolveStories'>> {
+  return resolver?.resolveStories !== undefined && store.recordStoryDebt !== undefined && store.readStoryDebt !== undefined && store.settleStoryDebt !== undefined;
+}

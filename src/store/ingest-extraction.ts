@@ -4,7 +4,7 @@
  * article that later re-ingests as `unchanged` but was never merged).
  */
 import type { ExtractionResult } from '../model/extraction.js';
-import type { EventResolver } from './event-resolver.js';
+import { canDeferStories, type EventResolver } from './event-resolver.js';
 import { mergeIdentity } from './merge-identity.js';
 import type { SaveResult, Store } from './store.js';
 
@@ -51,12 +51,12 @@ export function ingestExtraction(
     });
     if (saved.status === 'unchanged') return { ...saved, removedEvents: 0, writtenEvents: 0 };
     const previous = saved.status === 'updated' ? await tx.listEvents({ articleId: saved.articleId, includeBackground: true }) : [];
-    const deferStories = options.deferStories === true && resolver.resolveStories !== undefined && tx.recordStoryDebt !== undefined;
+    const deferStories = options.deferStories === true && canDeferStories(tx, resolver);
     const change = await resolver.resolve({ store: tx, result, previous, ...(deferStories ? { deferStories } : {}) });
     await tx.replaceMergedEvents(change.removeEventIds, change.events, change.stories);
     if (change.storyDebt !== undefined) {
-      if (tx.recordStoryDebt === undefined) throw new Error(`resolver ${resolver.id} deferred stories that this store cannot record`);
-      await tx.recordStoryDebt(change.storyDebt.fresh, change.storyDebt.replaced);
+      if (!deferStories) throw new Error(`resolver ${resolver.id} deferred stories it was not asked to`);
+      await tx.recordStoryDebt!(change.storyDebt.fresh, change.storyDebt.replaced);
     }
     return { ...saved, removedEvents: change.removeEventIds.length, writtenEvents: change.events.length };
   });

@@ -32,11 +32,11 @@ const AUTO_CHECKPOINT_PAGES = 1000;
 /** Least time between two checkpoints asked for by commits. */
 const CHECKPOINT_EVERY_MS = 100;
 
-/** Log size (frames, ~4 KiB each) beyond which the writer restarts the log (see the module comment). */
+/** Log size (frames, a page each) beyond which the writer restarts the log (see the module comment). */
 export const RESTART_FRAMES = 8000;
 
-/** Bytes per log frame: a 4 KiB page and its 24-byte header. */
-const FRAME_BYTES = 4096 + 24;
+/** Bytes of a log frame's header (the page follows it). */
+const FRAME_HEADER_BYTES = 24;
 
 /**
  * Log file size (frames) that restarts the log on the writer's next commit whatever the thread
@@ -61,8 +61,10 @@ export class BackgroundCheckpoint {
   #logFrames = 0;
   #lastRequest = 0;
   readonly #logFile: string;
+  /** Bytes per log frame: the database's page and the frame header. */
+  readonly #frameBytes: number;
   /** Log file size beyond which the writer restarts the log (see LOG_CEILING_FRAMES). */
-  #ceiling = LOG_CEILING_FRAMES * FRAME_BYTES;
+  #ceiling: number;
   /** Why the thread stopped, when it failed; automatic checkpoints are back on then. */
   failure: string | null = null;
 
@@ -70,6 +72,8 @@ export class BackgroundCheckpoint {
   constructor(db: Database.Database, filename: string) {
     this.#db = db;
     this.#logFile = `${filename}-wal`;
+    this.#frameBytes = (db.pragma('page_size', { simple: true }) as number) + FRAME_HEADER_BYTES;
+    this.#ceiling = LOG_CEILING_FRAMES * this.#frameBytes;
     const worker = new Worker(threadScriptUrl(import.meta.url, 'store/sqlite/checkpoint-thread.js'), { workerData: { filename } });
     worker.unref();
     worker.on('message', (reply: CheckpointReply) => {
@@ -80,13 +84,10 @@ export class BackgroundCheckpoint {
       }
       else this.#fail(reply.error ?? 'checkpoint failed');
       // A long log is restarted by the writer's next commit instead (see request).
-      if (this.#queued && this.#worker !== null && this.#logFrames <= RESTART_FRAMES) {
-        this.#queued = false;
-        this.#send();
-      } else {
-        this.#queued = false;
-        this.#settle();
-      }
+      const again = this.#queued && this.#worker !== null && this.#logFrames <= RESTART_FRAMES;
+      this.#queued = false;
+      if (again) this.#send();
+      else this.#settle();
     });
     worker.on('error', (error) => this.#fail(error.message));
     worker.on('exit', (code) => {
@@ -138,7 +139,7 @@ export class BackgroundCheckpoint {
         this.restarts += 1;
         // The file keeps its size after a restart (the log is rewritten from its start): growth
         // beyond the larger of the two is the log passing the ceiling again.
-        this.#ceiling = Math.max(LOG_CEILING_FRAMES * FRAME_BYTES, this.#logBytes());
+        this.#ceiling = Math.max(LOG_CEILING_FRAMES * this.#frameBytes, this.#logBytes());
       } else this.#backOff();
     } catch {
       this.#backOff();
@@ -149,7 +150,7 @@ export class BackgroundCheckpoint {
 
   #backOff(): void {
     this.#logFrames -= RESTART_FRAMES;
-    this.#ceiling = Math.max(this.#ceiling, this.#logBytes()) + RESTART_FRAMES * FRAME_BYTES;
+    this.#ceiling = Math.max(this.#ceiling, this.#logBytes()) + RESTART_FRAMES * this.#frameBytes;
   }
 
   /** Size of the log file now (a stat call: microseconds, once per commit). */

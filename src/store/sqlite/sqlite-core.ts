@@ -102,7 +102,6 @@ export interface SqliteCoreOptions {
   readonly backgroundCheckpoint?: boolean;
 }
 
-
 /** Synchronous store operations on one better-sqlite3 connection. */
 export class SqliteCore {
   readonly db: Database.Database;
@@ -384,10 +383,7 @@ export class SqliteCore {
     // Removed events take their reports with them (ON DELETE CASCADE); written ones are upserted.
     const gone = affected.filter((id) => !written.has(id));
     if (gone.length > 0) this.stmt('DELETE FROM events WHERE id IN (SELECT value FROM json_each(?))').run(JSON.stringify(gone));
-    const upsertStory = this.stmt(SQL.upsertStory);
-    for (const s of stories.upsert ?? []) {
-      upsertStory.run(s.id, s.title, s.first_date, s.last_date, JSON.stringify(s.places), now);
-    }
+    this.#upsertStories(stories, now);
     const upsertEvent = this.stmt(SQL.upsertEvent);
     const upsertReport = this.stmt(SQL.upsertReport);
     const trimReports = this.stmt(SQL.trimReports);
@@ -396,9 +392,19 @@ export class SqliteCore {
       trimReports.run(event.id, event.reports.length);
       event.reports.forEach((r, ordinal) => upsertReport.run(event.id, ordinal, r.article_id, r.event_id));
     }
-    if (stories.remove !== undefined && stories.remove.length > 0) {
-      this.stmt('DELETE FROM stories WHERE id IN (SELECT value FROM json_each(?))').run(JSON.stringify(stories.remove));
-    }
+    this.#removeStories(stories);
+  }
+
+  /** Writes `stories.upsert` (before the events that point to them). */
+  #upsertStories(stories: StoryChange, now: string): void {
+    const upsertStory = this.stmt(SQL.upsertStory);
+    for (const s of stories.upsert ?? []) upsertStory.run(s.id, s.title, s.first_date, s.last_date, JSON.stringify(s.places), now);
+  }
+
+  /** Deletes `stories.remove` (after the events are written; events still pointing to them get null). */
+  #removeStories(stories: StoryChange): void {
+    if (stories.remove === undefined || stories.remove.length === 0) return;
+    this.stmt('DELETE FROM stories WHERE id IN (SELECT value FROM json_each(?))').run(JSON.stringify(stories.remove));
   }
 
   recordStoryDebt(freshEventIds: readonly string[], replaced: readonly StoryDebtEvent[]): void {
@@ -413,14 +419,13 @@ export class SqliteCore {
   }
 
   readStoryDebt(): StoryDebt {
-    const replaced = (this.stmt('SELECT replaced_json FROM story_debt WHERE replaced_json IS NOT NULL ORDER BY event_id').all() as { replaced_json: string }[]).map(
-      (r) => JSON.parse(r.replaced_json) as StoryDebtEvent,
-    );
+    const rows = this.stmt('SELECT replaced_json FROM story_debt ORDER BY event_id').all() as { replaced_json: string | null }[];
+    if (rows.length === 0) return { recorded: 0, fresh: [], replaced: [] };
+    const replaced = rows.flatMap((r) => (r.replaced_json === null ? [] : [JSON.parse(r.replaced_json) as StoryDebtEvent]));
     const fresh = (this.stmt(`${SQL.selectEvents} WHERE e.id IN (SELECT event_id FROM story_debt) ORDER BY e.id`).all() as EventSelectRow[]).map((row) =>
       fromEventRow(row, this.#parse),
     );
-    const { n } = this.stmt('SELECT count(*) AS n FROM story_debt').get() as { n: number };
-    return { recorded: n, fresh, replaced };
+    return { recorded: rows.length, fresh, replaced };
   }
 
   settleStoryDebt(assignments: readonly StoryAssignment[], stories: StoryChange): void {
@@ -429,14 +434,11 @@ export class SqliteCore {
 
   #settleDebt(assignments: readonly StoryAssignment[], stories: StoryChange): void {
     const now = this.now();
-    const upsertStory = this.stmt(SQL.upsertStory);
-    for (const s of stories.upsert ?? []) upsertStory.run(s.id, s.title, s.first_date, s.last_date, JSON.stringify(s.places), now);
+    this.#upsertStories(stories, now);
     // Only the story column changes: no rewrite of the event's JSON, reports or other indexes.
     const assign = this.stmt('UPDATE events SET story_id = ?, updated_at = ? WHERE id = ? AND story_id IS NOT ?');
     for (const a of assignments) assign.run(a.story_id, now, a.event_id, a.story_id);
-    if (stories.remove !== undefined && stories.remove.length > 0) {
-      this.stmt('DELETE FROM stories WHERE id IN (SELECT value FROM json_each(?))').run(JSON.stringify(stories.remove));
-    }
+    this.#removeStories(stories);
     this.stmt('DELETE FROM story_debt').run();
   }
 
