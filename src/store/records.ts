@@ -86,6 +86,13 @@ export interface ArticleSummary {
   readonly ingested_at: string;
 }
 
+/** An article's stored text (as `getArticle` returns it) under its content hash. */
+export interface ArticleText {
+  readonly id: string;
+  readonly content_hash: string;
+  readonly text: string;
+}
+
 /** One article-level event with the article it belongs to. */
 export interface ArticleEventRecord {
   readonly article_id: string;

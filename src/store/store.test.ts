@@ -103,6 +103,14 @@ describe.each(STORE_KINDS)('Store on $name', (kind) => {
       await expect(t.store.listArticles({ limit: -1 })).rejects.toMatchObject({ code: 'store/invalid-argument' });
     });
 
+    it('reads the texts and content hashes of several articles at once, as getArticle has them', async () => {
+      await t.store.saveExtraction(makeExtraction('a3', { text: 'Another headline\n\nAnother body.' }), { contentHash: 'h3' });
+      const texts = await t.store.getArticleTexts(['a3', 'missing', 'a1']);
+      expect(texts.map((a) => [a.id, a.content_hash])).toEqual([['a1', 'h'], ['a3', 'h3']]);
+      for (const a of texts) expect(a.text).toBe((await t.store.getArticle(a.id))!.extraction.article.text);
+      expect(await t.store.getArticleTexts([])).toEqual([]);
+    });
+
     it('filters article events by background, date range, side, type and article', async () => {
       const ids = async (f: Parameters<typeof t.store.listArticleEvents>[0]): Promise<string[]> =>
         (await t.store.listArticleEvents(f)).map((r) => `${r.article_id}/${r.event.id}`);

@@ -15,6 +15,7 @@ import type {
   ArticleEventRecord,
   ArticleSearchHit,
   ArticleSummary,
+  ArticleText,
   EventAggregates,
   EventPoint,
   FailureRecord,
@@ -192,6 +193,8 @@ export interface Store {
   listArticles(opts?: ListOptions): Promise<ArticleSummary[]>;
   /** Summaries (no text) of the given articles, sorted by id; unknown ids are left out. */
   getArticleSummaries(ids: readonly string[]): Promise<ArticleSummary[]>;
+  /** Texts (exactly as `getArticle` returns them) of the given articles in one read, sorted by id; unknown ids are left out. */
+  getArticleTexts(ids: readonly string[]): Promise<ArticleText[]>;
   countArticles(): Promise<number>;
   /** Article-level events ordered by date (undated last), article id, then order in the article. */
   listArticleEvents(filter?: EventFilter): Promise<ArticleEventRecord[]>;

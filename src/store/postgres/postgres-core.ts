@@ -6,8 +6,8 @@
 import type pg from 'pg';
 import type { Diagnostic } from '../../model/diagnostic.js';
 import type { ExtractionResult } from '../../model/extraction.js';
-import type { ArticleEventRecord, ArticleSearchHit, ArticleSummary, EventFields, FailureRecord, MergedEvent, Story, StoredArticle } from '../records.js';
-import { ARTICLE_COLUMN_NAMES, type ArticleRow, fromArticleRows, toArticleSummary } from '../sqlite/article-rows.js';
+import type { ArticleEventRecord, ArticleSearchHit, ArticleSummary, ArticleText, EventFields, FailureRecord, MergedEvent, Story, StoredArticle } from '../records.js';
+import { ARTICLE_COLUMN_NAMES, type ArticleRow, articleTextOf, fromArticleRows, toArticleSummary } from '../sqlite/article-rows.js';
 import { EVENT_COLUMN_NAMES, eventColumnValues } from '../sqlite/event-columns.js';
 import { EVENT_ROW_COLUMNS, type EventSelectRow, type ParseJson, eventRowValues, fromEventRow } from '../sqlite/merged-event-rows.js';
 import type { EventFilter, ListOptions, MergedEventFilter, OutletCount, SaveExtractionOptions, SaveResult, StoryChange, StoryRemainder } from '../store.js';
@@ -146,6 +146,12 @@ export async function getArticleSummaries(db: Queryable, ids: readonly string[])
   const columns = ARTICLE_COLUMN_NAMES.filter((c) => c !== 'text').join(', ');
   const { rows } = await db.query<ArticleRow>(`SELECT ${columns} FROM articles WHERE id = ANY($1::text[]) ORDER BY id`, [[...ids]]);
   return rows.map(toArticleSummary);
+}
+
+export async function getArticleTexts(db: Queryable, ids: readonly string[]): Promise<ArticleText[]> {
+  if (ids.length === 0) return [];
+  const { rows } = await db.query<ArticleRow>('SELECT id, content_hash, text, extra_json FROM articles WHERE id = ANY($1::text[]) ORDER BY id', [[...ids]]);
+  return rows.map(articleTextOf);
 }
 
 export async function countArticles(db: Queryable): Promise<number> {

@@ -76,7 +76,40 @@ describe.skipIf(PG_URL === undefined)('PostgresStore', () => {
     const fixed: ExtractionResult = { ...odd, article: { ...odd.article, id: 'odd', outlet: 'Out\u0000let' } };
     await t.store.saveExtraction(fixed, { contentHash: 'x' });
     expect((await t.store.getArticle('odd'))?.extraction).toStrictEqual(fixed);
+    expect(await t.store.getArticleTexts(['odd'])).toEqual([{ id: 'odd', content_hash: 'x', text: fixed.article.text }]);
     expect((await t.store.searchArticles('half pair')).map((h) => h.id)).toEqual(['odd']);
+  });
+
+  it('runs a flat transaction without savepoints; a failure in it cannot be committed', async () => {
+    const statements: string[] = [];
+    const spy = (client: { query: (...args: unknown[]) => unknown }): void => {
+      const query = client.query.bind(client);
+      client.query = (...args: unknown[]) => {
+        const q = args[0] as string | { text: string };
+        statements.push(typeof q === 'string' ? q : q.text);
+        return query(...args);
+      };
+    };
+    t.store.pool.once('acquire', spy);
+    await t.store.transactionPg((tx) => tx.transaction((inner) => inner.saveExtraction(makeExtraction('a1'), { contentHash: 'h1' })), { flat: true });
+    expect(statements.some((q) => /SAVEPOINT/.test(q))).toBe(false);
+    expect((await t.store.getArticle('a1'))?.extraction.article.id).toBe('a1');
+    // A failed write inside is not undone on its own: the transaction cannot go on or commit,
+    // even when the caller catches the error (PostgreSQL would roll back silently on COMMIT).
+    const twice = makeExtraction('a2', { events: [makeEvent('e1'), makeEvent('e1')] });
+    await expect(
+      t.store.transactionPg(async (tx) => {
+        await tx.saveExtraction(makeExtraction('a3'), { contentHash: 'h3' });
+        await tx.saveExtraction(twice, { contentHash: 'h2' }).catch(() => undefined);
+      }, { flat: true }),
+    ).rejects.toMatchObject({ code: 'store/write-failed', message: expect.stringMatching(/failed earlier \(save article a2\)/) });
+    expect(await t.store.getArticleSummaries(['a2', 'a3'])).toEqual([]);
+    // Not flat: the failed write rolls back to its savepoint and the transaction goes on.
+    await t.store.transactionPg(async (tx) => {
+      await tx.saveExtraction(makeExtraction('a3'), { contentHash: 'h3' });
+      await tx.saveExtraction(twice, { contentHash: 'h2' }).catch(() => undefined);
+    });
+    expect((await t.store.getArticleSummaries(['a2', 'a3'])).map((a) => a.id)).toEqual(['a3']);
   });
 
   it('migrates once when several processes start at once, and refuses a newer schema', async () => {

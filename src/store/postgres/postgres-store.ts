@@ -20,7 +20,7 @@ import pg from 'pg';
 import type { Diagnostic } from '../../model/diagnostic.js';
 import type { ExtractionResult } from '../../model/extraction.js';
 import { StoreError, type StoreErrorCode, toStoreError } from '../errors.js';
-import type { ArticleEventRecord, ArticleSearchHit, ArticleSummary, FailureRecord, MergedEvent, Story, StoredArticle } from '../records.js';
+import type { ArticleEventRecord, ArticleSearchHit, ArticleSummary, ArticleText, FailureRecord, MergedEvent, Story, StoredArticle } from '../records.js';
 import type { EventFilter, ListOptions, MergedEventFilter, MigrationResult, OutletCount, SaveExtractionOptions, SaveResult, Store, StoryChange, StoryRemainder } from '../store.js';
 import { postgresMigrations } from './migrations.js';
 import * as core from './postgres-core.js';
@@ -56,6 +56,21 @@ interface TxState {
   readonly client: pg.PoolClient;
   open: boolean;
   depth: number;
+  /** Nested writes and transactions take no savepoint (see `TransactionOptions.flat`). */
+  readonly flat: boolean;
+  /** What failed outside a savepoint: PostgreSQL has aborted the transaction, so it can only roll back. */
+  failed: string | null;
+}
+
+/** Options of {@link PostgresStore.transactionPg}. */
+export interface TransactionOptions {
+  /**
+   * true: writes of several statements and nested transactions inside run without a savepoint
+   * of their own, which saves two round trips each. The price: a failed statement fails the whole
+   * transaction (it cannot be caught and continued from; the commit then throws). For callers
+   * that abandon the transaction on any error anyway, such as a worker's job. Default false.
+   */
+  readonly flat?: boolean;
 }
 
 /** PostgreSQL implementation of {@link Store}. */
@@ -104,6 +119,7 @@ export class PostgresStore implements Store {
     try {
       return await fn(this.#tx?.client ?? this.#shared.pool);
     } catch (error) {
+      if (this.#tx !== null) this.#tx.failed ??= what;
       throw mapError(error, code, what);
     }
   }
@@ -111,10 +127,13 @@ export class PostgresStore implements Store {
   /** Runs a multi-statement write atomically: a savepoint inside a transaction, else its own transaction. */
   async #write<T>(what: string, fn: (db: core.Queryable) => Promise<T>): Promise<T> {
     this.#check(what);
+    const tx = this.#tx;
     try {
-      if (this.#tx !== null) return await withSavepoint(this.#tx, () => fn(this.#tx!.client));
+      if (tx?.flat) return await fn(tx.client);
+      if (tx !== null) return await withSavepoint(tx, () => fn(tx.client));
       return await withTransaction(this.#shared.pool, fn);
     } catch (error) {
+      if (tx?.flat) tx.failed ??= what;
       throw mapError(error, 'store/write-failed', what);
     }
   }
@@ -140,9 +159,10 @@ export class PostgresStore implements Store {
     return this.transactionPg((tx) => fn(tx));
   }
 
-  /** {@link transaction} with the PostgreSQL handle (for {@link lockMerge}). */
-  async transactionPg<T>(fn: (tx: PostgresStore) => Promise<T>): Promise<T> {
+  /** {@link transaction} with the PostgreSQL handle (for {@link lockMerge}) and {@link TransactionOptions}. */
+  async transactionPg<T>(fn: (tx: PostgresStore) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
     this.#check('start a transaction');
+    if (this.#tx?.flat) return fn(this);
     if (this.#tx !== null) return withSavepoint(this.#tx, () => fn(this));
     let client: pg.PoolClient;
     try {
@@ -151,7 +171,7 @@ export class PostgresStore implements Store {
     } catch (error) {
       throw mapError(error, 'store/write-failed', 'start a transaction');
     }
-    const state: TxState = { client, open: true, depth: 0 };
+    const state: TxState = { client, open: true, depth: 0, flat: options.flat === true, failed: null };
     const handle = new PostgresStore(this.#shared, state);
     let value: T;
     try {
@@ -163,6 +183,12 @@ export class PostgresStore implements Store {
       throw error;
     }
     state.open = false;
+    if (state.failed !== null) {
+      // COMMIT would roll back silently: say so instead.
+      await client.query('ROLLBACK').catch(() => undefined);
+      client.release();
+      throw new StoreError('store/write-failed', `Cannot commit a transaction: it failed earlier (${state.failed}) and was rolled back.`);
+    }
     try {
       await client.query('COMMIT');
     } catch (error) {
@@ -228,6 +254,10 @@ export class PostgresStore implements Store {
 
   getArticleSummaries(ids: readonly string[]): Promise<ArticleSummary[]> {
     return this.#run('store/query-failed', 'read article summaries', (db) => core.getArticleSummaries(db, ids));
+  }
+
+  getArticleTexts(ids: readonly string[]): Promise<ArticleText[]> {
+    return this.#run('store/query-failed', 'read article texts', (db) => core.getArticleTexts(db, ids));
   }
 
   countArticles(): Promise<number> {

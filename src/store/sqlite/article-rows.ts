@@ -9,7 +9,7 @@
 import type { Diagnostic } from '../../model/diagnostic.js';
 import type { ArticleEvent, Statement } from '../../model/event.js';
 import type { ArticleOutput, ExtractionResult } from '../../model/extraction.js';
-import type { ArticleSummary, StoredArticle } from '../records.js';
+import type { ArticleSummary, ArticleText, StoredArticle } from '../records.js';
 
 /** The `articles` row, as selected with `SELECT *`. */
 export interface ArticleRow {
@@ -109,6 +109,13 @@ export interface ArticleChildren {
 }
 
 /** Rebuilds the saved {@link StoredArticle} from its row and child JSON. */
+/** The text `fromArticleRows` gives an article: the column, unless `extra_json` holds an exact copy. */
+export function articleTextOf(row: Pick<ArticleRow, 'id' | 'content_hash' | 'text' | 'extra_json'>): ArticleText {
+  const extra = row.extra_json === null ? null : (JSON.parse(row.extra_json) as Record<string, unknown>);
+  const text = extra !== null && Object.hasOwn(extra, 'text') ? (extra['text'] as string) : row.text;
+  return { id: row.id, content_hash: row.content_hash, text };
+}
+
 export function fromArticleRows(row: ArticleRow, children: ArticleChildren): StoredArticle {
   const article: ArticleOutput = {
     id: row.id,

@@ -12,6 +12,7 @@ import type {
   ArticleEventRecord,
   ArticleSearchHit,
   ArticleSummary,
+  ArticleText,
   EventAggregates,
   EventPoint,
   FailureRecord,
@@ -33,7 +34,7 @@ import type {
   StoryDebtEvent,
   StoryRemainder,
 } from '../store.js';
-import { ARTICLE_COLUMN_NAMES, type ArticleRow, articleRowValues, fromArticleRows, toArticleRow, toArticleSummary } from './article-rows.js';
+import { ARTICLE_COLUMN_NAMES, type ArticleRow, articleRowValues, articleTextOf, fromArticleRows, toArticleRow, toArticleSummary } from './article-rows.js';
 import { EVENT_COLUMN_NAMES, eventColumnValues } from './event-columns.js';
 import { eventFilterSql, pageSql } from './event-filter-sql.js';
 import { BackgroundCheckpoint } from './background-checkpoint.js';
@@ -335,6 +336,12 @@ export class SqliteCore {
     const columns = ARTICLE_COLUMN_NAMES.filter((c) => c !== 'text').join(', ');
     const rows = this.stmt(`SELECT ${columns} FROM articles WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id`).all(JSON.stringify(ids)) as ArticleRow[];
     return rows.map(toArticleSummary);
+  }
+
+  getArticleTexts(ids: readonly string[]): ArticleText[] {
+    if (ids.length === 0) return [];
+    const rows = this.stmt('SELECT id, content_hash, text, extra_json FROM articles WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id').all(JSON.stringify(ids)) as ArticleRow[];
+    return rows.map(articleTextOf);
   }
 
   countArticles(): number {

@@ -17,7 +17,7 @@ import Database from 'better-sqlite3';
 import type { Diagnostic } from '../../model/diagnostic.js';
 import type { ExtractionResult } from '../../model/extraction.js';
 import { StoreError, type StoreErrorCode, toStoreError } from '../errors.js';
-import type { ArticleEventRecord, ArticleSearchHit, ArticleSummary, EventAggregates, EventPoint, FailureRecord, MergedEvent, Story, StoredArticle } from '../records.js';
+import type { ArticleEventRecord, ArticleSearchHit, ArticleSummary, ArticleText, EventAggregates, EventPoint, FailureRecord, MergedEvent, Story, StoredArticle } from '../records.js';
 import type {
   EventFilter,
   ListOptions,
@@ -213,6 +213,10 @@ export class SqliteStore implements Store {
 
   getArticleSummaries(ids: readonly string[]): Promise<ArticleSummary[]> {
     return this.#run('store/query-failed', 'read article summaries', (c) => c.getArticleSummaries(ids));
+  }
+
+  getArticleTexts(ids: readonly string[]): Promise<ArticleText[]> {
+    return this.#run('store/query-failed', 'read article texts', (c) => c.getArticleTexts(ids));
   }
 
   countArticles(): Promise<number> {
