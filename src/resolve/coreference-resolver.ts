@@ -25,19 +25,25 @@ export interface CoreferenceOptions extends StoryOptions {
 }
 
 
-async function loadReports(store: Store, records: readonly ArticleEventRecord[]): Promise<Report[]> {
-  const ids = [...new Set(records.map((r) => r.article_id))];
-  const summaries = await store.getArticleSummaries(ids);
-  const byId = new Map<string, ReportArticle>(
-    summaries.map((a) => [a.id, { id: a.id, outlet: a.outlet, published: a.published, title: a.title, sourceKey: a.id }]),
-  );
+/** Stored articles read during one resolve (each is read once), with their content hashes. */
+interface ArticleCache {
+  readonly articles: Map<string, ReportArticle>;
+  readonly hashes: Map<string, string>;
+}
+
+async function loadReports(store: Store, records: readonly ArticleEventRecord[], cache: ArticleCache): Promise<Report[]> {
+  const unread = [...new Set(records.map((r) => r.article_id))].filter((id) => !cache.articles.has(id));
+  for (const a of await store.getArticleSummaries(unread)) {
+    cache.articles.set(a.id, { id: a.id, outlet: a.outlet, published: a.published, title: a.title, sourceKey: a.id });
+    cache.hashes.set(a.id, a.content_hash);
+  }
   return records
-    .filter((r) => !r.event.background && byId.has(r.article_id))
-    .map((r) => ({ key: reportKey(r.article_id, r.event.id), article: byId.get(r.article_id)!, event: r.event }));
+    .filter((r) => !r.event.background && cache.articles.has(r.article_id))
+    .map((r) => ({ key: reportKey(r.article_id, r.event.id), article: cache.articles.get(r.article_id)!, event: r.event }));
 }
 
 /** Stored news reports dated within `days` of any of `dates`; only the part of the window not yet read is queried. */
-async function reportsAround(store: Store, dates: readonly string[], days: number, cache: Map<string, Report>, read: { from: string; to: string } | null): Promise<{ pool: Report[]; read: { from: string; to: string } | null }> {
+async function reportsAround(store: Store, dates: readonly string[], days: number, cache: Map<string, Report>, read: { from: string; to: string } | null, articles: ArticleCache): Promise<{ pool: Report[]; read: { from: string; to: string } | null }> {
   if (!dates.length) return { pool: [...cache.values()], read };
   const sorted = [...dates].sort();
   const want = { from: shiftDay(sorted[0]!, -days), to: shiftDay(sorted.at(-1)!, days) };
@@ -50,7 +56,7 @@ async function reportsAround(store: Store, dates: readonly string[], days: numbe
   for (const range of ranges) {
     const records = await store.listArticleEvents({ ...range, includeBackground: false });
     const fresh = records.filter((r) => !cache.has(reportKey(r.article_id, r.event.id)));
-    for (const r of await loadReports(store, fresh)) cache.set(r.key, r);
+    for (const r of await loadReports(store, fresh, articles)) cache.set(r.key, r);
   }
   const merged = read ? { from: want.from < read.from ? want.from : read.from, to: want.to > read.to ? want.to : read.to } : want;
   return { pool: [...cache.values()], read: merged };
@@ -75,9 +81,10 @@ export const WINDOW_DAYS = 3;
 interface ReadState {
   readonly cache: Map<string, Report>;
   read: { from: string; to: string } | null;
+  readonly articles: ArticleCache;
 }
 
-async function neighbourhood(store: Store, seeds: readonly Report[], state: ReadState = { cache: new Map(), read: null }): Promise<Report[]> {
+async function neighbourhood(store: Store, seeds: readonly Report[], state: ReadState): Promise<Report[]> {
   const cache = state.cache;
   for (const r of seeds) if (!cache.has(r.key)) cache.set(r.key, r);
   let members = [...seeds];
@@ -87,7 +94,7 @@ async function neighbourhood(store: Store, seeds: readonly Report[], state: Read
     const dates = members.map((r) => r.event.date).filter((d): d is string => Boolean(d));
     // Reports further than a day from every member cannot join (day precision), and the window
     // bounds the rest; week-precision reports are looked for NEIGHBOUR_DAYS away.
-    const around = await reportsAround(store, dates, members.some((r) => r.event.date_precision === 'week') ? NEIGHBOUR_DAYS : 1, cache, state.read);
+    const around = await reportsAround(store, dates, members.some((r) => r.event.date_precision === 'week') ? NEIGHBOUR_DAYS : 1, cache, state.read, state.articles);
     state.read = around.read;
     const next = connectedReports(members, around.pool, window);
     if (next.length === members.length) return next;
@@ -101,19 +108,21 @@ export function createCoreferenceResolver(options: CoreferenceOptions = {}): Eve
     id: 'coreference-v1',
     async resolve({ store, result, previous, deferStories }: ResolveInput): Promise<MergedEventChange> {
       const articleId = result.article.id;
+      const articles: ArticleCache = { articles: new Map(), hashes: new Map() };
       const own = await loadReports(
         store,
         result.events.filter((e) => !e.background).map((event) => ({ article_id: articleId, event })),
+        articles,
       );
       // Merged events that reported this article (before an update) or that its reports join.
       const touched = new Map<string, MergedEvent>(previous.map((e) => [e.id, e]));
       const seeds = [...own];
       // Reports of previously merged events (other articles) are seeds too: they may now stand alone.
       const previousKeys = previous.flatMap((e) => e.reports).filter((r) => r.article_id !== articleId);
-      if (previousKeys.length) seeds.push(...(await loadReports(store, await recordsOf(store, previousKeys))));
+      if (previousKeys.length) seeds.push(...(await loadReports(store, await recordsOf(store, previousKeys), articles)));
       // The merged events that held any of these reports are rebuilt; their other reports join in
       // (so an event that loses a report splits correctly), until the set is closed.
-      const state: ReadState = { cache: new Map(), read: null };
+      const state: ReadState = { cache: new Map(), read: null, articles };
       let members = await neighbourhood(store, seeds, state);
       // Merged events reported by member articles, each read once (a busy event with hundreds of
       // reports is parsed once per ingest, not once per reporting article).
@@ -134,16 +143,15 @@ export function createCoreferenceResolver(options: CoreferenceOptions = {}): Eve
           missing.push(...e.reports.filter((r) => !keys.has(reportKey(r.article_id, r.event_id))));
         }
         if (!missing.length) break;
-        members = await neighbourhood(store, [...members, ...(await loadReports(store, await recordsOf(store, missing)))], state);
+        members = await neighbourhood(store, [...members, ...(await loadReports(store, await recordsOf(store, missing), articles))], state);
       }
       // Sources are counted per event: one outlet, or copies of one text, count once.
-      const events: MergedEvent[] = [];
-      for (const cluster of clusterReports(members)) {
-        // The reports carry their article's id and outlet: all that source grouping reads.
-        const articles = new Map(cluster.map((r) => [r.article.id, r.article]));
-        const sourceKeys = await groupSources(store, [...articles.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)), options.sourceGrouper);
-        events.push(mergeReports(cluster.map((r) => ({ ...r, article: { ...r.article, sourceKey: sourceKeys.get(r.article.id) ?? r.article.id } })), null));
-      }
+      // The reports carry their article's id and outlet: all that source grouping reads. Every
+      // cluster is grouped in one call (one round of reads).
+      const clusters = clusterReports(members);
+      const groups = clusters.map((cluster) => [...new Map(cluster.map((r) => [r.article.id, r.article])).values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)));
+      const sourceKeys = await groupSources(store, groups, options.sourceGrouper, articles.hashes);
+      const events = clusters.map((cluster, i) => mergeReports(cluster.map((r) => ({ ...r, article: { ...r.article, sourceKey: sourceKeys[i]!.get(r.article.id) ?? r.article.id } })), null));
       if (deferStories === true) {
         // Written without a story; the pass over the batch decides (see `resolveStories` below).
         return { removeEventIds: [...touched.keys()].sort(), events, storyDebt: { fresh: events.map((e) => e.id), replaced: [...touched.values()] } };

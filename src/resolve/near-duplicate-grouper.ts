@@ -24,45 +24,49 @@ export function createNearDuplicateGrouper(): SourceGrouper {
     cache.set(key, sig);
   };
   /**
-   * The signatures of `ids` (null for an article not stored): the content hashes in one query,
-   * then, one at a time (a transaction's connection runs one query at a time), the texts of the
-   * articles not yet hashed.
+   * The signatures of `ids` (absent: an article not stored): content hashes not given in
+   * `known` in one query, then the texts of every article not yet hashed in one more.
    */
-  async function signatures(store: Store, ids: readonly string[]): Promise<(Uint32Array | null)[]> {
-    const hashes = new Map((await store.getArticleSummaries(ids)).map((a) => [a.id, a.content_hash]));
-    const out: (Uint32Array | null)[] = [];
+  async function signatures(store: Store, ids: readonly string[], known?: ReadonlyMap<string, string>): Promise<Map<string, Uint32Array>> {
+    const hashes = new Map<string, string>();
+    const unknown: string[] = [];
     for (const id of ids) {
-      const hash = hashes.get(id);
-      if (hash === undefined) {
-        out.push(null);
-        continue;
+      const hash = known?.get(id);
+      if (hash === undefined) unknown.push(id);
+      else hashes.set(id, hash);
+    }
+    if (unknown.length) for (const a of await store.getArticleSummaries(unknown)) hashes.set(a.id, a.content_hash);
+    const out = new Map<string, Uint32Array>();
+    const missing: string[] = [];
+    for (const [id, hash] of hashes) {
+      const sig = cache.get(`${id}\u0000${hash}`);
+      if (sig === undefined) missing.push(id);
+      else out.set(id, sig);
+    }
+    if (missing.length) {
+      for (const a of await store.getArticleTexts(missing)) {
+        const sig = bodySignature(a.text);
+        keep(`${a.id}\u0000${a.content_hash}`, sig);
+        out.set(a.id, sig);
       }
-      const key = `${id}\u0000${hash}`;
-      let sig = cache.get(key) ?? null;
-      if (sig === null) {
-        const article = await store.getArticle(id);
-        if (article !== null) {
-          sig = bodySignature(article.extraction.article.text);
-          keep(key, sig);
-        }
-      }
-      out.push(sig);
     }
     return out;
   }
   return {
-    async duplicatePairs(store, articleIds) {
-      const ids = [...new Set(articleIds)].sort();
-      const sigs = await signatures(store, ids);
-      const pairs: [string, string][] = [];
-      for (let i = 0; i < ids.length; i++) {
-        for (let j = i + 1; j < ids.length; j++) {
-          const a = sigs[i];
-          const b = sigs[j];
-          if (a && b && isNearDuplicate(a, b)) pairs.push([ids[i]!, ids[j]!]);
+    async duplicatePairs(store, groups, known) {
+      const sigs = await signatures(store, [...new Set(groups.flat())].sort(), known);
+      return groups.map((group) => {
+        const ids = [...new Set(group)].sort();
+        const pairs: [string, string][] = [];
+        for (let i = 0; i < ids.length; i++) {
+          for (let j = i + 1; j < ids.length; j++) {
+            const a = sigs.get(ids[i]!);
+            const b = sigs.get(ids[j]!);
+            if (a && b && isNearDuplicate(a, b)) pairs.push([ids[i]!, ids[j]!]);
+          }
         }
-      }
-      return pairs;
+        return pairs;
+      });
     },
     remember(articleId, contentHash, signature) {
       keep(`${articleId}\u0000${contentHash}`, signature);

@@ -11,14 +11,35 @@ export interface SourceArticle {
   readonly outlet: string | null;
 }
 
-/** Finds the near-duplicate pairs among the given articles. */
+/** Finds the near-duplicate pairs within groups of articles. */
 export interface SourceGrouper {
-  duplicatePairs(store: Store, articleIds: readonly string[]): Promise<readonly (readonly [string, string])[]>;
+  /**
+   * The near-duplicate pairs of each group of article ids (index i: the pairs of `groups[i]`),
+   * read together: a resolver with many clusters costs one round of store reads, not one per
+   * cluster. `hashes`: content hashes the caller already read (article id → hash), not read again.
+   */
+  duplicatePairs(store: Store, groups: readonly (readonly string[])[], hashes?: ReadonlyMap<string, string>): Promise<(readonly (readonly [string, string])[])[]>;
   /** Optional: the body signature of an article (under its content hash), computed elsewhere. */
   remember?(articleId: string, contentHash: string, signature: Uint32Array): void;
 }
 
-export async function groupSources(store: Store, articles: readonly SourceArticle[], grouper?: SourceGrouper): Promise<Map<string, string>> {
+/**
+ * The source key of every article of each group (index i: the keys of `groups[i]`): articles of
+ * one outlet, and near-duplicates whatever their outlet, share the smallest article id among them.
+ */
+export async function groupSources(
+  store: Store,
+  groups: readonly (readonly SourceArticle[])[],
+  grouper?: SourceGrouper,
+  hashes?: ReadonlyMap<string, string>,
+): Promise<Map<string, string>[]> {
+  const multi = groups.map((g, i) => ({ g, i })).filter(({ g }) => g.length > 1);
+  const pairs = grouper && multi.length ? await grouper.duplicatePairs(store, multi.map(({ g }) => g.map((a) => a.id)), hashes) : [];
+  const pairsOf = new Map(multi.map(({ i }, k) => [i, pairs[k] ?? []]));
+  return groups.map((articles, i) => keysOf(articles, pairsOf.get(i) ?? []));
+}
+
+function keysOf(articles: readonly SourceArticle[], duplicates: readonly (readonly [string, string])[]): Map<string, string> {
   const parent = new Map<string, string>(articles.map((a) => [a.id, a.id]));
   const find = (x: string): string => {
     let r = x;
@@ -39,10 +60,8 @@ export async function groupSources(store: Store, articles: readonly SourceArticl
     if (first) union(first, a.id);
     else byOutlet.set(outlet, a.id);
   }
-  if (grouper && articles.length > 1) {
-    for (const [a, b] of await grouper.duplicatePairs(store, articles.map((x) => x.id))) {
-      if (parent.has(a) && parent.has(b)) union(a, b);
-    }
+  for (const [a, b] of duplicates) {
+    if (parent.has(a) && parent.has(b)) union(a, b);
   }
   return new Map(articles.map((a) => [a.id, find(a.id)]));
 }
