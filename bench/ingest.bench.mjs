@@ -14,7 +14,8 @@
 // Each mode runs with the identity merge and with the real resolver (BENCH_RESOLVER picks).
 // Prints a table and writes bench/out/ingest-<date>.json. Env: PG_URL (a server to create
 // throw-away databases on; default postgres://postgres@127.0.0.1:5432/postgres),
-// BENCH_ARTICLES (default 1000), BENCH_LOAD_SECONDS (default 10).
+// BENCH_ARTICLES (default 1000), BENCH_LOAD_SECONDS (default 10), BENCH_PARTS (default
+// sqlite,pg-rate,pg-latency).
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -51,6 +52,8 @@ const { INGEST_STORE_OPTIONS } = await import(dist('cli/commands/ingest.js'));
 /** Extraction threads of the SQLite run (as `sitrep ingest --threads`; default one per extra core). */
 const THREADS = process.env.BENCH_THREADS === undefined ? defaultExtractThreads() : Number(process.env.BENCH_THREADS);
 const ONLY_SQLITE = process.env.BENCH_SQLITE_ONLY === '1';
+/** Which parts run (BENCH_PARTS, comma-separated: sqlite, pg-rate, pg-latency; default all). */
+const PARTS = new Set((process.env.BENCH_PARTS ?? (ONLY_SQLITE ? 'sqlite' : 'sqlite,pg-rate,pg-latency')).split(','));
 
 const seeds = [];
 for await (const item of readInputs([join(root, '..', 'shared', 'corpus', 'seeds.jsonl')], {})) if (item.kind === 'article') seeds.push(item.article);
@@ -150,7 +153,7 @@ const LATENCY_POLL_MS = Number(process.env.BENCH_POLL_MS ?? 10);
 
 function startWorkers(n, url, resolverName, batchSize, pollMs = 100) {
   return Array.from({ length: n }, () => spawn(process.execPath, [...SITREP_NODE_FLAGS, join(root, 'bin', 'sitrep.js'), 'worker', '--batch-size', String(batchSize)], {
-    env: { ...process.env, SITREP_DB: url, SITREP_RESOLVER: resolverName, SITREP_LOG_LEVEL: 'warn', SITREP_WORKER_POLL_MS: String(pollMs) },
+    env: { ...process.env, SITREP_DB: url, SITREP_RESOLVER: resolverName, SITREP_LOG_LEVEL: process.env.BENCH_WORKER_LOG ?? 'warn', SITREP_WORKER_POLL_MS: String(pollMs) },
     stdio: ['ignore', 'ignore', 'inherit'],
   }));
 }
@@ -248,10 +251,9 @@ async function benchPgLatency(workers, resolverName) {
 
 const rows = [];
 for (const r of RESOLVERS) {
-  rows.push(await benchSqlite(r));
-  if (ONLY_SQLITE) continue;
-  for (const w of [1, 2]) rows.push(await benchPgThroughput(w, r));
-  for (const w of [1, 2]) rows.push(await benchPgLatency(w, r));
+  if (PARTS.has('sqlite')) rows.push(await benchSqlite(r));
+  if (PARTS.has('pg-rate')) for (const w of [1, 2]) rows.push(await benchPgThroughput(w, r));
+  if (PARTS.has('pg-latency')) for (const w of [1, 2]) rows.push(await benchPgLatency(w, r));
   console.error(`done: resolver ${r}`);
 }
 

@@ -5,6 +5,7 @@
  */
 import type { RawArticle } from '../model/article.js';
 import type { ExtractionResult } from '../model/extraction.js';
+import { bodySignature } from '../resolve/near-duplicate-grouper.js';
 import { contentHash } from '../store/content-hash.js';
 import type { EventResolver } from '../store/event-resolver.js';
 import { ingestExtraction } from '../store/ingest-extraction.js';
@@ -33,6 +34,8 @@ export interface ArticleJobOutcome {
   readonly events: number;
   /** Merged events written. */
   readonly writtenEvents: number;
+  /** Where the time went, in ms: extraction, waiting for merge locks, the whole store transaction (lock wait included). */
+  readonly timings?: { readonly extractMs: number; readonly lockMs: number; readonly storeMs: number };
 }
 
 /** Parses a job's article, rejecting anything that is not an article object. */
@@ -54,9 +57,15 @@ export async function ingestArticleJob(store: PostgresStore, raw: RawArticle, de
   const stored = await store.getContentHash(raw.id);
   if (stored === hash) return { articleId: raw.id, status: 'unchanged', events: 0, writtenEvents: 0 };
   // CPU-bound work outside any transaction: locks are held only for database work.
+  const t0 = performance.now();
   const result = deps.process(raw);
+  const t1 = performance.now();
+  let lockMs = 0;
   const keys = deps.lockKeys(result);
   const inner = deps.resolver ?? mergeIdentity;
+  // The article's own body signature, computed here rather than read back from the store by the
+  // near-duplicate grouper (as the SQLite pipeline's extraction threads hand it over).
+  inner.remember?.(raw.id, hash, { bodySignature: bodySignature(result.article.text) });
   // A new article has no earlier merged events, so the merge locks are needed only from the
   // resolver's reads on: taking them there keeps the article's own save out of the serialized
   // section. An update first reads the merged events it reported, so it locks before the save.
@@ -64,23 +73,28 @@ export async function ingestArticleJob(store: PostgresStore, raw: RawArticle, de
   const resolver: EventResolver = {
     id: inner.id,
     async resolve(input) {
-      if (!early) await lockAll(input.store, keys);
+      if (!early) lockMs = await lockAll(input.store, keys);
       return inner.resolve(input);
     },
   };
   const outcome = await store.transactionPg(async (tx) => {
-    if (early) await lockAll(tx, keys);
+    if (early) lockMs = await lockAll(tx, keys);
     return ingestExtraction(tx, result, hash, { resolver });
-  });
+  }, { flat: true });
+  const t2 = performance.now();
   return {
     articleId: raw.id,
     status: outcome.status,
     events: outcome.status === 'unchanged' ? 0 : result.events.filter((e) => !e.background).length,
     writtenEvents: outcome.writtenEvents,
+    timings: { extractMs: t1 - t0, lockMs, storeMs: t2 - t1 },
   };
 }
 
-async function lockAll(store: Store, locks: ReturnType<MergeLockKeys>): Promise<void> {
+/** Takes the merge locks; resolves to the ms spent waiting for them. */
+async function lockAll(store: Store, locks: ReturnType<MergeLockKeys>): Promise<number> {
   if (!(store instanceof PostgresStore)) throw new Error('merge locks need the PostgreSQL store');
+  const t = performance.now();
   await store.lockMerges(locks);
+  return performance.now() - t;
 }

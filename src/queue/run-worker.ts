@@ -66,6 +66,9 @@ const sleep = (ms: number, signal: AbortSignal): Promise<void> =>
     signal.addEventListener('abort', onAbort, { once: true });
   });
 
+const roundedTimings = (o: ArticleJobOutcome): Record<string, number> =>
+  o.timings ? { extractMs: Math.round(o.timings.extractMs), lockMs: Math.round(o.timings.lockMs), storeMs: Math.round(o.timings.storeMs) } : {};
+
 /** Starts the worker's slots. */
 export function runWorker(options: WorkerOptions): RunningWorker {
   const { store, queue, logger } = options;
@@ -85,7 +88,7 @@ export function runWorker(options: WorkerOptions): RunningWorker {
       outcome = await ingestArticleJob(store, raw, options);
       await queue.complete(job.id, { ...outcome });
       counts.completed++;
-      log?.info('job done', { articleId: outcome.articleId, status: outcome.status, events: outcome.events, ms: Math.round(performance.now() - t0) });
+      log?.info('job done', { articleId: outcome.articleId, status: outcome.status, events: outcome.events, ms: Math.round(performance.now() - t0), ...roundedTimings(outcome) });
     } catch (e) {
       error = e;
       counts.failed++;
