@@ -3,6 +3,7 @@
  * event's reports by two workers, dead-lettering after the last retry, graceful release.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createLogger } from '../ops/logger.js';
 import { PG_URL } from '../store/testing/store-matrix.js';
 import { PostgresStore } from '../store/postgres/postgres-store.js';
 import type { ArticleQueue } from './article-queue.js';
@@ -39,7 +40,7 @@ describe.skipIf(PG_URL === undefined)('worker on PostgreSQL', () => {
   });
 
   /** A worker with its own store connection pool and queue client, as a separate process would have. */
-  async function startWorker(lockKeys: MergeLockKeys, extra: { batchSize?: number; delayMs?: number; queue?: ArticleQueue } = {}): Promise<{ worker: RunningWorker; queue: ArticleQueue }> {
+  async function startWorker(lockKeys: MergeLockKeys, extra: { batchSize?: number; delayMs?: number; queue?: ArticleQueue; logLines?: string[] } = {}): Promise<{ worker: RunningWorker; queue: ArticleQueue }> {
     const store = PostgresStore.open(bed.t.location, { maxConnections: 2 });
     stores.push(store);
     const queue = extra.queue ?? (await bed.openQueue());
@@ -57,6 +58,7 @@ describe.skipIf(PG_URL === undefined)('worker on PostgreSQL', () => {
       resolver: readThenWriteResolver(),
       batchSize: extra.batchSize ?? 1,
       pollIntervalMs: 10,
+      ...(extra.logLines ? { logger: createLogger({ level: 'info', write: (line) => void extra.logLines!.push(line) }) } : {}),
     });
     workers.push(worker);
     return { worker, queue };
@@ -100,7 +102,8 @@ describe.skipIf(PG_URL === undefined)('worker on PostgreSQL', () => {
   it('on stop finishes the job in hand and releases the rest of its batch uncounted; a new worker takes them', async () => {
     const producer = await bed.openQueue({ supervise: false });
     await producer.enqueue(Array.from({ length: 10 }, (_, i) => rawArticle(`s${i}`, i)));
-    const { worker } = await startWorker(oneKey, { batchSize: 10, delayMs: 40 });
+    const logLines: string[] = [];
+    const { worker } = await startWorker(oneKey, { batchSize: 10, delayMs: 40, logLines });
     await waitFor('a first article', async () => (await bed.t.store.countArticles()) >= 1);
     const summary = await worker.stop();
     expect(summary.released).toBeGreaterThan(0);
@@ -108,6 +111,14 @@ describe.skipIf(PG_URL === undefined)('worker on PostgreSQL', () => {
     const stats = await readQueueStats(producer);
     expect(stats).toMatchObject({ active: 0, queued: summary.released, retrying: 0 });
     expect(await bed.t.store.countArticles()).toBe(summary.completed);
+    // Each job's line says where its time went: 40 ms of (busy) extraction, the lock, the store.
+    const done = logLines.map((l) => JSON.parse(l) as Record<string, unknown>).filter((l) => l['msg'] === 'job done');
+    expect(done).toHaveLength(summary.completed);
+    for (const l of done) {
+      expect(l).toMatchObject({ jobId: expect.any(String), status: 'inserted', extractMs: expect.any(Number), lockMs: expect.any(Number), storeMs: expect.any(Number) });
+      expect(l['extractMs']).toBeGreaterThanOrEqual(39); // the busy wait counts whole ms of Date.now()
+      expect(l['ms']).toBeGreaterThanOrEqual((l['extractMs'] as number) + (l['storeMs'] as number) - 1);
+    }
 
     await startWorker(oneKey, { batchSize: 10 });
     await waitFor('the rest', async () => (await readQueueStats(producer)).completed === 10);
