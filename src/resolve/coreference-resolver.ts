@@ -17,7 +17,7 @@ import { groupSources, type SourceGrouper } from './source-groups.js';
 import { resolveStories, type StoryOptions } from './story-resolver.js';
 import type { EventResolver, MergedEventChange, ResolveInput } from '../store/event-resolver.js';
 import type { ArticleEventRecord, EventReport, MergedEvent } from '../store/records.js';
-import type { Store } from '../store/store.js';
+import type { EventOutline, Store } from '../store/store.js';
 
 export interface CoreferenceOptions extends StoryOptions {
   /** Tells which articles are copies of one text (near-duplicates); default: none are. */
@@ -115,7 +115,8 @@ export function createCoreferenceResolver(options: CoreferenceOptions = {}): Eve
         articles,
       );
       // Merged events that reported this article (before an update) or that its reports join.
-      const touched = new Map<string, MergedEvent>(previous.map((e) => [e.id, e]));
+      // Only their outlines are read: they are removed or rewritten, never merged from.
+      const touched = new Map<string, EventOutline>(previous.map((e) => [e.id, e]));
       const seeds = [...own];
       // Reports of previously merged events (other articles) are seeds too: they may now stand alone.
       const previousKeys = previous.flatMap((e) => e.reports).filter((r) => r.article_id !== articleId);
@@ -126,13 +127,13 @@ export function createCoreferenceResolver(options: CoreferenceOptions = {}): Eve
       let members = await neighbourhood(store, seeds, state);
       // Merged events reported by member articles, each read once (a busy event with hundreds of
       // reports is parsed once per ingest, not once per reporting article).
-      const storedEvents = new Map<string, MergedEvent>();
+      const storedEvents = new Map<string, EventOutline>();
       const readArticles = new Set<string>();
       for (;;) {
         const keys = new Set(members.map((r) => r.key));
         const unread = [...new Set(members.map((r) => r.article.id))].filter((a) => !readArticles.has(a));
         if (unread.length) {
-          for (const e of await store.listEvents({ articleIds: unread, includeBackground: true })) storedEvents.set(e.id, e);
+          for (const e of await store.listEventOutlines({ articleIds: unread, includeBackground: true })) storedEvents.set(e.id, e);
           for (const a of unread) readArticles.add(a);
         }
         const missing: EventReport[] = [];

@@ -186,6 +186,12 @@ describe.each(STORE_KINDS)('Store on $name', (kind) => {
       // an event reported by several of the listed articles comes once
       expect((await t.store.listEvents({ articleIds: ['a1', 'a2'] })).map((e) => e.id)).toEqual(['m2', 'm1']);
       expect((await t.store.listEvents({ articleIds: ['a1'] })).map((e) => e.id)).toEqual(['m1']);
+      // outlines: the same events in the same order, with only id, story, date and reports
+      const outline = ({ id, story_id, date, reports }: MergedEvent) => ({ id, story_id, date, reports });
+      for (const filter of [{}, { articleIds: ['a1', 'a2'] }, { articleIds: ['a1'] }, { storyId: 's1' }, { from: '2021-02-01', to: '2021-02-01' }]) {
+        expect(await t.store.listEventOutlines(filter)).toStrictEqual((await t.store.listEvents(filter)).map(outline));
+      }
+      expect((await t.store.listEventOutlines({ articleIds: ['a2'] })).map((e) => e.id)).toEqual(['m2', 'm1']);
       expect(await t.store.listStories()).toStrictEqual([
         { id: 's1', title: 'Shelling around Fakeville', first_date: '2021-03-01', last_date: '2021-03-01', places: ['Fakeville'], event_ids: ['m1'], article_ids: ['a1', 'a2'] },
       ]);

@@ -136,8 +136,11 @@ export interface StoryDebt {
   readonly replaced: readonly StoryDebtEvent[];
 }
 
-/** What a story pass needs of an event's earlier version. */
-export type StoryDebtEvent = Pick<MergedEvent, 'id' | 'story_id' | 'date' | 'reports'>;
+/** A merged event's id, story, date and reports (`listEventOutlines`). */
+export type EventOutline = Pick<MergedEvent, 'id' | 'story_id' | 'date' | 'reports'>;
+
+/** What a story pass needs of an event's earlier version: its outline. */
+export type StoryDebtEvent = EventOutline;
 
 /** One event's story, as a story pass decided it. */
 export interface StoryAssignment {
@@ -214,6 +217,12 @@ export interface Store {
   getEvent(eventId: string): Promise<MergedEvent | null>;
   /** Merged events ordered by date (undated last), then id. */
   listEvents(filter?: MergedEventFilter): Promise<MergedEvent[]>;
+  /**
+   * The events `listEvents` would return (same filter and order) with only their id, story, date
+   * and reports: what a resolver reads of the events it is about to replace, without the cost of
+   * their fields.
+   */
+  listEventOutlines(filter?: MergedEventFilter): Promise<EventOutline[]>;
   countEvents(filter?: MergedEventFilter): Promise<number>;
   /** Stories ordered by first date (undated last), then id. */
   listStories(): Promise<Story[]>;

@@ -6,11 +6,11 @@
 import type pg from 'pg';
 import type { Diagnostic } from '../../model/diagnostic.js';
 import type { ExtractionResult } from '../../model/extraction.js';
-import type { ArticleEventRecord, ArticleSearchHit, ArticleSummary, ArticleText, EventFields, FailureRecord, MergedEvent, Story, StoredArticle } from '../records.js';
+import type { ArticleEventRecord, ArticleSearchHit, ArticleSummary, ArticleText, EventFields, EventReport, FailureRecord, MergedEvent, Story, StoredArticle } from '../records.js';
 import { ARTICLE_COLUMN_NAMES, type ArticleRow, articleTextOf, fromArticleRows, toArticleSummary } from '../sqlite/article-rows.js';
 import { EVENT_COLUMN_NAMES, eventColumnValues } from '../sqlite/event-columns.js';
-import { EVENT_ROW_COLUMNS, type EventSelectRow, type ParseJson, eventRowValues, fromEventRow } from '../sqlite/merged-event-rows.js';
-import type { EventFilter, ListOptions, MergedEventFilter, OutletCount, SaveExtractionOptions, SaveResult, StoryChange, StoryRemainder } from '../store.js';
+import { EVENT_ROW_COLUMNS, type EventSelectRow, type OutlineRow, type ParseJson, eventRowValues, fromEventRow } from '../sqlite/merged-event-rows.js';
+import type { EventFilter, EventOutline, ListOptions, MergedEventFilter, OutletCount, SaveExtractionOptions, SaveResult, StoryChange, StoryRemainder } from '../store.js';
 import { pgEventFilterSql, pgPageSql } from './pg-filter-sql.js';
 import { pgArticleRowValues, pgText, pgValues, toColumns, toPgArticleRow, unnestSql } from './pg-rows.js';
 
@@ -40,6 +40,10 @@ const SQL = {
     ON CONFLICT (id) DO UPDATE SET title = excluded.title, first_date = excluded.first_date,
     last_date = excluded.last_date, places_json = excluded.places_json, updated_at = excluded.updated_at`,
   selectEvents: `SELECT e.id, e.story_id, e.json, e.sources_count, e.contradictions_json,
+    (SELECT coalesce(json_agg(json_build_object('article_id', r.article_id, 'event_id', r.article_event_id) ORDER BY r.ordinal), '[]')::text
+       FROM event_reports r WHERE r.event_id = e.id) AS reports_json
+    FROM events e`,
+  selectEventOutlines: `SELECT e.id, e.story_id, e.date,
     (SELECT coalesce(json_agg(json_build_object('article_id', r.article_id, 'event_id', r.article_event_id) ORDER BY r.ordinal), '[]')::text
        FROM event_reports r WHERE r.event_id = e.id) AS reports_json
     FROM events e`,
@@ -214,6 +218,12 @@ export async function listEvents(db: Queryable, filter: MergedEventFilter = {}, 
   const f = pgEventFilterSql(filter, 'e', 'reports');
   const { rows } = await db.query<EventSelectRow>(`${SQL.selectEvents} WHERE ${f.where} ORDER BY e.date IS NULL, e.date, e.id ${f.page}`, f.params);
   return rows.map((row) => fromEventRow(row, parse));
+}
+
+export async function listEventOutlines(db: Queryable, filter: MergedEventFilter = {}, parse: ParseJson = (json) => JSON.parse(json)): Promise<EventOutline[]> {
+  const f = pgEventFilterSql(filter, 'e', 'reports');
+  const { rows } = await db.query<OutlineRow>(`${SQL.selectEventOutlines} WHERE ${f.where} ORDER BY e.date IS NULL, e.date, e.id ${f.page}`, f.params);
+  return rows.map((r) => ({ id: r.id, story_id: r.story_id, date: r.date, reports: parse<EventReport[]>(r.reports_json) }));
 }
 
 export async function countEvents(db: Queryable, filter: MergedEventFilter = {}): Promise<number> {

@@ -21,7 +21,7 @@ import type { Diagnostic } from '../../model/diagnostic.js';
 import type { ExtractionResult } from '../../model/extraction.js';
 import { StoreError, type StoreErrorCode, toStoreError } from '../errors.js';
 import type { ArticleEventRecord, ArticleSearchHit, ArticleSummary, ArticleText, FailureRecord, MergedEvent, Story, StoredArticle } from '../records.js';
-import type { EventFilter, ListOptions, MergedEventFilter, MigrationResult, OutletCount, SaveExtractionOptions, SaveResult, Store, StoryChange, StoryRemainder } from '../store.js';
+import type { EventFilter, EventOutline, ListOptions, MergedEventFilter, MigrationResult, OutletCount, SaveExtractionOptions, SaveResult, Store, StoryChange, StoryRemainder } from '../store.js';
 import { postgresMigrations } from './migrations.js';
 import * as core from './postgres-core.js';
 import { runPostgresMigrations } from './run-postgres-migrations.js';
@@ -285,6 +285,10 @@ export class PostgresStore implements Store {
 
   listEvents(filter?: MergedEventFilter): Promise<MergedEvent[]> {
     return this.#run('store/query-failed', 'list events', (db) => core.listEvents(db, filter, this.#parse));
+  }
+
+  listEventOutlines(filter?: MergedEventFilter): Promise<EventOutline[]> {
+    return this.#run('store/query-failed', 'list event outlines', (db) => core.listEventOutlines(db, filter, this.#parse));
   }
 
   countEvents(filter?: MergedEventFilter): Promise<number> {

@@ -43,6 +43,14 @@ export interface EventSelectRow {
   readonly reports_json: string;
 }
 
+/** What `listEventOutlines` selects per event. */
+export interface OutlineRow {
+  readonly id: string;
+  readonly story_id: string | null;
+  readonly date: string | null;
+  readonly reports_json: string;
+}
+
 /** Parses one JSON column (`JSON.parse`, or a `JsonParseCache`'s `parse` from `../json-parse-cache.ts`). */
 export type ParseJson = <T>(json: string) => T;
 

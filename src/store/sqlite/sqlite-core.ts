@@ -15,6 +15,7 @@ import type {
   ArticleText,
   EventAggregates,
   EventPoint,
+  EventReport,
   FailureRecord,
   MergedEvent,
   Story,
@@ -22,6 +23,7 @@ import type {
 } from '../records.js';
 import type {
   EventFilter,
+  EventOutline,
   ListOptions,
   MergedEventFilter,
   MigrationResult,
@@ -40,7 +42,7 @@ import { eventFilterSql, pageSql } from './event-filter-sql.js';
 import { BackgroundCheckpoint } from './background-checkpoint.js';
 import { GroupCommit } from './group-commit.js';
 import { JsonParseCache, PARSE_CACHE_CHARS } from '../json-parse-cache.js';
-import { EVENT_ROW_COLUMNS, type EventSelectRow, eventRowValues, fromEventRow } from './merged-event-rows.js';
+import { EVENT_ROW_COLUMNS, type EventSelectRow, type OutlineRow, eventRowValues, fromEventRow } from './merged-event-rows.js';
 import { migrations } from './migrations.js';
 import { runMigrations } from './run-migrations.js';
 
@@ -71,6 +73,10 @@ const SQL = {
     ON CONFLICT (id) DO UPDATE SET title = excluded.title, first_date = excluded.first_date,
     last_date = excluded.last_date, places_json = excluded.places_json, updated_at = excluded.updated_at`,
   selectEvents: `SELECT e.id, e.story_id, e.json, e.sources_count, e.contradictions_json,
+    (SELECT json_group_array(json_object('article_id', r.article_id, 'event_id', r.article_event_id) ORDER BY r.ordinal)
+       FROM event_reports r WHERE r.event_id = e.id) AS reports_json
+    FROM events e`,
+  selectEventOutlines: `SELECT e.id, e.story_id, e.date,
     (SELECT json_group_array(json_object('article_id', r.article_id, 'event_id', r.article_event_id) ORDER BY r.ordinal)
        FROM event_reports r WHERE r.event_id = e.id) AS reports_json
     FROM events e`,
@@ -460,6 +466,12 @@ export class SqliteCore {
       f.params,
     ) as EventSelectRow[];
     return rows.map((row) => fromEventRow(row, this.#parse));
+  }
+
+  listEventOutlines(filter: MergedEventFilter = {}): EventOutline[] {
+    const f = this.#filterSql(filter, 'e', 'reports');
+    const rows = this.stmt(`${SQL.selectEventOutlines} WHERE ${f.where} ORDER BY e.date IS NULL, e.date, e.id ${f.page}`).all(f.params) as OutlineRow[];
+    return rows.map((r) => ({ id: r.id, story_id: r.story_id, date: r.date, reports: this.#parse<EventReport[]>(r.reports_json) }));
   }
 
   countEvents(filter: MergedEventFilter = {}): number {

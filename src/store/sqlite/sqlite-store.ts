@@ -20,6 +20,7 @@ import { StoreError, type StoreErrorCode, toStoreError } from '../errors.js';
 import type { ArticleEventRecord, ArticleSearchHit, ArticleSummary, ArticleText, EventAggregates, EventPoint, FailureRecord, MergedEvent, Story, StoredArticle } from '../records.js';
 import type {
   EventFilter,
+  EventOutline,
   ListOptions,
   MergedEventFilter,
   MigrationResult,
@@ -241,6 +242,10 @@ export class SqliteStore implements Store {
 
   listEvents(filter?: MergedEventFilter): Promise<MergedEvent[]> {
     return this.#run('store/query-failed', 'list events', (c) => c.listEvents(filter));
+  }
+
+  listEventOutlines(filter?: MergedEventFilter): Promise<EventOutline[]> {
+    return this.#run('store/query-failed', 'list event outlines', (c) => c.listEventOutlines(filter));
   }
 
   countEvents(filter?: MergedEventFilter): Promise<number> {
