@@ -14,6 +14,10 @@ import { SqliteStore } from '../store/sqlite/sqlite-store.js';
 import { dumpStore } from '../store/testing/dump-store.js';
 import { inlineExtractor, type Extractor } from './extractor.js';
 import { ingestItems, type IngestStep } from './ingest-items.js';
+import { processArticle } from './process-article.js';
+import { bodySignature } from '../resolve/near-duplicate-grouper.js';
+import { mergeIdentity } from '../store/merge-identity.js';
+import type { ExtractionHints } from '../model/extraction.js';
 
 const SEEDS = new URL('../../../shared/corpus/seeds.jsonl', import.meta.url).pathname;
 
@@ -67,6 +71,21 @@ describe('ingestItems', () => {
     expect(steps.map((s) => (s.kind === 'failure' ? s.source : s.raw.id))).toEqual(items.map((i) => (i.kind === 'article' ? i.article.id : i.source)));
     expect(await dumpStore(ahead)).toEqual(await dumpStore(plain));
     await Promise.all([plain.close(), ahead.close()]);
+  });
+
+  it('remembers each article by its body signature, computed here when the extraction threads leave it', async () => {
+    const items = await seedItems();
+    const remembered = new Map<string, unknown>();
+    const spy = () => ({ ...mergeIdentity, remember: (id: string, _hash: string, hints: ExtractionHints) => void remembered.set(id, hints.bodySignature) });
+    // threads that sign nothing (one thread, as on a 2-core machine): signed here
+    await ingestItems(items, { store: await openMemory(), extractor: shuffledExtractor(), resolver: spy() });
+    const articles = items.flatMap((i) => (i.kind === 'article' ? [i.article] : []));
+    expect(remembered.size).toBe(articles.length);
+    for (const a of articles) expect(remembered.get(a.id)).toEqual(bodySignature(processArticle(a, ctx).article.text));
+    // extraction in this thread: left to the resolver, which signs only articles that share a cluster
+    remembered.clear();
+    await ingestItems(items, { store: await openMemory(), extractor: inlineExtractor(ctx), resolver: spy() });
+    expect([...remembered.values()].every((s) => s === undefined)).toBe(true);
   });
 
   it('does not extract unchanged articles again', async () => {

@@ -12,6 +12,7 @@
 import { contentHash } from '../store/content-hash.js';
 import { canDeferStories, type EventResolver } from '../store/event-resolver.js';
 import { ingestExtraction, type IngestOutcome } from '../store/ingest-extraction.js';
+import { bodySignature } from '../resolve/near-duplicate-grouper.js';
 import { settleStoryDebt } from '../resolve/story-debt.js';
 import type { Store } from '../store/store.js';
 import type { RawArticle } from '../model/article.js';
@@ -216,7 +217,7 @@ export async function ingestItems(items: AsyncIterable<IngestItem> | Iterable<In
       {
         let outcome: IngestOutcome;
         try {
-          options.resolver?.remember?.(item.raw.id, item.hash, item.hints);
+          options.resolver?.remember?.(item.raw.id, item.hash, withBodySignature(item.hints, item.result, extractor));
           outcome = await ingestExtraction(store, item.result, item.hash, options.resolver === undefined ? {} : { resolver: options.resolver, deferStories });
         } catch (error) {
           counts.failed++;
@@ -231,4 +232,15 @@ export async function ingestItems(items: AsyncIterable<IngestItem> | Iterable<In
       }
     }
   }
+}
+
+/**
+ * The hints to remember an article by: with extraction threads that left the body signature to
+ * this thread (`ThreadExtractorOptions.bodySignatures`), it is computed here, from the text in
+ * hand, rather than read back from the store when a cluster needs it. Extraction in this thread
+ * leaves it to the resolver, which computes it only for articles that share a cluster.
+ */
+function withBodySignature(hints: ExtractionHints, result: ExtractionResult, extractor: Extractor): ExtractionHints {
+  if (hints.bodySignature !== undefined || extractor.threads === 0) return hints;
+  return { ...hints, bodySignature: bodySignature(result.article.text) };
 }

@@ -36,6 +36,20 @@ describe('threadExtractor', () => {
     expect(pool.versions).toEqual(inlineExtractor(ctx).versions);
   });
 
+  it('leaves body signatures to the caller with one thread, unless asked', async () => {
+    const article = (await seeds())[0]!;
+    const one = threadExtractor(1);
+    const signing = threadExtractor(1, { bodySignatures: true });
+    try {
+      const [a, b] = await Promise.all([one.extract(article), signing.extract(article)]);
+      expect(a.hints).toEqual({});
+      expect(a.result).toEqual(b.result);
+      expect(b.hints.bodySignature).toEqual(bodySignature(b.result.article.text));
+    } finally {
+      await Promise.all([one.close(), signing.close()]);
+    }
+  });
+
   it('turns an article that is not text into diagnostics, not a failure', async () => {
     const bad: RawArticle = { id: 'bad-1', source: 'bad.txt', format: 'txt', title: null, html: null, outlet: null, url: null, published: null, publishedSource: null, language: null, text: '\u0000\u0001\u0002', diagnostics: [] };
     const { result } = await pool.extract(bad);
