@@ -16,7 +16,7 @@ import { reportKey, type Report, type ReportArticle } from './report.js';
 import { groupSources, type SourceGrouper } from './source-groups.js';
 import { resolveStories, type StoryOptions } from './story-resolver.js';
 import type { EventResolver, MergedEventChange, ResolveInput } from '../store/event-resolver.js';
-import type { ArticleEventRecord, EventReport, MergedEvent } from '../store/records.js';
+import type { ArticleEventRecord, EventReport } from '../store/records.js';
 import type { EventOutline, Store } from '../store/store.js';
 
 export interface CoreferenceOptions extends StoryOptions {
