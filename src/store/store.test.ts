@@ -228,8 +228,17 @@ describe.each(STORE_KINDS)('Store on $name', (kind) => {
       expect(await t.store.getEvent('m1')).toMatchObject({ reports: three, sources: 2, date: '2021-05-05' });
       expect(await t.store.listEvents({ articleId: 'a2' })).toHaveLength(1);
 
-      await expect(t.store.replaceMergedEvents(['m1'], [merged('m1', 'a1'), merged('m1', 'a2')])).rejects.toThrow();
+      await expect(t.store.replaceMergedEvents(['m1'], [merged('m1', 'a1'), merged('m1', 'a2')])).rejects.toMatchObject({ code: 'store/invalid-argument' });
       expect((await t.store.getEvent('m1'))?.reports).toEqual(three);
+
+      // In one call: an event moved to a new story, another removed, the emptied story removed;
+      // the stories' event counts follow.
+      const story = (id: string) => ({ id, title: id, first_date: null, last_date: null, places: [] });
+      await t.store.replaceMergedEvents([], [merged('m1', 'a1', { story_id: 's1' }), merged('m2', 'a2', { story_id: 's1' })], { upsert: [story('s1')] });
+      expect((await t.store.storyRemainders(['s1'], [])).map((r) => r.events)).toEqual([2]);
+      await t.store.replaceMergedEvents(['m1', 'm2'], [merged('m1', 'a2', { story_id: 's2' })], { upsert: [story('s2')], remove: ['s1'] });
+      expect((await t.store.listEvents()).map((e) => [e.id, e.story_id, e.reports.map((r) => r.article_id)])).toEqual([['m1', 's2', ['a2']]]);
+      expect((await t.store.storyRemainders(['s1', 's2'], [])).map((r) => [r.story.id, r.events])).toEqual([['s2', 1]]);
     });
 
     it('tells what remains of stories without some of their events: count, dated span and record', async () => {

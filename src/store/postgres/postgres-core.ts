@@ -31,10 +31,14 @@ const SQL = {
     SELECT * FROM ${unnestSql(['text', 'int4', 'text', 'text', 'text', 'text'])}`,
   insertDiagnostics: `INSERT INTO article_diagnostics (article_id, ordinal, code, severity, json)
     SELECT * FROM ${unnestSql(['text', 'int4', 'text', 'text', 'text'])}`,
-  insertEvents: `INSERT INTO events (${EVENT_ROW_COLUMNS.join(', ')}, actor_names)
-    SELECT * FROM ${unnestSql(['text', 'text', ...EVENT_TYPES, 'text', 'int4', 'int4', 'text', 'text', 'text'])}`,
-  insertReports: `INSERT INTO event_reports (event_id, ordinal, article_id, article_event_id)
-    SELECT * FROM ${unnestSql(['text', 'int4', 'text', 'text'])}`,
+  upsertEvents: `INSERT INTO events (${EVENT_ROW_COLUMNS.join(', ')}, actor_names)
+    SELECT * FROM ${unnestSql(['text', 'text', ...EVENT_TYPES, 'text', 'int4', 'int4', 'text', 'text', 'text'])}
+    ON CONFLICT (id) DO UPDATE SET ${[...EVENT_ROW_COLUMNS.filter((c) => c !== 'id'), 'actor_names'].map((c) => `${c} = excluded.${c}`).join(', ')}`,
+  upsertReports: `INSERT INTO event_reports (event_id, ordinal, article_id, article_event_id)
+    SELECT * FROM ${unnestSql(['text', 'int4', 'text', 'text'])}
+    ON CONFLICT (event_id, ordinal) DO UPDATE SET article_id = excluded.article_id, article_event_id = excluded.article_event_id
+    WHERE event_reports.article_id IS DISTINCT FROM excluded.article_id OR event_reports.article_event_id IS DISTINCT FROM excluded.article_event_id`,
+  trimReports: `DELETE FROM event_reports r USING unnest($1::text[], $2::int4[]) AS t(id, n) WHERE r.event_id = t.id AND r.ordinal >= t.n`,
   upsertStories: `INSERT INTO stories (id, title, first_date, last_date, places_json, updated_at)
     SELECT * FROM ${unnestSql(['text', 'text', 'text', 'text', 'text', 'text'])}
     ON CONFLICT (id) DO UPDATE SET title = excluded.title, first_date = excluded.first_date,
@@ -190,23 +194,39 @@ export async function searchArticles(db: Queryable, query: string, opts: ListOpt
 }
 
 /** Replaces merged events; must run inside a transaction (or savepoint) on `db`. */
+/**
+ * In one statement (one round trip; data-modifying CTEs): removed events are deleted (their
+ * reports with them, ON DELETE CASCADE), stories upserted, written events and their reports
+ * upserted in place with surplus reports trimmed, and removed stories deleted (events still in
+ * them get a null story, ON DELETE SET NULL). The sub-statements touch disjoint rows (an id
+ * written twice is refused before); foreign keys, cascades and the story-count trigger run at
+ * the end of the statement, when every sub-statement's rows are there.
+ */
 export async function replaceMergedEvents(db: Queryable, affected: readonly string[], events: readonly MergedEvent[], stories: StoryChange, now: string): Promise<void> {
-  // Reports go with their events (ON DELETE CASCADE).
-  await db.query('DELETE FROM events WHERE id = ANY($1::text[])', [[...affected, ...events.map((e) => e.id)]]);
+  const parts: string[] = [];
+  const params: unknown[] = [];
+  const add = (sql: string, values: readonly unknown[]): void => {
+    const offset = params.length;
+    parts.push(`w${parts.length} AS (${sql.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + offset}`)})`);
+    params.push(...values);
+  };
+  const written = new Set(events.map((e) => e.id));
+  const gone = affected.filter((id) => !written.has(id));
+  if (gone.length > 0) add('DELETE FROM events WHERE id = ANY($1::text[])', [gone]);
   const upsert = stories.upsert ?? [];
   if (upsert.length > 0) {
     const rows = upsert.map((s) => [s.id, pgText(s.title), s.first_date, s.last_date, JSON.stringify(s.places), now]);
-    await db.query(SQL.upsertStories, toColumns(rows, 6));
+    add(SQL.upsertStories, toColumns(rows, 6));
   }
   if (events.length > 0) {
     const rows = events.map((e) => [...pgValues(eventRowValues(e, now)), actorNames(e)]);
-    await db.query(SQL.insertEvents, toColumns(rows, EVENT_ROW_COLUMNS.length + 1));
+    add(SQL.upsertEvents, toColumns(rows, EVENT_ROW_COLUMNS.length + 1));
     const reports = events.flatMap((e) => e.reports.map((r, i) => [e.id, i, r.article_id, r.event_id]));
-    await db.query(SQL.insertReports, toColumns(reports, 4));
+    add(SQL.upsertReports, toColumns(reports, 4));
+    add(SQL.trimReports, [events.map((e) => e.id), events.map((e) => e.reports.length)]);
   }
-  if (stories.remove !== undefined && stories.remove.length > 0) {
-    await db.query('DELETE FROM stories WHERE id = ANY($1::text[])', [[...stories.remove]]);
-  }
+  if (stories.remove !== undefined && stories.remove.length > 0) add('DELETE FROM stories WHERE id = ANY($1::text[])', [[...stories.remove]]);
+  if (parts.length > 0) await db.query(`WITH ${parts.join(',\n')} SELECT 1`, params);
 }
 
 export async function getEvent(db: Queryable, eventId: string, parse?: ParseJson): Promise<MergedEvent | null> {

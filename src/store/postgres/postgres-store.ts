@@ -124,14 +124,17 @@ export class PostgresStore implements Store {
     }
   }
 
-  /** Runs a multi-statement write atomically: a savepoint inside a transaction, else its own transaction. */
-  async #write<T>(what: string, fn: (db: core.Queryable) => Promise<T>): Promise<T> {
+  /**
+   * Runs a write atomically: a savepoint inside a transaction (none in a flat one), else its own
+   * transaction, or none for a `single` statement (atomic on its own).
+   */
+  async #write<T>(what: string, fn: (db: core.Queryable) => Promise<T>, single = false): Promise<T> {
     this.#check(what);
     const tx = this.#tx;
     try {
       if (tx?.flat) return await fn(tx.client);
       if (tx !== null) return await withSavepoint(tx, () => fn(tx.client));
-      return await withTransaction(this.#shared.pool, fn);
+      return single ? await fn(this.#shared.pool) : await withTransaction(this.#shared.pool, fn);
     } catch (error) {
       if (tx?.flat) tx.failed ??= what;
       throw mapError(error, 'store/write-failed', what);
@@ -273,10 +276,13 @@ export class PostgresStore implements Store {
   }
 
   async replaceMergedEvents(affectedEventIds: readonly string[], newEvents: readonly MergedEvent[], stories: StoryChange = {}): Promise<void> {
+    const ids = new Set<string>();
     for (const event of newEvents) {
       if (event.reports.length === 0) throw new StoreError('store/invalid-argument', `Merged event ${event.id} has no reports.`);
+      if (ids.has(event.id)) throw new StoreError('store/invalid-argument', `Merged event ${event.id} is written twice.`);
+      ids.add(event.id);
     }
-    await this.#write('replace merged events', (db) => core.replaceMergedEvents(db, affectedEventIds, newEvents, stories, this.#shared.now()));
+    await this.#write('replace merged events', (db) => core.replaceMergedEvents(db, affectedEventIds, newEvents, stories, this.#shared.now()), true);
   }
 
   getEvent(eventId: string): Promise<MergedEvent | null> {
