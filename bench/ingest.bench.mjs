@@ -51,6 +51,8 @@ const { threadExtractor, defaultExtractThreads } = await import(dist('pipeline/t
 const { INGEST_STORE_OPTIONS } = await import(dist('cli/commands/ingest.js'));
 /** Extraction threads of the SQLite run (as `sitrep ingest --threads`; default one per extra core). */
 const THREADS = process.env.BENCH_THREADS === undefined ? defaultExtractThreads() : Number(process.env.BENCH_THREADS);
+/** Articles extracted ahead of the one being stored (BENCH_AHEAD; default: what `sitrep ingest` uses). */
+const AHEAD = process.env.BENCH_AHEAD === undefined ? {} : { ahead: Number(process.env.BENCH_AHEAD) };
 const ONLY_SQLITE = process.env.BENCH_SQLITE_ONLY === '1';
 /** Which parts run (BENCH_PARTS, comma-separated: sqlite, pg-rate, pg-latency; default all). */
 const PARTS = new Set((process.env.BENCH_PARTS ?? (ONLY_SQLITE ? 'sqlite' : 'sqlite,pg-rate,pg-latency')).split(','));
@@ -99,7 +101,7 @@ const hwmMb = (pid) => {
 
 async function benchSqlite(resolverName) {
   // What `sitrep ingest` does on SQLite: extraction threads, group commit, ingestItems.
-  const extractor = THREADS > 0 ? threadExtractor(THREADS) : inlineExtractor(createExtractContext());
+  const extractor = THREADS > 0 ? threadExtractor(THREADS, process.env.BENCH_SIGN ? { bodySignatures: process.env.BENCH_SIGN === "1" } : {}) : inlineExtractor(createExtractContext());
   const resolver = resolverName === 'identity' ? mergeIdentity : createResolver(loadPacks());
   const dir = mkdtempSync(join(os.tmpdir(), 'sitrep-bench-'));
   const store = await openStore(join(dir, 'bench.db'), INGEST_STORE_OPTIONS);
@@ -110,14 +112,14 @@ async function benchSqlite(resolverName) {
     }
   };
   // Warm-up (not timed): the JIT, the extraction threads and the store's caches settle, as in a long-running ingest.
-  await ingestItems(asItems(articles(WARMUP, 'w')), { store, extractor, resolver });
+  await ingestItems(asItems(articles(WARMUP, 'w')), { store, extractor, resolver, ...AHEAD });
   const list = articles(N, 's', Math.ceil(WARMUP / 15));
   const started = new Map();
   const lat = [];
   const elu0 = performance.eventLoopUtilization();
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
-  const counts = await ingestItems(asItems(list, started), { store, extractor, resolver, onStep: (step) => { if (step.raw) lat.push(performance.now() - started.get(step.raw.id)); } });
+  const counts = await ingestItems(asItems(list, started), { store, extractor, resolver, ...AHEAD, onStep: (step) => { if (step.raw) lat.push(performance.now() - started.get(step.raw.id)); } });
   await store.flush();
   const secs = (performance.now() - t0) / 1000;
   if (process.env.BENCH_ELU) { const u = performance.eventLoopUtilization(elu0); const c = process.cpuUsage(cpu0); console.error(`main thread busy ${(100 * u.utilization).toFixed(0)}%, ${(u.active / N).toFixed(2)} ms/article; process CPU ${((c.user + c.system) / 1000 / N).toFixed(2)} ms/article (system ${(c.system / 1000 / N).toFixed(2)})`); }
@@ -152,7 +154,7 @@ async function freshDatabase() {
 const LATENCY_POLL_MS = Number(process.env.BENCH_POLL_MS ?? 10);
 
 function startWorkers(n, url, resolverName, batchSize, pollMs = 100) {
-  return Array.from({ length: n }, () => spawn(process.execPath, [...SITREP_NODE_FLAGS, join(root, 'bin', 'sitrep.js'), 'worker', '--batch-size', String(batchSize)], {
+  return Array.from({ length: n }, () => spawn(process.execPath, [...SITREP_NODE_FLAGS, join(root, 'bin', 'sitrep.js'), 'worker', '--batch-size', String(batchSize), ...(process.env.BENCH_CONCURRENCY ? ['--concurrency', process.env.BENCH_CONCURRENCY] : [])], {
     env: { ...process.env, SITREP_DB: url, SITREP_RESOLVER: resolverName, SITREP_LOG_LEVEL: process.env.BENCH_WORKER_LOG ?? 'warn', SITREP_WORKER_POLL_MS: String(pollMs) },
     stdio: ['ignore', 'ignore', 'inherit'],
   }));
