@@ -145,4 +145,35 @@ describe('coreference across the seed articles', () => {
     expect(after.every((e) => e.reports.every((r) => r.article_id === seeds[0]!.article.id))).toBe(true);
     expect(after.length).toBe(seeds[0]!.events.filter((e) => !e.background).length);
   });
+
+  it('takes the saved article\'s own summary from the result when given its content hash, and decides the same', async () => {
+    // Two stores with 000 and 001 stored; 002 (which joins their 12 December event) is resolved in
+    // each: once given the hash it was saved under, once without.
+    const prepared = async (): Promise<Store> => {
+      const store = await openStore(':memory:');
+      for (const i of [0, 1]) await ingestExtraction(store, seeds[i]!, `hash-${i}`, { resolver });
+      await store.saveExtraction(seeds[2]!, { contentHash: 'hash-2' });
+      return store;
+    };
+    const summariesRead = (store: Store): string[][] => {
+      const asked: string[][] = [];
+      const read = store.getArticleSummaries.bind(store);
+      store.getArticleSummaries = (ids) => {
+        asked.push([...ids]);
+        return read(ids);
+      };
+      return asked;
+    };
+    const withHash = await prepared();
+    const askedWith = summariesRead(withHash);
+    const given = await resolver.resolve({ store: withHash, result: seeds[2]!, previous: [], contentHash: 'hash-2' });
+    const without = await prepared();
+    const askedWithout = summariesRead(without);
+    const readBack = await resolver.resolve({ store: without, result: seeds[2]!, previous: [] });
+    expect(given).toEqual(readBack);
+    expect(given.events.some((e) => e.reports.length === 3)).toBe(true);
+    const own = seeds[2]!.article.id;
+    expect(askedWithout.flat()).toContain(own);
+    expect(askedWith.flat()).not.toContain(own);
+  });
 });

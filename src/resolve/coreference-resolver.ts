@@ -106,9 +106,15 @@ async function neighbourhood(store: Store, seeds: readonly Report[], state: Read
 export function createCoreferenceResolver(options: CoreferenceOptions = {}): EventResolver {
   return {
     id: 'coreference-v1',
-    async resolve({ store, result, previous, deferStories }: ResolveInput): Promise<MergedEventChange> {
+    async resolve({ store, result, previous, contentHash, deferStories }: ResolveInput): Promise<MergedEventChange> {
       const articleId = result.article.id;
       const articles: ArticleCache = { articles: new Map(), hashes: new Map() };
+      if (contentHash !== undefined) {
+        // Just saved: its summary is what `result` holds (a store reads back what it saved).
+        const a = result.article;
+        articles.articles.set(articleId, { id: articleId, outlet: a.outlet, published: a.published, title: a.title, sourceKey: articleId });
+        articles.hashes.set(articleId, contentHash);
+      }
       const own = await loadReports(
         store,
         result.events.filter((e) => !e.background).map((event) => ({ article_id: articleId, event })),

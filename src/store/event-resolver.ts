@@ -18,6 +18,11 @@ export interface ResolveInput {
    */
   readonly previous: readonly MergedEvent[];
   /**
+   * The content hash the article was just saved under, when the caller knows it: the resolver
+   * then takes the article's own summary from `result` instead of reading it back.
+   */
+  readonly contentHash?: string;
+  /**
    * Leave stories to a later pass (`settleStoryDebt` in `src/resolve/story-debt.ts`): write the
    * events without their story and return what the pass needs as `storyDebt`. Only asked of a
    * resolver with `resolveStories`, by a caller whose store records the debt.

@@ -52,7 +52,7 @@ export function ingestExtraction(
     if (saved.status === 'unchanged') return { ...saved, removedEvents: 0, writtenEvents: 0 };
     const previous = saved.status === 'updated' ? await tx.listEvents({ articleId: saved.articleId, includeBackground: true }) : [];
     const deferStories = options.deferStories === true && canDeferStories(tx, resolver);
-    const change = await resolver.resolve({ store: tx, result, previous, ...(deferStories ? { deferStories } : {}) });
+    const change = await resolver.resolve({ store: tx, result, previous, contentHash: hash, ...(deferStories ? { deferStories } : {}) });
     await tx.replaceMergedEvents(change.removeEventIds, change.events, change.stories);
     if (change.storyDebt !== undefined) {
       if (!deferStories) throw new Error(`resolver ${resolver.id} deferred stories it was not asked to`);
