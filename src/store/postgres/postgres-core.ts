@@ -280,24 +280,23 @@ export async function listStories(db: Queryable): Promise<Story[]> {
   }));
 }
 
-/** See `Store.storyRemainders`; the same reads as in SQLite, so the same costs. */
+/**
+ * See `Store.storyRemainders`; the same reads as in SQLite, so the same costs, in one round trip:
+ * per story, its record with its event count (kept by a trigger), how many of the excepted
+ * events it holds (found by primary key: the list drives, not the story), and its first and last
+ * dated events that are not excepted (walks along (story_id, date) that stop at the first such
+ * event).
+ */
 export async function storyRemainders(db: Queryable, storyIds: readonly string[], exceptEventIds: readonly string[]): Promise<StoryRemainder[]> {
   const ids = [...new Set(storyIds)];
   if (ids.length === 0) return [];
   const except = [...new Set(exceptEventIds)];
-  // Excepted events per story, found by primary key (the list drives, not the stories).
-  const { rows: exceptedRows } = await db.query<{ id: string; n: number }>(
-    'SELECT story_id AS id, count(*)::int AS n FROM events WHERE id = ANY($1::text[]) AND story_id = ANY($2::text[]) GROUP BY story_id',
-    [except, ids],
-  );
-  const excepted = new Map(exceptedRows.map((r) => [r.id, r.n]));
-  // Per story: the record with its event count (kept by a trigger), and the first and last dated
-  // events that are not excepted (walks along (story_id, date) that stop at the first such event).
   const edge = (order: 'ASC' | 'DESC') =>
     `(SELECT e.date FROM events e WHERE e.story_id = s.id AND e.date IS NOT NULL AND NOT (e.id = ANY($2::text[])) ORDER BY e.date ${order} LIMIT 1)`;
-  const { rows } = await db.query<{ id: string; title: string; first_date: string | null; last_date: string | null; places_json: string; total: number; first: string | null; last: string | null }>(
-    `SELECT s.id, s.title, s.first_date, s.last_date, s.places_json,
-       s.event_count AS total, ${edge('ASC')} AS first, ${edge('DESC')} AS last
+  const { rows } = await db.query<{ id: string; title: string; first_date: string | null; last_date: string | null; places_json: string; total: number; excepted: number; first: string | null; last: string | null }>(
+    `SELECT s.id, s.title, s.first_date, s.last_date, s.places_json, s.event_count AS total,
+       (SELECT count(*)::int FROM events e WHERE e.id = ANY($2::text[]) AND e.story_id = s.id) AS excepted,
+       ${edge('ASC')} AS first, ${edge('DESC')} AS last
      FROM stories s WHERE s.id = ANY($1::text[])`,
     [ids, except],
   );
@@ -307,7 +306,7 @@ export async function storyRemainders(db: Queryable, storyIds: readonly string[]
     if (r === undefined) return [];
     return [{
       story: { id: r.id, title: r.title, first_date: r.first_date, last_date: r.last_date, places: JSON.parse(r.places_json) as string[] },
-      events: r.total - (excepted.get(id) ?? 0),
+      events: r.total - r.excepted,
       first_date: r.first,
       last_date: r.last,
     }];
