@@ -94,7 +94,11 @@ describe.skipIf(PG_URL === undefined)('sitrep worker crash safety', () => {
 
     const first = spawnWorker(env);
     children.push(first);
-    await waitFor('some articles stored', async () => (await bed.t.store.countArticles()) >= 15);
+    // Killed while it holds claimed jobs, in the middle of its second batch of 8 (jobs 9-16):
+    // at 10 stored, six more are claimed. (Waiting for 15 cut it too close to the batch's end:
+    // with ~25 ms jobs the worker sometimes finished job 16 and was fetching the next batch,
+    // holding nothing, when it was killed.)
+    await waitFor('some articles stored and a batch in hand', async () => (await bed.t.store.countArticles()) >= 10 && (await readQueueStats(producer)).active > 0);
     first.proc.kill('SIGKILL');
     await first.exited;
     const atKill = await readQueueStats(producer);
