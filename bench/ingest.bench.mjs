@@ -15,7 +15,10 @@
 // Prints a table and writes bench/out/ingest-<date>.json. Env: PG_URL (a server to create
 // throw-away databases on; default postgres://postgres@127.0.0.1:5432/postgres),
 // BENCH_ARTICLES (default 1000), BENCH_LOAD_SECONDS (default 10), BENCH_PARTS (default
-// sqlite,pg-rate,pg-latency).
+// sqlite,pg-rate,pg-latency). Settings for experiments (recorded in the JSON): BENCH_AHEAD (SQLite
+// articles in extraction ahead of the one stored; default what `sitrep ingest` uses), BENCH_SIGN
+// (1/0: body signatures in the extraction threads or in the storing thread; default as `sitrep
+// ingest`), BENCH_CONCURRENCY (slots per `sitrep worker`; default 1).
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -51,8 +54,20 @@ const { threadExtractor, defaultExtractThreads } = await import(dist('pipeline/t
 const { INGEST_STORE_OPTIONS } = await import(dist('cli/commands/ingest.js'));
 /** Extraction threads of the SQLite run (as `sitrep ingest --threads`; default one per extra core). */
 const THREADS = process.env.BENCH_THREADS === undefined ? defaultExtractThreads() : Number(process.env.BENCH_THREADS);
+/** A positive integer from the environment, or undefined when unset; anything else stops the bench. */
+function envCount(name) {
+  const raw = process.env[name];
+  if (raw === undefined) return undefined;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`${name} must be a positive integer, got "${raw}"`);
+  return n;
+}
 /** Articles extracted ahead of the one being stored (BENCH_AHEAD; default: what `sitrep ingest` uses). */
-const AHEAD = process.env.BENCH_AHEAD === undefined ? {} : { ahead: Number(process.env.BENCH_AHEAD) };
+const AHEAD = envCount('BENCH_AHEAD') === undefined ? {} : { ahead: envCount('BENCH_AHEAD') };
+/** Where body signatures are computed (BENCH_SIGN=1: extraction threads, 0: storing thread; default as `sitrep ingest`). */
+const SIGN = process.env.BENCH_SIGN === undefined ? {} : { bodySignatures: process.env.BENCH_SIGN === '1' };
+/** Slots per `sitrep worker` (BENCH_CONCURRENCY; default the worker's, 1). */
+const CONCURRENCY = envCount('BENCH_CONCURRENCY');
 const ONLY_SQLITE = process.env.BENCH_SQLITE_ONLY === '1';
 /** Which parts run (BENCH_PARTS, comma-separated: sqlite, pg-rate, pg-latency; default all). */
 const PARTS = new Set((process.env.BENCH_PARTS ?? (ONLY_SQLITE ? 'sqlite' : 'sqlite,pg-rate,pg-latency')).split(','));
@@ -101,7 +116,7 @@ const hwmMb = (pid) => {
 
 async function benchSqlite(resolverName) {
   // What `sitrep ingest` does on SQLite: extraction threads, group commit, ingestItems.
-  const extractor = THREADS > 0 ? threadExtractor(THREADS, process.env.BENCH_SIGN ? { bodySignatures: process.env.BENCH_SIGN === "1" } : {}) : inlineExtractor(createExtractContext());
+  const extractor = THREADS > 0 ? threadExtractor(THREADS, SIGN) : inlineExtractor(createExtractContext());
   const resolver = resolverName === 'identity' ? mergeIdentity : createResolver(loadPacks());
   const dir = mkdtempSync(join(os.tmpdir(), 'sitrep-bench-'));
   const store = await openStore(join(dir, 'bench.db'), INGEST_STORE_OPTIONS);
@@ -145,8 +160,9 @@ async function freshDatabase() {
       const c = new pg.Client({ connectionString: PG_URL });
       await c.connect();
       await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      // Each run starts on a quiet server: the dirty pages of this one are written now, not during the next.
-      await c.query('CHECKPOINT').catch(() => {});
+      // Each run starts on a quiet server: what it still holds dirty (the queue's and the
+      // catalogue's pages, the log) is written now, not during the next run.
+      await c.query('CHECKPOINT').catch((error) => console.error(`warning: CHECKPOINT after a run failed (${error.message}); the next run may pay for this one's writes`));
       await c.end();
     },
   };
@@ -156,7 +172,7 @@ async function freshDatabase() {
 const LATENCY_POLL_MS = Number(process.env.BENCH_POLL_MS ?? 10);
 
 function startWorkers(n, url, resolverName, batchSize, pollMs = 100) {
-  return Array.from({ length: n }, () => spawn(process.execPath, [...SITREP_NODE_FLAGS, join(root, 'bin', 'sitrep.js'), 'worker', '--batch-size', String(batchSize), ...(process.env.BENCH_CONCURRENCY ? ['--concurrency', process.env.BENCH_CONCURRENCY] : [])], {
+  return Array.from({ length: n }, () => spawn(process.execPath, [...SITREP_NODE_FLAGS, join(root, 'bin', 'sitrep.js'), 'worker', '--batch-size', String(batchSize), ...(CONCURRENCY === undefined ? [] : ['--concurrency', String(CONCURRENCY)])], {
     env: { ...process.env, SITREP_DB: url, SITREP_RESOLVER: resolverName, SITREP_LOG_LEVEL: process.env.BENCH_WORKER_LOG ?? 'warn', SITREP_WORKER_POLL_MS: String(pollMs) },
     stdio: ['ignore', 'ignore', 'inherit'],
   }));
@@ -256,7 +272,7 @@ async function benchPgLatency(workers, resolverName) {
 // SQLite first: after a PostgreSQL run the server goes on writing and cleaning up for a while, and
 // on 2 cores SQLite measured after the PostgreSQL runs was slower (315 and 328 articles/s in two
 // full runs, against 330-357 alone in the same hours). Each throw-away database is also dropped
-// with a CHECKPOINT, so no run pays for the previous one's dirty pages.
+// with a CHECKPOINT, so no run pays for the previous one's writes.
 const rows = [];
 if (PARTS.has('sqlite')) for (const r of RESOLVERS) rows.push(await benchSqlite(r));
 for (const r of RESOLVERS) {
@@ -274,5 +290,5 @@ console.log([line(header), line(widths.map((w) => '-'.repeat(w))), ...cells.map(
 const outDir = join(root, 'bench', 'out');
 mkdirSync(outDir, { recursive: true });
 const out = join(outDir, `ingest-${new Date().toISOString().slice(0, 10)}.json`);
-writeFileSync(out, `${JSON.stringify({ machine: { cpus: os.cpus().length, node: process.version }, articles: N, load_seconds: LOAD_SECONDS, rows }, null, 2)}\n`);
+writeFileSync(out, `${JSON.stringify({ machine: { cpus: os.cpus().length, node: process.version }, articles: N, load_seconds: LOAD_SECONDS, settings: { threads: THREADS, ...AHEAD, ...SIGN, concurrency: CONCURRENCY ?? 1 }, rows }, null, 2)}\n`);
 console.log(`written ${out}`);

@@ -146,13 +146,13 @@ describe('coreference across the seed articles', () => {
     expect(after.length).toBe(seeds[0]!.events.filter((e) => !e.background).length);
   });
 
-  it('takes the saved article\'s own summary from the result when given its content hash, and decides the same', async () => {
-    // Two stores with 000 and 001 stored; 002 (which joins their 12 December event) is resolved in
-    // each: once given the hash it was saved under, once without.
+  // Two stores with 000 and 001 stored; `third` (002, which joins their 12 December event) is
+  // resolved in each: once given the hash it was saved under, once without.
+  const resolveBothWays = async (third: ExtractionResult) => {
     const prepared = async (): Promise<Store> => {
       const store = await openStore(':memory:');
       for (const i of [0, 1]) await ingestExtraction(store, seeds[i]!, `hash-${i}`, { resolver });
-      await store.saveExtraction(seeds[2]!, { contentHash: 'hash-2' });
+      await store.saveExtraction(third, { contentHash: 'hash-2' });
       return store;
     };
     const summariesRead = (store: Store): string[][] => {
@@ -166,14 +166,28 @@ describe('coreference across the seed articles', () => {
     };
     const withHash = await prepared();
     const askedWith = summariesRead(withHash);
-    const given = await resolver.resolve({ store: withHash, result: seeds[2]!, previous: [], contentHash: 'hash-2' });
+    const given = await resolver.resolve({ store: withHash, result: third, previous: [], contentHash: 'hash-2' });
     const without = await prepared();
     const askedWithout = summariesRead(without);
-    const readBack = await resolver.resolve({ store: without, result: seeds[2]!, previous: [] });
+    const readBack = await resolver.resolve({ store: without, result: third, previous: [] });
+    return { given, readBack, askedWith: askedWith.flat(), askedWithout: askedWithout.flat() };
+  };
+
+  it('takes the saved article\'s own summary from the result when given its content hash, and decides the same', async () => {
+    const { given, readBack, askedWith, askedWithout } = await resolveBothWays(seeds[2]!);
     expect(given).toEqual(readBack);
     expect(given.events.some((e) => e.reports.length === 3)).toBe(true);
     const own = seeds[2]!.article.id;
-    expect(askedWithout.flat()).toContain(own);
-    expect(askedWith.flat()).not.toContain(own);
+    expect(askedWithout).toContain(own);
+    expect(askedWith).not.toContain(own);
+  });
+
+  it('reads the saved article back when its outlet or title is not stored as given (lone surrogate, NUL)', async () => {
+    for (const article of [{ outlet: 'Wire \ud800' }, { title: 'Clashes\u0000 at dawn' }]) {
+      const third: ExtractionResult = { ...seeds[2]!, article: { ...seeds[2]!.article, ...article } };
+      const { given, readBack, askedWith } = await resolveBothWays(third);
+      expect(askedWith).toContain(third.article.id);
+      expect(given).toEqual(readBack);
+    }
   });
 });

@@ -31,12 +31,32 @@ interface ArticleCache {
   readonly hashes: Map<string, string>;
 }
 
+/** Keeps an article's summary fields and content hash in `cache`. */
+function remember(cache: ArticleCache, a: Pick<ReportArticle, 'id' | 'outlet' | 'published' | 'title'>, contentHash: string): void {
+  cache.articles.set(a.id, { id: a.id, outlet: a.outlet ?? null, published: a.published ?? null, title: a.title ?? null, sourceKey: a.id });
+  cache.hashes.set(a.id, contentHash);
+}
+
+/**
+ * A lone UTF-16 surrogate (stored as U+FFFD in the text columns) or a NUL (dropped by
+ * PostgreSQL): a field a store's summary columns do not give back as it was saved.
+ */
+const ALTERED_ON_SAVE = /[\uD800-\uDFFF\u0000]/u;
+
+/**
+ * The summary of the article just saved, from the extraction result, when its summary columns
+ * give back exactly what it holds; else null (read it back, as every other article is read, so
+ * all reports of an event see their outlets alike).
+ */
+function savedSummary(result: ResolveInput['result']): Pick<ReportArticle, 'id' | 'outlet' | 'published' | 'title'> | null {
+  const { id, outlet, published, title } = result.article;
+  for (const field of [outlet, published, title]) if (field != null && ALTERED_ON_SAVE.test(field)) return null;
+  return { id, outlet, published, title };
+}
+
 async function loadReports(store: Store, records: readonly ArticleEventRecord[], cache: ArticleCache): Promise<Report[]> {
   const unread = [...new Set(records.map((r) => r.article_id))].filter((id) => !cache.articles.has(id));
-  for (const a of await store.getArticleSummaries(unread)) {
-    cache.articles.set(a.id, { id: a.id, outlet: a.outlet, published: a.published, title: a.title, sourceKey: a.id });
-    cache.hashes.set(a.id, a.content_hash);
-  }
+  for (const a of await store.getArticleSummaries(unread)) remember(cache, a, a.content_hash);
   return records
     .filter((r) => !r.event.background && cache.articles.has(r.article_id))
     .map((r) => ({ key: reportKey(r.article_id, r.event.id), article: cache.articles.get(r.article_id)!, event: r.event }));
@@ -110,10 +130,9 @@ export function createCoreferenceResolver(options: CoreferenceOptions = {}): Eve
       const articleId = result.article.id;
       const articles: ArticleCache = { articles: new Map(), hashes: new Map() };
       if (contentHash !== undefined) {
-        // Just saved: its summary is what `result` holds (a store reads back what it saved).
-        const a = result.article;
-        articles.articles.set(articleId, { id: articleId, outlet: a.outlet, published: a.published, title: a.title, sourceKey: articleId });
-        articles.hashes.set(articleId, contentHash);
+        // Just saved: its summary need not be read back when `result` holds what the store gives back.
+        const saved = savedSummary(result);
+        if (saved !== null) remember(articles, saved, contentHash);
       }
       const own = await loadReports(
         store,

@@ -282,10 +282,9 @@ export async function listStories(db: Queryable): Promise<Story[]> {
 
 /**
  * See `Store.storyRemainders`; the same reads as in SQLite, so the same costs, in one round trip:
- * per story, its record with its event count (kept by a trigger), how many of the excepted
- * events it holds (found by primary key: the list drives, not the story), and its first and last
- * dated events that are not excepted (walks along (story_id, date) that stop at the first such
- * event).
+ * the excepted events per story, found by primary key (the list drives, not the stories), then
+ * per story its record with its event count (kept by a trigger) and its first and last dated
+ * events that are not excepted (walks along (story_id, date) that stop at the first such event).
  */
 export async function storyRemainders(db: Queryable, storyIds: readonly string[], exceptEventIds: readonly string[]): Promise<StoryRemainder[]> {
   const ids = [...new Set(storyIds)];
@@ -294,10 +293,12 @@ export async function storyRemainders(db: Queryable, storyIds: readonly string[]
   const edge = (order: 'ASC' | 'DESC') =>
     `(SELECT e.date FROM events e WHERE e.story_id = s.id AND e.date IS NOT NULL AND NOT (e.id = ANY($2::text[])) ORDER BY e.date ${order} LIMIT 1)`;
   const { rows } = await db.query<{ id: string; title: string; first_date: string | null; last_date: string | null; places_json: string; total: number; excepted: number; first: string | null; last: string | null }>(
-    `SELECT s.id, s.title, s.first_date, s.last_date, s.places_json, s.event_count AS total,
-       (SELECT count(*)::int FROM events e WHERE e.id = ANY($2::text[]) AND e.story_id = s.id) AS excepted,
-       ${edge('ASC')} AS first, ${edge('DESC')} AS last
-     FROM stories s WHERE s.id = ANY($1::text[])`,
+    `WITH excepted AS (
+       SELECT story_id, count(*)::int AS n FROM events WHERE id = ANY($2::text[]) AND story_id = ANY($1::text[]) GROUP BY story_id
+     )
+     SELECT s.id, s.title, s.first_date, s.last_date, s.places_json, s.event_count AS total,
+       coalesce(x.n, 0) AS excepted, ${edge('ASC')} AS first, ${edge('DESC')} AS last
+     FROM stories s LEFT JOIN excepted x ON x.story_id = s.id WHERE s.id = ANY($1::text[])`,
     [ids, except],
   );
   const byId = new Map(rows.map((r) => [r.id, r]));
