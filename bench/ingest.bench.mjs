@@ -63,7 +63,8 @@ function envCount(name) {
   return n;
 }
 /** Articles extracted ahead of the one being stored (BENCH_AHEAD; default: what `sitrep ingest` uses). */
-const AHEAD = envCount('BENCH_AHEAD') === undefined ? {} : { ahead: envCount('BENCH_AHEAD') };
+const AHEAD_COUNT = envCount('BENCH_AHEAD');
+const AHEAD = AHEAD_COUNT === undefined ? {} : { ahead: AHEAD_COUNT };
 /** Where body signatures are computed (BENCH_SIGN=1: extraction threads, 0: storing thread; default as `sitrep ingest`). */
 const SIGN = process.env.BENCH_SIGN === undefined ? {} : { bodySignatures: process.env.BENCH_SIGN === '1' };
 /** Slots per `sitrep worker` (BENCH_CONCURRENCY; default the worker's, 1). */

@@ -13,6 +13,7 @@ import type { ExtractionResult } from '../model/extraction.js';
 import { ingestExtraction } from '../store/ingest-extraction.js';
 import { openStore } from '../store/open-store.js';
 import type { Store } from '../store/store.js';
+import { summaryAsSaved } from '../store/sqlite/article-rows.js';
 
 const ctx = createExtractContext();
 const resolver = createResolver(loadPacks());
@@ -147,7 +148,7 @@ describe('coreference across the seed articles', () => {
   });
 
   // Two stores with 000 and 001 stored; `third` (002, which joins their 12 December event) is
-  // resolved in each: once given the hash it was saved under, once without.
+  // resolved in each: once given its summary as saved (`summaryAsSaved`), once without.
   const resolveBothWays = async (third: ExtractionResult) => {
     const prepared = async (): Promise<Store> => {
       const store = await openStore(':memory:');
@@ -166,14 +167,15 @@ describe('coreference across the seed articles', () => {
     };
     const withHash = await prepared();
     const askedWith = summariesRead(withHash);
-    const given = await resolver.resolve({ store: withHash, result: third, previous: [], contentHash: 'hash-2' });
+    const saved = summaryAsSaved(third, 'hash-2');
+    const given = await resolver.resolve({ store: withHash, result: third, previous: [], ...(saved ? { saved } : {}) });
     const without = await prepared();
     const askedWithout = summariesRead(without);
     const readBack = await resolver.resolve({ store: without, result: third, previous: [] });
     return { given, readBack, askedWith: askedWith.flat(), askedWithout: askedWithout.flat() };
   };
 
-  it('takes the saved article\'s own summary from the result when given its content hash, and decides the same', async () => {
+  it('takes the saved article\'s own summary from the result when given it, and decides the same', async () => {
     const { given, readBack, askedWith, askedWithout } = await resolveBothWays(seeds[2]!);
     expect(given).toEqual(readBack);
     expect(given.events.some((e) => e.reports.length === 3)).toBe(true);

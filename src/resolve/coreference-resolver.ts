@@ -18,6 +18,7 @@ import { resolveStories, type StoryOptions } from './story-resolver.js';
 import type { EventResolver, MergedEventChange, ResolveInput } from '../store/event-resolver.js';
 import type { ArticleEventRecord, EventReport } from '../store/records.js';
 import type { EventOutline, Store } from '../store/store.js';
+import type { SummaryFields } from '../store/sqlite/article-rows.js';
 
 export interface CoreferenceOptions extends StoryOptions {
   /** Tells which articles are copies of one text (near-duplicates); default: none are. */
@@ -31,32 +32,15 @@ interface ArticleCache {
   readonly hashes: Map<string, string>;
 }
 
-/** Keeps an article's summary fields and content hash in `cache`. */
-function remember(cache: ArticleCache, a: Pick<ReportArticle, 'id' | 'outlet' | 'published' | 'title'>, contentHash: string): void {
-  cache.articles.set(a.id, { id: a.id, outlet: a.outlet ?? null, published: a.published ?? null, title: a.title ?? null, sourceKey: a.id });
-  cache.hashes.set(a.id, contentHash);
-}
-
-/**
- * A lone UTF-16 surrogate (stored as U+FFFD in the text columns) or a NUL (dropped by
- * PostgreSQL): a field a store's summary columns do not give back as it was saved.
- */
-const ALTERED_ON_SAVE = /[\uD800-\uDFFF\u0000]/u;
-
-/**
- * The summary of the article just saved, from the extraction result, when its summary columns
- * give back exactly what it holds; else null (read it back, as every other article is read, so
- * all reports of an event see their outlets alike).
- */
-function savedSummary(result: ResolveInput['result']): Pick<ReportArticle, 'id' | 'outlet' | 'published' | 'title'> | null {
-  const { id, outlet, published, title } = result.article;
-  for (const field of [outlet, published, title]) if (field != null && ALTERED_ON_SAVE.test(field)) return null;
-  return { id, outlet, published, title };
+/** Keeps an article's summary fields in `cache`. */
+function remember(cache: ArticleCache, a: SummaryFields): void {
+  cache.articles.set(a.id, { id: a.id, outlet: a.outlet, published: a.published, title: a.title, sourceKey: a.id });
+  cache.hashes.set(a.id, a.content_hash);
 }
 
 async function loadReports(store: Store, records: readonly ArticleEventRecord[], cache: ArticleCache): Promise<Report[]> {
   const unread = [...new Set(records.map((r) => r.article_id))].filter((id) => !cache.articles.has(id));
-  for (const a of await store.getArticleSummaries(unread)) remember(cache, a, a.content_hash);
+  for (const a of await store.getArticleSummaries(unread)) remember(cache, a);
   return records
     .filter((r) => !r.event.background && cache.articles.has(r.article_id))
     .map((r) => ({ key: reportKey(r.article_id, r.event.id), article: cache.articles.get(r.article_id)!, event: r.event }));
@@ -126,14 +110,10 @@ async function neighbourhood(store: Store, seeds: readonly Report[], state: Read
 export function createCoreferenceResolver(options: CoreferenceOptions = {}): EventResolver {
   return {
     id: 'coreference-v1',
-    async resolve({ store, result, previous, contentHash, deferStories }: ResolveInput): Promise<MergedEventChange> {
+    async resolve({ store, result, previous, saved, deferStories }: ResolveInput): Promise<MergedEventChange> {
       const articleId = result.article.id;
       const articles: ArticleCache = { articles: new Map(), hashes: new Map() };
-      if (contentHash !== undefined) {
-        // Just saved: its summary need not be read back when `result` holds what the store gives back.
-        const saved = savedSummary(result);
-        if (saved !== null) remember(articles, saved, contentHash);
-      }
+      if (saved !== undefined) remember(articles, saved);
       const own = await loadReports(
         store,
         result.events.filter((e) => !e.background).map((event) => ({ article_id: articleId, event })),

@@ -5,6 +5,7 @@
  */
 import type { ExtractionHints, ExtractionResult } from '../model/extraction.js';
 import type { MergedEvent } from './records.js';
+import type { SummaryFields } from './sqlite/article-rows.js';
 import type { Store, StoryAssignment, StoryChange, StoryDebt, StoryDebtEvent } from './store.js';
 
 /** What a resolver is given for one newly saved (inserted or updated) article. */
@@ -18,10 +19,10 @@ export interface ResolveInput {
    */
   readonly previous: readonly MergedEvent[];
   /**
-   * The content hash the article was just saved under, when the caller knows it: the resolver
-   * then takes the article's own summary from `result` instead of reading it back.
+   * The article's summary fields as the store gives them back, when the caller knows them
+   * (`summaryAsSaved`): the resolver then need not read them.
    */
-  readonly contentHash?: string;
+  readonly saved?: SummaryFields;
   /**
    * Leave stories to a later pass (`settleStoryDebt` in `src/resolve/story-debt.ts`): write the
    * events without their story and return what the pass needs as `storyDebt`. Only asked of a

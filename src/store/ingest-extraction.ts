@@ -6,6 +6,7 @@
 import type { ExtractionResult } from '../model/extraction.js';
 import { canDeferStories, type EventResolver } from './event-resolver.js';
 import { mergeIdentity } from './merge-identity.js';
+import { summaryAsSaved } from './sqlite/article-rows.js';
 import type { SaveResult, Store } from './store.js';
 
 export interface IngestExtractionOptions {
@@ -52,7 +53,9 @@ export function ingestExtraction(
     if (saved.status === 'unchanged') return { ...saved, removedEvents: 0, writtenEvents: 0 };
     const previous = saved.status === 'updated' ? await tx.listEvents({ articleId: saved.articleId, includeBackground: true }) : [];
     const deferStories = options.deferStories === true && canDeferStories(tx, resolver);
-    const change = await resolver.resolve({ store: tx, result, previous, contentHash: hash, ...(deferStories ? { deferStories } : {}) });
+    // Just saved: the resolver need not read the article's summary back when it can be told it.
+    const summary = summaryAsSaved(result, hash);
+    const change = await resolver.resolve({ store: tx, result, previous, ...(summary ? { saved: summary } : {}), ...(deferStories ? { deferStories } : {}) });
     await tx.replaceMergedEvents(change.removeEventIds, change.events, change.stories);
     if (change.storyDebt !== undefined) {
       if (!deferStories) throw new Error(`resolver ${resolver.id} deferred stories it was not asked to`);

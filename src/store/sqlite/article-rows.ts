@@ -141,6 +141,23 @@ export function fromArticleRows(row: ArticleRow, children: ArticleChildren): Sto
   return { extraction, content_hash: row.content_hash, ingested_at: row.ingested_at };
 }
 
+/** What a resolver needs of an article's summary. */
+export type SummaryFields = Pick<ArticleSummary, 'id' | 'outlet' | 'published' | 'title' | 'content_hash'>;
+
+/**
+ * The summary fields every store gives back for `result` saved under `contentHash`, so a caller
+ * need not read back what it has just saved; null when a text column of either store could not
+ * hold one of them as given (a lone surrogate becomes U+FFFD in SQLite's UTF-8 text, PostgreSQL
+ * drops a NUL; their exact copies go to `extra_json`, which summaries do not read).
+ */
+export function summaryAsSaved(result: ExtractionResult, contentHash: string): SummaryFields | null {
+  const { id, outlet, published, title } = result.article;
+  for (const field of [outlet, published, title]) {
+    if (typeof field === 'string' && (LONE_SURROGATE.test(field) || field.includes('\u0000'))) return null;
+  }
+  return { id, outlet: outlet ?? null, published: published ?? null, title: title ?? null, content_hash: contentHash };
+}
+
 /** The listing view of an article row. */
 export function toArticleSummary(row: ArticleRow): ArticleSummary {
   return {
