@@ -15,6 +15,7 @@ import { opponentOf } from './merge-drafts.js';
 import { isViolent } from './ceasefire.js';
 import { bucketBySentence, type SentenceView } from './sentences.js';
 import type { DateMention } from '../dates/find-dates.js';
+import type { TextAnalysis, Token } from '../nlp/analyze-text.js';
 import type { Claim, ControlClaim } from '../model/event.js';
 
 export interface SentenceFacts {
@@ -26,6 +27,8 @@ export interface SentenceFacts {
   readonly claims: readonly Claim[];
   readonly casualties: readonly CasualtyFill[];
   readonly triggers: readonly TriggerHit[];
+  /** The sentence's tokens with POS tags and lemmas. */
+  readonly tokens: readonly Token[];
   readonly control: readonly ControlClaim[];
   /** The sentence has a weak trigger ("the escalation", "the incident"). */
   readonly anaphor: boolean;
@@ -112,6 +115,7 @@ export function readSentences(
   dates: readonly DateMention[],
   triggers: readonly TriggerHit[],
   ctx: ExtractContext,
+  analysis: TextAnalysis,
 ): SentenceFacts[] {
   const lex = ctx.lexicon;
   const byActors = bucketBySentence(actors, sentences);
@@ -138,6 +142,7 @@ export function readSentences(
       claims,
       casualties,
       triggers: sTriggers,
+      tokens: analysis.tokensIn(s.start, s.end),
       control: controlClaims(s, sPlaces, sActors, ctx, claims[0]),
       anaphor: sTriggers.some((t) => t.def.weak),
     };

@@ -14,6 +14,7 @@ import { clusterDrafts, opponentOf, voteRole } from './merge-drafts.js';
 import { sentenceViews } from './sentences.js';
 import { findStatements } from './statements.js';
 import { findDates } from '../dates/find-dates.js';
+import { analyzeText } from '../nlp/analyze-text.js';
 import type { CleanArticle } from '../model/article.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { Actor, ArticleEvent, Claim, ControlClaim, Place, Statement } from '../model/event.js';
@@ -259,8 +260,9 @@ export function extractEvents(article: CleanArticle, ctx: ExtractContext): Extra
   const actors = ctx.findActors(text, reference);
   const places = ctx.findPlaces(text);
   const dates = findDates(text, reference);
+  const analysis = analyzeText(text);
   const triggers = findTriggers(text, ctx.lexicon);
-  const facts = readSentences(text, sentences, actors, places, dates, triggers, ctx);
+  const facts = readSentences(text, sentences, actors, places, dates, triggers, ctx, analysis);
   const drafts = buildDrafts(text, facts, reference, ctx);
   attach(facts, drafts);
 
