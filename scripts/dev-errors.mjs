@@ -25,7 +25,7 @@
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { GROUPS, extractGroup, goldFile, outDir, predFile, readGold, readPredictions, referenceScore } from './lib/dev-corpus.mjs';
-import { compareArticle, tally, totals } from './lib/dev-score.mjs';
+import { articleCategories, compareArticle, tally, totals } from './lib/dev-score.mjs';
 
 const args = process.argv.slice(2);
 const opt = (name) => {
@@ -64,7 +64,7 @@ const json = {
   tally: tally(all),
   articles: Object.fromEntries(all.map((c) => [c.article, {
     group: c.group, tp: c.tp, fp: c.fp, fn: c.fn, records: c.records,
-    categories: [...c.matched.flatMap((x) => x.categories), ...c.missed.map((x) => x.category), ...c.falseEvents.map((x) => x.category)],
+    categories: articleCategories(c),
   }])),
 };
 mkdirSync(outDir, { recursive: true });
@@ -113,6 +113,7 @@ for (const r of results) {
   if (!sel.length) continue;
   console.log(`\n######## ${r.group}: record F1 ${r.ref.record_f1.toFixed(3)}, detection F1 ${r.ref.f1.toFixed(3)} (tp ${r.ref.tp} fp ${r.ref.fp} fn ${r.ref.fn})`);
   for (const c of sel) {
+    if (onlyCategory && !articleCategories(c).includes(onlyCategory)) continue;
     const gold = c.matched.length + c.missed.length;
     console.log(`\n== ${c.article} (${c.published ?? 'no date'}): gold ${gold}, matched ${c.tp} (records ${c.records}), missed ${c.fn}, false ${c.fp}`);
     if (summaryOnly) continue;
@@ -144,12 +145,13 @@ for (const r of results) {
 }
 
 console.log('\n== error categories (events, articles)');
-const t = tally(all.filter((c) => !onlyArticles || onlyArticles.has(c.article)));
+const shown = all.filter((c) => !onlyArticles || onlyArticles.has(c.article));
+const t = tally(shown);
 for (const row of t) console.log(`  ${row.category.padEnd(32)} ${String(row.events).padStart(4)} events in ${String(row.articles).padStart(3)} articles`);
-const perfect = all.filter((c) => c.fp === 0 && c.fn === 0 && c.records === c.tp).length;
-console.log(`  articles with no error on the scored fields (all records, no false, no missed): ${perfect} of ${all.length}`);
+const perfect = shown.filter((c) => c.fp === 0 && c.fn === 0 && c.records === c.tp).length;
+console.log(`  articles whose gold events are all records, with no false event: ${perfect} of ${shown.length}`);
 const rules = new Map();
-for (const c of all) for (const x of c.falseEvents) for (const rule of x.pred.rules ?? []) if (rule.startsWith('extract/')) rules.set(rule, (rules.get(rule) ?? 0) + 1);
+for (const c of shown) for (const x of c.falseEvents) for (const rule of x.pred.rules ?? []) if (rule.startsWith('extract/')) rules.set(rule, (rules.get(rule) ?? 0) + 1);
 console.log(`  trigger rules of false events: ${[...rules].sort((a, b) => b[1] - a[1]).slice(0, 12).map(([k, v]) => `${k} ${v}`).join(', ') || '-'}`);
 for (const r of results) console.log(`  ${r.group}: record F1 ${r.ref.record_f1.toFixed(3)}, detection F1 ${r.ref.f1.toFixed(3)} (tp ${r.ref.tp} fp ${r.ref.fp} fn ${r.ref.fn}; history leaks ${r.ref.history_leaks}, boilerplate leaks ${r.ref.boilerplate_leaks})`);
 
