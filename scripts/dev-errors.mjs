@@ -24,7 +24,7 @@
  */
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { GROUPS, extractGroup, goldFile, outDir, predFile, readGold, readPredictions, referenceScore } from './lib/dev-corpus.mjs';
+import { GROUPS, extractGroups, goldFile, outDir, predFile, readGold, readPredictions, referenceScore } from './lib/dev-corpus.mjs';
 import { articleCategories, compareArticle, tally, totals } from './lib/dev-score.mjs';
 
 const args = process.argv.slice(2);
@@ -46,8 +46,8 @@ const onlyCategory = opt('--only');
 const summaryOnly = flag('--summary');
 
 const results = [];
+if (!flag('--no-extract')) extractGroups(groups);
 for (const group of groups) {
-  if (!flag('--no-extract')) extractGroup(group);
   const preds = readPredictions(predFile(group));
   const comparisons = readGold(group).map((g) => ({ ...compareArticle(g, preds.get(g.article)), group, published: g.published }));
   const ref = referenceScore(goldFile(group), predFile(group));
@@ -172,6 +172,11 @@ if (opt('--compare')) {
   }
   console.log(`\n== against ${opt('--compare')}: ${better.length} articles better, ${worse.length} worse, ${mixed.length} mixed`);
   for (const [name, list] of [['better', better], ['worse', worse], ['mixed', mixed]]) for (const l of list) console.log(`  ${name}: ${l}`);
+  const cats = new Map();
+  for (const row of before.tally ?? []) cats.set(row.category, [row.events, 0]);
+  for (const row of json.tally) cats.set(row.category, [cats.get(row.category)?.[0] ?? 0, row.events]);
+  const moved = [...cats].filter(([, [a, b]]) => a !== b).map(([c, [a, b]]) => `${c} ${a}→${b}`);
+  console.log(`  categories (events): ${moved.join(', ') || 'unchanged'}`);
   for (const g of Object.keys(json.groups)) {
     const b = before.groups?.[g];
     if (b) console.log(`  ${g}: record F1 ${b.record_f1.toFixed(3)} → ${json.groups[g].record_f1.toFixed(3)}, detection F1 ${b.f1.toFixed(3)} → ${json.groups[g].f1.toFixed(3)}`);
