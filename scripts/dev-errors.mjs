@@ -172,10 +172,15 @@ if (opt('--compare')) {
   }
   console.log(`\n== against ${opt('--compare')}: ${better.length} articles better, ${worse.length} worse, ${mixed.length} mixed`);
   for (const [name, list] of [['better', better], ['worse', worse], ['mixed', mixed]]) for (const l of list) console.log(`  ${name}: ${l}`);
+  // Category counts over the articles of this run that the earlier run also has.
   const cats = new Map();
-  for (const row of before.tally ?? []) cats.set(row.category, [row.events, 0]);
-  for (const row of json.tally) cats.set(row.category, [cats.get(row.category)?.[0] ?? 0, row.events]);
-  const moved = [...cats].filter(([, [a, b]]) => a !== b).map(([c, [a, b]]) => `${c} ${a}→${b}`);
+  for (const c of all) {
+    const b = before.articles?.[c.article];
+    if (!b) continue;
+    for (const cat of b.categories) cats.set(cat, [(cats.get(cat)?.[0] ?? 0) + 1, cats.get(cat)?.[1] ?? 0]);
+    for (const cat of articleCategories(c)) cats.set(cat, [cats.get(cat)?.[0] ?? 0, (cats.get(cat)?.[1] ?? 0) + 1]);
+  }
+  const moved = [...cats].filter(([, [a, b]]) => a !== b).sort((x, y) => y[1][0] - x[1][0]).map(([c, [a, b]]) => `${c} ${a}→${b}`);
   console.log(`  categories (events): ${moved.join(', ') || 'unchanged'}`);
   for (const g of Object.keys(json.groups)) {
     const b = before.groups?.[g];
