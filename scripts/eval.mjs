@@ -1,9 +1,11 @@
 #!/usr/bin/env node
 // `npm run eval`: runs `sitrep extract` over the seed corpus (with metadata, and the raw .txt
 // files without it) and scores both with ../shared/tools/score-events.py; then the extra
-// evaluations that exist (own test sentences, article bodies, temporal expressions).
+// evaluations that exist (own test sentences, the development corpus by group (eval-dev.mjs),
+// WikiEvents dev at mention level (eval-wikievents.mjs), article bodies, temporal expressions,
+// near-duplicates, story clustering); last, a one-line summary table.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -11,6 +13,8 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const shared = resolve(root, '..', 'shared');
 const out = join(root, 'eval', 'out');
 mkdirSync(out, { recursive: true });
+// Summaries the closing table reads: removed first, so a failed evaluation shows n/a, not old figures.
+for (const f of ['dev-summary.json', 'wikievents-summary.json']) rmSync(join(out, f), { force: true });
 
 function run(cmd, args, opts = {}) {
   const r = spawnSync(cmd, args, { cwd: root, encoding: 'utf8', maxBuffer: 1 << 28, ...opts });
@@ -29,12 +33,13 @@ function extractTo(file, inputs) {
 function score(title, gold, preds) {
   const r = run('python3', [join(shared, 'tools', 'score-events.py'), gold, preds, '--verbose']);
   console.log(`\n== ${title}\n${r.stdout.trim()}`);
+  return JSON.parse(run('python3', [join(shared, 'tools', 'score-events.py'), gold, preds, '--json']).stdout.trim().split('\n').pop());
 }
 
 const gold = join(shared, 'corpus', 'seeds-gold.json');
 const withMeta = join(out, 'seeds-metadata.jsonl');
 extractTo(withMeta, [join(shared, 'corpus', 'seeds.jsonl')]);
-score('seeds.jsonl (with metadata)', gold, withMeta);
+const seeds = score('seeds.jsonl (with metadata)', gold, withMeta);
 
 const rawDir = join(shared, 'corpus', 'seeds');
 const raw = join(out, 'seeds-raw.jsonl');
@@ -91,9 +96,26 @@ if (existsSync(casesFile)) {
   score(`own test sentences (${cases.length} cases in test/eval/sentences.json; counts not given must be null; other fields not given are not checked)`, goldFile, preds);
 }
 
-for (const script of ['eval-article-body.mjs', 'eval-tempeval.mjs', 'eval-near-duplicates.mjs', 'eval-clustering.mjs']) {
+for (const script of ['eval-dev.mjs', 'eval-wikievents.mjs', 'eval-article-body.mjs', 'eval-tempeval.mjs', 'eval-near-duplicates.mjs', 'eval-clustering.mjs']) {
   const p = join(root, 'scripts', script);
   if (!existsSync(p)) continue;
   const r = run(process.execPath, [p], { allowFail: true });
   console.log(`\n== ${script}\n${(r.stdout || r.stderr).trim()}`);
 }
+
+// One-line summary table of the headline figures (from the runs above and their eval/out/ files).
+const readJson = (f) => (existsSync(join(out, f)) ? JSON.parse(readFileSync(join(out, f), 'utf8')) : null);
+const dev = readJson('dev-summary.json');
+const we = readJson('wikievents-summary.json');
+const f3 = (x) => (typeof x === 'number' ? x.toFixed(3) : 'n/a');
+const cells = [
+  ['seeds record F1', f3(seeds.record_f1)],
+  ['dev karabakh record / detection F1', dev ? `${f3(dev.karabakh.record_f1)} / ${f3(dev.karabakh.f1)}` : 'n/a'],
+  ['dev other record / detection F1', dev ? `${f3(dev.other.record_f1)} / ${f3(dev.other.f1)}` : 'n/a'],
+  ['dev negative false events', dev ? String(dev.negative.fp) : 'n/a'],
+  ['history / boilerplate leaks (seeds + dev)', dev
+    ? `${seeds.history_leaks + Object.values(dev).reduce((a, g) => a + g.history_leaks, 0)} / ${seeds.boilerplate_leaks + Object.values(dev).reduce((a, g) => a + g.boilerplate_leaks, 0)}`
+    : `${seeds.history_leaks} / ${seeds.boilerplate_leaks}`],
+  ['WikiEvents Attack trigger F1 / args F1', we ? `${f3(we.triggers['Conflict.Attack']?.f1)} / ${f3(we.arguments.overall.f1)}` : 'n/a'],
+];
+console.log(`\n== summary\n| ${cells.map((c) => c[0]).join(' | ')} |\n|${cells.map(() => '---').join('|')}|\n| ${cells.map((c) => c[1]).join(' | ')} |`);
