@@ -17,7 +17,7 @@ import { findDates } from '../dates/find-dates.js';
 import { analyzeText } from '../nlp/analyze-text.js';
 import type { CleanArticle } from '../model/article.js';
 import type { Diagnostic } from '../model/diagnostic.js';
-import type { Actor, ArticleEvent, Claim, ControlClaim, Place, Statement } from '../model/event.js';
+import type { Actor, ArticleEvent, Claim, ControlClaim, EventMention, Place, Statement } from '../model/event.js';
 import type { Span } from '../model/span.js';
 
 export interface Extraction {
@@ -86,6 +86,34 @@ function attach(facts: readonly SentenceFacts[], drafts: Draft[]): void {
       for (const d of own) if (!d.claims.length) d.claims.push(...carried);
     }
   });
+}
+
+const spanOf = (h: { start: number; end: number; surface?: string; text?: string }): Span => ({ start: h.start, end: h.end, text: h.surface ?? h.text ?? '' });
+
+/** Each draft of an event as a mention: its trigger, sentence and the spans of the fields it read. */
+function mentionsOf(cluster: readonly Draft[]): EventMention[] {
+  const seen = new Set<number>();
+  return [...cluster]
+    .sort((a, b) => a.trigger.start - b.trigger.start)
+    .filter((d) => !seen.has(d.trigger.start) && Boolean(seen.add(d.trigger.start)))
+    .map((d) => {
+      const spans: Record<string, Span> = {};
+      if (d.agent && d.agent.hit.end > d.agent.hit.start) spans.actor1 = spanOf(d.agent.hit);
+      if (d.target && d.target.hit.end > d.target.hit.start) spans.actor2 = spanOf(d.target.hit);
+      if (d.location) spans.location = spanOf(d.location.hit);
+      if (d.date.span) spans.date = d.date.span;
+      const killed = d.casualties.find((c) => c.mention.category === 'killed');
+      const injured = d.casualties.find((c) => c.mention.category === 'injured');
+      if (killed) spans.fatalities = spanOf(killed.mention);
+      if (injured) spans.injured = spanOf(injured.mention);
+      return {
+        trigger: { start: d.trigger.start, end: d.trigger.end, text: d.trigger.text },
+        sentence: { start: d.sentence.start, end: d.sentence.end, text: d.sentence.text },
+        event_type: d.event_type,
+        sub_event_type: d.sub_event_type,
+        field_spans: spans,
+      };
+    });
 }
 
 function finalize(cluster: Draft[], id: string, ctx: ExtractContext, focus: Place | null, outlet: string | null): ArticleEvent {
@@ -230,6 +258,7 @@ function finalize(cluster: Draft[], id: string, ctx: ExtractContext, focus: Plac
     field_spans: spans,
     ...(control.length ? { control } : {}),
     rules: [...rules].sort(),
+    mentions: mentionsOf(cluster),
   };
 }
 
