@@ -7,7 +7,8 @@ import type { ActorHit, ExtractContext, PlaceHit } from './context.js';
 import { dateRole, isOldDate, pickDate } from './dating.js';
 import { daysBetween } from '../model/calendar.js';
 import type { CasualtyFill, Draft, TriggerHit } from './drafts.js';
-import { pickLocation } from './locate.js';
+import { listedWith } from './listed-places.js';
+import { pickLocation, placeFill } from './locate.js';
 import { findAttributions, type AttributionFrame } from './recognizers/attribution.js';
 import { findCasualties, type CasualtyMention } from './recognizers/casualties.js';
 import { assignRoles } from './roles.js';
@@ -266,7 +267,7 @@ export function buildDrafts(text: string, facts: readonly SentenceFacts[], refer
           control.push({ place: p.place.name, holder: roles.agent.hit.entry.side, claimant: f.claims[0]?.claimant ?? null, evidence: { start: f.s.start, end: f.s.end, text: f.s.text } });
         }
       }
-      drafts.push({
+      const draft: Draft = {
         sentence: f.s,
         trigger: t,
         event_type: t.def.event_type,
@@ -281,7 +282,15 @@ export function buildDrafts(text: string, facts: readonly SentenceFacts[], refer
         claims: f.claims.slice(),
         violation: t.def.violation || /\bviolat\w*\b[^.]{0,40}\b(?:ceasefire|truce|cease-fire)\b|\b(?:ceasefire|truce)\b[^.]{0,20}\bviolat/i.test(f.s.text),
         control,
-      });
+      };
+      drafts.push(draft);
+      // "Drones struck Vardenis, Mets Masrik and Sotk": one event per listed settlement (ACLED
+      // codes one event per location); the figures stay with the first.
+      if (location && isViolent(draft.event_type)) {
+        for (const other of listedWith(text, location.hit, locatable)) {
+          drafts.push({ ...draft, location: placeFill(text, other, ctx, 'location/listed'), rules: [...rules, 'split/listed-places'], casualties: [], claims: draft.claims.slice(), control: draft.control.slice() });
+        }
+      }
     }
     if (topic) previousTopic = topic;
   });
