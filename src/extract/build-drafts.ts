@@ -11,6 +11,7 @@ import { listedWith } from './listed-places.js';
 import { pickLocation, placeFill } from './locate.js';
 import { findAttributions, type AttributionFrame } from './recognizers/attribution.js';
 import { findCasualties, type CasualtyMention } from './recognizers/casualties.js';
+import { casualtiesFromTokens } from './recognizers/casualty-grammar.js';
 import { assignRoles } from './roles.js';
 import { opponentOf } from './merge-drafts.js';
 import { isViolent } from './ceasefire.js';
@@ -107,6 +108,17 @@ function controlClaims(s: SentenceView, places: readonly PlaceHit[], actors: rea
   return out;
 }
 
+/**
+ * Casualty figures of a sentence: the token grammar first; the character patterns add what it
+ * did not read (a figure overlapping one already read is the same figure).
+ */
+function readCasualties(text: string, s: SentenceView, tokens: readonly Token[], lex: ExtractContext['lexicon'], dates: readonly DateMention[]): CasualtyMention[] {
+  const fromPatterns = findCasualties(s.text, s.start, lex, dates);
+  const fromTokens = casualtiesFromTokens(text, tokens, lex, dates, lex.aggregateRe.test(s.text));
+  const extra = fromPatterns.filter((p) => !fromTokens.some((t) => t.start < p.end && p.start < t.end));
+  return [...fromTokens, ...extra].sort((a, b) => a.start - b.start);
+}
+
 /** Collects the per-sentence facts of an article. */
 export function readSentences(
   text: string,
@@ -131,7 +143,8 @@ export function readSentences(
     // Speakers named outside frames ("The Armenian Ministry of Defense" as a subject) are remembered too.
     for (const a of sActors) if (a.entry.kind === 'ministry' || a.entry.kind === 'person') memory.remember(a);
     const claims = claimsOfSentence(s, frames, sActors, ctx, memory);
-    const casualties = findCasualties(s.text, s.start, lex, sDates).map((c) => ({ mention: c, side: sideOfVictims(c, sActors, ctx) }));
+    const tokens = analysis.tokensIn(s.start, s.end);
+    const casualties = readCasualties(text, s, tokens, lex, sDates).map((c) => ({ mention: c, side: sideOfVictims(c, sActors, ctx) }));
     const sPlaces = byPlaces[i] ?? [];
     const sTriggers = byTriggers[i] ?? [];
     return {
@@ -143,7 +156,7 @@ export function readSentences(
       claims,
       casualties,
       triggers: sTriggers,
-      tokens: analysis.tokensIn(s.start, s.end),
+      tokens,
       control: controlClaims(s, sPlaces, sActors, ctx, claims[0]),
       anaphor: sTriggers.some((t) => t.def.weak),
     };
