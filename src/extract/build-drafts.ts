@@ -188,10 +188,26 @@ function historyParagraphs(facts: readonly SentenceFacts[], text: string, refere
   return state;
 }
 
+/** The latest date the text writes with its year (not relative, not a period's "since"). */
+function latestWrittenDay(facts: readonly SentenceFacts[]): string | null {
+  let latest: string | null = null;
+  for (const f of facts) {
+    for (const d of f.dates) {
+      if (!d.yearGiven || d.relative || !d.date) continue;
+      const last = d.dateEnd ?? d.date;
+      if (!latest || last > latest) latest = last;
+    }
+  }
+  return latest;
+}
+
 /** Builds the event drafts of an article from its sentence facts. */
 export function buildDrafts(text: string, facts: readonly SentenceFacts[], reference: string | null, ctx: ExtractContext): Draft[] {
   const lex = ctx.lexicon;
-  const history = historyParagraphs(facts, text, reference);
+  // Without a publication date, the latest day the text writes in full stands in for it when
+  // telling history from news ("in 1992" in a text that also writes 12 September 2020).
+  const horizon = reference ?? latestWrittenDay(facts);
+  const history = historyParagraphs(facts, text, horizon);
   const drafts: Draft[] = [];
   let previousTopic: ActorHit | null = null;
   facts.forEach((f, i) => {
@@ -239,7 +255,7 @@ export function buildDrafts(text: string, facts: readonly SentenceFacts[], refer
       const date = pickDate(text, f.dates, paraDatesBefore, t.start, reference);
       const rules = [`extract/${t.def.id}`, date.rule];
       let background = false;
-      if (isOldDate(date, reference)) {
+      if (isOldDate(date, horizon)) {
         background = true;
         rules.push('background/old-date');
       } else if (date.rule !== 'dates/sentence' && history.get(f.s.paragraph)) {

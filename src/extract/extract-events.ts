@@ -14,6 +14,7 @@ import { clusterDrafts, opponentOf, voteRole } from './merge-drafts.js';
 import { sentenceViews } from './sentences.js';
 import { findStatements } from './statements.js';
 import { findDates } from '../dates/find-dates.js';
+import { daysBetween } from '../model/calendar.js';
 import { analyzeText } from '../nlp/analyze-text.js';
 import type { CleanArticle } from '../model/article.js';
 import type { Diagnostic } from '../model/diagnostic.js';
@@ -68,7 +69,11 @@ function attach(facts: readonly SentenceFacts[], drafts: Draft[]): void {
     // Casualties in a sentence without its own violent event join the last violent event nearby.
     if (!own.some((d) => isViolent(d.event_type))) {
       const usable = f.casualties.filter((c) => !c.mention.aggregate);
-      if (usable.length) lastViolent(i, f.s.paragraph - 2)?.casualties.push(...usable);
+      const target = usable.length ? lastViolent(i, f.s.paragraph - 2) : undefined;
+      // A toll dated to another day ("In 1992 hundreds were killed") is not this event's.
+      const own = f.dates.filter((d) => d.date && !d.relative);
+      const otherDay = target?.date.date && own.length > 0 && own.every((d) => Math.abs(daysBetween(d.date!, target.date.date!)) > 1);
+      if (target && !otherDay) target.casualties.push(...usable);
     }
     // Attribution without an event of its own ("This is stated in the statement of X", "Baku
     // accused the Armenians of the escalation") belongs to the previous sentence's events, or to the
