@@ -265,3 +265,15 @@ function pick(list: readonly ActorEntry[], date?: string): ActorEntry | undefine
   }
   return best;
 }
+
+/**
+ * True for a name written in capitals that is a dateline or a shouted place ("YEREVAN, (BM) –",
+ * "TRIPOLI —"), not a party; acronyms of forces and groups ("IDF", "RSF", "M23") and short state
+ * acronyms ("US", "UK", "DRC") stay parties.
+ */
+export function isShoutedPlace(hit: { readonly surface: string; readonly entry: ActorEntry }): boolean {
+  const s = hit.surface;
+  if (s !== s.toUpperCase()) return false;
+  if (hit.entry.kind !== 'government' && hit.entry.kind !== 'media' && hit.entry.kind !== 'person') return false;
+  return s.replace(/[^\p{L}]/gu, '').length > 3;
+}

@@ -41,6 +41,15 @@ export interface ActorEntry {
    * entry shadows the world pack's entry of the same country and role. Added by the packs loader.
    */
   readonly role?: string;
+  /**
+   * A generic description ("militants", "the army", "gunmen") rather than a named party: the
+   * article decides which actor it stands for (see `generic-actors.ts`). The value is its class.
+   */
+  readonly generic?: string;
+  /** What kind of group a named non-state group is (`jihadist`, `rebel`, `separatist`, `militia`...). */
+  readonly groupType?: string;
+  /** ISO alpha-3 codes of the countries a non-state group fights in. */
+  readonly operatesIn?: readonly string[];
 }
 
 /** Place kinds, from the largest to the smallest; decides the ACLED geo precision. */
