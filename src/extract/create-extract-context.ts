@@ -134,6 +134,7 @@ function makeContext(
   forArticle: (text: string) => ExtractContext,
 ): ExtractContext {
   const { actorMatcher, allActors, groups, adjectives, foreign } = scope;
+  let lastPlaces: { text: string; hits: PlaceHit[] } | null = null;
   const dyads = theatres.filter((t) => t.countries.length === 2).map((t) => [t.countries[0]!, t.countries[1]!] as const);
   const ctx: ExtractContext = {
     lexicon,
@@ -142,6 +143,7 @@ function makeContext(
       return resolveGenericActors(text, hits, ctx, packs);
     },
     findPlaces(text): PlaceHit[] {
+      if (text === lastPlaces?.text) return lastPlaces.hits.slice();
       let mentions = placeMatcher.find(text);
       if (foreign.size > 0) {
         mentions = mentions
@@ -154,7 +156,8 @@ function makeContext(
         const m = mentions[i]!;
         if (r) out.push({ start: m.start, end: m.end, surface: m.surface, place: r.place, kind: r.entry.kind });
       });
-      return out;
+      lastPlaces = { text, hits: out };
+      return out.slice();
     },
     countryPlace: (iso3) => countryPlaces.get(iso3) ?? null,
     actorById: (id) => byId.get(id) ?? null,

@@ -42,6 +42,20 @@ interface Found {
 }
 
 const MIN_FUZZY_LETTERS = 5;
+/** "<country>-backed <generic>": the words that make a state the backer of a group. */
+const BACKED = new Set(['backed', 'led', 'supported', 'sponsored', 'aligned', 'allied', 'funded', 'armed', 'trained']);
+const backedCache = new Map<string, ActorEntry>();
+
+/** A generic description with a backer ("Russian-backed separatists"): resolved per article, else the backer's side. */
+function backedGeneric(generic: ActorEntry, backer: string): ActorEntry {
+  const id = `${generic.id}@${backer}`;
+  let e = backedCache.get(id);
+  if (!e) {
+    e = { ...generic, id, backer };
+    backedCache.set(id, e);
+  }
+  return e;
+}
 const EXACT = 1;
 const EVENT = 2;
 const COUNTRY = 4;
@@ -121,17 +135,30 @@ export function createActorMatcher(packs: Packs): ActorMatcher {
 
   const byRole = (code: string, role: string, date?: string): ActorEntry | undefined => pick(roles.get(roleKey(code, role)) ?? [], date);
 
-  const compose = (tokens: readonly Token[], i: number, g: number, date?: string): Found | null => {
+  const compose = (text: string, tokens: readonly Token[], i: number, g: number, date?: string): Found | null => {
     let best: Found | null = null;
     // "<demonym | country | country's> NOUN"
     const ref = g & COUNTRY ? countryRefs.match(tokens, i) : null;
     if (ref) {
-      const j = i + ref.length;
+      let j = i + ref.length;
+      const code = ref.hits[0]!.value;
+      // "Russian-backed separatists", "Saudi-led coalition", "Iran-aligned militias"
+      const backed = tokens[j]?.joinPrev && BACKED.has(tokens[j]!.key) && text.slice(tokens[j - 1]!.end, tokens[j]!.start).includes('-');
+      if (backed) j++;
       if (tokens[j]?.joinPrev) {
         const fn = nouns.match(tokens, j, null, (n) => n.prefix);
         const noun = fn?.hits[0]?.value;
-        const entry = noun ? byRole(ref.hits[0]!.value, noun.role, date) : undefined;
-        if (fn && entry) best = { length: ref.length + fn.length, end: fn.end, entry, via: 'composition' };
+        const entry = noun ? byRole(code, noun.role === 'platform' ? 'forces' : noun.role, date) : undefined;
+        if (fn && entry) {
+          // a weapon or platform stands for its owner: the mention is the owner's name only
+          best = noun!.span === 'owner' && !backed ? { length: ref.length, end: ref.end, entry, via: 'composition' } : { length: j - i + fn.length, end: fn.end, entry, via: 'composition' };
+        }
+        if (backed) {
+          const gm = exact.match(tokens, j, null, (a) => Boolean(a.generic) && a.generic !== 'state');
+          if (gm && (!best || j - i + gm.length > best.length)) {
+            best = { length: j - i + gm.length, end: gm.end, entry: backedGeneric(gm.hits[0]!.value, code), via: 'composition' };
+          }
+        }
       }
     }
     // "NOUN of|in <country | capital>"
@@ -195,7 +222,7 @@ export function createActorMatcher(packs: Packs): ActorMatcher {
           continue;
         }
         let found: Found | null = m ? { length: m.length, end: m.end, entry: pick(m.hits.map((h) => h.value), date)!, via: 'alias' } : null;
-        const c = g & (COUNTRY | NOUN) ? compose(tokens, i, g, date) : null;
+        const c = g & (COUNTRY | NOUN) ? compose(text, tokens, i, g, date) : null;
         if (c && (!found || c.length > found.length)) found = c;
         if (!found && t.cap && !t.upper && t.key.length >= MIN_FUZZY_LETTERS) {
           const f = persons.match(tokens, i, keyAt, valid);
