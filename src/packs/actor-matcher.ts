@@ -46,12 +46,16 @@ const MIN_FUZZY_LETTERS = 5;
 const BACKED = new Set(['backed', 'led', 'supported', 'sponsored', 'aligned', 'allied', 'funded', 'armed', 'trained']);
 const backedCache = new Map<string, ActorEntry>();
 
-/** A generic description with a backer ("Russian-backed separatists"): resolved per article, else the backer's side. */
-function backedGeneric(generic: ActorEntry, backer: string): ActorEntry {
-  const id = `${generic.id}@${backer}`;
+/**
+ * A generic description tied to a state: its backer ("Russian-backed separatists": resolved per
+ * article, else a militia of the backer's side) or its homeland ("Palestinian militants": a group
+ * fighting in that country).
+ */
+function placedGeneric(generic: ActorEntry, code: string, how: 'backer' | 'homeland'): ActorEntry {
+  const id = `${generic.id}${how === 'backer' ? '@' : '#'}${code}`;
   let e = backedCache.get(id);
   if (!e) {
-    e = { ...generic, id, backer };
+    e = { ...generic, id, [how]: code };
     backedCache.set(id, e);
   }
   return e;
@@ -146,18 +150,22 @@ export function createActorMatcher(packs: Packs): ActorMatcher {
       const backed = tokens[j]?.joinPrev && BACKED.has(tokens[j]!.key) && text.slice(tokens[j - 1]!.end, tokens[j]!.start).includes('-');
       if (backed) j++;
       if (tokens[j]?.joinPrev) {
-        const fn = nouns.match(tokens, j, null, (n) => n.prefix);
+        let fn = nouns.match(tokens, j, null, (n) => n.prefix);
+        // one modifier before a platform: "Turkish reconnaissance aircraft", "Russian attack drones"
+        if (!fn && !backed && !tokens[j]!.cap && tokens[j + 1]?.joinPrev) {
+          const pf = nouns.match(tokens, j + 1, null, (n) => n.prefix && n.span === 'owner');
+          if (pf) fn = { ...pf, first: j, length: pf.length + 1 };
+        }
         const noun = fn?.hits[0]?.value;
         const entry = noun ? byRole(code, noun.role === 'platform' ? 'forces' : noun.role, date) : undefined;
         if (fn && entry) {
           // a weapon or platform stands for its owner: the mention is the owner's name only
           best = noun!.span === 'owner' && !backed ? { length: ref.length, end: ref.end, entry, via: 'composition' } : { length: j - i + fn.length, end: fn.end, entry, via: 'composition' };
         }
-        if (backed) {
-          const gm = exact.match(tokens, j, null, (a) => Boolean(a.generic) && a.generic !== 'state');
-          if (gm && (!best || j - i + gm.length > best.length)) {
-            best = { length: j - i + gm.length, end: gm.end, entry: backedGeneric(gm.hits[0]!.value, code), via: 'composition' };
-          }
+        // "Russian-backed separatists" (a backer), "Palestinian militants" (a homeland)
+        const gm = exact.match(tokens, j, null, (a) => Boolean(a.generic) && a.generic !== 'state');
+        if (gm && (!best || j - i + gm.length > best.length)) {
+          best = { length: j - i + gm.length, end: gm.end, entry: placedGeneric(gm.hits[0]!.value, code, backed ? 'backer' : 'homeland'), via: 'composition' };
         }
       }
     }
@@ -232,6 +240,12 @@ export function createActorMatcher(packs: Packs): ActorMatcher {
           i++;
           continue;
         }
+        // "Yemen's Hodeidah port", "Ukraine's eastern Donetsk region": a country in the genitive
+        // before a place is where, not who
+        if (found.via === 'alias' && found.entry.kind === 'government' && tokens[i + found.length - 1]!.possessive && locativeAfter(tokens, i + found.length)) {
+          i += found.length;
+          continue;
+        }
         out.push({ start: t.start, end: found.end, surface: text.slice(t.start, found.end), entry: found.entry, via: found.via });
         i += found.length;
       }
@@ -258,6 +272,25 @@ export function toActor(entry: ActorEntry, mention?: { readonly start: number; r
 }
 
 const LATIN = /^[\p{Script=Latin}\p{M}\s'’ʼ`.\-()]+$/u;
+
+/** Nouns of geography that a country in the genitive locates ("Sudan's capital", "Russia's border region"). */
+const GEO_NOUNS = new Set([
+  'region', 'regions', 'province', 'provinces', 'state', 'states', 'oblast', 'district', 'districts', 'governorate', 'county',
+  'capital', 'city', 'cities', 'town', 'towns', 'village', 'villages', 'port', 'ports', 'coast', 'coastline', 'border', 'borders',
+  'frontier', 'territory', 'territories', 'soil', 'airspace', 'waters', 'north', 'south', 'east', 'west', 'interior', 'countryside',
+  'heartland', 'enclave', 'outskirts', 'area', 'areas', 'island', 'islands', 'desert', 'mountains', 'highlands', 'delta', 'valley',
+]);
+const DIRECTIONS = new Set(['northern', 'southern', 'eastern', 'western', 'central', 'north', 'south', 'east', 'west', 'northeastern', 'northwestern', 'southeastern', 'southwestern', 'far', 'occupied', 'restive', 'embattled', 'besieged', 'largest', 'second', 'main']);
+
+/** The words at `j` name a place: a capitalised name, or an optional direction and a noun of geography. */
+function locativeAfter(tokens: readonly Token[], j: number): boolean {
+  let t = tokens[j];
+  if (!t?.joinPrev) return false;
+  if (t.cap && !t.upper) return true;
+  while (t && DIRECTIONS.has(t.key)) t = tokens[++j];
+  if (t?.cap && !t.upper && t.joinPrev) return true;
+  return Boolean(t && t.joinPrev && GEO_NOUNS.has(t.key));
+}
 
 function roleKey(code: string, role: string): string {
   return `${code}|${role}`;

@@ -102,13 +102,14 @@ export function resolveGenericActors(text: string, hits: ActorHit[], ctx: Extrac
   const home = ranked[0]?.[0] ?? null;
   const dominant = home !== null && (ranked.length < 2 || ranked[0]![1] >= DOMINANCE * ranked[1]![1]) ? home : null;
 
-  const groupFor = (cls: string, at: number): ActorEntry | null => {
+  const groupFor = (cls: string, at: number, homeland: string | undefined): ActorEntry | null => {
     const compat = COMPATIBLE[cls];
     if (!compat) return null;
     for (const types of compat) {
       let best: { entry: ActorEntry; count: number; last: number } | null = null;
       for (const n of named.values()) {
         if (!types.includes(typeOf(n.entry))) continue;
+        if (homeland && n.entry.operatesIn && !n.entry.operatesIn.includes(homeland)) continue;
         const last = Math.max(-1, ...n.positions.filter((p) => p <= at));
         if (!best || n.count > best.count || (n.count === best.count && last > best.last)) best = { entry: n.entry, count: n.count, last };
       }
@@ -132,9 +133,10 @@ export function resolveGenericActors(text: string, hits: ActorHit[], ctx: Extrac
       const id = dominant ? defaults.get(`${dominant}|state`) : undefined;
       entry = (id ? ctx.actorById(id) : null) ?? (dominant ? ctx.forcesOfSide(dominant) : null);
     } else {
-      entry = groupFor(cls, h.start);
-      if (!entry && home) {
-        const id = defaults.get(`${home}|${cls}`);
+      entry = groupFor(cls, h.start, e.homeland);
+      const where = e.homeland ?? home;
+      if (!entry && where) {
+        const id = defaults.get(`${where}|${cls}`);
         if (id) entry = ctx.actorById(id);
       }
       if (!entry && e.backer) {
@@ -150,10 +152,10 @@ export function resolveGenericActors(text: string, hits: ActorHit[], ctx: Extrac
           generic: 'militia',
         }));
       }
-      if (!entry && home) {
-        entry = syntheticEntry(`actor:generic:unidentified@${home}`, () => ({
-          id: `actor:generic:unidentified@${home}`,
-          name: `Unidentified Armed Group (${names.get(home) ?? home})`,
+      if (!entry && where) {
+        entry = syntheticEntry(`actor:generic:unidentified@${where}`, () => ({
+          id: `actor:generic:unidentified@${where}`,
+          name: `Unidentified Armed Group (${names.get(where) ?? where})`,
           kind: 'armed-group',
           side: null,
           country: null,

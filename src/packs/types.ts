@@ -52,6 +52,8 @@ export interface ActorEntry {
   readonly operatesIn?: readonly string[];
   /** For a generic description: the state named as its backer ("Russian-backed separatists" → RUS). */
   readonly backer?: string;
+  /** For a generic description: the country named as its homeland ("Palestinian militants" → PSE). */
+  readonly homeland?: string;
 }
 
 /** Place kinds, from the largest to the smallest; decides the ACLED geo precision. */
