@@ -19,6 +19,7 @@ import { bucketBySentence, type SentenceView } from './sentences.js';
 import type { DateMention } from '../dates/find-dates.js';
 import type { TextAnalysis, Token } from '../nlp/analyze-text.js';
 import type { Claim, ControlClaim } from '../model/event.js';
+import { isShoutedPlace } from '../packs/actor-matcher.js';
 
 export interface SentenceFacts {
   readonly s: SentenceView;
@@ -237,7 +238,7 @@ export function buildDrafts(text: string, facts: readonly SentenceFacts[], refer
       }
       // "Artsakh authorities declared mobilization": for a decision, the speaker is the actor.
       if (!roles.agent && !isViolent(t.def.event_type)) {
-        const speaker = [...f.actors].reverse().find((a) => a.end <= t.start && a.entry.kind !== 'media' && a.surface !== a.surface.toUpperCase());
+        const speaker = [...f.actors].reverse().find((a) => a.end <= t.start && a.entry.kind !== 'media' && !isShoutedPlace(a));
         if (speaker) roles = { ...roles, agent: { hit: speaker, weight: 1, accused: false, rule: 'roles/speaker-decides' } };
       }
       // "Two civilians were killed." after a report of shelling: the toll of that event, not a new attack.

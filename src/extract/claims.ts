@@ -7,6 +7,7 @@ import type { AttributionFrame } from './recognizers/attribution.js';
 import type { SentenceView } from './sentences.js';
 import type { Actor, Claim } from '../model/event.js';
 import { toActor } from '../packs/actor-matcher.js';
+import { isShoutedPlace } from '../packs/actor-matcher.js';
 
 const anaphoricClaimantRe = /^(?:the\s+)?(?:ministry|military|department|statement|report|agency|office|presidency|government|army|side|officials?|spokes(?:man|woman|person)|we|they|it|he|she)$/i;
 
@@ -37,7 +38,7 @@ export function resolveClaimant(
   const phrase = frame.claimant.text.trim();
   // "The separatists, who have held the enclave since 1994, announced": the subject before the clause.
   if (/^(?:who|which|for its part|its part|for their part)\b/i.test(phrase) || !phrase) {
-    const subject = [...actors].reverse().find((a) => a.end <= frame.claimant.start && a.entry.kind !== 'media' && a.surface !== a.surface.toUpperCase());
+    const subject = [...actors].reverse().find((a) => a.end <= frame.claimant.start && a.entry.kind !== 'media' && !isShoutedPlace(a));
     if (subject) {
       memory.remember(subject);
       return toActor(subject.entry, subject);

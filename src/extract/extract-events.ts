@@ -291,6 +291,8 @@ export function extractEvents(article: CleanArticle, ctx: ExtractContext): Extra
     return { events: [], statements: [], diagnostics };
   }
   const text = article.text;
+  // Only the theatres this article is about lend it their actors, places and ceasefires.
+  ctx = ctx.forArticle?.(text) ?? ctx;
   const reference = article.published;
   const sentences = sentenceViews(article);
   const actors = ctx.findActors(text, reference);

@@ -23,6 +23,9 @@ import {
   fastPlaceRow,
   fastWorldActorRow,
   forceNounRowSchema,
+  genericActorRowSchema,
+  genericDefaultRowSchema,
+  stateAliasRowSchema,
   keyEventSchema,
   placeRowSchema,
   theatreManifestSchema,
@@ -30,7 +33,7 @@ import {
   worldManifestSchema,
   type CuratedPlace,
 } from './schemas.js';
-import type { ActorEntry, ForceNoun, Packs, PlaceEntry, TheatrePack, WorldPack } from './types.js';
+import type { ActorEntry, ForceNoun, GenericDefault, Packs, PlaceEntry, TheatrePack, WorldPack } from './types.js';
 
 /** `<repo>/packs`, found from this module's location (src/packs or dist/packs). */
 export const DEFAULT_PACKS_DIR = fileURLToPath(new URL('../../packs', import.meta.url));
@@ -91,8 +94,59 @@ function loadWorld(dir: string): WorldPack {
     role: r.role,
     ...(r.fightsAs !== '' ? { fightsAs: r.fightsAs } : {}),
   }));
-  // Curated non-state armed groups of other conflicts (Hamas, RSF, M23...), same format as a theatre's actors.yml.
-  if (manifest.files.groups) actors.push(...readYamlList(f(manifest.files.groups), actorEntrySchema));
+  // Curated surface forms of generated state entries ("IDF", "FARDC", "Tatmadaw").
+  if (manifest.files.stateAliases) {
+    const file = f(manifest.files.stateAliases);
+    const index = new Map(actors.map((a, i) => [a.id, i] as const));
+    readTsv(file, stateAliasRowSchema).forEach((r, i) => {
+      const id = `actor:world:${r.alpha3.toLowerCase()}-${r.role}`;
+      const at = index.get(id);
+      if (at === undefined) throw new PackError(displayPath(file), `no world actor ${id} to add aliases to`, { row: i + 1, field: 'alpha3', id });
+      const a = actors[at]!;
+      const have = new Set(a.aliases);
+      actors[at] = { ...a, aliases: [...a.aliases, ...r.aliases.filter((x) => !have.has(x))] };
+    });
+  }
+  // Curated armed groups of today's wars (Hamas, RSF, M23...), same format as a theatre's actors.yml.
+  if (manifest.files.groups) {
+    const file = f(manifest.files.groups);
+    const ids = new Set(actors.map((a) => a.id));
+    readYamlList(file, actorEntrySchema).forEach((a, i) => {
+      if (ids.has(a.id)) throw new PackError(displayPath(file), `duplicate id ${a.id}`, { row: i + 1, field: 'id', id: a.id });
+      ids.add(a.id);
+      actors.push(a);
+    });
+  }
+  // Generic descriptions ("the army", "militants"): one entry per class, resolved per article.
+  if (manifest.files.generics) {
+    const byClass = new Map<string, string[]>();
+    for (const r of readTsv(f(manifest.files.generics), genericActorRowSchema)) {
+      const list = byClass.get(r.class) ?? [];
+      list.push(r.phrase);
+      byClass.set(r.class, list);
+    }
+    for (const [cls, aliases] of byClass) {
+      actors.push({
+        id: `actor:generic:${cls}`,
+        name: cls === 'state' ? 'State forces (generic)' : `Unidentified armed group (${cls})`,
+        kind: cls === 'state' ? 'state-forces' : 'armed-group',
+        side: null,
+        country: null,
+        inter: cls === 'state' ? 1 : 3,
+        aliases,
+        generic: cls,
+      });
+    }
+  }
+  let genericDefaults: GenericDefault[] = [];
+  if (manifest.files.genericDefaults) {
+    const file = f(manifest.files.genericDefaults);
+    const ids = new Set(actors.map((a) => a.id));
+    genericDefaults = readTsv(file, genericDefaultRowSchema);
+    genericDefaults.forEach((r, i) => {
+      if (!ids.has(r.actor)) throw new PackError(displayPath(file), `unknown actor ${r.actor}`, { row: i + 1, field: 'actor', id: r.actor });
+    });
+  }
   const demonyms: Record<string, readonly string[]> = {};
   for (const r of readTsv(f(manifest.files.demonyms), demonymRowSchema, fastDemonymRow)) {
     if (r.demonyms.length > 0) demonyms[r.alpha3] = r.demonyms;
@@ -108,6 +162,7 @@ function loadWorld(dir: string): WorldPack {
     demonyms,
     forceNouns,
     commonWords,
+    genericDefaults,
   };
 }
 
