@@ -11,6 +11,7 @@ import { pickLocation } from './locate.js';
 import { findAttributions, type AttributionFrame } from './recognizers/attribution.js';
 import { findCasualties, type CasualtyMention } from './recognizers/casualties.js';
 import { assignRoles } from './roles.js';
+import { analyzeSentence, type SentenceSyntax } from '../syntax/clauses.js';
 import { opponentOf } from './merge-drafts.js';
 import { isViolent } from './ceasefire.js';
 import { bucketBySentence, type SentenceView } from './sentences.js';
@@ -180,7 +181,10 @@ export function buildDrafts(text: string, facts: readonly SentenceFacts[], refer
   const history = historyParagraphs(facts, text, reference);
   const drafts: Draft[] = [];
   let previousTopic: ActorHit | null = null;
+  // Actors of the earlier sentences, for "it", "the group", "its forces" (coreference).
+  const recent: ActorHit[] = [];
   facts.forEach((f, i) => {
+    let syn: SentenceSyntax | null = null;
     const topic = f.actors.find((a) => a.entry.kind !== 'media') ?? null;
     if (skipKinds.has(f.s.kind)) return;
     const paraDatesBefore = facts
@@ -198,7 +202,9 @@ export function buildDrafts(text: string, facts: readonly SentenceFacts[], refer
       if (lex.negationRe.test(before)) continue;
       if (lex.modalRe.test(text.slice(Math.max(f.s.start, t.start - 25), t.start)) && t.def.id !== 'strategic/base') continue;
       if (/^enter/i.test(t.text) && /^\s*(?:into\s+)?(?:force|effect)/i.test(text.slice(t.end, t.end + 12))) continue;
-      let roles = assignRoles(f.s, t.start, t.end, f.actors, f.frames, ctx, previousTopic, lex.targetNounRe);
+      syn ??= analyzeSentence(f.tokens);
+      const civilianCountry = locatable.find((p) => p.place.country)?.place.country ?? null;
+      let roles = assignRoles(f.s, t.start, t.end, f.actors, f.frames, ctx, previousTopic, lex.targetNounRe, { syn, recent, civilianCountry });
       // A belligerent's word that its enemy acted is an accusation, whatever the verb ("said that
       // the separatists attacked first"): it counts for actor1 only when nothing neutral does.
       const agentSide = roles.agent?.hit.entry.side;
@@ -284,6 +290,7 @@ export function buildDrafts(text: string, facts: readonly SentenceFacts[], refer
       });
     }
     if (topic) previousTopic = topic;
+    for (const a of f.actors) if (a.entry.kind !== 'media') recent.push(a);
   });
   return drafts;
 }
