@@ -82,6 +82,7 @@ function syntaxRoles(
   tStart: number,
   tEnd: number,
   usable: readonly ActorHit[],
+  actors: readonly ActorHit[],
   ctx: ExtractContext,
   input: SyntaxInput,
   isAccused: (hit: ActorHit) => boolean,
@@ -96,7 +97,8 @@ function syntaxRoles(
   const recent = [...input.recent, ...usable.filter((a) => a.end <= tStart)];
   let speaker: ActorHit | null = null;
   if (frame?.speaker) {
-    const sp = actorOfPhrase(frame.speaker, syn, usable.concat(), ctx, lex, { speaker: null, recent: [...input.recent, ...usable.filter((a) => a.end <= frame.speaker!.start)], civilianCountry: null });
+    const speakers = actors.filter((a) => a.entry.kind !== 'media' && !isDateline(a, s));
+    const sp = actorOfPhrase(frame.speaker, syn, speakers, ctx, lex, { speaker: null, recent: [...input.recent, ...usable.filter((a) => a.end <= frame.speaker!.start)], civilianCountry: null });
     speaker = sp && sp.via !== 'civilians' ? sp.hit : null;
   }
   const env: { -readonly [K in keyof CorefEnv]: CorefEnv[K] } = { speaker, recent, civilianCountry: input.civilianCountry };
@@ -142,7 +144,7 @@ export function assignRoles(
   const usable = actors.filter((a) => !inFrames(a, frames) && a.entry.kind !== 'media' && !isDateline(a, s) && !asPlaceIn(a, s));
   const accusing = frames.find((f) => f.stance === 'accuses' && f.end <= tStart);
   const isAccused = (hit: ActorHit) => Boolean(accusing && hit.start >= accusing.end);
-  const syn = syntaxRoles(s, tStart, tEnd, usable, ctx, input, isAccused);
+  const syn = syntaxRoles(s, tStart, tEnd, usable, actors, ctx, input, isAccused);
   if (syn.kind === 'none') return legacy;
   let agent = syn.agent;
   let target = syn.target;

@@ -193,7 +193,7 @@ function verbalArguments(syn: SentenceSyntax, vg: VerbGroup, lex: RoleLexicon): 
     agents.push({ np, rule: vg.progressive ? 'syntax/progressive-subject' : 'syntax/subject' });
     // "Shells fired by the RSF slammed into": the participle's by-agent acted.
     const part = syn.verbs[syn.verbOf[np.last + 1] ?? -1];
-    if (part?.reduced) {
+    if (part?.reduced && !lex.mediationVerbs.has(part.lemma)) {
       const by = complementsOf(syn, part.last, lex).find((c) => c.prep === 'by');
       if (by) agents.unshift({ np: by.np, rule: 'syntax/participle-by' });
     }

@@ -178,6 +178,17 @@ export function analyzeSentence(tokens: readonly Token[]): SentenceSyntax {
     i++;
   }
 
+  // "were encircled and seized": a bare participle coordinated with a passive is passive too.
+  for (let v = 1; v < verbs.length; v++) {
+    const cur = verbs[v]!;
+    const prevVg = verbs[v - 1]!;
+    const between = tokens.slice(prevVg.last + 1, cur.first);
+    if (cur.first === cur.head && prevVg.voice === 'passive' && !prevVg.reduced && between.length >= 1 && between.length <= 2 &&
+      between.some((b) => b.pos === 'CCONJ') && between.every((b) => b.pos === 'CCONJ' || b.text === ',') && looksParticiple(tokens[cur.head]!)) {
+      verbs[v] = { ...cur, voice: 'passive' };
+    }
+  }
+
   // Clauses: a new clause at a subordinator, a relative pronoun, ";" or ":", a dash, or a quote.
   const clauseOf = new Array<number>(n).fill(0);
   let c = 0;

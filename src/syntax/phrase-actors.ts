@@ -57,7 +57,13 @@ function demonymInside(np: NounPhrase, syn: SentenceSyntax, ctx: ExtractContext,
     // "Hamas-run", "Houthi-led": the owner of the compound.
     const hy = t[k + 1];
     const suffix = t[k + 2];
-    if (hy && suffix && /^[-‐]$/.test(hy.text) && hy.start === tok.end && suffix.start === hy.end && lex.ownerSuffixes.has(suffix.lemma)) {
+    const compound = hy && suffix && /^[-‐]$/.test(hy.text) && hy.start === tok.end && suffix.start === hy.end;
+    // "Russian-brokered", "Iran-backed": the first word names a third party, not the phrase's actor.
+    if (compound && !lex.ownerSuffixes.has(suffix.lemma) && (suffix.pos === 'VERB' || lex.mediationVerbs.has(suffix.lemma))) {
+      k += 2;
+      continue;
+    }
+    if (compound && lex.ownerSuffixes.has(suffix.lemma)) {
       const named = actors.find((a) => a.start <= tok.start && a.end >= tok.end);
       if (named) return { hit: named, via: 'owner' };
       const side = ctx.sideOfAdjective(tok.text);

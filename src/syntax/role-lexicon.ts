@@ -14,6 +14,7 @@ const schema = z.object({
   light_verbs: words,
   undergo_verbs: words,
   subject_verbs: words,
+  mediation_verbs: words,
   group_nouns: words,
   force_nouns: words,
   institution_nouns: words,
@@ -29,6 +30,7 @@ export interface RoleLexicon {
   readonly lightVerbs: ReadonlySet<string>;
   readonly undergoVerbs: ReadonlySet<string>;
   readonly subjectVerbs: ReadonlySet<string>;
+  readonly mediationVerbs: ReadonlySet<string>;
   readonly groupNouns: ReadonlySet<string>;
   readonly forceNouns: ReadonlySet<string>;
   readonly institutionNouns: ReadonlySet<string>;
@@ -49,6 +51,7 @@ export function parseRoleLexicon(text: string): RoleLexicon {
     lightVerbs: new Set(d.light_verbs),
     undergoVerbs: new Set(d.undergo_verbs),
     subjectVerbs: new Set(d.subject_verbs),
+    mediationVerbs: new Set(d.mediation_verbs),
     groupNouns: new Set(d.group_nouns),
     forceNouns: new Set(d.force_nouns),
     institutionNouns: new Set(d.institution_nouns),
