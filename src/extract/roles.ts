@@ -98,10 +98,10 @@ function syntaxRoles(
   let speaker: ActorHit | null = null;
   if (frame?.speaker) {
     const speakers = actors.filter((a) => a.entry.kind !== 'media' && !isDateline(a, s));
-    const sp = actorOfPhrase(frame.speaker, syn, speakers, ctx, lex, { speaker: null, recent: [...input.recent, ...usable.filter((a) => a.end <= frame.speaker!.start)], civilianCountry: null });
+    const sp = actorOfPhrase(frame.speaker, syn, speakers, ctx, lex, { speaker: null, recent: [...input.recent, ...usable.filter((a) => a.end <= frame.speaker!.start)], civilianCountry: null, placeCountry: null });
     speaker = sp && sp.via !== 'civilians' ? sp.hit : null;
   }
-  const env: { -readonly [K in keyof CorefEnv]: CorefEnv[K] } = { speaker, recent, civilianCountry: input.civilianCountry };
+  const env: { -readonly [K in keyof CorefEnv]: CorefEnv[K] } = { speaker, recent, civilianCountry: input.civilianCountry, placeCountry: input.civilianCountry };
   const speakerPhrase = frame?.speaker ?? null;
   const pick = (cands: readonly Argument[], not: ActorHit | null): RoleFill | null => {
     for (const c of cands) {

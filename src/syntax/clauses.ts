@@ -86,7 +86,7 @@ export function analyzeSentence(tokens: readonly Token[]): SentenceSyntax {
   // Nominal -ing: "the fighting", "Russian shelling", "Shelling continued".
   const nominalIng = (i: number): boolean => {
     const t = tokens[i]!;
-    if (t.pos !== 'VERB' || !/ing$/.test(t.lower)) return false;
+    if (t.pos !== 'VERB' || !/ing$/.test(t.lower) || t.lemma === 'accord') return false;
     const p = tokens[i - 1];
     if (!p) return tokens[i + 1]?.pos === 'VERB' || tokens[i + 1]?.pos === 'AUX' || tokens[i + 1]?.pos === 'ADP';
     if (p.pos === 'DET' || p.pos === 'ADJ' || isPossessiveMark(p) || (p.pos === 'PRON' && POSSESSIVE.has(p.lower))) return true;
@@ -127,9 +127,14 @@ export function analyzeSentence(tokens: readonly Token[]): SentenceSyntax {
       }
       // A parenthesised acronym right after the phrase: "Rapid Support Forces (RSF)".
       if (tokens[j + 1]?.text === '(' && tokens[j + 2]?.pos === 'PROPN' && tokens[j + 3]?.text === ')') j += 3;
+      // The head: the last noun (not a number: "school No. 1", "May 27"), else the last nominal.
       let head = j;
-      while (head > i && !(isNominal(tokens[head]!) || nominalIng(head) || (tokens[head]!.pos === 'PRON' && tokens[head]!.text !== '('))) head--;
-      if (tokens[head]!.text === ')') head = j - 1;
+      while (head > i && !(tokens[head]!.pos === 'NOUN' || tokens[head]!.pos === 'PROPN' || nominalIng(head))) head--;
+      if (tokens[head]!.text === ')' || tokens[head]!.text === '(') head = j - 1;
+      if (!(tokens[head]!.pos === 'NOUN' || tokens[head]!.pos === 'PROPN' || nominalIng(head))) {
+        head = j;
+        while (head > i && !(isNominal(tokens[head]!) || tokens[head]!.pos === 'PRON')) head--;
+      }
       const first = tokens[i]!;
       const possessive = first.pos === 'PRON' && POSSESSIVE.has(first.lower) ? first.lower : null;
       if (possessive && possessorEnd === null) possessorEnd = i + 1;
@@ -157,7 +162,9 @@ export function analyzeSentence(tokens: readonly Token[]): SentenceSyntax {
         else if (!(u.pos === 'ADV' || u.pos === 'PART')) break;
         j++;
       }
-      const headPos = j < n && tokens[j]!.pos === 'VERB' ? j : -1;
+      // "were encircled": the tagger may read a participle after "be" as an adjective.
+      const adjParticiple = j < n && tokens[j]!.pos === 'ADJ' && auxes.some((a) => a.lemma === 'be' || a.lemma === 'get') && /(?:ed|en)$/.test(tokens[j]!.lower);
+      const headPos = j < n && (tokens[j]!.pos === 'VERB' || adjParticiple) ? j : -1;
       if (headPos < 0) {
         // A bare auxiliary ("was", "has"): copula; no group.
         i++;

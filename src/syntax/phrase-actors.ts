@@ -10,7 +10,7 @@ import type { ActorEntry } from '../packs/types.js';
 import type { NounPhrase, SentenceSyntax } from './clauses.js';
 import type { RoleLexicon } from './role-lexicon.js';
 
-export type PhraseVia = 'name' | 'demonym' | 'owner' | 'pronoun' | 'speaker' | 'definite' | 'civilians';
+export type PhraseVia = 'name' | 'demonym' | 'owner' | 'pronoun' | 'speaker' | 'definite' | 'civilians' | 'place-country';
 
 export interface PhraseActor {
   readonly hit: ActorHit;
@@ -24,6 +24,8 @@ export interface CorefEnv {
   readonly recent: readonly ActorHit[];
   /** The country whose civilians a civilian target belongs to, when known. */
   readonly civilianCountry: string | null;
+  /** The country of the place the sentence names, for an owner-less "army positions", "the troops". */
+  readonly placeCountry: string | null;
 }
 
 const FIGHTING = new Set(['state-forces', 'armed-group', 'peacekeepers']);
@@ -103,6 +105,15 @@ export function actorOfPhrase(
   const dem = demonymInside(np, syn, ctx, lex, actors);
   if (dem) return dem;
   const recentBefore = env.recent.filter((a) => a.end <= np.start);
+  const civilian =
+    lex.civilianTargets.has(head.lemma) || t.slice(np.first, np.head).some((x) => lex.civilianModifiers.has(x.lemma) || lex.civilianModifiers.has(x.lower));
+  const surface = () => t.slice(np.first, np.last + 1).map((x) => x.text).join(' ');
+  const civilians = (): PhraseActor | null => {
+    const hit = env.civilianCountry ? synthetic(ctx.civiliansOf(env.civilianCountry), np.start, np.end, surface()) : null;
+    return hit ? { hit, via: 'civilians' } : null;
+  };
+  // "their home", "its hospital": civilians, whoever owns them.
+  if (civilian && np.possessive) return civilians();
   const pron = np.pronoun ?? np.possessive;
   if (pron) {
     if (/^(?:he|she|him|her|his|i|me|my|you|your)$/.test(pron) && !np.possessive) return null;
@@ -121,12 +132,12 @@ export function actorOfPhrase(
       if (hit) return { hit: { start: np.start, end: np.end, surface: t.slice(np.first, np.last + 1).map((x) => x.text).join(' '), entry: hit.entry }, via: 'definite' };
     }
   }
-  const civilian =
-    lex.civilianTargets.has(head.lemma) || t.slice(np.first, np.head).some((x) => lex.civilianModifiers.has(x.lemma) || lex.civilianModifiers.has(x.lower));
-  if (civilian && env.civilianCountry) {
-    const entry = ctx.civiliansOf(env.civilianCountry);
-    const hit = synthetic(entry, np.start, np.end, t.slice(np.first, np.last + 1).map((x) => x.text).join(' '));
-    if (hit) return { hit, via: 'civilians' };
+  if (civilian) return civilians();
+  // "army positions", "the troops" with no owner named: the forces of the country the place is in.
+  const stateWords = t.slice(np.first, np.head + 1).filter((x) => x.lemma === 'army' || x.lemma === 'military' || x.lemma === 'government' || x.lemma === 'troop' || x.lemma === 'soldier');
+  if (stateWords.length && !np.possessive && env.placeCountry) {
+    const hit = synthetic(ctx.forcesOfSide(env.placeCountry), np.start, np.end, surface());
+    if (hit) return { hit, via: 'place-country' };
   }
   return null;
 }
