@@ -11,7 +11,7 @@ import { pickLocation } from './locate.js';
 import { findAttributions, type AttributionFrame } from './recognizers/attribution.js';
 import { findCasualties, type CasualtyMention } from './recognizers/casualties.js';
 import { assignRoles } from './roles.js';
-import { analyzeSentence, type SentenceSyntax } from '../syntax/clauses.js';
+import { syntaxOf, type SentenceSyntax } from '../syntax/clauses.js';
 import { opponentOf } from './merge-drafts.js';
 import { isViolent } from './ceasefire.js';
 import { bucketBySentence, type SentenceView } from './sentences.js';
@@ -130,7 +130,9 @@ export function readSentences(
     const frames = findAttributions(s.text, s.start, lex);
     // Speakers named outside frames ("The Armenian Ministry of Defense" as a subject) are remembered too.
     for (const a of sActors) if (a.entry.kind === 'ministry' || a.entry.kind === 'person') memory.remember(a);
-    const claims = claimsOfSentence(s, frames, sActors, ctx, memory);
+    const tokens = analysis.tokensIn(s.start, s.end);
+    const claims = claimsOfSentence(s, frames, sActors, ctx, memory, tokens);
+    memory.see(sActors);
     const casualties = findCasualties(s.text, s.start, lex, sDates).map((c) => ({ mention: c, side: sideOfVictims(c, sActors, ctx) }));
     const sPlaces = byPlaces[i] ?? [];
     const sTriggers = byTriggers[i] ?? [];
@@ -143,7 +145,7 @@ export function readSentences(
       claims,
       casualties,
       triggers: sTriggers,
-      tokens: analysis.tokensIn(s.start, s.end),
+      tokens,
       control: controlClaims(s, sPlaces, sActors, ctx, claims[0]),
       anaphor: sTriggers.some((t) => t.def.weak),
     };
@@ -202,7 +204,7 @@ export function buildDrafts(text: string, facts: readonly SentenceFacts[], refer
       if (lex.negationRe.test(before)) continue;
       if (lex.modalRe.test(text.slice(Math.max(f.s.start, t.start - 25), t.start)) && t.def.id !== 'strategic/base') continue;
       if (/^enter/i.test(t.text) && /^\s*(?:into\s+)?(?:force|effect)/i.test(text.slice(t.end, t.end + 12))) continue;
-      syn ??= analyzeSentence(f.tokens);
+      syn ??= syntaxOf(f.tokens);
       const civilianCountry = locatable.find((p) => p.place.country)?.place.country ?? null;
       let roles = assignRoles(f.s, t.start, t.end, f.actors, f.frames, ctx, previousTopic, lex.targetNounRe, { syn, recent, civilianCountry });
       // A belligerent's word that its enemy acted is an accusation, whatever the verb ("said that

@@ -75,6 +75,18 @@ export function looksParticiple(t: Token): boolean {
   return t.lower !== t.lemma || IRREGULAR_PARTICIPLE.test(t.lower);
 }
 
+const memo = new WeakMap<readonly Token[], SentenceSyntax>();
+
+/** `analyzeSentence`, computed once per token array (facts keep one array per sentence). */
+export function syntaxOf(tokens: readonly Token[]): SentenceSyntax {
+  let syn = memo.get(tokens);
+  if (!syn) {
+    syn = analyzeSentence(tokens);
+    memo.set(tokens, syn);
+  }
+  return syn;
+}
+
 /** Chunks, voice and clauses of one sentence. `tokens` are the sentence's tokens in order. */
 export function analyzeSentence(tokens: readonly Token[]): SentenceSyntax {
   const n = tokens.length;
