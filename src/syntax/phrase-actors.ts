@@ -125,7 +125,10 @@ export function actorOfPhrase(
   if (np.det === 'the' || np.det === 'this' || np.det === 'these') {
     let ok: ((a: ActorHit) => boolean) | null = null;
     if (lex.groupNouns.has(head.lemma)) ok = (a) => a.entry.kind === 'armed-group';
-    else if (lex.forceNouns.has(head.lemma)) ok = (a) => FIGHTING.has(a.entry.kind) || a.entry.kind === 'government' || a.entry.kind === 'ministry';
+    else if (/^(?:army|military|navy|airforce)$/.test(head.lemma)) {
+      // "the army", "the military": a state's forces, never an armed group named before.
+      ok = (a) => a.entry.kind === 'state-forces' || a.entry.kind === 'government' || a.entry.kind === 'ministry';
+    } else if (lex.forceNouns.has(head.lemma)) ok = (a) => FIGHTING.has(a.entry.kind) || a.entry.kind === 'government' || a.entry.kind === 'ministry';
     else if (lex.institutionNouns.has(head.lemma)) ok = (a) => a.entry.kind === 'ministry' || a.entry.kind === 'government';
     if (ok) {
       const hit = (env.speaker && ok(env.speaker) ? env.speaker : null) ?? lastOf(recentBefore, ok);
