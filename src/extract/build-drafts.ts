@@ -152,6 +152,16 @@ export function readSentences(
   });
 }
 
+/** Side of the claimant of sentence `i`, else of the nearest earlier sentence of its paragraph that has one. */
+function speakerSideOf(facts: readonly SentenceFacts[], i: number): string | null {
+  const para = facts[i]!.s.paragraph;
+  const sideAt = (j: number) => facts[j]!.claims.find((c) => c.claimant?.side)?.claimant?.side ?? null;
+  for (let j = i; j >= 0 && facts[j]!.s.paragraph === para; j--) if (sideAt(j)) return sideAt(j);
+  // "..., the ministry said." closing the paragraph.
+  for (let j = i + 1; j < facts.length && facts[j]!.s.paragraph === para; j++) if (sideAt(j)) return sideAt(j);
+  return null;
+}
+
 /** Decides, paragraph by paragraph, which paragraphs tell history (all their dates are old). */
 function historyParagraphs(facts: readonly SentenceFacts[], text: string, reference: string | null): Map<number, boolean> {
   const state = new Map<number, boolean>();
@@ -206,7 +216,8 @@ export function buildDrafts(text: string, facts: readonly SentenceFacts[], refer
       if (/^enter/i.test(t.text) && /^\s*(?:into\s+)?(?:force|effect)/i.test(text.slice(t.end, t.end + 12))) continue;
       syn ??= syntaxOf(f.tokens);
       const civilianCountry = locatable.find((p) => p.place.country)?.place.country ?? null;
-      let roles = assignRoles(f.s, t.start, t.end, f.actors, f.frames, ctx, previousTopic, lex.targetNounRe, { syn, recent, civilianCountry });
+      const speakerSide = speakerSideOf(facts, i);
+      let roles = assignRoles(f.s, t.start, t.end, f.actors, f.frames, ctx, previousTopic, lex.targetNounRe, { syn, recent, civilianCountry, speakerSide });
       // A belligerent's word that its enemy acted is an accusation, whatever the verb ("said that
       // the separatists attacked first"): it counts for actor1 only when nothing neutral does.
       const agentSide = roles.agent?.hit.entry.side;

@@ -62,6 +62,8 @@ export interface SyntaxInput {
   readonly recent: readonly ActorHit[];
   /** Country whose civilians a civilian target stands for. */
   readonly civilianCountry: string | null;
+  /** Side of the sentence's (or its paragraph's) claimant: whom "the enemy" is the enemy of. */
+  readonly speakerSide?: string | null;
 }
 
 /** A datelined capital ("YEREVAN, (BM) –", "PORT SUDAN —") names where the report was filed. */
@@ -114,7 +116,14 @@ function syntaxRoles(
     }
     return null;
   };
-  const agent = pick(args.agents.filter((c) => !namesEnemy(c.np, syn, lex)), null);
+  let agent = pick(args.agents.filter((c) => !namesEnemy(c.np, syn, lex)), null);
+  // "The enemy fired": the claimant's enemy, when it is known who speaks.
+  const enemyOfSpeaker = input.speakerSide ? opponentOf(input.speakerSide, ctx) : null;
+  const enemyAgent = args.agents.find((c) => namesEnemy(c.np, syn, lex));
+  if (!agent && enemyAgent && enemyOfSpeaker && args.agents.indexOf(enemyAgent) === 0) {
+    const entry = ctx.forcesOfSide(enemyOfSpeaker);
+    if (entry) agent = { hit: { start: enemyAgent.np.start, end: enemyAgent.np.end, surface: 'enemy', entry }, weight: 1, accused: false, rule: `roles/${enemyAgent.rule}+enemy` };
+  }
   // Civilians of the place named, else of the side the agent fights.
   const agentSide = agent?.hit.entry.side ?? null;
   const civilianCountry = input.civilianCountry ?? (agentSide ? opponentOf(agentSide, ctx) : null);
@@ -152,10 +161,14 @@ export function assignRoles(
   // without a by-agent has no agent in this sentence; the syntax target is never the agent).
   if (!agent && legacy.agent && !(syn.passive && legacy.agent.rule === 'roles/subject') && legacy.agent.hit.entry.side !== target?.hit.entry.side) agent = legacy.agent;
   if (!target && legacy.target && legacy.target.hit.entry.side !== agent?.hit.entry.side && !(legacy.target.rule === 'roles/passive-subject' && !syn.passive)) target = legacy.target;
-  if (!target && syn.enemyTarget && agent?.hit.entry.side) {
-    const other = opponentOf(agent.hit.entry.side, ctx);
+  if (!target && syn.enemyTarget) {
+    // "destroyed enemy tanks": the enemy of the agent, or of the claimant, who then acted himself.
+    const own = agent?.hit.entry.side ?? input.speakerSide ?? null;
+    const other = own ? opponentOf(own, ctx) : null;
     const entry = other ? ctx.forcesOfSide(other) : null;
-    if (entry) target = { hit: { start: agent.hit.start, end: agent.hit.end, surface: 'enemy', entry }, weight: 1, accused: false, rule: 'roles/syntax/enemy' };
+    if (entry) target = { hit: { start: tStart, end: tEnd, surface: 'enemy', entry }, weight: 1, accused: false, rule: 'roles/syntax/enemy' };
+    const ownEntry = !agent && own ? ctx.forcesOfSide(own) : null;
+    if (ownEntry) agent = { hit: { start: tStart, end: tEnd, surface: 'claimant', entry: ownEntry }, weight: 0.5, accused: false, rule: 'roles/syntax/enemy-of-claimant' };
   }
   if (agent && target && agent.hit.entry.side && agent.hit.entry.side === target.hit.entry.side) target = null;
   return { agent, target };

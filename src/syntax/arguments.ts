@@ -140,7 +140,14 @@ function complementsOf(syn: SentenceSyntax, after: number, lex: RoleLexicon, lim
   const clause = syn.clauseOf[after] ?? -1;
   for (let k = after + 1; k < syn.tokens.length && k <= after + limit + 8; k++) {
     if (syn.clauseOf[k] !== clause) break;
-    if (syn.tokens[k]!.text === ',' && syn.tokens[k + 1]?.pos !== 'CCONJ') break;
+    if (syn.tokens[k]!.text === ',' && syn.tokens[k + 1]?.pos !== 'CCONJ') {
+      // "destroyed one tank, one vehicle and ten servicemen": a list of objects goes on; a comma
+      // before a phrase that has its own verb (", the ministry said") ends the complements.
+      const nextIdx = syn.npOf[k + 1] ?? -1;
+      const next = nextIdx >= 0 ? syn.nps[nextIdx]! : null;
+      const listed = next && next.prep === null && out.length > 0 && out[out.length - 1]!.prep === null && (syn.verbOf[next.last + 1] ?? -1) < 0;
+      if (!listed) break;
+    }
     if (syn.verbOf[k]! >= 0) {
       const v = syn.verbs[syn.verbOf[k]!]!;
       // A participle or -ing modifier ("positions held by", "killing two") ends the complements.
@@ -161,6 +168,8 @@ function complementsOf(syn: SentenceSyntax, after: number, lex: RoleLexicon, lim
 function governingVerb(syn: SentenceSyntax, np: NounPhrase): VerbGroup | null {
   let k = np.first - 1;
   if (np.prep) k--;
+  // "subjected the camp to shelling": over the object to the verb.
+  if (np.prep && k >= 0 && syn.npOf[k]! >= 0 && syn.nps[syn.npOf[k]!]!.prep === null) k = syn.nps[syn.npOf[k]!]!.first - 1;
   const idx = k >= 0 ? syn.verbOf[k]! : -1;
   return idx >= 0 ? syn.verbs[idx]! : null;
 }
@@ -227,6 +236,17 @@ function nominalArguments(syn: SentenceSyntax, np: NounPhrase, lex: RoleLexicon)
     else if (next.prep === 'with') patients.push({ np: next, rule: 'syntax/nominal-with' });
     else if (!SKIP_PREPS.has(next.prep) && next.prep !== 'of') break;
     cur = next;
+  }
+  // "Armenian shells hit their home", "missile strikes hit the city": the noun is the subject of a
+  // verb of impact, whose object or "on"/"into" phrase is the target.
+  let v = np.last + 1;
+  while (syn.tokens[v]?.pos === 'ADV') v++;
+  const after = np.prep === null ? syn.verbs[syn.verbOf[v] ?? -1] : undefined;
+  if (after && after.first === v && after.voice === 'active' && !lex.speechVerbs.has(after.lemma)) {
+    for (const c of complementsOf(syn, after.last, lex)) {
+      if (c.prep === null) patients.push({ np: c.np, rule: 'syntax/subject-noun-object' });
+      else if (TARGET_PREPS.has(c.prep)) patients.push({ np: c.np, rule: `syntax/subject-noun-${c.prep}` });
+    }
   }
   const gov = governingVerb(syn, np);
   if (gov) {

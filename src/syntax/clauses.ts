@@ -241,7 +241,8 @@ function phrase(
     head,
     start: tokens[first]!.start,
     end: tokens[last]!.end,
-    prep: before && (before.pos === 'ADP' || (before.pos === 'SCONJ' && before.lower !== 'that')) ? before.lower : null,
+    // "up to 10 servicemen", "as many as": a quantity, not a preposition.
+    prep: before && (before.pos === 'ADP' || (before.pos === 'SCONJ' && before.lower !== 'that')) && !(before.lower === 'to' && tokens[first - 2]?.lower === 'up') ? before.lower : null,
     possessorEnd,
     pronoun,
     possessive,
