@@ -27,7 +27,7 @@ describe('roles through the clause analysis', () => {
   it('resolves a self-claim: "X said it had fired"', () => {
     const [e] = events('Hamas said on Monday it had fired a barrage of rockets at Israeli towns near the Gaza border.');
     expect(e?.actor1?.side).toBe('HAMAS');
-    expect(e?.rules.some((r) => r.includes('+speaker'))).toBe(true);
+    expect((e?.rules ?? []).some((r) => r.includes('+speaker'))).toBe(true);
     expect(e?.claims.map((c) => c.claimant?.side)).toContain('HAMAS');
   });
   it('codes a civilian object as the target: homes hit by shells', () => {
