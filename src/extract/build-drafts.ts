@@ -13,6 +13,7 @@ import { findAttributions, type AttributionFrame } from './recognizers/attributi
 import { findCasualties, type CasualtyMention } from './recognizers/casualties.js';
 import { casualtiesFromTokens } from './recognizers/casualty-grammar.js';
 import { assignRoles } from './roles.js';
+import { syntaxOf, type SentenceSyntax } from '../syntax/clauses.js';
 import { opponentOf } from './merge-drafts.js';
 import { isViolent } from './ceasefire.js';
 import { bucketBySentence, type SentenceView } from './sentences.js';
@@ -143,8 +144,9 @@ export function readSentences(
     const frames = findAttributions(s.text, s.start, lex);
     // Speakers named outside frames ("The Armenian Ministry of Defense" as a subject) are remembered too.
     for (const a of sActors) if (a.entry.kind === 'ministry' || a.entry.kind === 'person') memory.remember(a);
-    const claims = claimsOfSentence(s, frames, sActors, ctx, memory);
     const tokens = analysis.tokensIn(s.start, s.end);
+    const claims = claimsOfSentence(s, frames, sActors, ctx, memory, tokens);
+    memory.see(sActors);
     const casualties = readCasualties(text, s, tokens, lex, sDates).map((c) => ({ mention: c, side: sideOfVictims(c, sActors, ctx) }));
     const sPlaces = byPlaces[i] ?? [];
     const sTriggers = byTriggers[i] ?? [];
@@ -162,6 +164,16 @@ export function readSentences(
       anaphor: sTriggers.some((t) => t.def.weak),
     };
   });
+}
+
+/** Side of the claimant of sentence `i`, else of the nearest earlier sentence of its paragraph that has one. */
+function speakerSideOf(facts: readonly SentenceFacts[], i: number): string | null {
+  const para = facts[i]!.s.paragraph;
+  const sideAt = (j: number) => facts[j]!.claims.find((c) => c.claimant?.side)?.claimant?.side ?? null;
+  for (let j = i; j >= 0 && facts[j]!.s.paragraph === para; j--) if (sideAt(j)) return sideAt(j);
+  // "..., the ministry said." closing the paragraph.
+  for (let j = i + 1; j < facts.length && facts[j]!.s.paragraph === para; j++) if (sideAt(j)) return sideAt(j);
+  return null;
 }
 
 /** Decides, paragraph by paragraph, which paragraphs tell history (all their dates are old). */
@@ -211,7 +223,10 @@ export function buildDrafts(text: string, facts: readonly SentenceFacts[], refer
   const history = historyParagraphs(facts, text, horizon);
   const drafts: Draft[] = [];
   let previousTopic: ActorHit | null = null;
+  // Actors of the earlier sentences, for "it", "the group", "its forces" (coreference).
+  const recent: ActorHit[] = [];
   facts.forEach((f, i) => {
+    let syn: SentenceSyntax | null = null;
     const topic = f.actors.find((a) => a.entry.kind !== 'media') ?? null;
     if (skipKinds.has(f.s.kind)) return;
     const paraDatesBefore = facts
@@ -229,7 +244,10 @@ export function buildDrafts(text: string, facts: readonly SentenceFacts[], refer
       if (lex.negationRe.test(before)) continue;
       if (lex.modalRe.test(text.slice(Math.max(f.s.start, t.start - 25), t.start)) && t.def.id !== 'strategic/base') continue;
       if (/^enter/i.test(t.text) && /^\s*(?:into\s+)?(?:force|effect)/i.test(text.slice(t.end, t.end + 12))) continue;
-      let roles = assignRoles(f.s, t.start, t.end, f.actors, f.frames, ctx, previousTopic, lex.targetNounRe);
+      syn ??= syntaxOf(f.tokens);
+      const civilianCountry = locatable.find((p) => p.place.country)?.place.country ?? null;
+      const speakerSide = speakerSideOf(facts, i);
+      let roles = assignRoles(f.s, t.start, t.end, f.actors, f.frames, ctx, previousTopic, lex.targetNounRe, { syn, recent, civilianCountry, speakerSide });
       // A belligerent's word that its enemy acted is an accusation, whatever the verb ("said that
       // the separatists attacked first"): it counts for actor1 only when nothing neutral does.
       const agentSide = roles.agent?.hit.entry.side;
@@ -323,6 +341,7 @@ export function buildDrafts(text: string, facts: readonly SentenceFacts[], refer
       }
     }
     if (topic) previousTopic = topic;
+    for (const a of f.actors) if (a.entry.kind !== 'media') recent.push(a);
   });
   return drafts;
 }

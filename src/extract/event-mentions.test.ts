@@ -28,6 +28,6 @@ describe('event.mentions', () => {
     expect(mentions[0]!.trigger.text.toLowerCase()).toContain('shell');
     expect(mentions).toHaveLength(2);
     expect(mentions.map((m) => m.field_spans.location?.text)).toEqual(['Martuni', 'Martuni']);
-    expect(mentions[1]!.field_spans.actor1?.text).toBe('Azerbaijani artillery');
+    expect(mentions[1]!.field_spans.actor1?.text).toMatch(/^Azerbaijani/);
   });
 });

@@ -195,6 +195,15 @@ function finalize(cluster: Draft[], id: string, ctx: ExtractContext, focus: Plac
   // In a two-sided theatre the target of a battle is the other belligerent, not a broker or observer.
   const opponent = actor1?.side ? opponentOf(actor1.side, ctx) : null;
   if (violent && opponent && actor2?.side && actor2.side !== opponent && actor2.side !== 'CIV') actor2 = null;
+  // In a two-sided war, a belligerent's forces attacked with no attacker named were attacked by the other side.
+  if ((eventType === 'Battles' || eventType === 'Explosions/Remote violence') && !actor1 && actor2?.side && actor2.side !== 'CIV') {
+    const other = opponentOf(actor2.side, ctx);
+    const entry = other ? ctx.forcesOfSide(other) : null;
+    if (entry) {
+      actor1 = toActor(entry);
+      rules.add('roles/implied-agent');
+    }
+  }
   // In a two-sided war, fighting and remote strikes by one side are against the other unless the text names a target.
   if ((eventType === 'Battles' || eventType === 'Explosions/Remote violence') && actor1?.side && !actor2) {
     const other = opponentOf(actor1.side, ctx);
