@@ -57,6 +57,8 @@ export interface TriggerKind {
 
 /** One pattern of a frame with its options merged over the frame's. */
 export interface FrameTrigger extends TriggerKind {
+  /** The frame's own id (a hit's kind may move to another frame by refinement). */
+  readonly frame: string;
   /** The pattern as written, for diagnostics and tests. */
   readonly pattern: string;
   /** An event noun ("the shelling"): definite and after an event of its kind, a reference back. */
@@ -233,6 +235,7 @@ export function loadFrames(): Frames {
           armed: o.armed ?? kind.armed,
           weak: o.weak ?? kind.weak,
           pattern: o.p,
+          frame: frame.id,
           nominal: o.nominal ?? false,
           refine: o.refine ?? false,
           needsInstrument: o.needs_instrument ?? false,
@@ -251,7 +254,7 @@ export function loadFrames(): Frames {
   }
   const eventNouns = new Set<string>();
   for (const t of triggers) {
-    if (!t.nominal || t.block) continue;
+    if (!t.nominal || t.block || t.elements.length !== 1) continue;
     for (const a of (t.elements[0] as Extract<Element, { kind: 'word' }>).alternatives) if (a.words.length === 1) for (const s of a.words[0]!) eventNouns.add(s);
   }
   return (cached = { triggers, byFirst, classes, kinds, eventNouns });

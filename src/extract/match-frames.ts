@@ -146,10 +146,14 @@ export interface FrameHit extends TriggerHit {
   readonly word: number;
   /** The match reads as a definite noun phrase ("the shelling", "this attack"). */
   readonly definite: boolean;
+  /** Index of the sentence (in the `bounds` given) that holds the match. */
+  readonly sentence: number;
   /** Rules that shaped the reading (refinement), for `event.rules`. */
   readonly notes: readonly string[];
 }
 
+const TOLL_FRAMES = new Set(['vac/attack', 'battle/kill']);
+const VIOLENT = new Set(['Battles', 'Explosions/Remote violence', 'Violence against civilians']);
 const DEFINITE = new Set(['the', 'this', 'that', 'these', 'those', 'its', 'their', 'his', 'her', 'such']);
 const POSSESSIVE = new Set(['its', 'their', 'his', 'her']);
 
@@ -161,7 +165,8 @@ export function findFrameTriggers(text: string, analysis: TextAnalysis, frames: 
   const words = wordsOf(analysis.tokens);
   const all: FrameHit[] = [];
   let w = 0;
-  for (const s of bounds) {
+  for (let si = 0; si < bounds.length; si++) {
+    const s = bounds[si]!;
     while (w < words.length && words[w]!.start < s.start) w++;
     const lo = w;
     let hi = lo;
@@ -173,7 +178,7 @@ export function findFrameTriggers(text: string, analysis: TextAnalysis, frames: 
       for (const t of candidates) {
         const end = matchFrom(words, t.elements, 0, i, hi);
         if (end < 0) continue;
-        const hit = readHit(text, words, frames, t, i, end, lo, hi);
+        const hit = readHit(text, words, frames, t, i, end, lo, hi, si);
         if (hit) all.push(hit);
       }
     }
@@ -191,19 +196,25 @@ export function findFrameTriggers(text: string, analysis: TextAnalysis, frames: 
       if (better) kept[clash] = t;
     }
   }
-  return kept.filter((k) => !k.trigger.block).sort((a, b) => a.start - b.start);
+  const out = kept.filter((k) => !k.trigger.block);
+  // "Five civilians were killed when shells hit their home": the killing is the toll of the attack
+  // the sentence reports, not a second event.
+  return out.filter((k) => !TOLL_FRAMES.has(k.trigger.frame) || !out.some((o) => o !== k && o.sentence === k.sentence && VIOLENT.has(o.def.event_type) && !TOLL_FRAMES.has(o.trigger.frame))).sort((a, b) => a.start - b.start);
 }
 
-function readHit(text: string, words: readonly Word[], frames: Frames, t: FrameTrigger, i: number, end: number, lo: number, hi: number): FrameHit | null {
+function readHit(text: string, words: readonly Word[], frames: Frames, t: FrameTrigger, i: number, end: number, lo: number, hi: number, sentence: number): FrameHit | null {
   const single = end - i === 1;
   const head = words[end - 1]!;
   // "attack helicopter", "riot police", "shell company": a noun that modifies another noun.
   if (single && (head.pos === 'NOUN' || head.pos === 'PROPN') && !freeAfter(words[end], frames)) return null;
+  // "fighting spirit", "for unity and fighting spirit": an -ing form modifying a noun.
+  const before = words[i - 1];
+  if (single && head.lower.endsWith('ing') && (!before || ['DET', 'ADJ', 'ADP', 'CCONJ'].includes(before.pos)) && !freeAfter(words[end], frames)) return null;
   let def: TriggerKind = t;
   const notes: string[] = [];
   if (t.refine || t.needsInstrument) {
     const [a, b] = window(words, i, end, 6, 8, lo, hi);
-    const found = INSTRUMENTS.find(([cls]) => classIn(words, a, i, frames.classes.get(cls)) || classIn(words, end, b, frames.classes.get(cls)));
+    const found = INSTRUMENTS.find(([cls]) => classIn(words, a, b, frames.classes.get(cls)));
     if (!found && t.needsInstrument) return null;
     if (found && t.refine && found[1] !== t.id) {
       const target = frames.kinds.get(found[1]);
@@ -216,8 +227,10 @@ function readHit(text: string, words: readonly Word[], frames: Frames, t: FrameT
   const prev = words[i - 1];
   const prev2 = words[i - 2];
   const determiner = (w: Word | undefined): boolean => Boolean(w && DEFINITE.has(w.lower) && (w.pos === 'DET' || POSSESSIVE.has(w.lower)));
-  const definite = t.nominal && (determiner(prev) || (determiner(prev2) && prev!.pos === 'ADJ'));
+  // "the shelling", "the Homs attack", "the ceasefire agreed in Moscow" (a noun-first construction).
+  const nounFirst = t.nominal || words[i]!.pos === 'NOUN';
+  const definite = nounFirst && (determiner(prev) || (determiner(prev2) && ['ADJ', 'PROPN', 'NOUN', 'NUM'].includes(prev!.pos)));
   const start = words[i]!.start;
   const stop = words[end - 1]!.end;
-  return { start, end: stop, text: text.slice(start, stop), def, trigger: t, word: i, definite, notes };
+  return { start, end: stop, text: text.slice(start, stop), def, trigger: t, word: i, sentence, definite, notes };
 }

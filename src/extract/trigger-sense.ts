@@ -24,6 +24,8 @@ const schema = z.object({
   conditional: z.array(z.string()),
   exercise: z.array(z.string()),
   sport: z.array(z.string()),
+  habitual: z.array(z.string()),
+  aspectual: z.array(z.string()),
 }).strict();
 
 type Phrase = readonly string[];
@@ -36,6 +38,8 @@ interface Senses {
   readonly conditional: readonly Phrase[];
   readonly exercise: readonly Phrase[];
   readonly sport: readonly Phrase[];
+  readonly habitual: readonly Phrase[];
+  readonly aspectual: ReadonlySet<string>;
 }
 
 let cached: Senses | undefined;
@@ -58,6 +62,8 @@ function loadSenses(): Senses {
     conditional: phrases(d.conditional),
     exercise: phrases(d.exercise),
     sport: phrases(d.sport),
+    habitual: phrases(d.habitual),
+    aspectual: new Set(d.aspectual),
   });
 }
 
@@ -117,7 +123,7 @@ export function unrealReading(t: TriggerHit, tokens: readonly Token[], armedCont
   if (governedBy(words, i, senses.verbNegators, between, 4)) return 'sense/negated';
   if (governedBy(words, i, senses.nounNegators, nounGap, 4)) return 'sense/negated';
   // Modality and the future: "could attack", "will sign", "threatened to strike", "plans to sign".
-  if (governedBy(words, i, senses.modalAux, between, 3)) return 'sense/modal';
+  if (governedBy(words, i, senses.modalAux, (w) => between(w) || senses.aspectual.has(w.lemma), 3)) return 'sense/modal';
   if (i >= 1 && words[i - 1]!.lower === 'to') {
     for (let k = i - 1; k >= Math.max(0, i - 4); k--) {
       if (phraseEndingBefore(words, k, senses.modalVerbs)) return 'sense/modal';
@@ -130,7 +136,17 @@ export function unrealReading(t: TriggerHit, tokens: readonly Token[], armedCont
       if (words[k]!.lower === 'that' && phraseEndingBefore(words, k, senses.modalVerbs)) return 'sense/modal';
     }
   }
-  if (nominal && governedBy(words, i, senses.unrealBefore, (w) => w.pos === 'DET' || w.pos === 'ADJ' || w.lower === 'of' || w.lower === 'for' || w.lower === 'on' || w.lower === 'an' || w.lower === 'a', 3)) return 'sense/unreal';
+  const noun = nominal || head.pos === 'NOUN' || head.pos === 'PROPN';
+  // A modal in the clause before an event noun: "could spill into wider fighting".
+  if (noun) {
+    for (let k = i - 1; k >= Math.max(0, i - 5) && !CLAUSE_STOP.has(words[k]!.lower); k--) {
+      if (phraseAt(words, k, senses.modalAux) && words[k]!.pos === 'AUX') return 'sense/modal';
+    }
+  }
+  // Habit, not a happening: "skirmishes have always been a burden".
+  for (let k = i - 1; k >= 0 && !CLAUSE_STOP.has(words[k]!.lower); k--) if (phraseAt(words, k, senses.habitual)) return 'sense/habitual';
+  for (let k = i + 1; k < words.length && k < i + 6 && !CLAUSE_STOP.has(words[k]!.lower); k++) if (phraseAt(words, k, senses.habitual)) return 'sense/habitual';
+  if (noun && governedBy(words, i, senses.unrealBefore, (w) => w.pos === 'DET' || w.pos === 'ADJ' || w.lower === 'of' || w.lower === 'for' || w.lower === 'on' || w.lower === 'an' || w.lower === 'a', 3)) return 'sense/unreal';
   // A condition opened earlier in the clause: "if they attack", "in case of an offensive".
   for (let k = i - 1; k >= 0 && !CLAUSE_STOP.has(words[k]!.lower); k--) {
     if (phraseAt(words, k, senses.conditional)) return 'sense/conditional';
