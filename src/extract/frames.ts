@@ -91,6 +91,8 @@ export interface Frames {
   readonly byFirst: ReadonlyMap<string, readonly FrameTrigger[]>;
   /** Word classes (instrument classes for refinement), each as alternatives. */
   readonly classes: ReadonlyMap<string, readonly Alternative[]>;
+  /** Irregular past forms ("shot", "struck"): read as verbs whatever the tagger says. */
+  readonly pastForms: ReadonlySet<string>;
   /** Event nouns: the first words of nominal patterns ("shelling", "attack"). */
   readonly eventNouns: ReadonlySet<string>;
   /** The frame kind of each frame id (refinement moves a trigger to another frame). */
@@ -257,5 +259,6 @@ export function loadFrames(): Frames {
     if (!t.nominal || t.block || t.elements.length !== 1) continue;
     for (const a of (t.elements[0] as Extract<Element, { kind: 'word' }>).alternatives) if (a.words.length === 1) for (const s of a.words[0]!) eventNouns.add(s);
   }
-  return (cached = { triggers, byFirst, classes, kinds, eventNouns });
+  const pastForms = new Set([...irregular.entries()].filter(([k]) => k !== 'be' && k !== 'have').flatMap(([, v]) => v));
+  return (cached = { triggers, byFirst, classes, kinds, eventNouns, pastForms });
 }

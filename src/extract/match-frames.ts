@@ -47,13 +47,15 @@ export function wordsOf(tokens: readonly Token[]): Word[] {
   return out;
 }
 
+let pastForms: ReadonlySet<string> = new Set();
+
 function posOk(w: Word, want: PosClass | null, prev?: Word): boolean {
   if (want === null) return true;
   switch (want) {
     case 'V':
       // The tagger reads some participles as adjectives or nouns ("abducted", "had shot").
       return w.pos === 'VERB' || w.pos === 'AUX' ||
-        ((w.pos === 'ADJ' || w.pos === 'NOUN' || w.pos === 'PROPN') && (/(?:ed|en|wn)$/.test(w.lower) || prev?.pos === 'AUX'));
+        ((w.pos === 'ADJ' || w.pos === 'NOUN' || w.pos === 'PROPN') && (/(?:ed|en|wn)$/.test(w.lower) || prev?.pos === 'AUX' || pastForms.has(w.lower)));
     case 'N':
       // Sentence-initial capitals come out as proper nouns; gerunds as verbs ("Shelling of the town").
       return w.pos === 'NOUN' || w.pos === 'PROPN' || (w.lower.endsWith('ing') && (w.pos === 'VERB' || w.pos === 'ADJ'));
@@ -163,6 +165,7 @@ const POSSESSIVE = new Set(['its', 'their', 'his', 'her']);
  */
 export function findFrameTriggers(text: string, analysis: TextAnalysis, frames: Frames, bounds: readonly { start: number; end: number }[]): FrameHit[] {
   const words = wordsOf(analysis.tokens);
+  pastForms = frames.pastForms;
   const all: FrameHit[] = [];
   let w = 0;
   for (let si = 0; si < bounds.length; si++) {
@@ -199,7 +202,15 @@ export function findFrameTriggers(text: string, analysis: TextAnalysis, frames: 
   const out = kept.filter((k) => !k.trigger.block);
   // "Five civilians were killed when shells hit their home": the killing is the toll of the attack
   // the sentence reports, not a second event.
-  return out.filter((k) => !TOLL_FRAMES.has(k.trigger.frame) || !out.some((o) => o !== k && o.sentence === k.sentence && VIOLENT.has(o.def.event_type) && !TOLL_FRAMES.has(o.trigger.frame))).sort((a, b) => a.start - b.start);
+  // Beside a generic battle word, a killing of civilians says what the attack was ("killed 20
+  // civilians in an attack"): the battle reading goes.
+  const sameSentence = (k: FrameHit, pred: (o: FrameHit) => boolean): boolean => out.some((o) => o !== k && o.sentence === k.sentence && pred(o));
+  const civilianToll = (o: FrameHit): boolean => o.trigger.frame === 'vac/attack';
+  const genericBattle = (o: FrameHit): boolean => o.def.event_type === 'Battles' && !o.def.territory && !o.def.violation;
+  return out
+    .filter((k) => !(genericBattle(k) && sameSentence(k, civilianToll)))
+    .filter((k) => !TOLL_FRAMES.has(k.trigger.frame) || !sameSentence(k, (o) => o.def.event_type === 'Explosions/Remote violence' || (VIOLENT.has(o.def.event_type) && !TOLL_FRAMES.has(o.trigger.frame) && !(genericBattle(o) && civilianToll(k)))))
+    .sort((a, b) => a.start - b.start);
 }
 
 function readHit(text: string, words: readonly Word[], frames: Frames, t: FrameTrigger, i: number, end: number, lo: number, hi: number, sentence: number): FrameHit | null {
@@ -213,7 +224,7 @@ function readHit(text: string, words: readonly Word[], frames: Frames, t: FrameT
   let def: TriggerKind = t;
   const notes: string[] = [];
   if (t.refine || t.needsInstrument) {
-    const [a, b] = window(words, i, end, 6, 8, lo, hi);
+    const [a, b] = window(words, i, end, t.needsInstrument ? 10 : 6, 8, lo, hi);
     const found = INSTRUMENTS.find(([cls]) => classIn(words, a, b, frames.classes.get(cls)));
     if (!found && t.needsInstrument) return null;
     if (found && t.refine && found[1] !== t.id) {
