@@ -26,6 +26,8 @@ const schema = z.object({
   sport: z.array(z.string()),
   habitual: z.array(z.string()),
   aspectual: z.array(z.string()),
+  retrospective: z.array(z.string()),
+  frame_prepositions: z.array(z.string()),
 }).strict();
 
 type Phrase = readonly string[];
@@ -40,6 +42,8 @@ interface Senses {
   readonly sport: readonly Phrase[];
   readonly habitual: readonly Phrase[];
   readonly aspectual: ReadonlySet<string>;
+  readonly retrospective: readonly Phrase[];
+  readonly framePrepositions: ReadonlySet<string>;
 }
 
 let cached: Senses | undefined;
@@ -64,6 +68,8 @@ function loadSenses(): Senses {
     sport: phrases(d.sport),
     habitual: phrases(d.habitual),
     aspectual: new Set(d.aspectual),
+    retrospective: phrases(d.retrospective),
+    framePrepositions: new Set(d.frame_prepositions),
   });
 }
 
@@ -152,6 +158,14 @@ export function unrealReading(t: TriggerHit, tokens: readonly Token[], armedCont
     if (phraseAt(words, k, senses.conditional)) return 'sense/conditional';
   }
   if (violent && anyIn(words, senses.exercise)) return 'sense/exercise';
+  if (violent && anyIn(words, senses.retrospective)) return 'sense/retrospective';
+  // "throughout the fighting", "during the clashes": the time frame of something else.
+  if (hit.definite) {
+    for (let k = i - 1; k >= Math.max(0, i - 4); k--) {
+      if (senses.framePrepositions.has(words[k]!.lower)) return 'sense/time-frame';
+      if (CLAUSE_STOP.has(words[k]!.lower) || words[k]!.pos === 'VERB') break;
+    }
+  }
   if (violent && !armedContext && anyIn(words, senses.sport)) {
     const weapons = ['munition', 'aircraft', 'explosive'].some((c) => classIn(words, frames.classes.get(c)));
     if (!weapons) return 'sense/sport';
