@@ -79,6 +79,8 @@ export interface Alternative {
   /** Per word: the accepted surfaces and lemmas (inflections included). */
   readonly words: readonly ReadonlySet<string>[];
   readonly pos: PosClass | null;
+  /** Whether a token's lemma may match (not for class nouns: "shelling" has the lemma "shell"). */
+  readonly byLemma: boolean;
 }
 
 export type Element =
@@ -133,6 +135,12 @@ export function inflections(word: string, irregular: ReadonlyMap<string, readonl
   return [...out];
 }
 
+/** A noun and its plural ("shell" → "shells", "country" → "countries"): class words are nouns. */
+function nounSet(word: string): Set<string> {
+  const plural = /(?:s|x|z|ch|sh)$/.test(word) ? `${word}es` : /[^aeiou]y$/.test(word) ? `${word.slice(0, -1)}ies` : `${word}s`;
+  return new Set([word, plural].flatMap(spellings));
+}
+
 /** A surface and its hyphen-less spelling ("cease-fire" → "ceasefire"). */
 function spellings(s: string): string[] {
   return s.includes('-') ? [s, s.replace(/-/g, '')] : [s];
@@ -167,7 +175,7 @@ function parseElement(
       if (!cls) throw new Error(`${where}: unknown class ${m[1]}`);
       alternatives.push(...cls.map((a) => ({ ...a, pos: pos ?? a.pos })));
     } else {
-      alternatives.push({ words: [wordSet(m[1]!, irregular)], pos });
+      alternatives.push({ words: [wordSet(m[1]!, irregular)], pos, byLemma: true });
     }
   }
   return { kind: 'word', alternatives, optional };
@@ -203,9 +211,10 @@ export function loadFrames(): Frames {
   for (const f of files) {
     for (const [name, entries] of Object.entries(f.data.classes)) {
       classes.set(name, entries.map((e) => ({
-        // Only the last word of a multi-word entry inflects ("car bombs", "guided bombs").
-        words: e.toLowerCase().split(/\s+/).map((w, i, all) => (i === all.length - 1 ? wordSet(w, irregular) : new Set(spellings(w)))),
+        // Class words are nouns; only the last word of a multi-word entry takes a plural ("car bombs").
+        words: e.toLowerCase().split(/\s+/).map((w, i, all) => (i === all.length - 1 ? nounSet(w) : new Set(spellings(w)))),
         pos: null,
+        byLemma: false,
       })));
     }
   }

@@ -66,8 +66,8 @@ function posOk(w: Word, want: PosClass | null, prev?: Word): boolean {
   }
 }
 
-function wordIs(w: Word, set: ReadonlySet<string>): boolean {
-  return set.has(w.lower) || set.has(w.lemma) || (w.lower.includes('-') && set.has(w.lower.replace(/-/g, '')));
+function wordIs(w: Word, set: ReadonlySet<string>, byLemma = true): boolean {
+  return set.has(w.lower) || (byLemma && set.has(w.lemma)) || (w.lower.includes('-') && set.has(w.lower.replace(/-/g, '')));
 }
 
 /** The end positions (exclusive) at which `alt` matches from word `i`. */
@@ -75,7 +75,7 @@ function altEnd(words: readonly Word[], i: number, alt: Alternative): number {
   let k = i;
   for (const set of alt.words) {
     const w = words[k];
-    if (!w || !wordIs(w, set)) return -1;
+    if (!w || !wordIs(w, set, alt.byLemma)) return -1;
     k++;
   }
   // The part of speech is the head's (the last word's).
@@ -130,6 +130,7 @@ const INSTRUMENTS: readonly (readonly [string, string])[] = [
   ['explosive', 'remote/explosive'],
   ['aircraft', 'remote/air'],
   ['munition', 'remote/shelling'],
+  ['bombardment', 'remote/shelling'],
 ];
 
 /** Nouns a trigger noun may precede without being their modifier. */

@@ -96,7 +96,7 @@ function anyIn(words: readonly Word[], phrases: readonly Phrase[]): boolean {
 
 function classIn(words: readonly Word[], cls: readonly Alternative[] | undefined): boolean {
   if (!cls) return false;
-  return words.some((w) => cls.some((a) => a.words.length === 1 && (a.words[0]!.has(w.lower) || a.words[0]!.has(w.lemma))));
+  return words.some((w) => cls.some((a) => a.words.length === 1 && a.words[0]!.has(w.lower)));
 }
 
 const CLAUSE_STOP = new Set([',', ';', ':', '.', '!', '?', '—', '–', '(', ')', 'but', 'while', 'whereas', 'and']);
