@@ -17,6 +17,7 @@ import { syntaxOf, type SentenceSyntax } from '../syntax/clauses.js';
 import { opponentOf } from './merge-drafts.js';
 import { isViolent } from './ceasefire.js';
 import { bucketBySentence, type SentenceView } from './sentences.js';
+import { namesWeapon, refersBack, unrealReading } from './trigger-sense.js';
 import type { DateMention } from '../dates/find-dates.js';
 import type { TextAnalysis, Token } from '../nlp/analyze-text.js';
 import type { Claim, ControlClaim } from '../model/event.js';
@@ -234,16 +235,14 @@ export function buildDrafts(text: string, facts: readonly SentenceFacts[], refer
       .filter((g) => g.s.paragraph === f.s.paragraph)
       .flatMap((g) => g.dates);
     const locatable = placesOutsideActors(f.places, f.actors, f.frames, text);
-    const armedContext = f.actors.some((a) => ['state-forces', 'armed-group', 'peacekeepers'].includes(a.entry.kind)) || lex.militaryRe.test(f.s.text);
+    const armedContext = f.actors.some((a) => ['state-forces', 'armed-group', 'peacekeepers'].includes(a.entry.kind)) || lex.militaryRe.test(f.s.text) || namesWeapon(f.tokens);
     for (const t of f.triggers) {
       if (t.def.weak) continue;
       // A capture verb with a village as its object is military whoever the subject ("captured by Azerbaijan").
       const takesSettlement = t.def.territory === 'gain' && locatable.some((p) => SETTLEMENT.has(p.kind) && Math.abs(p.start - t.end) < 60);
       if (t.def.armed && !armedContext && !takesSettlement) continue;
-      const before = text.slice(Math.max(f.s.start, t.start - 30), t.start);
-      if (lex.negationRe.test(before)) continue;
-      if (lex.modalRe.test(text.slice(Math.max(f.s.start, t.start - 25), t.start)) && t.def.id !== 'strategic/base') continue;
-      if (/^enter/i.test(t.text) && /^\s*(?:into\s+)?(?:force|effect)/i.test(text.slice(t.end, t.end + 12))) continue;
+      // Negated, modal, conditional, exercise, sport; a definite reference back (trigger-sense.ts).
+      if (unrealReading(t, f.tokens, armedContext) || refersBack(t, f.dates.some((d) => d.date !== null), drafts)) continue;
       syn ??= syntaxOf(f.tokens);
       const civilianCountry = locatable.find((p) => p.place.country)?.place.country ?? null;
       const speakerSide = speakerSideOf(facts, i);
@@ -272,7 +271,7 @@ export function buildDrafts(text: string, facts: readonly SentenceFacts[], refer
         }
       }
       const date = pickDate(text, f.dates, paraDatesBefore, t.start, reference);
-      const rules = [`extract/${t.def.id}`, date.rule];
+      const rules = [`extract/${t.def.id}`, date.rule, ...((t as { notes?: readonly string[] }).notes ?? [])];
       let background = false;
       if (isOldDate(date, horizon)) {
         background = true;

@@ -9,7 +9,8 @@ import { ceasefireInForce, isViolent } from './ceasefire.js';
 import { toActor } from '../packs/actor-matcher.js';
 import type { ExtractContext } from './context.js';
 import type { CasualtyFill, Draft } from './drafts.js';
-import { findTriggers } from './find-triggers.js';
+import { loadFrames } from './frames.js';
+import { findFrameTriggers } from './match-frames.js';
 import { clusterDrafts, opponentOf, voteRole } from './merge-drafts.js';
 import { sentenceViews } from './sentences.js';
 import { findStatements } from './statements.js';
@@ -308,7 +309,7 @@ export function extractEvents(article: CleanArticle, ctx: ExtractContext): Extra
   const places = ctx.findPlaces(text);
   const dates = findDates(text, reference);
   const analysis = analyzeText(text);
-  const triggers = findTriggers(text, ctx.lexicon);
+  const triggers = findFrameTriggers(text, analysis, loadFrames(), sentences);
   const facts = readSentences(text, sentences, actors, places, dates, triggers, ctx, analysis);
   const drafts = buildDrafts(text, facts, reference, ctx);
   attach(facts, drafts);
