@@ -11,7 +11,7 @@ import type { ExtractContext } from './context.js';
 import type { CasualtyFill, Draft } from './drafts.js';
 import { loadFrames } from './frames.js';
 import { findFrameTriggers } from './match-frames.js';
-import { clusterDrafts, opponentOf, voteRole } from './merge-drafts.js';
+import { clusterDrafts, isGeneric, opponentOf, voteRole } from './merge-drafts.js';
 import { sentenceViews } from './sentences.js';
 import { findStatements } from './statements.js';
 import { findDates } from '../dates/find-dates.js';
@@ -126,10 +126,14 @@ function mentionsOf(cluster: readonly Draft[]): EventMention[] {
 
 function finalize(cluster: Draft[], id: string, ctx: ExtractContext, focus: Place | null, outlet: string | null): ArticleEvent {
   const first = cluster[0]!;
-  const eventType = first.event_type;
+  // The type comes from the tellings that name the means ("drones struck"), not from a generic
+  // "attack" merged with them.
+  const specific = cluster.filter((d) => !isGeneric(d));
+  const typed = specific.length ? specific : cluster;
+  const eventType = typed[0]!.event_type;
   const territory = cluster.find((d) => d.sub_event_type.includes('territory'));
   const subCounts = new Map<string, number>();
-  for (const d of cluster) subCounts.set(d.sub_event_type, (subCounts.get(d.sub_event_type) ?? 0) + 1);
+  for (const d of typed) if (d.event_type === eventType) subCounts.set(d.sub_event_type, (subCounts.get(d.sub_event_type) ?? 0) + 1);
   const sub = territory?.sub_event_type ?? [...subCounts.entries()].sort((a, b) => b[1] - a[1])[0]![0];
 
   // Date: the most reported day; ties go to a date written in the text.
