@@ -73,7 +73,8 @@ function attach(facts: readonly SentenceFacts[], drafts: Draft[]): void {
       const target = usable.length ? lastViolent(i, f.s.paragraph - 2) : undefined;
       // A toll dated to another day ("In 1992 hundreds were killed") is not this event's.
       const own = f.dates.filter((d) => d.date && !d.relative);
-      const otherDay = target?.date.date && own.length > 0 && own.every((d) => Math.abs(daysBetween(d.date!, target.date.date!)) > 1);
+      // (A sentence that writes its own date tells its own happening when the event has none.)
+      const otherDay = own.length > 0 && (!target?.date.date || own.every((d) => Math.abs(daysBetween(d.date!, target.date.date!)) > 1));
       if (target && !otherDay) target.casualties.push(...usable);
     }
     // Attribution without an event of its own ("This is stated in the statement of X", "Baku

@@ -42,3 +42,9 @@ describe('casualty grammar over tokens', () => {
     expect(read('The strike on the village killed a cow.')).toEqual([]);
   });
 });
+
+describe('casualty grammar: ages are not counts', () => {
+  it('reads "a shell killed 16-year-old X" as no count', () => {
+    expect(read('A shell killed 16-year-old Amina and wounded her 13-year-old brother.')).toEqual([]);
+  });
+});

@@ -144,6 +144,8 @@ function countAt(tokens: readonly Token[], i: number, lex: Lexicon): Count | nul
     if (a !== null && b !== null && a >= 20 && b < 10) count = a + b;
   }
   if (count === null) return null;
+  // "16-year-old", "a 13-year-old boy": an age, not a count.
+  if (tokens[end]?.text === '-' && tokens[end]!.start === tokens[end - 1]!.end) return null;
   if (exceeds) count += 1; // "more than 50" is at least 51
   if (t.lower === 'one' || t.lower === 'single') return { from: i, to: end, count, modifier, article: true };
   return { from: i, to: end, count, modifier: modifier ?? (c.vagueCounts.has(words) ? 'min' : null), article: false };
