@@ -256,7 +256,7 @@ export function buildDrafts(text: string, facts: readonly SentenceFacts[], refer
           ? 'Government regains territory'
           : inter && inter >= 2 && inter <= 4 ? 'Non-state actor overtakes territory' : 'Armed clash';
       }
-      const location = pickLocation(text, locatable, t.start, ctx, 'location/sentence');
+      const location = pickLocation(text, locatable, t.start, ctx, 'location/sentence', t.end, f.s.start);
       const control: ControlClaim[] = [...f.control];
       if (t.def.territory === 'gain' && roles.agent?.hit.entry.side) {
         // "entered Khtsaberd", "captured X and Y" (places after), "X and Y were captured by Z" (before).

@@ -51,6 +51,7 @@ const W = {
   far: -1,
   /** within 60 km of a district or region the article names unambiguously */
   inArea: 1.5,
+  country: 5,
 } as const;
 
 /**
@@ -128,6 +129,8 @@ export function toPlace(entry: PlaceEntry, mention: PlaceMention, text: string):
 const NEAR_BEFORE = /\b(?:near|nearby|outside|around|close to|vicinity of|outskirts of|direction of|area of|surroundings of|approaches to|environs of)\s+(?:the\s+)?$/i;
 const AREA_AFTER = /^\s*(?:area|areas|direction|outskirts|vicinity|sector|surroundings|environs|axis)\b/i;
 const DISTRICT_AFTER = /^\s*(?:district|districts|region|regions|rayon|province|marz)\b/i;
+/** A mention widened over its designator ("Donetsk region"). */
+const DISTRICT_END = /[ -](?:district|region|province|oblast|governorate|state|county|territory|prefecture|raion|rayon|department|municipality|township)$/i;
 const DISTRICT_BEFORE = /\b(?:[Dd]istricts?|[Rr]egions?|[Rr]ayons?|[Pp]rovinces?)\s+of\s+(?:(?:the\s+)?\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)?,?\s+(?:and\s+)?)*$/u;
 
 function precisionOf(entry: PlaceEntry, m: PlaceMention, text: string): GeoPrecision {
@@ -151,7 +154,7 @@ function precisionOf(entry: PlaceEntry, m: PlaceMention, text: string): GeoPreci
 /** "district(s) of X, Y and Z" or "X district" around the mention: prefer district readings. */
 function kindHint(text: string, m: PlaceMention): boolean {
   const after = text.slice(m.end, m.end + 16);
-  if (DISTRICT_AFTER.test(after)) return true;
+  if (DISTRICT_AFTER.test(after) || DISTRICT_END.test(m.surface)) return true;
   const before = text.slice(Math.max(0, m.start - 80), m.start);
   return DISTRICT_BEFORE.test(before);
 }
@@ -179,6 +182,8 @@ function scoreOf(
     s += found * W.context;
   }
   if (c.country && theatre.has(c.country)) s += W.theatre;
+  // A country's name means the country ("Lebanon", not Lebanon, Pennsylvania).
+  if (c.kind === 'country') s += W.country;
   const districtKind = c.kind === 'district' || c.kind === 'region';
   if (districtHint && districtKind) s += W.kindHint;
   if (!districtHint && districtKind) s -= 0.5;

@@ -116,7 +116,7 @@ export function createPlaceMatcher(packs: Packs): PlaceMatcher {
   }
   for (const p of packs.world.places) {
     byId.set(p.id, p);
-    if (p.kind === 'country') {
+    if (p.kind === 'country' || p.curated) {
       for (const alias of p.aliases) exact.add(alias, p, caseRuleOf(alias, true));
     } else if (!p.country || !gazetteerCountries.has(p.country)) {
       // a theatre gazetteer supersedes the world cities of its countries; large cities also get
@@ -182,12 +182,35 @@ export function createPlaceMatcher(packs: Packs): PlaceMatcher {
           i++;
           continue;
         }
-        out.push(kept === mention.candidates ? mention : { ...mention, candidates: kept });
+        out.push(widenMention(text, kept === mention.candidates ? mention : { ...mention, candidates: kept }));
         i += m.length;
       }
       return out;
     },
   };
+}
+
+/** A direction adjective right before a name ("northern Israel", "south-eastern Ukraine"). */
+const DIRECTION_BEFORE = /(?:(?:[Nn]orth|[Ss]outh)(?:-?[Ee]ast|-?[Ww]est)?ern|[Ee]astern|[Ww]estern|[Cc]entral|[Uu]pper|[Ll]ower) +$/u;
+/** A division designator right after a name ("Donetsk region", "Idlib province"). */
+const DIVISION_AFTER = /^[ -]+(?:region|province|oblast|governorate|district|state|county|territory|prefecture|raion|rayon|department|municipality|township)\b/i;
+
+/**
+ * Widens a mention over the words that say which part or which division of the place is meant:
+ * a direction adjective before it ("northern Israel") and, when it may name a division, the
+ * designator after it ("Donetsk region"). The candidates stay those of the name.
+ */
+function widenMention(text: string, m: PlaceMention): PlaceMention {
+  let { start, end } = m;
+  const from = Math.max(0, start - 24);
+  const dir = DIRECTION_BEFORE.exec(text.slice(from, start));
+  if (dir && !/[\p{L}-]/u.test(text.charAt(from + dir.index - 1))) start = from + dir.index;
+  if (m.candidates.some((c) => c.kind === 'district' || c.kind === 'region')) {
+    const des = DIVISION_AFTER.exec(text.slice(end, end + 24));
+    if (des) end += des[0].length;
+  }
+  if (start === m.start && end === m.end) return m;
+  return { ...m, start, end, surface: text.slice(start, end) };
 }
 
 const LATIN = /^[\p{Script=Latin}\p{M}\s'’ʼ`.\-()]+$/u;

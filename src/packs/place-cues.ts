@@ -25,6 +25,9 @@ const CAPITAL_AFTER = /^ +\p{Lu}/u;
 /** Text right after a place that continues a list of places ("X, Y and Z"; "X or Y"). */
 const LIST_GAP = /^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|\/\s*)(?:the\s+)?$/iu;
 
+/** Month and weekday names: "in August" is a date, not August, California. */
+const CALENDAR_WORD = /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/;
+
 /** Bulk world-gazetteer rows that need a cue: towns, villages and districts (not cities, regions, countries). */
 export function isMinorPlace(p: PlaceEntry): boolean {
   if (p.curated || !p.id.startsWith('place:gn')) return false;
@@ -45,6 +48,7 @@ export function candidatesInContext(text: string, start: number, end: number, ca
   let needsCue = false;
   for (const c of candidates) if (isBulkWorld(c)) needsCue = true;
   if (!needsCue) return candidates;
+  if (CALENDAR_WORD.test(text.slice(start, end))) return candidates.filter((c) => !isBulkWorld(c));
   const before = text.slice(Math.max(0, start - 60), start);
   const after = text.slice(end, end + 30);
   const locative = LOCATIVE_BEFORE.test(before);
