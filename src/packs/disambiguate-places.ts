@@ -54,6 +54,8 @@ const W = {
   /** within 60 km of a district or region the article names unambiguously */
   inArea: 1.5,
   country: 5,
+  /** prior of a generated first-order division (a city of ~500,000 people scores as much) */
+  division: 1.9,
   /** in a country the article names elsewhere */
   namedCountry: 1,
   /** in a first-order division the article names elsewhere */
@@ -199,7 +201,11 @@ function scoreOf(
   if (c.kind === 'country') s += W.country;
   const districtKind = c.kind === 'district' || c.kind === 'region';
   if (districtHint && districtKind) s += W.kindHint;
-  if (!districtHint && districtKind) s -= 0.5;
+  if (!districtHint && c.kind === 'district') s -= 0.5;
+  // A first-order division or a named region is as prominent as a large city ("Texas", not
+  // Texas County; "Queensland", not a village of that name); cities of a million win ("Donetsk").
+  if (c.kind === 'region' && !c.curated && c.id.startsWith('place:gn')) s += W.division;
+  else if (!districtHint && c.kind === 'region') s -= 0.5;
   const nearest = nearestKm(c, m, anchors);
   if (nearest < 25) s += W.near25;
   else if (nearest < 75) s += W.near75;

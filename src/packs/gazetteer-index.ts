@@ -177,7 +177,7 @@ export function createPlaceMatcher(packs: Packs): PlaceMatcher {
           continue;
         }
         const mention = mentionOf(text, tokens, m, viaNameKey);
-        const kept = candidatesInContext(text, mention.start, mention.end, mention.candidates, out.at(-1)?.end ?? -1);
+        const kept = candidatesInContext(text, mention.start, mention.end, mention.candidates, out.at(-1)?.end ?? -1, viaNameKey);
         if (kept.length === 0) {
           i++;
           continue;

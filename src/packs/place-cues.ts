@@ -6,6 +6,7 @@
  * - a locative word before them ("in", "near", "outside", "the village of", "north of"), or
  *   a designator after them ("X district", "X village", "X province");
  * - or listed right after a place that counted ("in X, Y and Z").
+ * A name found only through its transliteration key ("Kelly" → Kollu) needs a cue too.
  * Any name followed by another capitalised word that is not a designator ("Vladimir Putin",
  * "Victoria Nuland") is a person or an organisation, not a place, unless a locative word precedes.
  */
@@ -44,8 +45,8 @@ function isBulkWorld(p: PlaceEntry): boolean {
  * not before another capitalised word. `prevEnd` is the end of the last mention that counted as a
  * place (for lists), or -1.
  */
-export function candidatesInContext(text: string, start: number, end: number, candidates: readonly PlaceEntry[], prevEnd: number): readonly PlaceEntry[] {
-  let needsCue = false;
+export function candidatesInContext(text: string, start: number, end: number, candidates: readonly PlaceEntry[], prevEnd: number, fuzzy = false): readonly PlaceEntry[] {
+  let needsCue = fuzzy;
   for (const c of candidates) if (isBulkWorld(c)) needsCue = true;
   if (!needsCue) return candidates;
   if (CALENDAR_WORD.test(text.slice(start, end))) return candidates.filter((c) => !isBulkWorld(c));
@@ -57,5 +58,7 @@ export function candidatesInContext(text: string, start: number, end: number, ca
   const cue = locative || designated || listed;
   const personLike = !cue && CAPITAL_AFTER.test(after);
   if (cue) return candidates;
+  // a spelling variant found by its transliteration key ("Kelly" → Kollu) needs a cue as well
+  if (fuzzy) return [];
   return candidates.filter((c) => !isBulkWorld(c) || (!personLike && !isMinorPlace(c)));
 }
