@@ -14,7 +14,7 @@
 import { AliasIndex, caseRuleOf, type AliasMatch, type CaseRule } from './alias-index.js';
 import { foldKey } from './fold-key.js';
 import { nameKey } from './name-key.js';
-import { candidatesInContext } from './place-cues.js';
+import { candidatesInContext, isMinorPlace } from './place-cues.js';
 import { tokenize, wordKeys, type Token } from './tokenize.js';
 import type { Packs, PlaceEntry } from './types.js';
 
@@ -177,7 +177,10 @@ export function createPlaceMatcher(packs: Packs): PlaceMatcher {
           continue;
         }
         const mention = mentionOf(text, tokens, m, viaNameKey);
-        const kept = candidatesInContext(text, mention.start, mention.end, mention.candidates, out.at(-1)?.end ?? -1, viaNameKey);
+        let kept = candidatesInContext(text, mention.start, mention.end, mention.candidates, out.at(-1)?.end ?? -1, viaNameKey);
+        // "Nyaung Kone", "Mali Khel": a name inside a longer capitalised name the gazetteer does not know
+        const inside = kept.length > 0 ? insideLongerName(text, tokens, m.first, m.first + m.length, out.at(-1)?.end ?? -1, (k) => ((gate.get(k) ?? 0) & EXACT) !== 0) : null;
+        if (inside) kept = kept.filter((c) => c.curated || !(inside === 'after' ? isMinorPlace(c) : c.id.startsWith('place:gn') || c.kind === 'country'));
         if (kept.length === 0) {
           i++;
           continue;
@@ -211,6 +214,32 @@ function widenMention(text: string, m: PlaceMention): PlaceMention {
   }
   if (start === m.start && end === m.end) return m;
   return { ...m, start, end, surface: text.slice(start, end) };
+}
+
+/** Words that continue a place name without making it another name ("Gaza City", "Tirah valley"). */
+const NAME_CONTINUATION = /^(?:city|town|village|district|region|province|oblast|governorate|state|county|valley|river|sea|lake|port|airport|strait|gulf|island|islands|mountains?|hills?|border|front|crossing|camp|area|territory|delta|basin|coast|peninsula|heights)$/i;
+
+/**
+ * Whether the words [first, end) sit inside a longer capitalised name: a capitalised word right
+ * before them (not opening the sentence, not a place already found) makes any gazetteer reading
+ * doubtful ("Nyaung Kone"); one right after them (not a designator, not the start of another
+ * place name) only a town's or village's ("Mali Khel" is not Mali, Guinea; "Queensland Health"
+ * still names Queensland).
+ */
+function insideLongerName(text: string, tokens: readonly Token[], first: number, end: number, prevMentionEnd: number, startsPlace: (key: string) => boolean): 'before' | 'after' | null {
+  const prev = tokens[first - 1];
+  const cur = tokens[first]!;
+  if (prev && cur.joinPrev && prev.cap && !prev.upper && !prev.possessive && prev.end > prevMentionEnd && !/[-‐–]/.test(text.slice(prev.end, cur.start))) {
+    const before = text.slice(Math.max(0, prev.start - 3), prev.start);
+    const opensSentence = prev.start === 0 || /(?:[.!?:;"“]\s*|\n\s*)$/.test(before);
+    if (!opensSentence && !startsPlace(prev.key)) return 'before';
+  }
+  const next = tokens[end];
+  const last = tokens[end - 1]!;
+  if (next && next.joinPrev && next.cap && !next.upper && !/[-‐–]/.test(text.slice(last.end, next.start))) {
+    if (!NAME_CONTINUATION.test(next.text) && !startsPlace(next.key)) return 'after';
+  }
+  return null;
 }
 
 const LATIN = /^[\p{Script=Latin}\p{M}\s'’ʼ`.\-()]+$/u;

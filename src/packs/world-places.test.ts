@@ -64,4 +64,10 @@ describe('the world gazetteer', () => {
   it('keeps a list of small places after a cue', () => {
     expect(places.find('Troops entered Vovchansk, Izium and Zolochiv.').map((m) => m.surface)).toEqual(['Vovchansk', 'Izium', 'Zolochiv']);
   });
+
+  it('does not take part of a longer unknown name for a town, but reads possessives as separate names', () => {
+    expect(places.find('Troops shelled Qarzoni Lyman overnight.').map((m) => m.surface)).toEqual([]);
+    expect(places.find('Troops shelled Lyman overnight.').map((m) => m.surface)).toEqual(['Lyman']);
+    expect(resolved("Drones hit a depot in Russia's Bryansk region.")).toEqual(['Russia -> Russia RUS country', 'Bryansk region -> Bryansk Oblast RUS region']);
+  });
 });
