@@ -42,4 +42,16 @@ describe('the location of an event', () => {
     expect(e?.location?.country).toBe('LBN');
     expect(e?.location?.geo_precision).toBe(3);
   });
+
+  it('takes the place of the previous sentence of the paragraph when its own names none', () => {
+    const raw: { -readonly [K in keyof RawArticle]: RawArticle[K] } = {
+      id: 'loc', source: 'loc', format: 'jsonl', title: 'Report', html: null, url: null, outlet: null, published: '2024-05-02', publishedSource: 'metadata', language: 'en', diagnostics: [],
+      text: 'Russian drones attacked river ports in the Odesa region overnight. The Ukrainian air force said it shot down 22 drones.',
+    };
+    const downed = processArticle(raw, ctx).events.find((e) => (e.rules ?? []).includes('location/previous-sentence'));
+    expect(downed?.location?.source_text).toBe('Odesa region');
+    // a new scene does not inherit
+    raw.text = 'Russian drones attacked river ports in the Odesa region overnight. Separately, the air force said it shot down 22 drones.';
+    expect(processArticle({ ...raw }, ctx).events.some((e) => (e.rules ?? []).includes('location/previous-sentence'))).toBe(false);
+  });
 });

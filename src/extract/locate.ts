@@ -128,3 +128,25 @@ export function pickLocation(
     rule,
   };
 }
+
+/** Words that open a new event: a previous sentence's place is not this one's. */
+const NEW_SCENE = /\b(?:separately|elsewhere|separate|another|meanwhile|in other|also)\b/i;
+
+/**
+ * The location of a trigger whose sentence names no place: the place the previous sentence of the
+ * same paragraph gives its own events ("Drones attacked river ports in Odesa Oblast. The air force
+ * says it downed 22 of them."), unless the sentence opens a new scene ("Separately, ...").
+ * Costs 3 more than a place of the trigger's own sentence, so that a merged event prefers those.
+ */
+export function pickInherited(
+  text: string,
+  prevPlaces: readonly PlaceHit[],
+  prevStart: number,
+  prevEnd: number,
+  sentenceText: string,
+  ctx: ExtractContext,
+): LocationFill | null {
+  if (prevPlaces.length === 0 || NEW_SCENE.test(sentenceText)) return null;
+  const fill = pickLocation(text, prevPlaces, prevEnd, ctx, 'location/previous-sentence', prevEnd, prevStart);
+  return fill ? { ...fill, cost: fill.cost + 3 } : null;
+}
