@@ -8,7 +8,7 @@ import { dateRole, isOldDate, pickDate } from './dating.js';
 import { daysBetween } from '../model/calendar.js';
 import type { CasualtyFill, Draft, TriggerHit } from './drafts.js';
 import { listedWith } from './listed-places.js';
-import { pickLocation, placeFill } from './locate.js';
+import { pickInherited, pickLocation, placeFill } from './locate.js';
 import { findAttributions, type AttributionFrame } from './recognizers/attribution.js';
 import { findCasualties, type CasualtyMention } from './recognizers/casualties.js';
 import { casualtiesFromTokens } from './recognizers/casualty-grammar.js';
@@ -304,7 +304,12 @@ export function buildDrafts(text: string, facts: readonly SentenceFacts[], refer
           ? 'Government regains territory'
           : inter && inter >= 2 && inter <= 4 ? 'Non-state actor overtakes territory' : 'Armed clash';
       }
-      const location = pickLocation(text, locatable, t.start, ctx, 'location/sentence');
+      const prev = facts[i - 1];
+      const location =
+        pickLocation(text, locatable, t.start, ctx, 'location/sentence', t.end, f.s.start) ??
+        (prev && prev.s.paragraph === f.s.paragraph && !skipKinds.has(prev.s.kind)
+          ? pickInherited(text, placesOutsideActors(prev.places, prev.actors, prev.frames, text), prev.s.start, prev.s.end, f.s.text, ctx)
+          : null);
       const control: ControlClaim[] = [...f.control];
       if (t.def.territory === 'gain' && roles.agent?.hit.entry.side) {
         // "entered Khtsaberd", "captured X and Y" (places after), "X and Y were captured by Z" (before).

@@ -170,8 +170,11 @@ function finalize(cluster: Draft[], id: string, ctx: ExtractContext, focus: Plac
   }
   // Place: the most precise one named for the event, else the paragraph's, else the article's focus.
   let location: Place | null = null;
-  const located = cluster.filter((d) => d.location).sort((a, b) => a.location!.rank - b.location!.rank);
-  if (located[0]) location = located[0].location!.place;
+  const located = cluster.filter((d) => d.location).sort((a, b) => a.location!.rank - b.location!.rank || a.location!.cost - b.location!.cost);
+  if (located[0]) {
+    location = located[0].location!.place;
+    rules.add(located[0].location!.rule);
+  }
   else if (!violent && actor1?.country && actor1.side === actor1.country) {
     location = ctx.countryPlace(actor1.country);
     if (location) rules.add('location/actor-country');

@@ -80,7 +80,8 @@ function loadWorld(dir: string): WorldPack {
   const countries = readTsv(f(manifest.files.countries), placeRowSchema, fastPlaceRow);
   const cities = readTsv(f(manifest.files.cities), placeRowSchema, fastPlaceRow);
   const admin = manifest.files.admin ? readTsv(f(manifest.files.admin), placeRowSchema, fastPlaceRow) : [];
-  const regions = manifest.files.regions ? readTsv(f(manifest.files.regions), placeRowSchema) : [];
+  // Curated: they match even when their words are common ("Red Sea") and win ties.
+  const regions = manifest.files.regions ? readTsv(f(manifest.files.regions), placeRowSchema).map((r) => ({ ...r, curated: true })) : [];
   const generated = [...cities, ...admin];
   if (manifest.files.aliases) addAliases(generated, readTsv(f(manifest.files.aliases), extraAliasRowSchema), f(manifest.files.aliases));
   const actors: ActorEntry[] = readTsv(f(manifest.files.actors), worldActorRowSchema, fastWorldActorRow).map((r) => ({
