@@ -191,9 +191,19 @@ function finalize(cluster: Draft[], id: string, ctx: ExtractContext, focus: Plac
     }
   }
 
-  // No named target: the side of the victims ("killing two Hezbollah fighters") is the target.
+  // No named target, or only a civilian object ("hit a car ..."): the side of the victims
+  // ("..., killing two Hezbollah fighters") is the target when they are combatants.
+  const victimsOf = cluster.flatMap((d) => d.casualties).find((c) => c.side && c.side !== actor1?.side);
+  const objectOnly = Boolean(targetFill && /\+civilians$/.test(targetFill.rule) && actor2?.side === 'CIV');
+  if (objectOnly && victimsOf?.side && victimsOf.side !== 'CIV') {
+    const entry = ctx.forcesOfSide(victimsOf.side);
+    if (entry) {
+      actor2 = toActor(entry);
+      rules.add('roles/victim-side');
+    }
+  }
   if (!actor2 && violent) {
-    const victims = cluster.flatMap((d) => d.casualties).find((c) => c.side && c.side !== actor1?.side);
+    const victims = victimsOf;
     const civCountry = location?.country ?? actor1?.country ?? null;
     const entry = victims?.side === 'CIV' ? (civCountry ? ctx.civiliansOf(civCountry) : null) : victims?.side ? ctx.forcesOfSide(victims.side) : null;
     if (entry) {
