@@ -208,8 +208,11 @@ export function findFrameTriggers(text: string, analysis: TextAnalysis, frames: 
   const sameSentence = (k: FrameHit, pred: (o: FrameHit) => boolean): boolean => out.some((o) => o !== k && o.sentence === k.sentence && pred(o));
   const civilianToll = (o: FrameHit): boolean => o.trigger.frame === 'vac/attack';
   const genericBattle = (o: FrameHit): boolean => o.def.event_type === 'Battles' && !o.def.territory && !o.def.violation;
+  // "Car bombs ripped through a base ... in an attack": the attack noun is the bombing itself.
+  const genericAttackNoun = (o: FrameHit): boolean => (o.trigger.frame === 'battle/attack' || o.trigger.frame === 'battle/offensive') && o.def.event_type === 'Battles' && o.trigger.nominal;
   return out
     .filter((k) => !(genericBattle(k) && sameSentence(k, civilianToll)))
+    .filter((k) => !(genericAttackNoun(k) && sameSentence(k, (o) => o.def.event_type === 'Explosions/Remote violence')))
     .filter((k) => !TOLL_FRAMES.has(k.trigger.frame) || !sameSentence(k, (o) => o.def.event_type === 'Explosions/Remote violence' || (VIOLENT.has(o.def.event_type) && !TOLL_FRAMES.has(o.trigger.frame) && !(genericBattle(o) && civilianToll(k)))))
     .sort((a, b) => a.start - b.start);
 }
@@ -227,7 +230,7 @@ function readHit(text: string, words: readonly Word[], frames: Frames, t: FrameT
   if (t.refine || t.needsInstrument) {
     const [a, b] = window(words, i, end, t.needsInstrument ? 10 : 6, 8, lo, hi);
     const found = INSTRUMENTS.find(([cls]) => classIn(words, a, b, frames.classes.get(cls)));
-    if (!found && t.needsInstrument) return null;
+    if (t.needsInstrument && !INSTRUMENTS.some(([cls]) => (t.instruments === null || t.instruments.includes(cls)) && classIn(words, a, b, frames.classes.get(cls)))) return null;
     if (found && t.refine && found[1] !== t.id) {
       const target = frames.kinds.get(found[1]);
       if (target) {

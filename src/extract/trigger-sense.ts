@@ -28,6 +28,8 @@ const schema = z.object({
   aspectual: z.array(z.string()),
   retrospective: z.array(z.string()),
   frame_prepositions: z.array(z.string()),
+  measure_nouns: z.array(z.string()),
+  subject_negators: z.array(z.string()),
 }).strict();
 
 type Phrase = readonly string[];
@@ -44,6 +46,8 @@ interface Senses {
   readonly aspectual: ReadonlySet<string>;
   readonly retrospective: readonly Phrase[];
   readonly framePrepositions: ReadonlySet<string>;
+  readonly measureNouns: ReadonlySet<string>;
+  readonly subjectNegators: ReadonlySet<string>;
 }
 
 let cached: Senses | undefined;
@@ -70,6 +74,8 @@ function loadSenses(): Senses {
     aspectual: new Set(d.aspectual),
     retrospective: phrases(d.retrospective),
     framePrepositions: new Set(d.frame_prepositions),
+    measureNouns: new Set(d.measure_nouns),
+    subjectNegators: new Set(d.subject_negators),
   });
 }
 
@@ -100,6 +106,8 @@ function classIn(words: readonly Word[], cls: readonly Alternative[] | undefined
 }
 
 const CLAUSE_STOP = new Set([',', ';', ':', '.', '!', '?', '—', '–', '(', ')', 'but', 'while', 'whereas', 'and']);
+const QUOTE = new Set(['"', '“', '”', "'", '‘', '’']);
+const SUBORDINATE = new Set(['when', 'after', 'as', 'because', 'before', 'while', 'since', 'although', 'though', 'where', 'which', 'who', 'that', 'until', 'if']);
 /** Words that may stand between a negator or auxiliary and its verb ("did not even try", "will have been"). */
 const between = (w: Word): boolean => w.pos === 'AUX' || w.pos === 'ADV' || w.pos === 'PART' || w.lemma === 'be' || w.lemma === 'have' || w.lemma === 'been';
 /** Words that may stand between a determiner-like negator and its noun ("no heavy shelling"). */
@@ -152,7 +160,19 @@ export function unrealReading(t: TriggerHit, tokens: readonly Token[], armedCont
   // Habit, not a happening: "skirmishes have always been a burden".
   for (let k = i - 1; k >= 0 && !CLAUSE_STOP.has(words[k]!.lower); k--) if (phraseAt(words, k, senses.habitual)) return 'sense/habitual';
   for (let k = i + 1; k < words.length && k < i + 6 && !CLAUSE_STOP.has(words[k]!.lower); k++) if (phraseAt(words, k, senses.habitual)) return 'sense/habitual';
-  if (noun && governedBy(words, i, senses.unrealBefore, (w) => w.pos === 'DET' || w.pos === 'ADJ' || w.lower === 'of' || w.lower === 'for' || w.lower === 'on' || w.lower === 'an' || w.lower === 'a', 3)) return 'sense/unreal';
+  if (noun && governedBy(words, i, senses.unrealBefore, (w) => w.pos === 'DET' || w.pos === 'ADJ' || w.lower === 'of' || w.lower === 'for' || w.lower === 'on' || w.lower === 'an' || w.lower === 'a' || QUOTE.has(w.lower), 4)) return 'sense/unreal';
+  // "after weeks of fighting", "the scale of the fighting".
+  if (noun) {
+    let k = i - 1;
+    while (k >= 0 && (words[k]!.pos === 'DET' || words[k]!.pos === 'ADJ')) k--;
+    if (k >= 1 && words[k]!.lower === 'of' && senses.measureNouns.has(words[k - 1]!.lemma)) return 'sense/measure';
+  }
+  // "No attackers were reported killed or detained": a negated subject negates its predicate.
+  if (!noun) {
+    for (let k = i - 1; k >= 0 && !CLAUSE_STOP.has(words[k]!.lower) && !SUBORDINATE.has(words[k]!.lower); k--) {
+      if (senses.subjectNegators.has(words[k]!.lower) && words[k]!.pos === 'DET') return 'sense/negated';
+    }
+  }
   // A condition opened earlier in the clause: "if they attack", "in case of an offensive".
   for (let k = i - 1; k >= 0 && !CLAUSE_STOP.has(words[k]!.lower); k--) {
     if (phraseAt(words, k, senses.conditional)) return 'sense/conditional';
