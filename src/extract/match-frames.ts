@@ -21,7 +21,7 @@ export interface Word {
   readonly token: number;
 }
 
-const HARD_STOP = new Set(['.', '!', '?', ';', ':', '(', ')', '[', ']', '—', '–', '"', '“', '”']);
+const HARD_STOP = new Set(['.', '!', '?', ';', ':', '(', ')', '[', ']', '—', '–']);
 
 /** The words of a token run: a hyphen with no space on either side joins its neighbours. */
 export function wordsOf(tokens: readonly Token[]): Word[] {
