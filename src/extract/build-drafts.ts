@@ -265,7 +265,10 @@ export function buildDrafts(text: string, facts: readonly SentenceFacts[], refer
           control.push({ place: p.place.name, holder: roles.agent.hit.entry.side, claimant: f.claims[0]?.claimant ?? null, evidence: { start: f.s.start, end: f.s.end, text: f.s.text } });
         }
       }
-      drafts.push({
+      // "struck Vardenis, Mets Masrik and Sotk": one event per settlement the trigger governs.
+      const listed = t.def.event_type === 'Explosions/Remote violence' || t.def.territory ? governedPlaces(text, locatable, t.end, 'after') : [];
+      const locations = listed.length >= 2 ? listed.map((p) => pickLocation(text, [p], p.start, ctx, 'location/governed-list')) : [location];
+      locations.forEach((location, k) => drafts.push({
         sentence: f.s,
         trigger: t,
         event_type: t.def.event_type,
@@ -276,11 +279,12 @@ export function buildDrafts(text: string, facts: readonly SentenceFacts[], refer
         background,
         rules,
         location,
-        casualties: f.casualties.filter((c) => !c.mention.aggregate).slice(),
+        // A toll told once for a list of places stays with the first.
+        casualties: k === 0 ? f.casualties.filter((c) => !c.mention.aggregate) : [],
         claims: f.claims.slice(),
         violation: t.def.violation || /\bviolat\w*\b[^.]{0,40}\b(?:ceasefire|truce|cease-fire)\b|\b(?:ceasefire|truce)\b[^.]{0,20}\bviolat/i.test(f.s.text),
         control,
-      });
+      }));
     }
     if (topic) previousTopic = topic;
   });

@@ -16,6 +16,8 @@ function compatible(a: Draft, b: Draft): boolean {
     const d = distanceKm(a.location.place, b.location.place);
     const coarse = Math.max(a.location.rank, b.location.rank) >= 4;
     if (d > (coarse ? 200 : 50)) return false;
+    // Two different settlements are two events (ACLED codes one event per place and day).
+    if (a.location.rank <= 1 && b.location.rank <= 1 && a.location.place.name !== b.location.place.name && d > 3) return false;
   }
   if (a.event_type !== 'Battles') {
     const sa = a.agent?.hit.entry.side;
