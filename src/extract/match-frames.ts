@@ -155,7 +155,7 @@ export interface FrameHit extends TriggerHit {
   readonly notes: readonly string[];
 }
 
-const TOLL_FRAMES = new Set(['vac/attack', 'battle/kill']);
+const TOLL_FRAMES = new Set(['vac/attack', 'battle/kill', 'battle/killed']);
 const VIOLENT = new Set(['Battles', 'Explosions/Remote violence', 'Violence against civilians']);
 const DEFINITE = new Set(['the', 'this', 'that', 'these', 'those', 'its', 'their', 'his', 'her', 'such']);
 const POSSESSIVE = new Set(['its', 'their', 'his', 'her']);

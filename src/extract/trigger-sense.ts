@@ -207,5 +207,7 @@ export function namesWeapon(tokens: readonly Token[]): boolean {
 export function refersBack(t: TriggerHit, hasOwnDate: boolean, drafts: readonly Draft[]): boolean {
   const hit = t as Partial<FrameHit>;
   if (!hit.definite || hasOwnDate) return false;
-  return drafts.some((d) => !d.background && d.event_type === t.def.event_type);
+  // Strategic developments and protests differ by sub-type (an agreement does not refer back to a mobilization).
+  const violent = t.def.event_type === 'Battles' || t.def.event_type === 'Explosions/Remote violence' || t.def.event_type === 'Violence against civilians';
+  return drafts.some((d) => !d.background && d.event_type === t.def.event_type && (violent || d.sub_event_type === t.def.sub_event_type));
 }
