@@ -17,7 +17,7 @@ const triggerOptions = z.object({
   weak: z.boolean().optional(),
   refine: z.boolean().optional(),
   nominal: z.boolean().optional(),
-  needs_instrument: z.union([z.boolean(), z.array(z.string())]).optional(),
+  needs_instrument: z.union([z.boolean(), z.literal('before'), z.array(z.string())]).optional(),
 }).strict();
 const frameSchema = z.object({
   id: z.string().regex(/^[a-z-]+\/[a-z-]+$/),
@@ -69,6 +69,8 @@ export interface FrameTrigger extends TriggerKind {
   readonly needsInstrument: boolean;
   /** The instrument classes that count for `needsInstrument` (null: any). */
   readonly instruments: readonly string[] | null;
+  /** The instrument must come before the trigger (its subject: "a missile hit", not "hit a jet"). */
+  readonly instrumentBefore: boolean;
   /** A figurative set phrase: cancels the triggers it covers. */
   readonly block: boolean;
   readonly elements: readonly Element[];
@@ -253,6 +255,7 @@ export function loadFrames(): Frames {
           refine: o.refine ?? false,
           needsInstrument: Boolean(o.needs_instrument),
           instruments: Array.isArray(o.needs_instrument) ? o.needs_instrument : null,
+          instrumentBefore: o.needs_instrument === 'before',
           block: frame.block,
           elements,
         });

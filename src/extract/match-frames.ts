@@ -230,7 +230,8 @@ function readHit(text: string, words: readonly Word[], frames: Frames, t: FrameT
   if (t.refine || t.needsInstrument) {
     const [a, b] = window(words, i, end, t.needsInstrument ? 10 : 6, 8, lo, hi);
     const found = INSTRUMENTS.find(([cls]) => classIn(words, a, b, frames.classes.get(cls)));
-    if (t.needsInstrument && !INSTRUMENTS.some(([cls]) => (t.instruments === null || t.instruments.includes(cls)) && classIn(words, a, b, frames.classes.get(cls)))) return null;
+    const [na, nb] = t.instrumentBefore ? [a, i] : [a, b];
+    if (t.needsInstrument && !INSTRUMENTS.some(([cls]) => (t.instruments === null || t.instruments.includes(cls)) && classIn(words, na, nb, frames.classes.get(cls)))) return null;
     if (found && t.refine && found[1] !== t.id) {
       const target = frames.kinds.get(found[1]);
       if (target) {

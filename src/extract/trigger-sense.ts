@@ -30,6 +30,8 @@ const schema = z.object({
   frame_prepositions: z.array(z.string()),
   measure_nouns: z.array(z.string()),
   subject_negators: z.array(z.string()),
+  reference_words: z.array(z.string()),
+  reported_earlier: z.array(z.string()),
 }).strict();
 
 type Phrase = readonly string[];
@@ -48,6 +50,8 @@ interface Senses {
   readonly framePrepositions: ReadonlySet<string>;
   readonly measureNouns: ReadonlySet<string>;
   readonly subjectNegators: ReadonlySet<string>;
+  readonly referenceWords: ReadonlySet<string>;
+  readonly reportedEarlier: readonly Phrase[];
 }
 
 let cached: Senses | undefined;
@@ -76,6 +80,8 @@ function loadSenses(): Senses {
     framePrepositions: new Set(d.frame_prepositions),
     measureNouns: new Set(d.measure_nouns),
     subjectNegators: new Set(d.subject_negators),
+    referenceWords: new Set(d.reference_words),
+    reportedEarlier: phrases(d.reported_earlier),
   });
 }
 
@@ -179,6 +185,13 @@ export function unrealReading(t: TriggerHit, tokens: readonly Token[], armedCont
   }
   if (violent && anyIn(words, senses.exercise)) return 'sense/exercise';
   if (violent && anyIn(words, senses.retrospective)) return 'sense/retrospective';
+  // "held X responsible for the shooting", "condemned the attack".
+  if (hit.definite) {
+    for (let k = i - 1; k >= Math.max(0, i - 5); k--) {
+      if (senses.referenceWords.has(words[k]!.lemma) || senses.referenceWords.has(words[k]!.lower)) return 'sense/reference';
+      if (CLAUSE_STOP.has(words[k]!.lower)) break;
+    }
+  }
   // "throughout the fighting", "during the clashes": the time frame of something else.
   if (hit.definite) {
     for (let k = i - 1; k >= Math.max(0, i - 4); k--) {
@@ -204,9 +217,11 @@ export function namesWeapon(tokens: readonly Token[]): boolean {
  * A definite event noun ("the shelling", "the clashes") in a sentence with no date of its own,
  * after the article already reported an event of its type: a reference back, not a new event.
  */
-export function refersBack(t: TriggerHit, hasOwnDate: boolean, drafts: readonly Draft[]): boolean {
+export function refersBack(t: TriggerHit, hasOwnDate: boolean, drafts: readonly Draft[], tokens: readonly Token[] = []): boolean {
   const hit = t as Partial<FrameHit>;
-  if (!hit.definite || hasOwnDate) return false;
+  // "As we reported earlier, ..." repeats a report the article already gave.
+  const repeated = anyIn(wordsOf(tokens), loadSenses().reportedEarlier);
+  if ((!hit.definite && !repeated) || hasOwnDate) return false;
   // Strategic developments and protests differ by sub-type (an agreement does not refer back to a mobilization).
   const violent = t.def.event_type === 'Battles' || t.def.event_type === 'Explosions/Remote violence' || t.def.event_type === 'Violence against civilians';
   return drafts.some((d) => !d.background && d.event_type === t.def.event_type && (violent || d.sub_event_type === t.def.sub_event_type));
