@@ -195,7 +195,9 @@ export function findFrameTriggers(text: string, analysis: TextAnalysis, frames: 
     if (clash < 0) kept.push(t);
     else {
       const k = kept[clash]!;
-      const better = (t.trigger.block && !k.trigger.block && t.end - t.start >= k.end - k.start) ||
+      // A set phrase cancels what it covers, and the light-verb construction whose head it ends in
+      // ("launched a fierce marketing offensive").
+      const better = (t.trigger.block && !k.trigger.block && (t.end - t.start >= k.end - k.start || t.end === k.end)) ||
         (!k.trigger.block && ((k.def.weak && !t.def.weak) || (k.def.weak === t.def.weak && t.end - t.start > k.end - k.start)));
       if (better) kept[clash] = t;
     }
@@ -210,7 +212,10 @@ export function findFrameTriggers(text: string, analysis: TextAnalysis, frames: 
   const genericBattle = (o: FrameHit): boolean => o.def.event_type === 'Battles' && !o.def.territory && !o.def.violation;
   // "Car bombs ripped through a base ... in an attack": the attack noun is the bombing itself.
   const genericAttackNoun = (o: FrameHit): boolean => (o.trigger.frame === 'battle/attack' || o.trigger.frame === 'battle/offensive') && o.def.event_type === 'Battles' && o.trigger.nominal;
+  // "arrested 12 members in a dawn raid": the raid is the arrest.
+  const arrest = (o: FrameHit): boolean => o.trigger.frame === 'strategic/arrest' || o.trigger.frame === 'vac/abduction';
   return out
+    .filter((k) => !(genericAttackNoun(k) && sameSentence(k, arrest)))
     .filter((k) => !(genericBattle(k) && sameSentence(k, civilianToll)))
     .filter((k) => !(genericAttackNoun(k) && sameSentence(k, (o) => o.def.event_type === 'Explosions/Remote violence')))
     .filter((k) => !TOLL_FRAMES.has(k.trigger.frame) || !sameSentence(k, (o) => o.def.event_type === 'Explosions/Remote violence' || (VIOLENT.has(o.def.event_type) && !TOLL_FRAMES.has(o.trigger.frame) && !(genericBattle(o) && civilianToll(k)))))
@@ -222,8 +227,11 @@ function readHit(text: string, words: readonly Word[], frames: Frames, t: FrameT
   const head = words[end - 1]!;
   // "attack helicopter", "riot police", "shell company": a noun that modifies another noun.
   if (single && (head.pos === 'NOUN' || head.pos === 'PROPN') && !freeAfter(words[end], frames)) return null;
-  // "fighting spirit", "for unity and fighting spirit": an -ing form modifying a noun.
   const before = words[i - 1];
+  // "detained activists", "the captured soldiers": a participle modifying a noun is a state.
+  if (single && (t.elements[0] as { alternatives: readonly { pos: string | null }[] }).alternatives.every((a) => a.pos === 'V') &&
+    /(?:ed|en|wn)$/.test(head.lower) && (!before || ['DET', 'ADJ', 'ADP', 'CCONJ', 'NUM', 'VERB'].includes(before.pos)) && words[end]?.pos === 'NOUN' && !freeAfter(words[end], frames)) return null;
+  // "fighting spirit", "for unity and fighting spirit": an -ing form modifying a noun.
   if (single && head.lower.endsWith('ing') && (!before || ['DET', 'ADJ', 'ADP', 'CCONJ'].includes(before.pos)) && !freeAfter(words[end], frames)) return null;
   let def: TriggerKind = t;
   const notes: string[] = [];
