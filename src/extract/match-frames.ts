@@ -21,6 +21,7 @@ export interface Word {
   readonly token: number;
 }
 
+const RELATIVE = new Set(['which', 'who', 'whom', 'whose', 'since', 'because', 'although', 'while', 'when', 'where', 'after', 'before', 'until', 'unless']);
 const HARD_STOP = new Set(['.', '!', '?', ';', ':', '(', ')', '[', ']', '—', '–']);
 
 /** The words of a token run: a hyphen with no space on either side joins its neighbours. */
@@ -90,7 +91,8 @@ function matchFrom(words: readonly Word[], elements: readonly Element[], e: numb
       const end = matchFrom(words, elements, e + 1, i + skip, limit);
       if (end >= 0) return end;
       const w = words[i + skip];
-      if (!w || i + skip >= limit || HARD_STOP.has(w.lower) || w.lower === ',') return -1;
+      // A gap stays in its clause: not over a comma, a subordinator or a relative ("since it was").
+      if (!w || i + skip >= limit || HARD_STOP.has(w.lower) || w.lower === ',' || w.pos === 'SCONJ' || RELATIVE.has(w.lower)) return -1;
     }
     return -1;
   }
