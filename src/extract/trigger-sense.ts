@@ -112,6 +112,8 @@ function classIn(words: readonly Word[], cls: readonly Alternative[] | undefined
 }
 
 const CLAUSE_STOP = new Set([',', ';', ':', '.', '!', '?', '—', '–', '(', ')', 'but', 'while', 'whereas', 'and']);
+const PUNCT_STOP = new Set([',', ';', ':', '.', '!', '?', '—', '–', '(', ')']);
+const LONG_TIME = new Set(['month', 'months', 'year', 'years', 'decade', 'decades', 'century', 'centuries']);
 const QUOTE = new Set(['"', '“', '”', "'", '‘', '’']);
 const SUBORDINATE = new Set(['when', 'after', 'as', 'because', 'before', 'while', 'since', 'although', 'though', 'where', 'which', 'who', 'that', 'until', 'if']);
 /** Words that may stand between a negator or auxiliary and its verb ("did not even try", "will have been"). */
@@ -191,6 +193,11 @@ export function unrealReading(t: TriggerHit, tokens: readonly Token[], armedCont
       if (senses.referenceWords.has(words[k]!.lemma) || senses.referenceWords.has(words[k]!.lower)) return 'sense/reference';
       if (CLAUSE_STOP.has(words[k]!.lower)) break;
     }
+  }
+  // "almost twelve months after they took over a police base": an event months or years away
+  // from the one the sentence reports.
+  for (let k = i - 1; k >= 1 && !PUNCT_STOP.has(words[k]!.lower); k--) {
+    if ((words[k]!.lower === 'after' || words[k]!.lower === 'before' || words[k]!.lower === 'since') && LONG_TIME.has(words[k - 1]!.lemma)) return 'sense/long-before';
   }
   // "throughout the fighting", "during the clashes": the time frame of something else.
   if (hit.definite) {
