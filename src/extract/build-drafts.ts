@@ -242,7 +242,7 @@ export function buildDrafts(text: string, facts: readonly SentenceFacts[], refer
       const takesSettlement = t.def.territory === 'gain' && locatable.some((p) => SETTLEMENT.has(p.kind) && Math.abs(p.start - t.end) < 60);
       if (t.def.armed && !armedContext && !takesSettlement) continue;
       // Negated, modal, conditional, exercise, sport; a definite reference back (trigger-sense.ts).
-      if (unrealReading(t, f.tokens, armedContext) || refersBack(t, f.dates.some((d) => d.date !== null), drafts)) continue;
+      if (unrealReading(t, f.tokens, armedContext) || refersBack(t, f.dates.some((d) => d.date !== null), drafts, f.tokens)) continue;
       syn ??= syntaxOf(f.tokens);
       const civilianCountry = locatable.find((p) => p.place.country)?.place.country ?? null;
       const speakerSide = speakerSideOf(facts, i);

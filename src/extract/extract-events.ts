@@ -82,9 +82,9 @@ function attach(facts: readonly SentenceFacts[], drafts: Draft[]): void {
     // last violent event when the sentence refers back to it.
     if (f.claims.length && !own.length) {
       const prev = bySentence.get(i - 1) ?? [];
-      // (The last violent event with its siblings: one trigger split over listed places.)
-      const last = f.anaphor ? lastViolent(i, 0) : undefined;
-      const target = f.anaphor ? drafts.filter((d) => last && d.trigger === last.trigger) : prev.filter((d) => d.sentence.paragraph === f.s.paragraph || /^(?:this|that|it)\b/i.test(f.s.text.trim()));
+      // The last violent event, with the other events its sentence split off ("shelled X and Y").
+      const last = lastViolent(i, 0);
+      const target = f.anaphor ? (last ? (bySentence.get(last.sentence.index) ?? []).filter((d) => d.trigger === last.trigger) : []) : prev.filter((d) => d.sentence.paragraph === f.s.paragraph || /^(?:this|that|it)\b/i.test(f.s.text.trim()));
       for (const d of target) d.claims.push(...f.claims);
       if (f.anaphor && target.length === 0) lastViolent(i, 0)?.claims.push(...f.claims);
     }
