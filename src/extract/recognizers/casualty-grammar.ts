@@ -99,9 +99,24 @@ interface Count {
 
 const isPunct = (t: Token): boolean => t.pos === 'PUNCT' || /^[,;:()"“”]$/.test(t.text);
 
+const modifierStartCache = new WeakMap<Lexicon, ReadonlySet<string>>();
+/** First words of the count modifiers ("at" of "at least"). */
+function modifierStarts(lex: Lexicon): ReadonlySet<string> {
+  let got = modifierStartCache.get(lex);
+  if (!got) {
+    got = new Set([...lex.modifiers.keys()].map((m) => m.split(' ')[0]!));
+    modifierStartCache.set(lex, got);
+  }
+  return got;
+}
+
 /** The count phrase starting at token `i`, if any. */
 function countAt(tokens: readonly Token[], i: number, lex: Lexicon): Count | null {
   const c = load();
+  const first = tokens[i];
+  // Most tokens start no count: reject them before building any string.
+  if (!first || !(first.pos === 'NUM' || first.lower === 'a' || first.lower === 'an' || lex.numberWords.has(first.lower) ||
+    c.vagueCounts.has(first.lower) || modifierStarts(lex).has(first.lower) || first.lower === 'as' || /^[a-z]+-[a-z]+$/.test(first.lower))) return null;
   let j = i;
   let modifier: 'min' | 'approx' | null = null;
   let exceeds = false;
