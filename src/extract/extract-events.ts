@@ -65,12 +65,16 @@ function attach(facts: readonly SentenceFacts[], drafts: Draft[]): void {
   }
   const lastViolent = (before: number, paragraphMin: number) =>
     [...drafts].reverse().find((d) => d.sentence.index < before && d.sentence.paragraph >= paragraphMin && !d.background && isViolent(d.event_type));
+  const nextViolent = (after: number, paragraphMax: number) =>
+    drafts.find((d) => d.sentence.index > after && d.sentence.paragraph <= paragraphMax && !d.background && isViolent(d.event_type));
   facts.forEach((f, i) => {
     const own = bySentence.get(i) ?? [];
     // Casualties in a sentence without its own violent event join the last violent event nearby.
     if (!own.some((d) => isViolent(d.event_type))) {
       const usable = f.casualties.filter((c) => !c.mention.aggregate);
-      const target = usable.length ? lastViolent(i, f.s.paragraph - 2) : undefined;
+      // The last violent event nearby; for a toll told before its event ("At least 40 people were
+      // killed on Thursday when ..."), the next one in the same or the following paragraph.
+      const target = usable.length ? lastViolent(i, f.s.paragraph - 2) ?? nextViolent(i, f.s.paragraph + 1) : undefined;
       // A toll dated to another day ("In 1992 hundreds were killed") is not this event's.
       const own = f.dates.filter((d) => d.date && !d.relative);
       // (A sentence that writes its own date tells its own happening when the event has none.)
