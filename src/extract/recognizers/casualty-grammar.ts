@@ -267,8 +267,14 @@ export function casualtiesFromTokens(
     if ((t.lemma === 'cost' || t.lemma === 'claim' || t.lemma === 'take') && tokens[i + 1]?.lower === 'the' && tokens[i + 2]?.lower === 'lives' && tokens[i + 3]?.lower === 'of') {
       const n = countAt(tokens, i + 4, lex);
       if (n) {
-        const vEnd = victimAfter(tokens, n.to, c);
-        emit(i, Math.max(vEnd, n.to), 'killed', n, n.to, vEnd);
+        // "the lives of six officers ... and five fighters": one figure per victim group, each
+        // with its own victims (their sides may differ).
+        let at: Count | null = n;
+        while (at) {
+          const vEnd = victimAfter(tokens, at.to, c);
+          emit(at.from, Math.max(vEnd, at.to), 'killed', at, at.to, vEnd);
+          at = tokens[vEnd]?.lower === 'and' && vEnd > at.to ? countAt(tokens, vEnd + 1, lex) : null;
+        }
       }
     }
     // Toll: "death toll rose to 12", "the number of people killed … has climbed to 35".
