@@ -85,7 +85,8 @@ function sideOfVictims(c: CasualtyMention, actors: readonly ActorHit[], ctx: Ext
     // An actor named inside the victims ("35 Viv Ansanm gangsters", "six officers of the national
     // police", "eight anti-balaka fighters").
     const v = c.victim;
-    const named = actors.find((a) => a.start >= v.start && a.end <= v.end && a.entry.side && a.entry.kind !== 'media' && a.entry.kind !== 'person');
+    // (Named: a capitalised word or acronym; "its soldiers" is left to the owner below.)
+    const named = actors.find((a) => a.start >= v.start && a.end <= v.end && /\b[A-Z]/.test(a.surface) && a.entry.side && a.entry.kind !== 'media' && a.entry.kind !== 'person');
     if (named?.entry.side) return named.entry.side;
     for (const w of c.victim.text.split(/[\s/]+/)) {
       const side = /^[A-Z]/.test(w) ? ctx.sideOfAdjective(w) : null;
