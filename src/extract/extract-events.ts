@@ -99,6 +99,21 @@ function attach(facts: readonly SentenceFacts[], drafts: Draft[]): void {
       for (const d of own) if (!d.claims.length) d.claims.push(...carried);
     }
   });
+  // A report still unattributed is told on the word of the source nearest to it: a claim in its
+  // paragraph (before it, else after it), else one in the article's first two paragraphs.
+  const claimsIn = (g: SentenceFacts) => g.claims.filter((c) => c.stance !== 'accuses' && c.claimant);
+  for (const d of drafts) {
+    if (d.claims.length) continue;
+    const para = facts.filter((g) => g.s.paragraph === d.sentence.paragraph && claimsIn(g).length);
+    const before = para.filter((g) => g.s.index < d.sentence.index).pop();
+    const after = para.find((g) => g.s.index > d.sentence.index);
+    let source = before ?? after;
+    if (!source) {
+      const firstParas = [...new Set(facts.filter((g) => g.s.kind !== 'title').map((g) => g.s.paragraph))].slice(0, 2);
+      source = facts.find((g) => firstParas.includes(g.s.paragraph) && claimsIn(g).length);
+    }
+    if (source) d.claims.push(...claimsIn(source));
+  }
 }
 
 const spanOf = (h: { start: number; end: number; surface?: string; text?: string }): Span => ({ start: h.start, end: h.end, text: h.surface ?? h.text ?? '' });

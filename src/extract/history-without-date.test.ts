@@ -36,3 +36,13 @@ describe('tolls told before their event', () => {
     expect(e?.injured).toBe(120);
   });
 });
+
+describe('attribution of unattributed reports', () => {
+  it('takes the source of the lede when the report names none', () => {
+    const t = 'Armenian forces shelled Terter overnight, the Azerbaijani Defence Ministry said on Tuesday.\n\n' +
+      'In a separate incident, Armenian drones struck a military truck near Aghdam.';
+    const events = processArticle(raw(t, '2020-10-06'), ctx).events.filter((x) => !x.background);
+    const drone = events.find((e) => e.sub_event_type === 'Air/drone strike');
+    expect(drone?.claims.map((c) => c.claimant?.side)).toContain('AZE');
+  });
+});
