@@ -320,7 +320,7 @@ export function buildDrafts(text: string, facts: readonly SentenceFacts[], refer
       if (t.def.territory === 'gain' && roles.agent?.hit.entry.side) {
         // "entered Khtsaberd", "captured X and Y" (places after), "X and Y were captured by Z" (before).
         const governed = governedPlaces(text, locatable, t.end, 'after');
-        if (roles.agent.rule === 'roles/passive-by') governed.push(...governedPlaces(text, locatable, t.start, 'before'));
+        if (/^roles\/(?:syntax\/)?passive-by$/.test(roles.agent.rule)) governed.push(...governedPlaces(text, locatable, t.start, 'before'));
         for (const p of governed) {
           control.push({ place: p.place.name, holder: roles.agent.hit.entry.side, claimant: f.claims[0]?.claimant ?? null, evidence: { start: f.s.start, end: f.s.end, text: f.s.text } });
         }
