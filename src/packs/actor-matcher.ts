@@ -97,10 +97,17 @@ export function createActorMatcher(packs: Packs): ActorMatcher {
     if (a.role && theatreRoles.has(roleKey(a.country ?? a.side ?? '', a.role))) continue;
     all.push(a);
   }
+  // Capitals that are also ordinary words or phrases ("The Valley", "Male") do not name a government.
+  const common = new Set(packs.world.commonWords ?? []);
+  const countryAliases = new Set<string>();
+  for (const p of packs.world.places) if (p.kind === 'country') for (const n of p.aliases) countryAliases.add(n);
+  const unsafeCapital = (a: ActorEntry, alias: string): boolean =>
+    a.kind === 'government' && a.id.startsWith('actor:world:') && !countryAliases.has(alias) && (/^The\s/.test(alias) || common.has(alias.toLowerCase()));
   for (const a of all) {
     if (byId.has(a.id)) continue;
     byId.set(a.id, a);
     for (const alias of a.aliases) {
+      if (unsafeCapital(a, alias)) continue;
       const rule = caseRuleOf(alias, true);
       exact.add(alias, a, rule);
       if (a.kind === 'person' && rule !== 'upper' && LATIN.test(alias)) {

@@ -50,7 +50,7 @@ describe('theatre scoping', () => {
     expect(found.some((e) => e.actor1?.side === 'CSP')).toBe(true);
     expect(found.length).toBeGreaterThan(0);
     expect(found.every((e) => !e.ceasefire_violation)).toBe(true);
-    expect(found.every((e) => !e.rules.some((r) => r.startsWith('ceasefire/')))).toBe(true);
+    expect(found.every((e) => !(e.rules ?? []).some((r) => r.startsWith('ceasefire/')))).toBe(true);
     expect(ctx.forArticle!('Azerbaijani troops shelled Armenian positions in Tavush.').ceasefires.length).toBeGreaterThan(0);
   });
 });
@@ -110,5 +110,12 @@ describe('generic descriptions', () => {
     const gunmen = c.findActors('Gunmen killed four villagers in Zamfara, Nigeria.', '2025-03-01').find((h) => h.surface === 'Gunmen');
     expect(gunmen?.entry.side).toBeNull();
     expect(gunmen?.entry.name).toBe('Unidentified Armed Group (Nigeria)');
+  });
+});
+
+describe('capitals that are ordinary words', () => {
+  it('do not name a government', () => {
+    expect(actors('"The Valley of Death" is an account of the war.')).toEqual([]);
+    expect(actors('Kabul is the capital of Afghanistan.')[0]).toEqual(['Kabul', 'AFG']);
   });
 });
