@@ -31,6 +31,8 @@ const COMPATIBLE: Readonly<Record<string, readonly [readonly string[], readonly 
   fighter: [NON_STATE, []],
 };
 
+const RELATIVE = /\b(?:enemy|enemy's|hostile|opposing|rival)\s+$/i;
+
 /** A country must lead what the article names by this factor for "the army" to be its army. */
 const DOMINANCE = 1.5;
 
@@ -128,6 +130,11 @@ export function resolveGenericActors(text: string, hits: ActorHit[], ctx: Extrac
       continue;
     }
     const cls = e.generic;
+    // "enemy servicemen", "hostile forces": whose enemy depends on the speaker, not on the article
+    if (RELATIVE.test(text.slice(Math.max(0, h.start - 12), h.start))) {
+      out.push(h);
+      continue;
+    }
     let entry: ActorEntry | null = null;
     if (cls === 'state') {
       const id = dominant ? defaults.get(`${dominant}|state`) : undefined;
