@@ -42,6 +42,16 @@ interface Found {
 }
 
 const MIN_FUZZY_LETTERS = 5;
+/** The role that stands in for a role a state has no entry for (offices speak for their government). */
+const ROLE_FALLBACK: Readonly<Record<string, string>> = {
+  parliament: 'government',
+  presidency: 'government',
+  president: 'government',
+  'prime-minister': 'government',
+  'foreign-minister': 'mfa',
+  'defence-minister': 'mod',
+  sources: 'government',
+};
 /** "<country>-backed <generic>": the words that make a state the backer of a group. */
 const BACKED = new Set(['backed', 'led', 'supported', 'sponsored', 'aligned', 'allied', 'funded', 'armed', 'trained']);
 const backedCache = new Map<string, ActorEntry>();
@@ -144,7 +154,13 @@ export function createActorMatcher(packs: Packs): ActorMatcher {
   mark(countryRefs.firstKeys(), COUNTRY);
   mark(nouns.firstKeys(), NOUN);
 
-  const byRole = (code: string, role: string, date?: string): ActorEntry | undefined => pick(roles.get(roleKey(code, role)) ?? [], date);
+  const byRole = (code: string, role: string, date?: string): ActorEntry | undefined => {
+    const own = pick(roles.get(roleKey(code, role)) ?? [], date);
+    if (own) return own;
+    // a state without its own entry for the role: the institution it belongs to ("Sudan's president" → government)
+    const up = ROLE_FALLBACK[role];
+    return up ? pick(roles.get(roleKey(code, up)) ?? [], date) : undefined;
+  };
 
   const compose = (text: string, tokens: readonly Token[], i: number, g: number, date?: string): Found | null => {
     let best: Found | null = null;
