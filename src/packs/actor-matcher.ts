@@ -263,6 +263,17 @@ export function createActorMatcher(packs: Packs): ActorMatcher {
           i++;
           continue;
         }
+        // "The Ministry of Defense of Armenia": a generic phrase must not swallow the start of a longer name
+        if (found.entry.generic && found.length > 1) {
+          const next = tokens[i + 1]!;
+          const g2 = (gate.get(next.key) ?? 0) | (next.possessive ? gate.get(next.possessive.key) ?? 0 : 0);
+          const c2 = g2 & (COUNTRY | NOUN) ? compose(text, tokens, i + 1, g2, date) : null;
+          const m2 = g2 & EXACT ? exact.match(tokens, i + 1, null, (a) => valid(a) && !a.generic) : null;
+          if ((c2 && c2.end > found.end) || (m2 && m2.end > found.end)) {
+            i++;
+            continue;
+          }
+        }
         // "Yemen's Hodeidah port", "Ukraine's eastern Donetsk region": a country in the genitive
         // before a place is where, not who
         if (found.via === 'alias' && found.entry.kind === 'government' && tokens[i + found.length - 1]!.possessive && locativeAfter(tokens, i + found.length)) {
