@@ -280,6 +280,11 @@ export function createActorMatcher(packs: Packs): ActorMatcher {
           i += found.length;
           continue;
         }
+        // "Mehman Aliyev" is not Ilham Aliyev: a surname alone after another given name is someone else
+        if (found.entry.kind === 'person' && found.length === 1 && otherGivenName(text, tokens, i)) {
+          i += found.length;
+          continue;
+        }
         out.push({ start: t.start, end: found.end, surface: text.slice(t.start, found.end), entry: found.entry, via: found.via });
         i += found.length;
       }
@@ -306,6 +311,24 @@ export function toActor(entry: ActorEntry, mention?: { readonly start: number; r
 }
 
 const LATIN = /^[\p{Script=Latin}\p{M}\s'’ʼ`.\-()]+$/u;
+
+/** Words that may stand before a surname without making it another person's ("President Aliyev"). */
+const TITLES = new Set([
+  'president', 'mr', 'mrs', 'ms', 'dr', 'general', 'gen', 'minister', 'premier', 'prime', 'colonel', 'col', 'lieutenant', 'major',
+  'marshal', 'admiral', 'commander', 'chief', 'leader', 'speaker', 'ambassador', 'envoy', 'spokesman', 'spokeswoman', 'spokesperson',
+  'senator', 'governor', 'mayor', 'sheikh', 'emir', 'king', 'queen', 'prince', 'sultan', 'ayatollah', 'sir', 'lord', 'madam', 'secretary',
+  'chairman', 'head', 'deputy', 'foreign', 'defence', 'defense', 'said', 'says', 'told', 'and', 'the',
+]);
+
+/** The word before token `i` is a capitalised given name of someone else ("Mehman" before "Aliyev"). */
+function otherGivenName(text: string, tokens: readonly Token[], i: number): boolean {
+  const prev = tokens[i - 1];
+  if (!prev || !tokens[i]!.joinPrev || !prev.cap || prev.upper || prev.possessive) return false;
+  if (TITLES.has(prev.key)) return false;
+  // a sentence-initial word is capitalised anyway: only a word inside the sentence counts
+  const lead = /(\S?)\s*$/.exec(text.slice(Math.max(0, prev.start - 4), prev.start))?.[1] ?? '';
+  return lead !== '' && !/[.!?\n"“«(\[:;—–-]/.test(lead);
+}
 
 /** Nouns of geography that a country in the genitive locates ("Sudan's capital", "Russia's border region"). */
 const GEO_NOUNS = new Set([

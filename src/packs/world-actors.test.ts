@@ -119,3 +119,21 @@ describe('capitals that are ordinary words', () => {
     expect(actors('Kabul is the capital of Afghanistan.')[0]).toEqual(['Kabul', 'AFG']);
   });
 });
+
+describe('persons and institutions', () => {
+  it('does not take a namesake for a leader', () => {
+    const text = 'One local man, Mehman Aliyev, died when shells hit Terter, Azerbaijan.';
+    expect(actors(text).map((a) => a[0])).not.toContain('Aliyev');
+    expect(actors('President Ilham Aliyev visited Terter, Azerbaijan.')[0]?.[1]).toBe('AZE');
+  });
+
+  it('composes "<ministry> in <capital>" and munitions with their owner', () => {
+    expect(actors('The defence ministry in Baku said Terter was shelled.')[0]?.[1]).toBe('AZE');
+    expect(actors('Armenian shells struck a school in Terter, Azerbaijan.')[0]).toEqual(['Armenian', 'ARM']);
+  });
+
+  it('lets offices speak for their government when the state has no entry of its own', () => {
+    expect(actors("Sudan's president met the envoy in Port Sudan.")[0]?.[1]).toBe('SDN');
+    expect(actors("Ukraine's parliament extended martial law in Kyiv.")[0]?.[1]).toBe('UKR');
+  });
+});
