@@ -78,6 +78,7 @@ export const worldManifestSchema = z.object({
     commonWords: fileName,
     groups: fileName.optional(),
     stateAliases: fileName.optional(),
+    leaders: fileName.optional(),
     generics: fileName.optional(),
     genericDefaults: fileName.optional(),
   }),

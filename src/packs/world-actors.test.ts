@@ -137,3 +137,12 @@ describe('persons and institutions', () => {
     expect(actors("Ukraine's parliament extended martial law in Kyiv.")[0]?.[1]).toBe('UKR');
   });
 });
+
+describe('leaders and spokesmen', () => {
+  it('speak and act for their party, within their period', () => {
+    expect(actors('Yahya Saree said the Houthis fired missiles at a ship off Hodeidah, Yemen.')[0]?.[1]).toBe('HOUTHIS');
+    expect(actors('Hemedti said his forces had taken El Fasher, Sudan.')[0]?.[1]).toBe('RSF');
+    expect(actors('Ahmed al-Sharaa said the offensive on Hama, Syria, would go on.', '2024-12-01')[0]?.[1]).toBe('HTS');
+    expect(actors('Ahmed al-Sharaa met envoys in Damascus, Syria.', '2025-03-01')[0]?.[1]).toBe('SYR');
+  });
+});
