@@ -42,6 +42,9 @@ interface Found {
 }
 
 const MIN_FUZZY_LETTERS = 5;
+/** Words that make a platform a state's without naming the state ("military jets", "junta aircraft"). */
+const STATE_MODIFIERS = new Set(['military', 'army', 'junta', 'regime', 'government', 'navy', 'naval']);
+
 /** The role that stands in for a role a state has no entry for (offices speak for their government). */
 const ROLE_FALLBACK: Readonly<Record<string, string>> = {
   parliament: 'government',
@@ -144,6 +147,7 @@ export function createActorMatcher(packs: Packs): ActorMatcher {
   }
   for (const fn of packs.world.forceNouns ?? []) nouns.add(fn.noun, fn, caseRuleOf(fn.noun, false));
 
+  const genericState = all.find((a) => a.generic === 'state');
   // One lookup per word tells which index can start a match there (most words start none).
   const gate = new Map<string, number>();
   const mark = (keys: Iterable<string>, bit: number): void => {
@@ -255,6 +259,11 @@ export function createActorMatcher(packs: Packs): ActorMatcher {
         let found: Found | null = m ? { length: m.length, end: m.end, entry: pick(m.hits.map((h) => h.value), date)!, via: 'alias' } : null;
         const c = g & (COUNTRY | NOUN) ? compose(text, tokens, i, g, date) : null;
         if (c && (!found || c.length > found.length)) found = c;
+        // "military jets", "junta aircraft", "regime warplanes": the state's forces, resolved per article
+        if (!found && STATE_MODIFIERS.has(t.key) && tokens[i + 1]?.joinPrev && genericState) {
+          const pf = nouns.match(tokens, i + 1, null, (n) => n.span === 'owner');
+          if (pf) found = { length: 1, end: t.end, entry: genericState, via: 'composition' };
+        }
         if (!found && t.cap && !t.upper && t.key.length >= MIN_FUZZY_LETTERS) {
           const f = persons.match(tokens, i, keyAt, valid);
           if (f) found = { length: f.length, end: f.end, entry: pick(f.hits.map((h) => h.value), date)!, via: 'name-key' };
