@@ -42,6 +42,9 @@ interface Found {
 }
 
 const MIN_FUZZY_LETTERS = 5;
+/** Hyphened participles that make the country the user of a platform ("Russia-launched drones"). */
+const USED_BY = new Set(['launched', 'fired', 'operated', 'piloted', 'flown']);
+
 /** Words that make a platform a state's without naming the state ("military jets", "junta aircraft"). */
 const STATE_MODIFIERS = new Set(['military', 'army', 'junta', 'regime', 'government', 'navy', 'naval']);
 
@@ -138,6 +141,13 @@ export function createActorMatcher(packs: Packs): ActorMatcher {
   for (const [a3, list] of Object.entries(packs.world.demonyms ?? {})) {
     for (const d of list) countryRefs.add(d, a3, caseRuleOf(d, true));
   }
+  // Capitals stand for their state before a force noun ("Kyiv's military", "Moscow's forces").
+  for (const a of packs.world.actors) {
+    if (a.kind !== 'government' || !a.country || !a.id.startsWith('actor:world:')) continue;
+    for (const n of a.aliases) {
+      if (!countryAliases.has(n) && !unsafeCapital(a, n) && !/\s/.test(n) && !/^(?:Government|Government of)/.test(n)) countryRefs.add(n, a.country, 'cap');
+    }
+  }
   for (const p of packs.world.places) {
     if (p.kind !== 'country' || !p.country) continue;
     for (const n of p.aliases) {
@@ -179,7 +189,9 @@ export function createActorMatcher(packs: Packs): ActorMatcher {
       if (tokens[j]?.joinPrev) {
         let fn = nouns.match(tokens, j, null, (n) => n.prefix);
         // one modifier before a platform: "Turkish reconnaissance aircraft", "Russian attack drones"
-        if (!fn && !backed && !tokens[j]!.cap && tokens[j + 1]?.joinPrev) {
+        // ("Iranian-made drones" are not Iran's: a hyphened modifier must say who used them, "Russia-launched")
+        const hyphened = text.slice(tokens[j - 1]!.end, tokens[j]!.start).includes('-');
+        if (!fn && !backed && !tokens[j]!.cap && tokens[j + 1]?.joinPrev && (!hyphened || USED_BY.has(tokens[j]!.key))) {
           const pf = nouns.match(tokens, j + 1, null, (n) => n.prefix && n.span === 'owner');
           if (pf) fn = { ...pf, first: j, length: pf.length + 1 };
         }
@@ -258,7 +270,7 @@ export function createActorMatcher(packs: Packs): ActorMatcher {
         }
         let found: Found | null = m ? { length: m.length, end: m.end, entry: pick(m.hits.map((h) => h.value), date)!, via: 'alias' } : null;
         const c = g & (COUNTRY | NOUN) ? compose(text, tokens, i, g, date) : null;
-        if (c && (!found || c.length > found.length)) found = c;
+        if (c && (!found || c.length > found.length || (c.length === found.length && found.entry.kind === 'government'))) found = c;
         // "military jets", "junta aircraft", "regime warplanes": the state's forces, resolved per article
         if (!found && STATE_MODIFIERS.has(t.key) && tokens[i + 1]?.joinPrev && genericState) {
           const pf = nouns.match(tokens, i + 1, null, (n) => n.span === 'owner');

@@ -146,3 +146,11 @@ describe('leaders and spokesmen', () => {
     expect(actors('Ahmed al-Sharaa met envoys in Damascus, Syria.', '2025-03-01')[0]?.[1]).toBe('SYR');
   });
 });
+
+describe('who owns a platform', () => {
+  it('names the user, not the maker', () => {
+    expect(actors('The Iranian-made drones were shot down over Kharkiv.').map((a) => a[1])).not.toContain('IRN');
+    expect(actors('Air defences downed Russia-launched drones over Kharkiv.')[0]).toEqual(['Russia', 'RUS']);
+    expect(actors("Kyiv's military said the drones were downed.")[0]).toEqual(["Kyiv's military", 'UKR']);
+  });
+});
