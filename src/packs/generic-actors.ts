@@ -81,28 +81,41 @@ export function resolveGenericActors(text: string, hits: ActorHit[], ctx: Extrac
   const { names, defaults } = lookups(packs);
 
   // What the article is about: the countries it names, weighted by how they are named.
-  const score = new Map<string, number>();
-  const add = (c: string | null | undefined, w: number): void => {
-    if (c) score.set(c, (score.get(c) ?? 0) + w);
+  // `actors`: the country whose forces and institutions the article names (for "the army");
+  // `where`: the countries where the named places and governments are (for a group's country).
+  const actorsScore = new Map<string, number>();
+  const whereScore = new Map<string, number>();
+  const add = (m: Map<string, number>, c: string | null | undefined, w: number): void => {
+    if (c) m.set(c, (m.get(c) ?? 0) + w);
+  };
+  // "the army" in Gaza or the West Bank is Israel's: a country whose state class defaults to another's
+  const stateOf = (c: string): string => {
+    const id = defaults.get(`${c}|state`);
+    return (id && ctx.actorById(id)?.country) || c;
   };
   const named = new Map<string, { entry: ActorEntry; count: number; positions: number[] }>();
   for (const h of hits) {
     const e = h.entry;
     if (e.generic) continue;
-    if (e.kind === 'state-forces' || e.kind === 'ministry' || e.kind === 'peacekeepers') add(e.country, 2);
-    else if (e.kind === 'government') add(e.country, 1);
+    if (e.kind === 'state-forces' || e.kind === 'ministry' || e.kind === 'peacekeepers') add(actorsScore, e.country, 2);
+    // a country's name is counted once, as a place (the place matcher finds it too)
     if (e.kind === 'armed-group' && e.side && e.side !== 'CIV') {
       const n = named.get(e.id) ?? { entry: e, count: 0, positions: [] };
       n.count++;
       n.positions.push(h.start);
       named.set(e.id, n);
-      if (e.operatesIn?.length === 1) add(e.operatesIn[0], 1);
+      if (e.operatesIn?.length === 1) add(whereScore, e.operatesIn[0], 1);
     }
   }
-  for (const p of ctx.findPlaces(text)) add(p.place.country, 1);
-  const ranked = [...score.entries()].sort((a, b) => b[1] - a[1]);
-  const home = ranked[0]?.[0] ?? null;
-  const dominant = home !== null && (ranked.length < 2 || ranked[0]![1] >= DOMINANCE * ranked[1]![1]) ? home : null;
+  for (const p of ctx.findPlaces(text)) {
+    add(whereScore, p.place.country, 1);
+    if (p.place.country) add(actorsScore, stateOf(p.place.country), 1);
+  }
+  const score = new Map([...whereScore, ...actorsScore].map(([c]) => [c, 1]));
+  const ranked = [...actorsScore.entries()].sort((a, b) => b[1] - a[1]);
+  const dominant = ranked.length > 0 && (ranked.length < 2 || ranked[0]![1] >= DOMINANCE * ranked[1]![1]) ? ranked[0]![0] : null;
+  const places = [...whereScore.entries()].sort((a, b) => b[1] - a[1]).map(([c]) => c);
+  const home = places[0] ?? ranked[0]?.[0] ?? null;
 
   const groupFor = (cls: string, at: number, homeland: string | undefined): ActorEntry | null => {
     const compat = COMPATIBLE[cls];
@@ -137,13 +150,14 @@ export function resolveGenericActors(text: string, hits: ActorHit[], ctx: Extrac
     }
     let entry: ActorEntry | null = null;
     if (cls === 'state') {
-      const id = dominant ? defaults.get(`${dominant}|state`) : undefined;
-      entry = (id ? ctx.actorById(id) : null) ?? (dominant ? ctx.forcesOfSide(dominant) : null);
+      entry = dominant ? ctx.forcesOfSide(dominant) : null;
     } else {
       entry = groupFor(cls, h.start, e.homeland);
       const where = e.homeland ?? home;
-      if (!entry && where) {
-        const id = defaults.get(`${where}|${cls}`);
+      // the country's default group for the class, in the two countries the article is most about
+      for (const c of e.homeland ? [e.homeland] : places.slice(0, 2)) {
+        if (entry) break;
+        const id = defaults.get(`${c}|${cls}`);
         if (id) entry = ctx.actorById(id);
       }
       if (!entry && e.backer) {
