@@ -155,7 +155,7 @@ export function resolveGenericActors(text: string, hits: ActorHit[], ctx: Extrac
       entry = groupFor(cls, h.start, e.homeland);
       const where = e.homeland ?? home;
       // the country's default group for the class, in the two countries the article is most about
-      for (const c of e.homeland ? [e.homeland] : places.slice(0, 2)) {
+      for (const c of e.homeland ? [e.homeland] : [...new Set([...places.slice(0, 2), ...ranked.slice(0, 1).map(([x]) => x)])]) {
         if (entry) break;
         const id = defaults.get(`${c}|${cls}`);
         if (id) entry = ctx.actorById(id);
