@@ -140,7 +140,7 @@ function makeContext(
     lexicon,
     findActors(text, date): ActorHit[] {
       const hits = actorMatcher.find(text, date ?? undefined).map((m) => ({ start: m.start, end: m.end, surface: m.surface, entry: m.entry }));
-      return resolveGenericActors(text, hits, ctx, packs);
+      return resolveGenericActors(text, hits, ctx, packs, date);
     },
     findPlaces(text): PlaceHit[] {
       if (text === lastPlaces?.text) return lastPlaces.hits.slice();

@@ -38,7 +38,7 @@ const DOMINANCE = 1.5;
 
 interface Lookups {
   readonly names: ReadonlyMap<string, string>;
-  readonly defaults: ReadonlyMap<string, string>;
+  readonly defaults: ReadonlyMap<string, readonly GenericDefault[]>;
 }
 const lookupCache = new WeakMap<Packs, Lookups>();
 
@@ -47,8 +47,11 @@ function lookups(packs: Packs): Lookups {
   if (!l) {
     const names = new Map<string, string>();
     for (const p of packs.world.places) if (p.kind === 'country' && p.country) names.set(p.country, p.name);
-    const defaults = new Map<string, string>();
-    for (const d of packs.world.genericDefaults ?? ([] as GenericDefault[])) defaults.set(`${d.country}|${d.class}`, d.actor);
+    const defaults = new Map<string, GenericDefault[]>();
+    for (const d of packs.world.genericDefaults ?? ([] as GenericDefault[])) {
+      const key = `${d.country}|${d.class}`;
+      defaults.set(key, [...(defaults.get(key) ?? []), d]);
+    }
     l = { names, defaults };
     lookupCache.set(packs, l);
   }
@@ -76,9 +79,16 @@ function typeOf(e: ActorEntry): string {
  * @example
  * // "JNIM fighters attacked Boni. The militants burned the market." → "The militants" is JNIM
  */
-export function resolveGenericActors(text: string, hits: ActorHit[], ctx: ExtractContext, packs: Packs): ActorHit[] {
+export function resolveGenericActors(text: string, hits: ActorHit[], ctx: ExtractContext, packs: Packs, date: string | null = null): ActorHit[] {
   if (!hits.some((h) => h.entry.generic || h.entry.operatesIn)) return hits;
-  const { names, defaults } = lookups(packs);
+  const { names, defaults: table } = lookups(packs);
+  const day = date?.slice(0, 10) ?? null;
+  // the default in force on the article's date (dated rows need a date); undated rows otherwise
+  const defaultOf = (key: string): string | undefined => {
+    const rows = table.get(key) ?? [];
+    const dated = rows.find((r) => (r.validFrom || r.validTo) && day && (!r.validFrom || r.validFrom <= day) && (!r.validTo || day <= r.validTo));
+    return (dated ?? rows.find((r) => !r.validFrom && !r.validTo))?.actor;
+  };
 
   // What the article is about: the countries it names, weighted by how they are named.
   // `actors`: the country whose forces and institutions the article names (for "the army");
@@ -90,7 +100,7 @@ export function resolveGenericActors(text: string, hits: ActorHit[], ctx: Extrac
   };
   // "the army" in Gaza or the West Bank is Israel's: a country whose state class defaults to another's
   const stateOf = (c: string): string => {
-    const id = defaults.get(`${c}|state`);
+    const id = defaultOf(`${c}|state`);
     return (id && ctx.actorById(id)?.country) || c;
   };
   const named = new Map<string, { entry: ActorEntry; count: number; positions: number[] }>();
@@ -157,7 +167,7 @@ export function resolveGenericActors(text: string, hits: ActorHit[], ctx: Extrac
       // the country's default group for the class, in the two countries the article is most about
       for (const c of e.homeland ? [e.homeland] : [...new Set([...places.slice(0, 2), ...ranked.slice(0, 1).map(([x]) => x)])]) {
         if (entry) break;
-        const id = defaults.get(`${c}|${cls}`);
+        const id = defaultOf(`${c}|${cls}`);
         if (id) entry = ctx.actorById(id);
       }
       if (!entry && e.backer) {

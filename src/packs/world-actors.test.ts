@@ -154,3 +154,11 @@ describe('who owns a platform', () => {
     expect(actors("Kyiv's military said the drones were downed.")[0]).toEqual(["Kyiv's military", 'UKR']);
   });
 });
+
+describe('dated defaults', () => {
+  it('hold only in their period', () => {
+    const text = 'Rebels entered the city of Hama in central Syria after fierce clashes.';
+    expect(actors(text, '2024-12-05')[0]?.[1]).toBe('HTS');
+    expect(actors(text, '2016-05-01')[0]?.[1]).toBeNull();
+  });
+});
