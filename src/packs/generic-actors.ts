@@ -79,8 +79,15 @@ function typeOf(e: ActorEntry): string {
  * @example
  * // "JNIM fighters attacked Boni. The militants burned the market." → "The militants" is JNIM
  */
-export function resolveGenericActors(text: string, hits: ActorHit[], ctx: ExtractContext, packs: Packs, date: string | null = null): ActorHit[] {
-  if (!hits.some((h) => h.entry.generic || h.entry.operatesIn)) return hits;
+export function resolveGenericActors(
+  text: string,
+  hits: ActorHit[],
+  ctx: ExtractContext,
+  packs: Packs,
+  date: string | null = null,
+  onHome?: (home: string | null) => void,
+): ActorHit[] {
+  if (!onHome && !hits.some((h) => h.entry.generic || h.entry.operatesIn)) return hits;
   const { names, defaults: table } = lookups(packs);
   const day = date?.slice(0, 10) ?? null;
   // the default in force on the article's date (dated rows need a date); undated rows otherwise
@@ -126,6 +133,8 @@ export function resolveGenericActors(text: string, hits: ActorHit[], ctx: Extrac
   const dominant = ranked.length > 0 && (ranked.length < 2 || ranked[0]![1] >= DOMINANCE * ranked[1]![1]) ? ranked[0]![0] : null;
   const places = [...whereScore.entries()].sort((a, b) => b[1] - a[1]).map(([c]) => c);
   const home = places[0] ?? ranked[0]?.[0] ?? null;
+  onHome?.(home);
+  if (!hits.some((h) => h.entry.generic || h.entry.operatesIn)) return hits;
 
   const groupFor = (cls: string, at: number, homeland: string | undefined): ActorEntry | null => {
     const compat = COMPATIBLE[cls];
