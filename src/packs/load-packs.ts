@@ -18,6 +18,7 @@ import {
   ceasefireSchema,
   curatedPlaceSchema,
   demonymRowSchema,
+  extraAliasRowSchema,
   fastDemonymRow,
   fastPlaceRow,
   fastWorldActorRow,
@@ -78,6 +79,11 @@ function loadWorld(dir: string): WorldPack {
   const f = (name: string) => path.join(dir, name);
   const countries = readTsv(f(manifest.files.countries), placeRowSchema, fastPlaceRow);
   const cities = readTsv(f(manifest.files.cities), placeRowSchema, fastPlaceRow);
+  const admin = manifest.files.admin ? readTsv(f(manifest.files.admin), placeRowSchema, fastPlaceRow) : [];
+  // Curated: they match even when their words are common ("Red Sea") and win ties.
+  const regions = manifest.files.regions ? readTsv(f(manifest.files.regions), placeRowSchema).map((r) => ({ ...r, curated: true })) : [];
+  const generated = [...cities, ...admin];
+  if (manifest.files.aliases) addAliases(generated, readTsv(f(manifest.files.aliases), extraAliasRowSchema), f(manifest.files.aliases));
   const actors: ActorEntry[] = readTsv(f(manifest.files.actors), worldActorRowSchema, fastWorldActorRow).map((r) => ({
     id: r.id,
     name: r.name,
@@ -164,13 +170,25 @@ function loadWorld(dir: string): WorldPack {
     version: manifest.version,
     licence: manifest.licence,
     attribution: manifest.attribution,
-    places: [...countries, ...cities],
+    places: [...countries, ...generated, ...regions],
     actors,
     demonyms,
     forceNouns,
     commonWords,
     genericDefaults,
   };
+}
+
+/** Adds the curated news spellings of `aliases.tsv` to the generated places they name by id. */
+function addAliases(places: PlaceEntry[], extra: readonly { id: string; aliases: string[] }[], file: string): void {
+  const at = new Map<string, number>();
+  places.forEach((p, i) => at.set(p.id, i));
+  extra.forEach((e, row) => {
+    const i = at.get(e.id);
+    if (i === undefined) throw new PackError(displayPath(file), `no generated place with id ${e.id}`, { row: row + 2, field: 'id', id: e.id });
+    const p = places[i]!;
+    places[i] = { ...p, aliases: [...new Set([...p.aliases, ...e.aliases])] };
+  });
 }
 
 function loadTheatre(dir: string, world: WorldPack, worldActorIds: ReadonlySet<string>): TheatrePack {

@@ -71,7 +71,14 @@ export const worldManifestSchema = z.object({
   ambiguousAliases: z.array(nonEmpty).optional(),
   files: z.object({
     countries: fileName,
+    /** Populated places (GeoNames, generated). */
     cities: fileName,
+    /** First- and second-order divisions (generated). */
+    admin: fileName.optional(),
+    /** Seas, straits, gulfs, rivers and regions named in news (curated). */
+    regions: fileName.optional(),
+    /** Extra aliases of generated places: news spellings GeoNames lacks (curated). */
+    aliases: fileName.optional(),
     actors: fileName,
     demonyms: fileName,
     forceNouns: fileName,
@@ -131,6 +138,13 @@ export const placeRowSchema = z
       current: r.is_current !== '0',
     }),
   );
+
+/** One row of the world pack's curated `aliases.tsv`: extra names of a generated place. */
+export const extraAliasRowSchema = z.object({
+  id: z.string().regex(/^place:[a-z0-9-]+:[\w.-]+$/, 'expected a namespaced id place:<ns>:<id>'),
+  name: z.string(),
+  aliases: z.string().transform((s) => s.split('|').map((a) => a.trim()).filter((a) => a !== '')).pipe(z.array(z.string()).min(1, 'expected at least one alias')),
+});
 
 const PLACE_ID = /^place:[a-z0-9-]+:[\w.-]+$/;
 const PLACE_KINDS: ReadonlySet<string> = new Set(placeKindSchema.options);
