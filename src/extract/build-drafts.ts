@@ -82,6 +82,11 @@ function placesOutsideActors(places: readonly PlaceHit[], actors: readonly Actor
 
 function sideOfVictims(c: CasualtyMention, actors: readonly ActorHit[], ctx: ExtractContext): string | null {
   if (c.victim) {
+    // An actor named inside the victims ("35 Viv Ansanm gangsters", "six officers of the national
+    // police", "eight anti-balaka fighters").
+    const v = c.victim;
+    const named = actors.find((a) => a.start >= v.start && a.end <= v.end && a.entry.side && a.entry.kind !== 'media' && a.entry.kind !== 'person');
+    if (named?.entry.side) return named.entry.side;
     for (const w of c.victim.text.split(/[\s/]+/)) {
       const side = /^[A-Z]/.test(w) ? ctx.sideOfAdjective(w) : null;
       if (side) return side;
@@ -242,7 +247,7 @@ export function buildDrafts(text: string, facts: readonly SentenceFacts[], refer
       const takesSettlement = t.def.territory === 'gain' && locatable.some((p) => SETTLEMENT.has(p.kind) && Math.abs(p.start - t.end) < 60);
       if (t.def.armed && !armedContext && !takesSettlement) continue;
       // Negated, modal, conditional, exercise, sport; a definite reference back (trigger-sense.ts).
-      if (unrealReading(t, f.tokens, armedContext) || refersBack(t, f.dates.some((d) => d.date !== null), drafts)) continue;
+      if (unrealReading(t, f.tokens, armedContext) || refersBack(t, f.dates.some((d) => d.date !== null), drafts, f.tokens)) continue;
       syn ??= syntaxOf(f.tokens);
       const civilianCountry = locatable.find((p) => p.place.country)?.place.country ?? null;
       const speakerSide = speakerSideOf(facts, i);

@@ -65,12 +65,16 @@ function attach(facts: readonly SentenceFacts[], drafts: Draft[]): void {
   }
   const lastViolent = (before: number, paragraphMin: number) =>
     [...drafts].reverse().find((d) => d.sentence.index < before && d.sentence.paragraph >= paragraphMin && !d.background && isViolent(d.event_type));
+  const nextViolent = (after: number, paragraphMax: number) =>
+    drafts.find((d) => d.sentence.index > after && d.sentence.paragraph <= paragraphMax && !d.background && isViolent(d.event_type));
   facts.forEach((f, i) => {
     const own = bySentence.get(i) ?? [];
     // Casualties in a sentence without its own violent event join the last violent event nearby.
     if (!own.some((d) => isViolent(d.event_type))) {
       const usable = f.casualties.filter((c) => !c.mention.aggregate);
-      const target = usable.length ? lastViolent(i, f.s.paragraph - 2) : undefined;
+      // The last violent event nearby; for a toll told before its event ("At least 40 people were
+      // killed on Thursday when ..."), the next one in the same or the following paragraph.
+      const target = usable.length ? lastViolent(i, f.s.paragraph - 2) ?? nextViolent(i, f.s.paragraph + 1) : undefined;
       // A toll dated to another day ("In 1992 hundreds were killed") is not this event's.
       const own = f.dates.filter((d) => d.date && !d.relative);
       // (A sentence that writes its own date tells its own happening when the event has none.)
@@ -82,9 +86,9 @@ function attach(facts: readonly SentenceFacts[], drafts: Draft[]): void {
     // last violent event when the sentence refers back to it.
     if (f.claims.length && !own.length) {
       const prev = bySentence.get(i - 1) ?? [];
-      // (The last violent event with its siblings: one trigger split over listed places.)
-      const last = f.anaphor ? lastViolent(i, 0) : undefined;
-      const target = f.anaphor ? drafts.filter((d) => last && d.trigger === last.trigger) : prev.filter((d) => d.sentence.paragraph === f.s.paragraph || /^(?:this|that|it)\b/i.test(f.s.text.trim()));
+      // The last violent event, with the other events its sentence split off ("shelled X and Y").
+      const last = lastViolent(i, 0);
+      const target = f.anaphor ? (last ? (bySentence.get(last.sentence.index) ?? []).filter((d) => d.trigger === last.trigger) : []) : prev.filter((d) => d.sentence.paragraph === f.s.paragraph || /^(?:this|that|it)\b/i.test(f.s.text.trim()));
       for (const d of target) d.claims.push(...f.claims);
       if (f.anaphor && target.length === 0) lastViolent(i, 0)?.claims.push(...f.claims);
     }

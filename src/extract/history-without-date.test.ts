@@ -26,3 +26,13 @@ describe('history without a publication date', () => {
     expect(e?.fatalities ?? null).toBeNull();
   });
 });
+
+describe('tolls told before their event', () => {
+  it('joins the next violent event of the same or the next paragraph', () => {
+    const t = 'At least 40 people were killed and 120 wounded on Thursday, the health ministry said.\n\n' +
+      'Russian missiles struck a crowded market in Kharkiv in the morning, the governor said.';
+    const [e] = processArticle(raw(t, '2024-05-24'), ctx).events.filter((x) => !x.background);
+    expect(e?.fatalities).toBe(40);
+    expect(e?.injured).toBe(120);
+  });
+});
