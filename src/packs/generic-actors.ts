@@ -144,6 +144,8 @@ export function resolveGenericActors(
       for (const n of named.values()) {
         if (!types.includes(typeOf(n.entry))) continue;
         if (homeland && n.entry.operatesIn && !n.entry.operatesIn.includes(homeland)) continue;
+        // a state-aligned formation (Burkina's VDP, Congo's Wazalendo) is no "gunmen" or "militants"
+        if (n.entry.country && cls !== 'militia' && cls !== 'paramilitary') continue;
         const last = Math.max(-1, ...n.positions.filter((p) => p <= at));
         if (!best || n.count > best.count || (n.count === best.count && last > best.last)) best = { entry: n.entry, count: n.count, last };
       }

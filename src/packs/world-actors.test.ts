@@ -162,3 +162,10 @@ describe('dated defaults', () => {
     expect(actors(text, '2016-05-01')[0]?.[1]).toBeNull();
   });
 });
+
+describe('state-aligned formations', () => {
+  it('are not what "gunmen" stands for', () => {
+    const text = 'VDP volunteers guarded the market. Gunmen then killed 12 villagers near Djibo, Burkina Faso.';
+    expect(actors(text).find(([s]) => s === 'Gunmen')?.[1]).not.toBe('BFA');
+  });
+});
