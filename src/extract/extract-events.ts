@@ -224,7 +224,7 @@ function finalize(cluster: Draft[], id: string, ctx: ExtractContext, focus: Plac
   if (!actor2 && violent) {
     const victims = victimsOf;
     const civCountry = location?.country ?? actor1?.country ?? null;
-    const entry = victims?.side === 'CIV' ? (civCountry ? ctx.civiliansOf(civCountry) : null) : victims?.side ? ctx.forcesOfSide(victims.side) : null;
+    const entry = victims?.side === 'CIV' ? ctx.civiliansOf(civCountry) : victims?.side ? ctx.forcesOfSide(victims.side) : null;
     if (entry) {
       actor2 = toActor(entry);
       rules.add('roles/victim-side');

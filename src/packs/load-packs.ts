@@ -118,6 +118,18 @@ function loadWorld(dir: string): WorldPack {
       actors.push(a);
     });
   }
+  // Leaders, commanders and spokesmen who act or speak for a party ("Hemedti", "Yahya Saree").
+  if (manifest.files.leaders) {
+    const file = f(manifest.files.leaders);
+    const ids = new Set(actors.map((a) => a.id));
+    const leaders = readYamlList(file, actorEntrySchema);
+    leaders.forEach((a, i) => {
+      if (ids.has(a.id)) throw new PackError(displayPath(file), `duplicate id ${a.id}`, { row: i + 1, field: 'id', id: a.id });
+      if (a.fightsAs && !ids.has(a.fightsAs)) throw new PackError(displayPath(file), `unknown actor ${a.fightsAs}`, { row: i + 1, field: 'fightsAs', id: a.id });
+      ids.add(a.id);
+    });
+    actors.push(...leaders);
+  }
   // Generic descriptions ("the army", "militants"): one entry per class, resolved per article.
   if (manifest.files.generics) {
     const byClass = new Map<string, string[]>();
