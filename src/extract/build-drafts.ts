@@ -11,7 +11,7 @@ import { listedWith } from './listed-places.js';
 import { pickInherited, pickLocation, placeFill } from './locate.js';
 import { findAttributions, type AttributionFrame } from './recognizers/attribution.js';
 import { findCasualties, type CasualtyMention } from './recognizers/casualties.js';
-import { casualtiesFromTokens } from './recognizers/casualty-grammar.js';
+import { casualtiesFromTokens, victimClass } from './recognizers/casualty-grammar.js';
 import { assignRoles } from './roles.js';
 import { syntaxOf, type SentenceSyntax } from '../syntax/clauses.js';
 import { opponentOf } from './merge-drafts.js';
@@ -96,7 +96,7 @@ function sideOfVictims(c: CasualtyMention, actors: readonly ActorHit[], ctx: Ext
       const owner = [...actors].reverse().find((a) => a.end <= c.start);
       if (owner?.entry.side) return owner.entry.side;
     }
-    if (/civilian|resident|villager|child|women|woman/i.test(c.victim.text)) return 'CIV';
+    if (victimClass(c.victim.text) === 'civilian') return 'CIV';
   }
   return null;
 }

@@ -16,6 +16,7 @@ import { sentenceViews } from './sentences.js';
 import { findStatements } from './statements.js';
 import { findDates } from '../dates/find-dates.js';
 import { daysBetween } from '../model/calendar.js';
+import { victimClass } from './recognizers/casualty-grammar.js';
 import { analyzeText } from '../nlp/analyze-text.js';
 import type { CleanArticle } from '../model/article.js';
 import type { Diagnostic } from '../model/diagnostic.js';
@@ -222,7 +223,10 @@ function finalize(cluster: Draft[], id: string, ctx: ExtractContext, focus: Plac
     }
   }
   if (!actor2 && violent) {
-    const victims = victimsOf;
+    // "20 people died after the missile strike hit the city": unspecified victims of a strike or
+    // an attack on civilians are civilians (not in a battle, where they may be fighters).
+    const unspecified = eventType !== 'Battles' && cluster.flatMap((d) => d.casualties).some((c) => !c.side && c.mention.victim && victimClass(c.mention.victim.text) === 'unspecified');
+    const victims = victimsOf ?? (unspecified ? { side: 'CIV' } : undefined);
     const civCountry = location?.country ?? actor1?.country ?? null;
     const entry = victims?.side === 'CIV' ? ctx.civiliansOf(civCountry) : victims?.side ? ctx.forcesOfSide(victims.side) : null;
     if (entry) {
