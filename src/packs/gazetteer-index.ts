@@ -138,6 +138,18 @@ export function createPlaceMatcher(packs: Packs): PlaceMatcher {
     }
   }
 
+  // "the Syrian capital", "Ukraine's capital": the capital city of the country named.
+  const capitalOf = new Map<string, PlaceEntry>();
+  for (const p of packs.world.places) {
+    if (!p.capital || !p.country) continue;
+    const prev = capitalOf.get(p.country);
+    if (!prev || p.population > prev.population) capitalOf.set(p.country, p);
+  }
+  const countryByKey = new Map<string, string>();
+  for (const p of packs.world.places) if (p.kind === 'country' && p.country) for (const a of p.aliases) countryByKey.set(foldKey(a), p.country);
+  const demonymCountry = new Map<string, string>();
+  for (const [a3, list] of Object.entries(packs.world.demonyms ?? {})) for (const d of list) if (!demonymCountry.has(foldKey(d))) demonymCountry.set(foldKey(d), a3);
+
   // One lookup per word tells which index can start a match there (most words start none).
   const gate = new Map<string, number>();
   for (const k of exact.firstKeys()) gate.set(k, (gate.get(k) ?? 0) | EXACT);
@@ -171,6 +183,12 @@ export function createPlaceMatcher(packs: Packs): PlaceMatcher {
       };
       for (let i = 0; i < tokens.length; ) {
         const t = tokens[i]!;
+        const cap = capitalMention(text, tokens, i, demonymCountry, capitalOf, countryByKey);
+        if (cap) {
+          out.push(cap.mention);
+          i = cap.next;
+          continue;
+        }
         let g = gate.get(t.key) ?? 0;
         if (t.possessive) g |= gate.get(t.possessive.key) ?? 0;
         let m: AliasMatch<PlaceEntry> | null = g & EXACT ? exact.match(tokens, i) : null;
@@ -206,6 +224,27 @@ export function createPlaceMatcher(packs: Packs): PlaceMatcher {
       return out;
     },
   };
+}
+
+/**
+ * "the Syrian capital" (a demonym before "capital") or "Ukraine's capital" (a country's possessive
+ * before it) at token `i`: a mention of that country's capital city.
+ */
+function capitalMention(
+  text: string,
+  tokens: readonly Token[],
+  i: number,
+  demonymCountry: ReadonlyMap<string, string>,
+  capitalOf: ReadonlyMap<string, PlaceEntry>,
+  countryByKey: ReadonlyMap<string, string>,
+): { mention: PlaceMention; next: number } | null {
+  const t = tokens[i]!;
+  const next = tokens[i + 1];
+  if (!t.cap || !next || next.key !== 'capital' || !next.joinPrev) return null;
+  const a3 = t.possessive ? (countryByKey.get(t.possessive.key) ?? demonymCountry.get(t.possessive.key)) : demonymCountry.get(t.key);
+  const city = a3 ? capitalOf.get(a3) : undefined;
+  if (!city) return null;
+  return { mention: { start: t.start, end: next.end, surface: text.slice(t.start, next.end), candidates: [city] }, next: i + 2 };
 }
 
 /** A direction adjective right before a name ("northern Israel", "south-eastern Ukraine"). */

@@ -70,4 +70,9 @@ describe('the world gazetteer', () => {
     expect(places.find('Troops shelled Lyman overnight.').map((m) => m.surface)).toEqual(['Lyman']);
     expect(resolved("Drones hit a depot in Russia's Bryansk region.")).toEqual(['Russia -> Russia RUS country', 'Bryansk region -> Bryansk Oblast RUS region']);
   });
+
+  it('reads "the Syrian capital" and "Ukraine\'s capital" as the capital city', () => {
+    expect(resolved('A strike hit a building in the Syrian capital.')).toEqual(['Syrian capital -> Damascus SYR city']);
+    expect(resolved("Explosions were heard in Ukraine's capital overnight.")).toEqual(["Ukraine's capital -> Kyiv UKR city"]);
+  });
 });
