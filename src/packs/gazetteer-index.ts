@@ -43,6 +43,9 @@ export interface PlaceMatcher {
   readonly theatreCountries: readonly string[];
 }
 
+/** Actor kinds named after their state (their aliases include country and capital names). */
+const STATE_KINDS: ReadonlySet<string> = new Set(['state-forces', 'government', 'ministry', 'civilians']);
+
 const EXACT = 1;
 const BLOCKER = 2;
 const BULK = 4;
@@ -70,6 +73,16 @@ export function createPlaceMatcher(packs: Packs): PlaceMatcher {
   const bulk = new FlatAliasIndex<PlaceEntry>();
   const fuzzy = new AliasIndex<PlaceEntry>();
   const blockers = blockingPhrases(packs);
+  // One-word names of armed groups and other non-state actors ("Hamas", "Hezbollah") are no
+  // gazetteer alias (Hamm, Germany, is "Hamas" in Latvian) nor looked up by transliteration key.
+  const actorWords = new Set<string>();
+  for (const a of [...packs.world.actors, ...packs.theatres.flatMap((t) => t.actors)]) {
+    if (STATE_KINDS.has(a.kind)) continue;
+    for (const alias of a.aliases) {
+      const keys = wordKeys(alias);
+      if (keys.length === 1) actorWords.add(keys[0]!);
+    }
+  }
   const byId = new Map<string, PlaceEntry>();
   const common = new Set(packs.world.commonWords ?? []);
   const stop = new Set<string>();
@@ -90,6 +103,7 @@ export function createPlaceMatcher(packs: Packs): PlaceMatcher {
       const keys = wordKeys(alias);
       // a bulk alias must have at least one safe word ("Mets Taghlar" yes, "Mets" no)
       if (keys.length === 0 || keys.every(unsafe)) continue;
+      if (flat && keys.length === 1 && actorWords.has(keys[0]!)) continue;
       const rule = caseRuleOf(alias, true);
       // the world gazetteer's proper nouns go to the flat index; acronyms and the rest to the trie
       if (flat && rule === 'cap') bulk.add(keys, p);
@@ -201,7 +215,7 @@ export function createPlaceMatcher(packs: Packs): PlaceMatcher {
           continue;
         }
         let viaNameKey = false;
-        if (!m && t.cap && fuzzyCandidate(t, common)) {
+        if (!m && t.cap && fuzzyCandidate(t, common) && !actorWords.has(t.key)) {
           m = fuzzy.match(tokens, i, keyAt);
           viaNameKey = m !== null;
         }

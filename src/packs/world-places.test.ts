@@ -75,4 +75,8 @@ describe('the world gazetteer', () => {
     expect(resolved('A strike hit a building in the Syrian capital.')).toEqual(['Syrian capital -> Damascus SYR city']);
     expect(resolved("Explosions were heard in Ukraine's capital overnight.")).toEqual(["Ukraine's capital -> Kyiv UKR city"]);
   });
+
+  it('never reads the name of an armed group as a place (Hamm is "Hamas" in Latvian)', () => {
+    expect(places.find('Leaders vowed to destroy Hamas and Hezbollah.').map((m) => m.surface)).toEqual([]);
+  });
 });
