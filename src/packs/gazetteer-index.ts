@@ -102,9 +102,11 @@ export function createPlaceMatcher(packs: Packs): PlaceMatcher {
       }
       const keys = wordKeys(alias);
       // a bulk alias must have at least one safe word ("Mets Taghlar" yes, "Mets" no)
-      if (keys.length === 0 || keys.every(unsafe)) continue;
-      if (flat && keys.length === 1 && actorWords.has(keys[0]!)) continue;
+      if (keys.length === 0) continue;
       const rule = caseRuleOf(alias, true);
+      // an acronym matches only in capitals: three letters are enough ("NSW")
+      if (keys.every(unsafe) && !(rule === 'upper' && keys.join('').length >= 3 && !common.has(keys.join('')))) continue;
+      if (flat && keys.length === 1 && actorWords.has(keys[0]!)) continue;
       // the world gazetteer's proper nouns go to the flat index; acronyms and the rest to the trie
       if (flat && rule === 'cap') bulk.add(keys, p);
       else exact.add(alias, p, rule, keys);
