@@ -89,6 +89,9 @@ export function createPlaceMatcher(packs: Packs): PlaceMatcher {
   for (const t of packs.theatres) for (const w of t.stopAliases ?? []) stop.add(foldKey(w));
   // a word key has no spaces: its length is its letter count
   const unsafe = (k: string): boolean => k.length < MIN_BULK_LETTERS || common.has(k) || stop.has(k);
+  // A theatre's stop aliases ("Mets", "Bala") also keep world towns and alternate names from
+  // matching alone, but not the own name of a world city or division ("Georgia", the US state).
+  const unsafeWorld = (k: string): boolean => k.length < MIN_BULK_LETTERS || common.has(k);
 
   // Aliases in other scripts (Armenian, Cyrillic) are indexed on the first article that has a
   // word in such a script: English news never pays for them.
@@ -105,7 +108,8 @@ export function createPlaceMatcher(packs: Packs): PlaceMatcher {
       if (keys.length === 0) continue;
       const rule = caseRuleOf(alias, true);
       // an acronym matches only in capitals: three letters are enough ("NSW")
-      if (keys.every(unsafe) && !(rule === 'upper' && keys.join('').length >= 3 && !common.has(keys.join('')))) continue;
+      const ownName = flat && alias === p.name && !isMinorPlace(p);
+      if (keys.every(ownName ? unsafeWorld : unsafe) && !(rule === 'upper' && keys.join('').length >= 3 && !common.has(keys.join('')))) continue;
       if (flat && keys.length === 1 && actorWords.has(keys[0]!)) continue;
       // the world gazetteer's proper nouns go to the flat index; acronyms and the rest to the trie
       if (flat && rule === 'cap') bulk.add(keys, p);

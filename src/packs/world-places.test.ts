@@ -79,4 +79,13 @@ describe('the world gazetteer', () => {
   it('never reads the name of an armed group as a place (Hamm is "Hamas" in Latvian)', () => {
     expect(places.find('Leaders vowed to destroy Hamas and Hezbollah.').map((m) => m.surface)).toEqual([]);
   });
+
+  it('reads a division among other divisions of its country as the division, a city name as the city', () => {
+    expect(resolved('Storms hit Texas, Florida and Georgia this week.').at(-1)).toBe('Georgia -> Georgia USA region');
+    expect(resolved('Russia and Georgia fought a war in 2008.').at(-1)).toBe('Georgia -> Georgia GEO country');
+    expect(resolved('Drones struck an academy in Homs while shelling hit villages across Idlib province.')).toEqual([
+      'Homs -> Homs SYR city',
+      'Idlib province -> Idlib SYR region',
+    ]);
+  });
 });
