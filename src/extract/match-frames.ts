@@ -140,7 +140,7 @@ function freeAfter(w: Word | undefined, frames: Frames): boolean {
   if (!w || (w.pos !== 'NOUN')) return true;
   if (classIn([w], 0, 1, frames.classes.get('time_noun'))) return true;
   // "shelling attacks", "strike operations": another event noun.
-  return frames.eventNouns.has(w.lower) || frames.eventNouns.has(w.lemma);
+  return frames.eventNouns.has(w.lower) || frames.eventNouns.has(w.lemma) || classIn([w], 0, 1, frames.classes.get('attack_noun'));
 }
 
 export interface FrameHit extends TriggerHit {
