@@ -185,6 +185,8 @@ export function unrealReading(t: TriggerHit, tokens: readonly Token[], armedCont
   for (let k = i - 1; k >= 0 && !CLAUSE_STOP.has(words[k]!.lower); k--) {
     if (phraseAt(words, k, senses.conditional)) return 'sense/conditional';
   }
+  // "During the 44-day war, thousands of soldiers were killed": a toll of a whole war.
+  if (hit.trigger?.reference && words.some((w) => w.lemma === 'war' || w.lemma === 'conflict')) return 'sense/aggregate';
   if (violent && anyIn(words, senses.exercise)) return 'sense/exercise';
   if (violent && anyIn(words, senses.retrospective)) return 'sense/retrospective';
   // "held X responsible for the shooting", "condemned the attack".
