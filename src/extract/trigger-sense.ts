@@ -215,6 +215,13 @@ export function unrealReading(t: TriggerHit, tokens: readonly Token[], armedCont
   return null;
 }
 
+/**
+ * Readings that drop a trigger because it refers to an event told elsewhere ("after the attack",
+ * "claimed responsibility for the explosion", "the scale of the bombing"), not because it is
+ * unreal: such a trigger is still a mention of that event (for an `event.mentions` list).
+ */
+export const REFERENCE_SENSES: ReadonlySet<string> = new Set(['sense/reference', 'sense/time-frame', 'sense/measure']);
+
 /** Whether the sentence names a weapon or aircraft (an armed context of its own). */
 export function namesWeapon(tokens: readonly Token[]): boolean {
   const frames = loadFrames();
