@@ -141,11 +141,14 @@ export function unrealReading(t: TriggerHit, tokens: readonly Token[], armedCont
   const hit = t as Partial<FrameHit>;
   const nominal = hit.trigger?.nominal ?? false;
   const violent = t.def.event_type === 'Battles' || t.def.event_type === 'Explosions/Remote violence';
+  // The match's verb, when it starts with its subject ("gunmen did not attack", "missiles were fired").
+  let v = i;
+  for (let k = i; k < words.length && words[k]!.start < t.end; k++) if (words[k]!.pos === 'VERB') v = k;
   // Negation: "did not attack", "have never shelled"; "no shelling", "without a shot".
-  if (governedBy(words, i, senses.verbNegators, between, 4)) return 'sense/negated';
+  if (governedBy(words, i, senses.verbNegators, between, 4) || (v > i && governedBy(words, v, senses.verbNegators, between, 4))) return 'sense/negated';
   if (governedBy(words, i, senses.nounNegators, nounGap, 4)) return 'sense/negated';
   // Modality and the future: "could attack", "will sign", "threatened to strike", "plans to sign".
-  if (governedBy(words, i, senses.modalAux, (w) => between(w) || senses.aspectual.has(w.lemma), 3)) return 'sense/modal';
+  if ([i, v].some((k) => governedBy(words, k, senses.modalAux, (w) => between(w) || senses.aspectual.has(w.lemma), 3))) return 'sense/modal';
   if (i >= 1 && words[i - 1]!.lower === 'to') {
     for (let k = i - 1; k >= Math.max(0, i - 4); k--) {
       if (phraseEndingBefore(words, k, senses.modalVerbs)) return 'sense/modal';
