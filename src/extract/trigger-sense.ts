@@ -25,6 +25,7 @@ const schema = z.object({
   exercise: z.array(z.string()),
   sport: z.array(z.string()),
   habitual: z.array(z.string()),
+  periods: z.array(z.string()),
   aspectual: z.array(z.string()),
   retrospective: z.array(z.string()),
   frame_prepositions: z.array(z.string()),
@@ -45,6 +46,7 @@ interface Senses {
   readonly exercise: readonly Phrase[];
   readonly sport: readonly Phrase[];
   readonly habitual: readonly Phrase[];
+  readonly periods: readonly Phrase[];
   readonly aspectual: ReadonlySet<string>;
   readonly retrospective: readonly Phrase[];
   readonly framePrepositions: ReadonlySet<string>;
@@ -75,6 +77,7 @@ function loadSenses(): Senses {
     exercise: phrases(d.exercise),
     sport: phrases(d.sport),
     habitual: phrases(d.habitual),
+    periods: phrases(d.periods),
     aspectual: new Set(d.aspectual),
     retrospective: phrases(d.retrospective),
     framePrepositions: new Set(d.frame_prepositions),
@@ -168,6 +171,7 @@ export function unrealReading(t: TriggerHit, tokens: readonly Token[], armedCont
       if (phraseAt(words, k, senses.modalAux) && words[k]!.pos === 'AUX') return 'sense/modal';
     }
   }
+  if (violent && anyIn(words, senses.periods)) return 'sense/period';
   // Habit, not a happening: "skirmishes have always been a burden".
   for (let k = i - 1; k >= 0 && !CLAUSE_STOP.has(words[k]!.lower); k--) if (phraseAt(words, k, senses.habitual)) return 'sense/habitual';
   for (let k = i + 1; k < words.length && k < i + 6 && !CLAUSE_STOP.has(words[k]!.lower); k++) if (phraseAt(words, k, senses.habitual)) return 'sense/habitual';
