@@ -134,13 +134,54 @@ function governedBy(words: readonly Word[], i: number, phrases: readonly Phrase[
   return false;
 }
 
-/** The reason the trigger reports no real happening, or null. */
-export function unrealReading(t: TriggerHit, tokens: readonly Token[], armedContext: boolean): string | null {
+/** What a sentence says as a whole, read once per sentence (a sentence may hold many triggers). */
+interface SentenceReading {
+  readonly words: readonly Word[];
+  readonly exercise: boolean;
+  readonly retrospective: boolean;
+  readonly periods: boolean;
+  readonly sport: boolean;
+  readonly weapons: boolean;
+  readonly reportedEarlier: boolean;
+  readonly war: boolean;
+}
+
+const readings = new WeakMap<readonly Token[], SentenceReading>();
+
+function readSentence(tokens: readonly Token[]): SentenceReading {
+  const known = readings.get(tokens);
+  if (known) return known;
   const senses = loadSenses();
   const frames = loadFrames();
   const words = wordsOf(tokens);
-  const i = words.findIndex((w) => w.start >= t.start);
-  if (i < 0) return null;
+  const reading: SentenceReading = {
+    words,
+    exercise: anyIn(words, senses.exercise),
+    retrospective: anyIn(words, senses.retrospective),
+    periods: anyIn(words, senses.periods),
+    sport: anyIn(words, senses.sport),
+    weapons: ['munition', 'aircraft', 'explosive'].some((c) => classIn(words, frames.classes.get(c))),
+    reportedEarlier: anyIn(words, senses.reportedEarlier),
+    war: words.some((w) => w.lemma === 'war' || w.lemma === 'conflict'),
+  };
+  readings.set(tokens, reading);
+  return reading;
+}
+
+/** The reason the trigger reports no real happening, or null. */
+export function unrealReading(t: TriggerHit, tokens: readonly Token[], armedContext: boolean): string | null {
+  const senses = loadSenses();
+  const sentence = readSentence(tokens);
+  const words = sentence.words;
+  let lo = 0;
+  let hi = words.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (words[mid]!.start < t.start) lo = mid + 1;
+    else hi = mid;
+  }
+  const i = lo;
+  if (i >= words.length) return null;
   const hit = t as Partial<FrameHit>;
   const nominal = hit.trigger?.nominal ?? false;
   const violent = t.def.event_type === 'Battles' || t.def.event_type === 'Explosions/Remote violence';
@@ -171,7 +212,7 @@ export function unrealReading(t: TriggerHit, tokens: readonly Token[], armedCont
       if (phraseAt(words, k, senses.modalAux) && words[k]!.pos === 'AUX') return 'sense/modal';
     }
   }
-  if (violent && anyIn(words, senses.periods)) return 'sense/period';
+  if (violent && sentence.periods) return 'sense/period';
   // Habit, not a happening: "skirmishes have always been a burden".
   for (let k = i - 1; k >= 0 && !CLAUSE_STOP.has(words[k]!.lower); k--) if (phraseAt(words, k, senses.habitual)) return 'sense/habitual';
   for (let k = i + 1; k < words.length && k < i + 6 && !CLAUSE_STOP.has(words[k]!.lower); k++) if (phraseAt(words, k, senses.habitual)) return 'sense/habitual';
@@ -193,9 +234,9 @@ export function unrealReading(t: TriggerHit, tokens: readonly Token[], armedCont
     if (phraseAt(words, k, senses.conditional)) return 'sense/conditional';
   }
   // "During the 44-day war, thousands of soldiers were killed": a toll of a whole war.
-  if (hit.trigger?.reference && words.some((w) => w.lemma === 'war' || w.lemma === 'conflict')) return 'sense/aggregate';
-  if (violent && anyIn(words, senses.exercise)) return 'sense/exercise';
-  if (violent && anyIn(words, senses.retrospective)) return 'sense/retrospective';
+  if (hit.trigger?.reference && sentence.war) return 'sense/aggregate';
+  if (violent && sentence.exercise) return 'sense/exercise';
+  if (violent && sentence.retrospective) return 'sense/retrospective';
   // "held X responsible for the shooting", "condemned the attack".
   if (hit.definite) {
     for (let k = i - 1; k >= Math.max(0, i - 5); k--) {
@@ -215,10 +256,7 @@ export function unrealReading(t: TriggerHit, tokens: readonly Token[], armedCont
       if (CLAUSE_STOP.has(words[k]!.lower) || words[k]!.pos === 'VERB') break;
     }
   }
-  if (violent && !armedContext && anyIn(words, senses.sport)) {
-    const weapons = ['munition', 'aircraft', 'explosive'].some((c) => classIn(words, frames.classes.get(c)));
-    if (!weapons) return 'sense/sport';
-  }
+  if (violent && !armedContext && sentence.sport && !sentence.weapons) return 'sense/sport';
   return null;
 }
 
@@ -231,9 +269,7 @@ export const REFERENCE_SENSES: ReadonlySet<string> = new Set(['sense/reference',
 
 /** Whether the sentence names a weapon or aircraft (an armed context of its own). */
 export function namesWeapon(tokens: readonly Token[]): boolean {
-  const frames = loadFrames();
-  const words = wordsOf(tokens);
-  return ['munition', 'aircraft', 'explosive'].some((c) => classIn(words, frames.classes.get(c)));
+  return readSentence(tokens).weapons;
 }
 
 /**
@@ -243,7 +279,7 @@ export function namesWeapon(tokens: readonly Token[]): boolean {
 export function refersBack(t: TriggerHit, hasOwnDate: boolean, drafts: readonly Draft[], tokens: readonly Token[] = []): boolean {
   const hit = t as Partial<FrameHit>;
   // "As we reported earlier, ..." repeats a report the article already gave.
-  const repeated = anyIn(wordsOf(tokens), loadSenses().reportedEarlier);
+  const repeated = readSentence(tokens).reportedEarlier;
   if ((!hit.definite && !repeated) || hasOwnDate) return false;
   // Strategic developments and protests differ by sub-type (an agreement does not refer back to a mobilization).
   const violent = t.def.event_type === 'Battles' || t.def.event_type === 'Explosions/Remote violence' || t.def.event_type === 'Violence against civilians';
