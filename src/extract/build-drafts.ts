@@ -7,10 +7,13 @@ import type { ActorHit, ExtractContext, PlaceHit } from './context.js';
 import { dateRole, isOldDate, pickDate } from './dating.js';
 import { daysBetween } from '../model/calendar.js';
 import type { CasualtyFill, Draft, TriggerHit } from './drafts.js';
-import { pickLocation } from './locate.js';
+import { listedWith } from './listed-places.js';
+import { pickInherited, pickLocation, placeFill } from './locate.js';
 import { findAttributions, type AttributionFrame } from './recognizers/attribution.js';
 import { findCasualties, type CasualtyMention } from './recognizers/casualties.js';
+import { casualtiesFromTokens } from './recognizers/casualty-grammar.js';
 import { assignRoles } from './roles.js';
+import { syntaxOf, type SentenceSyntax } from '../syntax/clauses.js';
 import { opponentOf } from './merge-drafts.js';
 import { isViolent } from './ceasefire.js';
 import { bucketBySentence, type SentenceView } from './sentences.js';
@@ -18,6 +21,7 @@ import { namesWeapon, refersBack, unrealReading } from './trigger-sense.js';
 import type { DateMention } from '../dates/find-dates.js';
 import type { TextAnalysis, Token } from '../nlp/analyze-text.js';
 import type { Claim, ControlClaim } from '../model/event.js';
+import { isShoutedPlace } from '../packs/actor-matcher.js';
 
 export interface SentenceFacts {
   readonly s: SentenceView;
@@ -78,6 +82,12 @@ function placesOutsideActors(places: readonly PlaceHit[], actors: readonly Actor
 
 function sideOfVictims(c: CasualtyMention, actors: readonly ActorHit[], ctx: ExtractContext): string | null {
   if (c.victim) {
+    // An actor named inside the victims ("35 Viv Ansanm gangsters", "six officers of the national
+    // police", "eight anti-balaka fighters").
+    const v = c.victim;
+    // (Named: a capitalised word or acronym; "its soldiers" is left to the owner below.)
+    const named = actors.find((a) => a.start >= v.start && a.end <= v.end && /\b[A-Z]/.test(a.surface) && a.entry.side && a.entry.kind !== 'media' && a.entry.kind !== 'person');
+    if (named?.entry.side) return named.entry.side;
     for (const w of c.victim.text.split(/[\s/]+/)) {
       const side = /^[A-Z]/.test(w) ? ctx.sideOfAdjective(w) : null;
       if (side) return side;
@@ -107,6 +117,17 @@ function controlClaims(s: SentenceView, places: readonly PlaceHit[], actors: rea
   return out;
 }
 
+/**
+ * Casualty figures of a sentence: the token grammar first; the character patterns add what it
+ * did not read (a figure overlapping one already read is the same figure).
+ */
+function readCasualties(text: string, s: SentenceView, tokens: readonly Token[], lex: ExtractContext['lexicon'], dates: readonly DateMention[]): CasualtyMention[] {
+  const fromPatterns = findCasualties(s.text, s.start, lex, dates);
+  const fromTokens = casualtiesFromTokens(text, tokens, lex, dates, lex.aggregateRe.test(s.text));
+  const extra = fromPatterns.filter((p) => !fromTokens.some((t) => t.start < p.end && p.start < t.end));
+  return [...fromTokens, ...extra].sort((a, b) => a.start - b.start);
+}
+
 /** Collects the per-sentence facts of an article. */
 export function readSentences(
   text: string,
@@ -130,8 +151,10 @@ export function readSentences(
     const frames = findAttributions(s.text, s.start, lex);
     // Speakers named outside frames ("The Armenian Ministry of Defense" as a subject) are remembered too.
     for (const a of sActors) if (a.entry.kind === 'ministry' || a.entry.kind === 'person') memory.remember(a);
-    const claims = claimsOfSentence(s, frames, sActors, ctx, memory);
-    const casualties = findCasualties(s.text, s.start, lex, sDates).map((c) => ({ mention: c, side: sideOfVictims(c, sActors, ctx) }));
+    const tokens = analysis.tokensIn(s.start, s.end);
+    const claims = claimsOfSentence(s, frames, sActors, ctx, memory, tokens);
+    memory.see(sActors);
+    const casualties = readCasualties(text, s, tokens, lex, sDates).map((c) => ({ mention: c, side: sideOfVictims(c, sActors, ctx) }));
     const sPlaces = byPlaces[i] ?? [];
     const sTriggers = byTriggers[i] ?? [];
     return {
@@ -143,11 +166,21 @@ export function readSentences(
       claims,
       casualties,
       triggers: sTriggers,
-      tokens: analysis.tokensIn(s.start, s.end),
+      tokens,
       control: controlClaims(s, sPlaces, sActors, ctx, claims[0]),
       anaphor: sTriggers.some((t) => t.def.weak),
     };
   });
+}
+
+/** Side of the claimant of sentence `i`, else of the nearest earlier sentence of its paragraph that has one. */
+function speakerSideOf(facts: readonly SentenceFacts[], i: number): string | null {
+  const para = facts[i]!.s.paragraph;
+  const sideAt = (j: number) => facts[j]!.claims.find((c) => c.claimant?.side)?.claimant?.side ?? null;
+  for (let j = i; j >= 0 && facts[j]!.s.paragraph === para; j--) if (sideAt(j)) return sideAt(j);
+  // "..., the ministry said." closing the paragraph.
+  for (let j = i + 1; j < facts.length && facts[j]!.s.paragraph === para; j++) if (sideAt(j)) return sideAt(j);
+  return null;
 }
 
 /** Decides, paragraph by paragraph, which paragraphs tell history (all their dates are old). */
@@ -175,13 +208,32 @@ function historyParagraphs(facts: readonly SentenceFacts[], text: string, refere
   return state;
 }
 
+/** The latest date the text writes with its year (not relative, not a period's "since"). */
+function latestWrittenDay(facts: readonly SentenceFacts[]): string | null {
+  let latest: string | null = null;
+  for (const f of facts) {
+    for (const d of f.dates) {
+      if (!d.yearGiven || d.relative || !d.date) continue;
+      const last = d.dateEnd ?? d.date;
+      if (!latest || last > latest) latest = last;
+    }
+  }
+  return latest;
+}
+
 /** Builds the event drafts of an article from its sentence facts. */
 export function buildDrafts(text: string, facts: readonly SentenceFacts[], reference: string | null, ctx: ExtractContext): Draft[] {
   const lex = ctx.lexicon;
-  const history = historyParagraphs(facts, text, reference);
+  // Without a publication date, the latest day the text writes in full stands in for it when
+  // telling history from news ("in 1992" in a text that also writes 12 September 2020).
+  const horizon = reference ?? latestWrittenDay(facts);
+  const history = historyParagraphs(facts, text, horizon);
   const drafts: Draft[] = [];
   let previousTopic: ActorHit | null = null;
+  // Actors of the earlier sentences, for "it", "the group", "its forces" (coreference).
+  const recent: ActorHit[] = [];
   facts.forEach((f, i) => {
+    let syn: SentenceSyntax | null = null;
     const topic = f.actors.find((a) => a.entry.kind !== 'media') ?? null;
     if (skipKinds.has(f.s.kind)) return;
     const paraDatesBefore = facts
@@ -197,7 +249,10 @@ export function buildDrafts(text: string, facts: readonly SentenceFacts[], refer
       if (t.def.armed && !armedContext && !takesSettlement) continue;
       // Negated, modal, conditional, exercise, sport; a definite reference back (trigger-sense.ts).
       if (unrealReading(t, f.tokens, armedContext) || refersBack(t, f.dates.length > 0, drafts, f.tokens)) continue;
-      let roles = assignRoles(f.s, t.start, t.end, f.actors, f.frames, ctx, previousTopic, lex.targetNounRe);
+      syn ??= syntaxOf(f.tokens);
+      const civilianCountry = locatable.find((p) => p.place.country)?.place.country ?? null;
+      const speakerSide = speakerSideOf(facts, i);
+      let roles = assignRoles(f.s, t.start, t.end, f.actors, f.frames, ctx, previousTopic, lex.targetNounRe, { syn, recent, civilianCountry, speakerSide });
       // A belligerent's word that its enemy acted is an accusation, whatever the verb ("said that
       // the separatists attacked first"): it counts for actor1 only when nothing neutral does.
       const agentSide = roles.agent?.hit.entry.side;
@@ -206,7 +261,7 @@ export function buildDrafts(text: string, facts: readonly SentenceFacts[], refer
       }
       // "Artsakh authorities declared mobilization": for a decision, the speaker is the actor.
       if (!roles.agent && !isViolent(t.def.event_type)) {
-        const speaker = [...f.actors].reverse().find((a) => a.end <= t.start && a.entry.kind !== 'media' && a.surface !== a.surface.toUpperCase());
+        const speaker = [...f.actors].reverse().find((a) => a.end <= t.start && a.entry.kind !== 'media' && !isShoutedPlace(a));
         if (speaker) roles = { ...roles, agent: { hit: speaker, weight: 1, accused: false, rule: 'roles/speaker-decides' } };
       }
       // "Two civilians were killed." after a report of shelling: the toll of that event, not a new attack.
@@ -224,7 +279,7 @@ export function buildDrafts(text: string, facts: readonly SentenceFacts[], refer
       const date = pickDate(text, f.dates, paraDatesBefore, t.start, reference);
       const rules = [`extract/${t.def.id}`, date.rule, ...((t as { notes?: readonly string[] }).notes ?? [])];
       let background = false;
-      if (isOldDate(date, reference)) {
+      if (isOldDate(date, horizon)) {
         background = true;
         rules.push('background/old-date');
       } else if (date.rule !== 'dates/sentence' && history.get(f.s.paragraph)) {
@@ -255,7 +310,12 @@ export function buildDrafts(text: string, facts: readonly SentenceFacts[], refer
           ? 'Government regains territory'
           : inter && inter >= 2 && inter <= 4 ? 'Non-state actor overtakes territory' : 'Armed clash';
       }
-      const location = pickLocation(text, locatable, t.start, ctx, 'location/sentence');
+      const prev = facts[i - 1];
+      const location =
+        pickLocation(text, locatable, t.start, ctx, 'location/sentence', t.end, f.s.start) ??
+        (prev && prev.s.paragraph === f.s.paragraph && !skipKinds.has(prev.s.kind)
+          ? pickInherited(text, placesOutsideActors(prev.places, prev.actors, prev.frames, text), prev.s.start, prev.s.end, f.s.text, ctx)
+          : null);
       const control: ControlClaim[] = [...f.control];
       if (t.def.territory === 'gain' && roles.agent?.hit.entry.side) {
         // "entered Khtsaberd", "captured X and Y" (places after), "X and Y were captured by Z" (before).
@@ -265,10 +325,7 @@ export function buildDrafts(text: string, facts: readonly SentenceFacts[], refer
           control.push({ place: p.place.name, holder: roles.agent.hit.entry.side, claimant: f.claims[0]?.claimant ?? null, evidence: { start: f.s.start, end: f.s.end, text: f.s.text } });
         }
       }
-      // "struck Vardenis, Mets Masrik and Sotk": one event per settlement the trigger governs.
-      const listed = t.def.event_type === 'Explosions/Remote violence' || t.def.territory ? governedPlaces(text, locatable, t.end, 'after') : [];
-      const locations = listed.length >= 2 ? listed.map((p) => pickLocation(text, [p], p.start, ctx, 'location/governed-list')) : [location];
-      locations.forEach((location, k) => drafts.push({
+      const draft: Draft = {
         sentence: f.s,
         trigger: t,
         event_type: t.def.event_type,
@@ -279,14 +336,23 @@ export function buildDrafts(text: string, facts: readonly SentenceFacts[], refer
         background,
         rules,
         location,
-        // A toll told once for a list of places stays with the first.
-        casualties: k === 0 ? f.casualties.filter((c) => !c.mention.aggregate) : [],
+        casualties: f.casualties.filter((c) => !c.mention.aggregate).slice(),
         claims: f.claims.slice(),
         violation: t.def.violation || /\bviolat\w*\b[^.]{0,40}\b(?:ceasefire|truce|cease-fire)\b|\b(?:ceasefire|truce)\b[^.]{0,20}\bviolat/i.test(f.s.text),
         control,
-      }));
+      };
+      drafts.push(draft);
+      // "Drones struck Vardenis, Mets Masrik and Sotk": one event per listed settlement (ACLED
+      // codes one event per location); the figures stay with the first.
+      // Not the goal of a movement ("advancing in the direction of X and Y" is one advance).
+      if (location && isViolent(draft.event_type) && !/\b(?:direction|towards?|toward)\b/i.test(text.slice(t.start, location.hit.start))) {
+        for (const other of listedWith(text, location.hit, locatable)) {
+          drafts.push({ ...draft, location: placeFill(text, other, ctx, 'location/listed'), rules: [...rules, 'split/listed-places'], casualties: [], claims: draft.claims.slice(), control: draft.control.slice() });
+        }
+      }
     }
     if (topic) previousTopic = topic;
+    for (const a of f.actors) if (a.entry.kind !== 'media') recent.push(a);
   });
   return drafts;
 }

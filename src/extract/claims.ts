@@ -7,18 +7,102 @@ import type { AttributionFrame } from './recognizers/attribution.js';
 import type { SentenceView } from './sentences.js';
 import type { Actor, Claim } from '../model/event.js';
 import { toActor } from '../packs/actor-matcher.js';
+import { isShoutedPlace } from '../packs/actor-matcher.js';
+import type { Token } from '../nlp/analyze-text.js';
+import { syntaxOf, type NounPhrase, type SentenceSyntax } from '../syntax/clauses.js';
+import { actorOfPhrase } from '../syntax/phrase-actors.js';
+import { roleLexicon } from '../syntax/role-lexicon.js';
 
-const anaphoricClaimantRe = /^(?:the\s+)?(?:ministry|military|department|statement|report|agency|office|presidency|government|army|side|officials?|spokes(?:man|woman|person)|we|they|it|he|she)$/i;
+const anaphoricClaimantRe = /^(?:the\s+)?(?:ministry|department|statement|report|agency|office|presidency|government|side|officials?|spokes(?:man|woman|person)|we|they|it|he|she)$/i;
+/** "Anees al-Asbahi, a spokesman for the health ministry": the apposition names whom the speaker speaks for. */
+const appositionRe = /^\s*,\s*(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(?:spokes(?:man|woman|person)|official|head|chief|minister|commander|director|adviser|advisor|aide|representative|member|leader|secretary|envoy|ambassador|governor|mayor|prosecutor)\s+(?:for|of|at|with|in|to)\s+/i;
 
-/** Keeps track of who spoke last, to resolve "the ministry said" and "we". */
+/** Keeps track of who spoke last, to resolve "the ministry said" and "we", and of every actor named so far. */
 export class SpeakerMemory {
   private last: ActorHit | null = null;
+  private readonly seen: ActorHit[] = [];
   remember(hit: ActorHit): void {
     if (hit.entry.kind !== 'media' || !this.last) this.last = hit;
   }
   recall(): ActorHit | null {
     return this.last;
   }
+  /** Records the actors of a sentence once it is read (for "the group said", "the army said"). */
+  see(hits: readonly ActorHit[]): void {
+    for (const h of hits) if (h.entry.kind !== 'media') this.seen.push(h);
+  }
+  recent(): readonly ActorHit[] {
+    return this.seen;
+  }
+}
+
+/** The noun phrases lying in `[start, end)` (the claimant phrase), in order. */
+function phrasesIn(syn: SentenceSyntax, start: number, end: number): NounPhrase[] {
+  return syn.nps.filter((np) => np.start >= start && np.end <= end);
+}
+
+/** A claimant through the clause analysis: coreference ("the group", "the army"), owners ("the Hamas-run ministry"), appositions. */
+function claimantBySyntax(frame: AttributionFrame, s: SentenceView, actors: readonly ActorHit[], ctx: ExtractContext, memory: SpeakerMemory, syn: SentenceSyntax): Actor[] {
+  const lex = roleLexicon();
+  const before = actors.filter((a) => a.end <= frame.claimant.start && a.entry.kind !== 'media');
+  const env = { speaker: null, recent: [...memory.recent(), ...before], civilianCountry: null, placeCountry: null };
+  const out: Actor[] = [];
+  const add = (hit: ActorHit, span: { start: number; end: number; text: string }) => {
+    if (!out.some((a) => a.side === hit.entry.side && a.name === hit.entry.name)) out.push(toActor(hit.entry, { start: span.start, end: span.end, surface: span.text }));
+  };
+  for (const np of phrasesIn(syn, frame.claimant.start, frame.claimant.end)) {
+    if (np.prep && np.prep !== 'of' && np.prep !== 'for') continue;
+    const r = actorOfPhrase(np, syn, actors, ctx, lex, env);
+    if (r && r.via !== 'civilians' && r.via !== 'place-country') add(r.hit, { start: np.start, end: np.end, text: s.text.slice(np.start - s.start, np.end - s.start) });
+  }
+  if (out.length) return out;
+  // "Anees al-Asbahi, a spokesman for the Houthi-run health ministry, said".
+  const rest = s.text.slice(frame.claimant.end - s.start);
+  const app = appositionRe.exec(rest);
+  if (app) {
+    const from = frame.claimant.end + app[0].length;
+    const np = syn.nps.find((p) => p.start >= from && p.start <= from + 2);
+    if (np) {
+      const r = actorOfPhrase(np, syn, actors, ctx, lex, env);
+      if (r && r.via !== 'civilians' && r.via !== 'place-country') add(r.hit, { start: np.start, end: np.end, text: s.text.slice(np.start - s.start, np.end - s.start) });
+    }
+  }
+  return out;
+}
+
+/**
+ * Resolves the claimant phrase of a frame to actors: the actors it names ("Armenia and Azerbaijan
+ * accused each other" gives both), else through the clause analysis, else as before.
+ */
+export function resolveClaimants(
+  frame: AttributionFrame,
+  actors: readonly ActorHit[],
+  ctx: ExtractContext,
+  memory: SpeakerMemory,
+  s: SentenceView | null = null,
+  syn: SentenceSyntax | null = null,
+): Actor[] {
+  const inside = actors.filter((a) => a.start >= frame.claimant.start && a.end <= frame.claimant.end);
+  const hit = inside[inside.length - 1];
+  if (hit && /\band\b/i.test(frame.claimant.text) && inside.length > 1) {
+    // "Armenia and Azerbaijan accused each other", "Both the army and the M23 said".
+    const sides = new Map<string, ActorHit>();
+    for (const h of inside) if (h.entry.kind !== 'media') sides.set(h.entry.side ?? h.entry.name, h);
+    if (sides.size > 1) {
+      memory.remember(hit);
+      return [...sides.values()].map((h) => toActor(h.entry, h));
+    }
+  }
+  if (!hit && s && syn && !/^(?:who|which|for its part|its part|for their part)\b/i.test(frame.claimant.text.trim()) && frame.claimant.text.trim()) {
+    const phrase = frame.claimant.text.trim();
+    // A bare pronoun or "the ministry" keeps to the last speaker; "the group", "the army", owners and appositions go through syntax.
+    if (!anaphoricClaimantRe.test(phrase) || !memory.recall()) {
+      const found = claimantBySyntax(frame, s, actors, ctx, memory, syn);
+      if (found.length) return found;
+    }
+  }
+  const one = resolveClaimant(frame, actors, ctx, memory);
+  return one ? [one] : [];
 }
 
 /** Resolves the claimant phrase of a frame to an actor hit, or a side-only actor, or null. */
@@ -37,7 +121,7 @@ export function resolveClaimant(
   const phrase = frame.claimant.text.trim();
   // "The separatists, who have held the enclave since 1994, announced": the subject before the clause.
   if (/^(?:who|which|for its part|its part|for their part)\b/i.test(phrase) || !phrase) {
-    const subject = [...actors].reverse().find((a) => a.end <= frame.claimant.start && a.entry.kind !== 'media' && a.surface !== a.surface.toUpperCase());
+    const subject = [...actors].reverse().find((a) => a.end <= frame.claimant.start && a.entry.kind !== 'media' && !isShoutedPlace(a));
     if (subject) {
       memory.remember(subject);
       return toActor(subject.entry, subject);
@@ -70,11 +154,14 @@ export function claimsOfSentence(
   actors: readonly ActorHit[],
   ctx: ExtractContext,
   memory: SpeakerMemory,
+  tokens: readonly Token[] | null = null,
 ): Claim[] {
   const hedgedSentence = ctx.lexicon.hedgeRe.test(s.text);
   const out: Claim[] = [];
+  const syn = tokens && tokens.length ? syntaxOf(tokens) : null;
   for (const f of frames) {
-    const claimant = resolveClaimant(f, actors, ctx, memory);
+    const claimants = resolveClaimants(f, actors, ctx, memory, s, syn);
+    const claimant = claimants[0] ?? null;
     let accused: Actor | null = null;
     if (f.stance === 'accuses') {
       const hit = actors.find((a) => a.start >= f.end && a.entry.kind !== 'media');
@@ -86,13 +173,15 @@ export function claimsOfSentence(
         if (entry) accused = toActor(entry);
       }
     }
-    out.push({
-      claimant,
-      stance: f.stance,
-      hedged: f.hedgedVerb || hedgedSentence,
-      evidence: { start: s.start, end: s.end, text: s.text },
-      ...(f.stance === 'accuses' ? { accused } : {}),
-    });
+    for (const c of claimants.length ? claimants : [claimant]) {
+      out.push({
+        claimant: c,
+        stance: f.stance,
+        hedged: f.hedgedVerb || hedgedSentence,
+        evidence: { start: s.start, end: s.end, text: s.text },
+        ...(f.stance === 'accuses' ? { accused } : {}),
+      });
+    }
   }
   return out;
 }

@@ -11,14 +11,15 @@ import type { ExtractContext } from './context.js';
 import type { CasualtyFill, Draft } from './drafts.js';
 import { loadFrames } from './frames.js';
 import { findFrameTriggers } from './match-frames.js';
-import { clusterDrafts, opponentOf, voteRole } from './merge-drafts.js';
+import { clusterDrafts, isGeneric, opponentOf, voteRole } from './merge-drafts.js';
 import { sentenceViews } from './sentences.js';
 import { findStatements } from './statements.js';
 import { findDates } from '../dates/find-dates.js';
+import { daysBetween } from '../model/calendar.js';
 import { analyzeText } from '../nlp/analyze-text.js';
 import type { CleanArticle } from '../model/article.js';
 import type { Diagnostic } from '../model/diagnostic.js';
-import type { Actor, ArticleEvent, Claim, ControlClaim, Place, Statement } from '../model/event.js';
+import type { Actor, ArticleEvent, Claim, ControlClaim, EventMention, Place, Statement } from '../model/event.js';
 import type { Span } from '../model/span.js';
 
 export interface Extraction {
@@ -64,12 +65,21 @@ function attach(facts: readonly SentenceFacts[], drafts: Draft[]): void {
   }
   const lastViolent = (before: number, paragraphMin: number) =>
     [...drafts].reverse().find((d) => d.sentence.index < before && d.sentence.paragraph >= paragraphMin && !d.background && isViolent(d.event_type));
+  const nextViolent = (after: number, paragraphMax: number) =>
+    drafts.find((d) => d.sentence.index > after && d.sentence.paragraph <= paragraphMax && !d.background && isViolent(d.event_type));
   facts.forEach((f, i) => {
     const own = bySentence.get(i) ?? [];
     // Casualties in a sentence without its own violent event join the last violent event nearby.
     if (!own.some((d) => isViolent(d.event_type))) {
       const usable = f.casualties.filter((c) => !c.mention.aggregate);
-      if (usable.length) lastViolent(i, f.s.paragraph - 2)?.casualties.push(...usable);
+      // The last violent event nearby; for a toll told before its event ("At least 40 people were
+      // killed on Thursday when ..."), the next one in the same or the following paragraph.
+      const target = usable.length ? lastViolent(i, f.s.paragraph - 2) ?? nextViolent(i, f.s.paragraph + 1) : undefined;
+      // A toll dated to another day ("In 1992 hundreds were killed") is not this event's.
+      const own = f.dates.filter((d) => d.date && !d.relative);
+      // (A sentence that writes its own date tells its own happening when the event has none.)
+      const otherDay = own.length > 0 && (!target?.date.date || own.every((d) => Math.abs(daysBetween(d.date!, target.date.date!)) > 1));
+      if (target && !otherDay) target.casualties.push(...usable);
     }
     // Attribution without an event of its own ("This is stated in the statement of X", "Baku
     // accused the Armenians of the escalation") belongs to the previous sentence's events, or to the
@@ -91,12 +101,44 @@ function attach(facts: readonly SentenceFacts[], drafts: Draft[]): void {
   });
 }
 
+const spanOf = (h: { start: number; end: number; surface?: string; text?: string }): Span => ({ start: h.start, end: h.end, text: h.surface ?? h.text ?? '' });
+
+/** Each draft of an event as a mention: its trigger, sentence and the spans of the fields it read. */
+function mentionsOf(cluster: readonly Draft[]): EventMention[] {
+  const seen = new Set<number>();
+  return [...cluster]
+    .sort((a, b) => a.trigger.start - b.trigger.start)
+    .filter((d) => !seen.has(d.trigger.start) && Boolean(seen.add(d.trigger.start)))
+    .map((d) => {
+      const spans: Record<string, Span> = {};
+      if (d.agent && d.agent.hit.end > d.agent.hit.start) spans.actor1 = spanOf(d.agent.hit);
+      if (d.target && d.target.hit.end > d.target.hit.start) spans.actor2 = spanOf(d.target.hit);
+      if (d.location) spans.location = spanOf(d.location.hit);
+      if (d.date.span) spans.date = d.date.span;
+      const killed = d.casualties.find((c) => c.mention.category === 'killed');
+      const injured = d.casualties.find((c) => c.mention.category === 'injured');
+      if (killed) spans.fatalities = spanOf(killed.mention);
+      if (injured) spans.injured = spanOf(injured.mention);
+      return {
+        trigger: { start: d.trigger.start, end: d.trigger.end, text: d.trigger.text },
+        sentence: { start: d.sentence.start, end: d.sentence.end, text: d.sentence.text },
+        event_type: d.event_type,
+        sub_event_type: d.sub_event_type,
+        field_spans: spans,
+      };
+    });
+}
+
 function finalize(cluster: Draft[], id: string, ctx: ExtractContext, focus: Place | null, outlet: string | null): ArticleEvent {
   const first = cluster[0]!;
-  const eventType = first.event_type;
+  // The type comes from the tellings that name the means ("drones struck"), not from a generic
+  // "attack" merged with them.
+  const specific = cluster.filter((d) => !isGeneric(d));
+  const typed = specific.length ? specific : cluster;
+  const eventType = typed[0]!.event_type;
   const territory = cluster.find((d) => d.sub_event_type.includes('territory'));
   const subCounts = new Map<string, number>();
-  for (const d of cluster) subCounts.set(d.sub_event_type, (subCounts.get(d.sub_event_type) ?? 0) + 1);
+  for (const d of typed) if (d.event_type === eventType) subCounts.set(d.sub_event_type, (subCounts.get(d.sub_event_type) ?? 0) + 1);
   const sub = territory?.sub_event_type ?? [...subCounts.entries()].sort((a, b) => b[1] - a[1])[0]![0];
 
   // Date: the most reported day; ties go to a date written in the text.
@@ -132,8 +174,11 @@ function finalize(cluster: Draft[], id: string, ctx: ExtractContext, focus: Plac
   }
   // Place: the most precise one named for the event, else the paragraph's, else the article's focus.
   let location: Place | null = null;
-  const located = cluster.filter((d) => d.location).sort((a, b) => a.location!.rank - b.location!.rank);
-  if (located[0]) location = located[0].location!.place;
+  const located = cluster.filter((d) => d.location).sort((a, b) => a.location!.rank - b.location!.rank || a.location!.cost - b.location!.cost);
+  if (located[0]) {
+    location = located[0].location!.place;
+    rules.add(located[0].location!.rule);
+  }
   else if (!violent && actor1?.country && actor1.side === actor1.country) {
     location = ctx.countryPlace(actor1.country);
     if (location) rules.add('location/actor-country');
@@ -150,9 +195,19 @@ function finalize(cluster: Draft[], id: string, ctx: ExtractContext, focus: Plac
     }
   }
 
-  // No named target: the side of the victims ("killing two Hezbollah fighters") is the target.
+  // No named target, or only a civilian object ("hit a car ..."): the side of the victims
+  // ("..., killing two Hezbollah fighters") is the target when they are combatants.
+  const victimsOf = cluster.flatMap((d) => d.casualties).find((c) => c.side && c.side !== actor1?.side);
+  const objectOnly = Boolean(targetFill && /\+civilians$/.test(targetFill.rule) && actor2?.side === 'CIV');
+  if (objectOnly && victimsOf?.side && victimsOf.side !== 'CIV') {
+    const entry = ctx.forcesOfSide(victimsOf.side);
+    if (entry) {
+      actor2 = toActor(entry);
+      rules.add('roles/victim-side');
+    }
+  }
   if (!actor2 && violent) {
-    const victims = cluster.flatMap((d) => d.casualties).find((c) => c.side && c.side !== actor1?.side);
+    const victims = victimsOf;
     const civCountry = location?.country ?? actor1?.country ?? null;
     const entry = victims?.side === 'CIV' ? (civCountry ? ctx.civiliansOf(civCountry) : null) : victims?.side ? ctx.forcesOfSide(victims.side) : null;
     if (entry) {
@@ -163,6 +218,15 @@ function finalize(cluster: Draft[], id: string, ctx: ExtractContext, focus: Plac
   // In a two-sided theatre the target of a battle is the other belligerent, not a broker or observer.
   const opponent = actor1?.side ? opponentOf(actor1.side, ctx) : null;
   if (violent && opponent && actor2?.side && actor2.side !== opponent && actor2.side !== 'CIV') actor2 = null;
+  // In a two-sided war, a belligerent's forces attacked with no attacker named were attacked by the other side.
+  if ((eventType === 'Battles' || eventType === 'Explosions/Remote violence') && !actor1 && actor2?.side && actor2.side !== 'CIV') {
+    const other = opponentOf(actor2.side, ctx);
+    const entry = other ? ctx.forcesOfSide(other) : null;
+    if (entry) {
+      actor1 = toActor(entry);
+      rules.add('roles/implied-agent');
+    }
+  }
   // In a two-sided war, fighting and remote strikes by one side are against the other unless the text names a target.
   if ((eventType === 'Battles' || eventType === 'Explosions/Remote violence') && actor1?.side && !actor2) {
     const other = opponentOf(actor1.side, ctx);
@@ -233,6 +297,7 @@ function finalize(cluster: Draft[], id: string, ctx: ExtractContext, focus: Plac
     field_spans: spans,
     ...(control.length ? { control } : {}),
     rules: [...rules].sort(),
+    mentions: mentionsOf(cluster),
   };
 }
 
@@ -258,6 +323,8 @@ export function extractEvents(article: CleanArticle, ctx: ExtractContext): Extra
     return { events: [], statements: [], diagnostics };
   }
   const text = article.text;
+  // Only the theatres this article is about lend it their actors, places and ceasefires.
+  ctx = ctx.forArticle?.(text) ?? ctx;
   const reference = article.published;
   const sentences = sentenceViews(article);
   const actors = ctx.findActors(text, reference);

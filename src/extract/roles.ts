@@ -6,6 +6,12 @@
 import type { ActorHit, ExtractContext } from './context.js';
 import type { AttributionFrame } from './recognizers/attribution.js';
 import type { SentenceView } from './sentences.js';
+import { isShoutedPlace } from '../packs/actor-matcher.js';
+import type { SentenceSyntax } from '../syntax/clauses.js';
+import { speechFrames, triggerArguments, type Argument } from '../syntax/arguments.js';
+import { actorOfPhrase, namesEnemy, type CorefEnv } from '../syntax/phrase-actors.js';
+import { roleLexicon } from '../syntax/role-lexicon.js';
+import { opponentOf } from './merge-drafts.js';
 
 export interface RoleFill {
   /** The actor hit, or a synthetic hit for a demonym ("Azerbaijani drone strikes"). */
@@ -50,11 +56,131 @@ function inFrames(hit: { start: number; end: number }, frames: readonly Attribut
   return frames.find((f) => hit.start >= f.claimant.start && hit.end <= f.claimant.end);
 }
 
+/** What the clause analysis of the sentence tells about the trigger, besides the word order. */
+export interface SyntaxInput {
+  readonly syn: SentenceSyntax;
+  /** Actors named in the earlier sentences of the article, most recent last (for coreference). */
+  readonly recent: readonly ActorHit[];
+  /** Country whose civilians a civilian target stands for. */
+  readonly civilianCountry: string | null;
+  /** Side of the sentence's (or its paragraph's) claimant: whom "the enemy" is the enemy of. */
+  readonly speakerSide?: string | null;
+}
+
+/** A datelined capital ("YEREVAN, (BM) –", "PORT SUDAN —") names where the report was filed. */
+function isDateline(a: ActorHit, s: SentenceView): boolean {
+  if (a.surface !== a.surface.toUpperCase() || !/[A-Z]{2}/.test(a.surface)) return false;
+  const lead = s.text.slice(0, a.end - s.start);
+  const next = s.text.slice(a.end - s.start, a.end - s.start + 4);
+  return /^[A-Z\s.,/'’()-]*$/.test(lead) && /^\s*(?:[,(/—–-]|$)/.test(next);
+}
+
+/**
+ * Roles from the clause analysis: the first agent and target candidates of the trigger's frame
+ * that name an actor (rule `roles/syntax/...`, with `+pronoun`, `+speaker`, `+definite`,
+ * `+demonym`, `+civilians` when reached through coreference or a word class).
+ */
+function syntaxRoles(
+  s: SentenceView,
+  tStart: number,
+  tEnd: number,
+  usable: readonly ActorHit[],
+  actors: readonly ActorHit[],
+  ctx: ExtractContext,
+  input: SyntaxInput,
+  isAccused: (hit: ActorHit) => boolean,
+): { kind: 'verbal' | 'nominal' | 'none'; passive: boolean; agent: RoleFill | null; target: RoleFill | null; enemyTarget: boolean } {
+  const lex = roleLexicon();
+  const { syn } = input;
+  const args = triggerArguments(syn, tStart, tEnd, lex);
+  if (args.kind === 'none') return { kind: 'none', passive: false, agent: null, target: null, enemyTarget: false };
+  const firstTok = syn.tokens.findIndex((t) => t.start >= tStart);
+  // Reported speech around the trigger: its speaker is who "it", "its forces", "we" stand for.
+  const frame = speechFrames(syn, lex).find((f) => firstTok >= f.contentFirst && firstTok <= f.contentLast && f.speaker);
+  const recent = [...input.recent, ...usable.filter((a) => a.end <= tStart)];
+  let speaker: ActorHit | null = null;
+  if (frame?.speaker) {
+    const speakers = actors.filter((a) => a.entry.kind !== 'media' && !isDateline(a, s));
+    const sp = actorOfPhrase(frame.speaker, syn, speakers, ctx, lex, { speaker: null, recent: [...input.recent, ...usable.filter((a) => a.end <= frame.speaker!.start)], civilianCountry: null, placeCountry: null });
+    speaker = sp && sp.via !== 'civilians' ? sp.hit : null;
+  }
+  const env: { -readonly [K in keyof CorefEnv]: CorefEnv[K] } = { speaker, recent, civilianCountry: input.civilianCountry, placeCountry: input.civilianCountry };
+  const speakerPhrase = frame?.speaker ?? null;
+  const pick = (cands: readonly Argument[], not: ActorHit | null): RoleFill | null => {
+    for (const c of cands) {
+      if (speakerPhrase && c.np.start === speakerPhrase.start) continue;
+      const r = actorOfPhrase(c.np, syn, usable, ctx, lex, env);
+      if (!r) continue;
+      if (not && (r.hit === not || (r.hit.entry.side && r.hit.entry.side === not.entry.side))) continue;
+      const rule = `roles/${c.rule}${r.via === 'name' ? '' : `+${r.via}`}`;
+      return { hit: r.hit, weight: 1, accused: isAccused(r.hit), rule };
+    }
+    return null;
+  };
+  let agent = pick(args.agents.filter((c) => !namesEnemy(c.np, syn, lex)), null);
+  // "The enemy fired": the claimant's enemy, when it is known who speaks.
+  const enemyOfSpeaker = input.speakerSide ? opponentOf(input.speakerSide, ctx) : null;
+  const enemyAgent = args.agents.find((c) => namesEnemy(c.np, syn, lex));
+  if (!agent && enemyAgent && enemyOfSpeaker && args.agents.indexOf(enemyAgent) === 0) {
+    const entry = ctx.forcesOfSide(enemyOfSpeaker);
+    if (entry) agent = { hit: { start: enemyAgent.np.start, end: enemyAgent.np.end, surface: 'enemy', entry }, weight: 1, accused: false, rule: `roles/${enemyAgent.rule}+enemy` };
+  }
+  // Civilians of the place named, else of the side the agent fights.
+  const agentSide = agent?.hit.entry.side ?? null;
+  const civilianCountry = input.civilianCountry ?? (agentSide ? opponentOf(agentSide, ctx) : null);
+  env.civilianCountry = civilianCountry;
+  const target = pick(args.patients, agent?.hit ?? null);
+  const enemyTarget = !target && args.patients.some((c) => namesEnemy(c.np, syn, lex));
+  return { kind: args.kind, passive: args.passive, agent, target, enemyTarget };
+}
+
 /**
  * Assigns roles for the trigger at `[tStart, tEnd)` in sentence `s`.
  * `previousTopic` is the first actor of the previous sentence, for "they"/"it".
  */
 export function assignRoles(
+  s: SentenceView,
+  tStart: number,
+  tEnd: number,
+  actors: readonly ActorHit[],
+  frames: readonly AttributionFrame[],
+  ctx: ExtractContext,
+  previousTopic: ActorHit | null,
+  targetNouns: string,
+  input: SyntaxInput | null = null,
+): Roles {
+  const legacy = wordOrderRoles(s, tStart, tEnd, actors, frames, ctx, previousTopic, targetNouns);
+  if (!input || legacy.agent?.rule.startsWith('roles/between')) return legacy;
+  const usable = actors.filter((a) => !inFrames(a, frames) && a.entry.kind !== 'media' && !isDateline(a, s) && !asPlaceIn(a, s));
+  const accusing = frames.find((f) => f.stance === 'accuses' && f.end <= tStart);
+  const isAccused = (hit: ActorHit) => Boolean(accusing && hit.start >= accusing.end);
+  const syn = syntaxRoles(s, tStart, tEnd, usable, actors, ctx, input, isAccused);
+  if (syn.kind === 'none') return legacy;
+  let agent = syn.agent;
+  let target = syn.target;
+  // Nothing from the clause: the word-order reading, unless it contradicts the clause (a passive
+  // without a by-agent has no agent in this sentence; the syntax target is never the agent).
+  if (!agent && legacy.agent && !(syn.passive && legacy.agent.rule === 'roles/subject') && legacy.agent.hit.entry.side !== target?.hit.entry.side) agent = legacy.agent;
+  if (!target && legacy.target && legacy.target.hit.entry.side !== agent?.hit.entry.side && !(legacy.target.rule === 'roles/passive-subject' && !syn.passive)) target = legacy.target;
+  if (!target && syn.enemyTarget) {
+    // "destroyed enemy tanks": the enemy of the agent, or of the claimant, who then acted himself.
+    const own = agent?.hit.entry.side ?? input.speakerSide ?? null;
+    const other = own ? opponentOf(own, ctx) : null;
+    const entry = other ? ctx.forcesOfSide(other) : null;
+    if (entry) target = { hit: { start: tStart, end: tEnd, surface: 'enemy', entry }, weight: 1, accused: false, rule: 'roles/syntax/enemy' };
+    const ownEntry = !agent && own ? ctx.forcesOfSide(own) : null;
+    if (ownEntry) agent = { hit: { start: tStart, end: tEnd, surface: 'claimant', entry: ownEntry }, weight: 0.5, accused: false, rule: 'roles/syntax/enemy-of-claimant' };
+  }
+  if (agent && target && agent.hit.entry.side && agent.hit.entry.side === target.hit.entry.side) target = null;
+  return { agent, target };
+}
+
+function asPlaceIn(a: ActorHit, s: SentenceView): boolean {
+  return a.entry.kind === 'government' && placePrepRe.test(s.text.slice(Math.max(0, a.start - s.start - 30), a.start - s.start));
+}
+
+/** The word-order reading: nearest actor before the trigger as agent, first after as target. */
+function wordOrderRoles(
   s: SentenceView,
   tStart: number,
   tEnd: number,
@@ -70,7 +196,7 @@ export function assignRoles(
   // A country or capital after "in"/"near" is a place ("in southern Lebanon"), not a party.
   const asPlace = (a: ActorHit) =>
     a.entry.kind === 'government' && placePrepRe.test(s.text.slice(Math.max(0, a.start - s.start - 30), a.start - s.start));
-  const usable = actors.filter((a) => !inFrames(a, frames) && a.entry.kind !== 'media' && a.surface !== a.surface.toUpperCase() && !asPlace(a));
+  const usable = actors.filter((a) => !inFrames(a, frames) && a.entry.kind !== 'media' && !isShoutedPlace(a) && !asPlace(a));
   const accusing = frames.find((f) => f.stance === 'accuses' && f.end <= tStart);
   const isAccused = (hit: ActorHit) => Boolean(accusing && hit.start >= accusing.end);
 

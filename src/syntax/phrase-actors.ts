@@ -1,0 +1,151 @@
+/**
+ * Which actor a noun phrase names: an actor of the packs inside it (the one on its head first),
+ * a demonym among its modifiers ("an Azerbaijani combat drone"), the owner of a compound
+ * ("the Hamas-run ministry"), or, for pronouns ("it", "its forces") and definite descriptions
+ * ("the group", "the militants", "the army"), the last compatible actor named before it (simple
+ * coreference); heads of the civilian class ("homes", "a school") name civilians.
+ */
+import type { ActorHit, ExtractContext } from '../extract/context.js';
+import type { ActorEntry } from '../packs/types.js';
+import type { NounPhrase, SentenceSyntax } from './clauses.js';
+import type { RoleLexicon } from './role-lexicon.js';
+
+export type PhraseVia = 'name' | 'demonym' | 'owner' | 'pronoun' | 'speaker' | 'definite' | 'civilians' | 'place-country';
+
+export interface PhraseActor {
+  readonly hit: ActorHit;
+  readonly via: PhraseVia;
+}
+
+export interface CorefEnv {
+  /** The speaker of the reported speech the phrase stands in ("Hamas said it had fired"). */
+  readonly speaker: ActorHit | null;
+  /** Actors named before the phrase (earlier sentences, then this one), most recent last. */
+  readonly recent: readonly ActorHit[];
+  /** The country whose civilians a civilian target belongs to, when known. */
+  readonly civilianCountry: string | null;
+  /** The country of the place the sentence names, for an owner-less "army positions", "the troops". */
+  readonly placeCountry: string | null;
+}
+
+const FIGHTING = new Set(['state-forces', 'armed-group', 'peacekeepers']);
+const SPEAKING = new Set(['ministry', 'government', 'person', 'state-forces', 'armed-group', 'international', 'peacekeepers']);
+
+function synthetic(entry: ActorEntry | null, start: number, end: number, surface: string): ActorHit | null {
+  return entry ? { start, end, surface, entry } : null;
+}
+
+/** An actor hit the phrase contains: the one over its head, else the last outside the possessor, else the possessor's. */
+function namedInside(np: NounPhrase, syn: SentenceSyntax, actors: readonly ActorHit[]): ActorHit | null {
+  const inside = actors.filter((a) => a.start >= np.start && a.end <= np.end);
+  if (!inside.length) {
+    // An actor name longer than the chunk ("Rapid Support Forces" split by the tagger) still counts when it covers the head.
+    const head = syn.tokens[np.head]!;
+    return actors.find((a) => a.start <= head.start && a.end >= head.end) ?? null;
+  }
+  const head = syn.tokens[np.head]!;
+  const onHead = inside.find((a) => a.start <= head.start && a.end >= head.end);
+  if (onHead) return onHead;
+  const possEnd = np.possessorEnd !== null ? syn.tokens[np.possessorEnd - 1]!.end : np.start;
+  const body = inside.filter((a) => a.start >= possEnd);
+  return body[body.length - 1] ?? inside[inside.length - 1]!;
+}
+
+/** The side a demonym or a "<name>-run" compound among the phrase's modifiers names. */
+function demonymInside(np: NounPhrase, syn: SentenceSyntax, ctx: ExtractContext, lex: RoleLexicon, actors: readonly ActorHit[]): PhraseActor | null {
+  const t = syn.tokens;
+  for (let k = np.first; k <= np.last; k++) {
+    const tok = t[k]!;
+    // "Hamas-run", "Houthi-led": the owner of the compound.
+    const hy = t[k + 1];
+    const suffix = t[k + 2];
+    const compound = hy && suffix && /^[-‐]$/.test(hy.text) && hy.start === tok.end && suffix.start === hy.end;
+    // "Russian-brokered", "Iran-backed": the first word names a third party, not the phrase's actor.
+    if (compound && !lex.ownerSuffixes.has(suffix.lemma) && (suffix.pos === 'VERB' || lex.mediationVerbs.has(suffix.lemma))) {
+      k += 2;
+      continue;
+    }
+    if (compound && lex.ownerSuffixes.has(suffix.lemma)) {
+      const named = actors.find((a) => a.start <= tok.start && a.end >= tok.end);
+      if (named) return { hit: named, via: 'owner' };
+      const side = ctx.sideOfAdjective(tok.text);
+      const hit = side ? synthetic(ctx.forcesOfSide(side), tok.start, suffix.end, `${tok.text}-${suffix.text}`) : null;
+      if (hit) return { hit, via: 'owner' };
+      continue;
+    }
+    if (!/^[A-Z]/.test(tok.text) || !(tok.pos === 'PROPN' || tok.pos === 'ADJ' || tok.pos === 'NOUN')) continue;
+    // A word after a possessive mark is a modifier of the possessed noun, the possessor names the owner.
+    const side = ctx.sideOfAdjective(tok.text) ?? ctx.sideOfAdjective(tok.text.replace(/^pro-/i, ''));
+    if (side && !/^pro-/i.test(tok.text)) {
+      const hit = synthetic(ctx.forcesOfSide(side), tok.start, tok.end, tok.text);
+      if (hit) return { hit, via: 'demonym' };
+    }
+  }
+  return null;
+}
+
+function lastOf(recent: readonly ActorHit[], ok: (a: ActorHit) => boolean): ActorHit | null {
+  for (let i = recent.length - 1; i >= 0; i--) if (ok(recent[i]!)) return recent[i]!;
+  return null;
+}
+
+/** The actor a noun phrase names, by name, demonym, coreference or class; null when none. */
+export function actorOfPhrase(
+  np: NounPhrase,
+  syn: SentenceSyntax,
+  actors: readonly ActorHit[],
+  ctx: ExtractContext,
+  lex: RoleLexicon,
+  env: CorefEnv,
+): PhraseActor | null {
+  const t = syn.tokens;
+  const head = t[np.head]!;
+  const named = namedInside(np, syn, actors);
+  if (named) return { hit: named, via: 'name' };
+  const dem = demonymInside(np, syn, ctx, lex, actors);
+  if (dem) return dem;
+  const recentBefore = env.recent.filter((a) => a.end <= np.start);
+  const civilian =
+    lex.civilianTargets.has(head.lemma) || t.slice(np.first, np.head).some((x) => lex.civilianModifiers.has(x.lemma) || lex.civilianModifiers.has(x.lower));
+  const surface = () => t.slice(np.first, np.last + 1).map((x) => x.text).join(' ');
+  const civilians = (): PhraseActor | null => {
+    const hit = env.civilianCountry ? synthetic(ctx.civiliansOf(env.civilianCountry), np.start, np.end, surface()) : null;
+    return hit ? { hit, via: 'civilians' } : null;
+  };
+  // "their home", "its hospital": civilians, whoever owns them.
+  if (civilian && np.possessive) return civilians();
+  const pron = np.pronoun ?? np.possessive;
+  if (pron) {
+    if (/^(?:he|she|him|her|his|i|me|my|you|your)$/.test(pron) && !np.possessive) return null;
+    const fromSpeaker = env.speaker && (np.possessive || pron !== 'them') ? env.speaker : null;
+    const hit = fromSpeaker ?? lastOf(recentBefore, (a) => SPEAKING.has(a.entry.kind) && a.entry.kind !== 'person');
+    if (!hit) return null;
+    return { hit: { start: np.start, end: np.end, surface: t.slice(np.first, np.last + 1).map((x) => x.text).join(' '), entry: hit.entry }, via: fromSpeaker ? 'speaker' : 'pronoun' };
+  }
+  if (np.det === 'the' || np.det === 'this' || np.det === 'these') {
+    let ok: ((a: ActorHit) => boolean) | null = null;
+    if (lex.groupNouns.has(head.lemma)) ok = (a) => a.entry.kind === 'armed-group';
+    else if (/^(?:army|military|navy|airforce)$/.test(head.lemma)) {
+      // "the army", "the military": a state's forces, never an armed group named before.
+      ok = (a) => a.entry.kind === 'state-forces' || a.entry.kind === 'government' || a.entry.kind === 'ministry';
+    } else if (lex.forceNouns.has(head.lemma)) ok = (a) => FIGHTING.has(a.entry.kind) || a.entry.kind === 'government' || a.entry.kind === 'ministry';
+    else if (lex.institutionNouns.has(head.lemma)) ok = (a) => a.entry.kind === 'ministry' || a.entry.kind === 'government';
+    if (ok) {
+      const hit = (env.speaker && ok(env.speaker) ? env.speaker : null) ?? lastOf(recentBefore, ok);
+      if (hit) return { hit: { start: np.start, end: np.end, surface: t.slice(np.first, np.last + 1).map((x) => x.text).join(' '), entry: hit.entry }, via: 'definite' };
+    }
+  }
+  if (civilian) return civilians();
+  // "army positions", "the troops" with no owner named: the forces of the country the place is in.
+  const stateWords = t.slice(np.first, np.head + 1).filter((x) => x.lemma === 'army' || x.lemma === 'military' || x.lemma === 'government' || x.lemma === 'troop' || x.lemma === 'soldier');
+  if (stateWords.length && !np.possessive && env.placeCountry) {
+    const hit = synthetic(ctx.forcesOfSide(env.placeCountry), np.start, np.end, surface());
+    if (hit) return { hit, via: 'place-country' };
+  }
+  return null;
+}
+
+/** True when the phrase's head names the enemy ("enemy positions", "the adversary"). */
+export function namesEnemy(np: NounPhrase, syn: SentenceSyntax, lex: RoleLexicon): boolean {
+  return syn.tokens.slice(np.first, np.last + 1).some((x) => lex.enemyNouns.has(x.lemma));
+}

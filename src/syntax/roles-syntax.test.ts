@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { createExtractContext } from '../extract/create-extract-context.js';
+import { processArticle } from '../pipeline/process-article.js';
+import type { RawArticle } from '../model/article.js';
+
+const ctx = createExtractContext();
+
+function events(text: string) {
+  const raw: RawArticle = {
+    id: 't', source: 't', format: 'json', title: null, text, html: null, url: null,
+    outlet: 'Test Wire', published: '2024-03-12', publishedSource: 'metadata', language: null, diagnostics: [],
+  };
+  return processArticle(raw, ctx).events.filter((e) => !e.background);
+}
+
+describe('roles through the clause analysis', () => {
+  it('takes the subject of a progressive verb as the attacker, not the target', () => {
+    const [e] = events('Russian troops are shelling the outskirts of Kharkiv, Ukrainian officials said on Monday.');
+    expect(e?.actor1?.side).toBe('RUS');
+    expect(e?.rules).toContain('roles/syntax/progressive-subject');
+  });
+  it('takes the by-agent of a passive and the subject as target', () => {
+    const [e] = events('Azerbaijani army positions near Tartar were shelled on Monday by Armenian forces, the ministry in Baku said.');
+    expect(e?.actor1?.side).toBe('ARM');
+    expect(e?.actor2?.side).toBe('AZE');
+  });
+  it('resolves a self-claim: "X said it had fired"', () => {
+    const [e] = events('Hamas said on Monday it had fired a barrage of rockets at Israeli towns near the Gaza border.');
+    expect(e?.actor1?.side).toBe('HAMAS');
+    expect((e?.rules ?? []).some((r) => r.includes('+speaker'))).toBe(true);
+    expect(e?.claims.map((c) => c.claimant?.side)).toContain('HAMAS');
+  });
+  it('codes a civilian object as the target: homes hit by shells', () => {
+    const e = events('Armenian artillery shells hit a school and two homes in Tartar on Monday, Azerbaijani prosecutors said.')
+      .find((x) => x.event_type === 'Explosions/Remote violence');
+    expect(e?.actor1?.side).toBe('ARM');
+    expect(e?.actor2?.side).toBe('CIV');
+    expect(e?.rules?.some((r) => /^roles\/syntax\/(?:subject-noun-)?object\+civilians$/.test(r))).toBe(true);
+  });
+  it('does not credit an agreement to its broker', () => {
+    const [e] = events('Armenia and Azerbaijan agreed on Monday to a Russian-brokered ceasefire in Nagorno-Karabakh.');
+    expect(e?.actor1?.side).not.toBe('RUS');
+  });
+  it('names the speaker of an apposition: "X, a spokesman for the Houthi-run ministry, said"', () => {
+    const [e] = events('Israeli air strikes killed three people in Hodeidah on Monday, Anees Ali, a spokesman for the Houthi-run health ministry, said.');
+    expect(e?.actor1?.side).toBe('ISR');
+    expect(e?.claims.map((c) => c.claimant?.side)).toContain('HOUTHIS');
+  });
+});
