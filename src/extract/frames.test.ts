@@ -107,6 +107,8 @@ describe('trigger senses', () => {
 
   it('drops habits, exercises and retrospectives', () => {
     expect(sense('Skirmishes usually happen at dawn.')).toBe('sense/habitual');
+    expect(sense('The group carried out over a hundred attacks last year.')).not.toBeNull();
+    expect(sense('Rebels have stepped up attacks on army posts.')).toBe('sense/unreal');
     expect(sense('Tanks fired live rounds at targets during the drills.')).toBe('sense/exercise');
     expect(sense('The film follows the shelling of the city.')).toBe('sense/retrospective');
   });

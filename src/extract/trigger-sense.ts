@@ -33,6 +33,7 @@ const schema = z.object({
   subject_negators: z.array(z.string()),
   reference_words: z.array(z.string()),
   reported_earlier: z.array(z.string()),
+  tally_words: z.array(z.string()),
 }).strict();
 
 type Phrase = readonly string[];
@@ -54,6 +55,7 @@ interface Senses {
   readonly subjectNegators: ReadonlySet<string>;
   readonly referenceWords: ReadonlySet<string>;
   readonly reportedEarlier: readonly Phrase[];
+  readonly tallyWords: ReadonlySet<string>;
 }
 
 let cached: Senses | undefined;
@@ -85,6 +87,7 @@ function loadSenses(): Senses {
     subjectNegators: new Set(d.subject_negators),
     referenceWords: new Set(d.reference_words),
     reportedEarlier: phrases(d.reported_earlier),
+    tallyWords: new Set(d.tally_words),
   });
 }
 
@@ -217,6 +220,15 @@ export function unrealReading(t: TriggerHit, tokens: readonly Token[], armedCont
   for (let k = i - 1; k >= 0 && !CLAUSE_STOP.has(words[k]!.lower); k--) if (phraseAt(words, k, senses.habitual)) return 'sense/habitual';
   for (let k = i + 1; k < words.length && k < i + 6 && !CLAUSE_STOP.has(words[k]!.lower); k++) if (phraseAt(words, k, senses.habitual)) return 'sense/habitual';
   if (noun && governedBy(words, i, senses.unrealBefore, (w) => w.pos === 'DET' || w.pos === 'ADJ' || w.lower === 'of' || w.lower === 'for' || w.lower === 'on' || w.lower === 'to' || w.lower === 'an' || w.lower === 'a' || QUOTE.has(w.lower), 4)) return 'sense/unreal';
+  // "over a hundred attacks in 2022", "dozens of air strikes": a tally of many events.
+  if (noun && head.lower !== head.lemma) {
+    for (let k = i - 1; k >= Math.max(0, i - 4); k--) {
+      const w = words[k]!;
+      const n = Number(w.lower.replace(/,/g, ''));
+      if (senses.tallyWords.has(w.lower) || (w.pos === 'NUM' && (n >= 10 || w.lower === 'hundred' || w.lower === 'thousand'))) return 'sense/tally';
+      if (!(w.pos === 'ADJ' || w.pos === 'DET' || w.pos === 'NUM' || w.pos === 'ADV' || w.lower === 'of' || w.lower === 'than' || w.lower === 'over')) break;
+    }
+  }
   // "after weeks of fighting", "the scale of the fighting".
   if (noun) {
     let k = i - 1;
