@@ -215,7 +215,7 @@ export function unrealReading(t: TriggerHit, tokens: readonly Token[], armedCont
       if (phraseAt(words, k, senses.modalAux) && words[k]!.pos === 'AUX') return 'sense/modal';
     }
   }
-  if (violent && sentence.periods) return 'sense/period';
+  if (sentence.periods && t.def.event_type !== 'Protests') return 'sense/period';
   // Habit, not a happening: "skirmishes have always been a burden".
   for (let k = i - 1; k >= 0 && !CLAUSE_STOP.has(words[k]!.lower); k--) if (phraseAt(words, k, senses.habitual)) return 'sense/habitual';
   for (let k = i + 1; k < words.length && k < i + 6 && !CLAUSE_STOP.has(words[k]!.lower); k++) if (phraseAt(words, k, senses.habitual)) return 'sense/habitual';
