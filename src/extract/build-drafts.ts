@@ -248,7 +248,7 @@ export function buildDrafts(text: string, facts: readonly SentenceFacts[], refer
       const takesSettlement = t.def.territory === 'gain' && locatable.some((p) => SETTLEMENT.has(p.kind) && Math.abs(p.start - t.end) < 60);
       if (t.def.armed && !armedContext && !takesSettlement) continue;
       // Negated, modal, conditional, exercise, sport; a definite reference back (trigger-sense.ts).
-      if (unrealReading(t, f.tokens, armedContext) || refersBack(t, f.dates.some((d) => d.date !== null), drafts, f.tokens)) continue;
+      if (unrealReading(t, f.tokens, armedContext) || refersBack(t, f.dates.length > 0, drafts, f.tokens)) continue;
       syn ??= syntaxOf(f.tokens);
       const civilianCountry = locatable.find((p) => p.place.country)?.place.country ?? null;
       const speakerSide = speakerSideOf(facts, i);
@@ -344,7 +344,8 @@ export function buildDrafts(text: string, facts: readonly SentenceFacts[], refer
       drafts.push(draft);
       // "Drones struck Vardenis, Mets Masrik and Sotk": one event per listed settlement (ACLED
       // codes one event per location); the figures stay with the first.
-      if (location && isViolent(draft.event_type)) {
+      // Not the goal of a movement ("advancing in the direction of X and Y" is one advance).
+      if (location && isViolent(draft.event_type) && !/\b(?:direction|towards?|toward)\b/i.test(text.slice(t.start, location.hit.start))) {
         for (const other of listedWith(text, location.hit, locatable)) {
           drafts.push({ ...draft, location: placeFill(text, other, ctx, 'location/listed'), rules: [...rules, 'split/listed-places'], casualties: [], claims: draft.claims.slice(), control: draft.control.slice() });
         }
