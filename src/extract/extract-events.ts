@@ -169,13 +169,24 @@ function finalize(cluster: Draft[], id: string, ctx: ExtractContext, focus: Plac
       rules.add('roles/implied-agent');
     }
   }
-  // In a two-sided war, fighting and remote strikes by one side are against the other unless the text names a target.
-  if ((eventType === 'Battles' || eventType === 'Explosions/Remote violence') && actor1?.side && !actor2) {
+  // In a two-sided war, fighting and remote strikes by one side are against the other unless the
+  // text names a target; an agreement of one party is with the other.
+  if ((eventType === 'Battles' || eventType === 'Explosions/Remote violence' || sub === 'Agreement') && actor1?.side && !actor2) {
     const other = opponentOf(actor1.side, ctx);
     const entry = other ? ctx.forcesOfSide(other) : null;
     if (entry) {
       actor2 = toActor(entry);
       rules.add('roles/implied-opponent');
+    }
+  }
+
+  // A battle fought by one party in a state it does not belong to is against that state's forces
+  // ("JNIM attacked army positions in Timbuktu", "Russian troops seized a village in Donetsk").
+  if (eventType === 'Battles' && actor1?.side && !actor2 && location?.country && location.country !== actor1.side) {
+    const entry = ctx.forcesOfSide(location.country);
+    if (entry && entry.side === location.country) {
+      actor2 = toActor(entry);
+      rules.add('roles/place-state');
     }
   }
 

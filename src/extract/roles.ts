@@ -88,11 +88,11 @@ function syntaxRoles(
   ctx: ExtractContext,
   input: SyntaxInput,
   isAccused: (hit: ActorHit) => boolean,
-): { kind: 'verbal' | 'nominal' | 'none'; passive: boolean; agent: RoleFill | null; target: RoleFill | null; enemyTarget: boolean } {
+): { kind: 'verbal' | 'nominal' | 'none'; passive: boolean; agent: RoleFill | null; target: RoleFill | null; enemyTarget: boolean; hasPatients: boolean } {
   const lex = roleLexicon();
   const { syn } = input;
   const args = triggerArguments(syn, tStart, tEnd, lex);
-  if (args.kind === 'none') return { kind: 'none', passive: false, agent: null, target: null, enemyTarget: false };
+  if (args.kind === 'none') return { kind: 'none', passive: false, agent: null, target: null, enemyTarget: false, hasPatients: false };
   const firstTok = syn.tokens.findIndex((t) => t.start >= tStart);
   // Reported speech around the trigger: its speaker is who "it", "its forces", "we" stand for.
   const frame = speechFrames(syn, lex).find((f) => firstTok >= f.contentFirst && firstTok <= f.contentLast && f.speaker);
@@ -130,7 +130,7 @@ function syntaxRoles(
   env.civilianCountry = civilianCountry;
   const target = pick(args.patients, agent?.hit ?? null);
   const enemyTarget = !target && args.patients.some((c) => namesEnemy(c.np, syn, lex));
-  return { kind: args.kind, passive: args.passive, agent, target, enemyTarget };
+  return { kind: args.kind, passive: args.passive, agent, target, enemyTarget, hasPatients: args.patients.length > 0 };
 }
 
 /**

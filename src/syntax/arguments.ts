@@ -164,6 +164,14 @@ function complementsOf(syn: SentenceSyntax, after: number, lex: RoleLexicon, lim
   return out;
 }
 
+/** The phrase before a subject joined to it by "and" ("Armenia and Azerbaijan"), or null. */
+function coordinatedWith(syn: SentenceSyntax, np: NounPhrase): NounPhrase | null {
+  const and = syn.tokens[np.first - 1];
+  if (!and || and.pos !== 'CCONJ' || and.lower !== 'and') return null;
+  const prev = npEndingBefore(syn, np.first - 1);
+  return prev && !prev.prep ? prev : null;
+}
+
 /** The verb group governing a phrase as its object or prepositional complement, if adjacent. */
 function governingVerb(syn: SentenceSyntax, np: NounPhrase): VerbGroup | null {
   let k = np.first - 1;
@@ -198,6 +206,10 @@ function verbalArguments(syn: SentenceSyntax, vg: VerbGroup, lex: RoleLexicon): 
     if (by) agents.push({ np: by.np, rule: 'syntax/passive-by' }, ...ofChain(syn, by.np).map((np) => ({ np, rule: 'syntax/passive-by' })));
     return { kind: 'verbal', passive: true, agents, patients };
   }
+  // "Armenian and Azerbaijani forces clashed", "X and Y agreed": with no object, the second
+  // conjunct of the subject is the other party.
+  const conj = subject[0] ? coordinatedWith(syn, subject[0]) : null;
+  if (conj && !comps.some((c) => c.prep === null)) patients.push({ np: conj, rule: 'syntax/coordinated-subject' });
   for (const np of subject) {
     agents.push({ np, rule: vg.progressive ? 'syntax/progressive-subject' : 'syntax/subject' });
     // "Shells fired by the RSF slammed into": the participle's by-agent acted.
