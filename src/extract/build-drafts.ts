@@ -12,6 +12,8 @@ import { findAttributions, type AttributionFrame } from './recognizers/attributi
 import { findCasualties, type CasualtyMention } from './recognizers/casualties.js';
 import { assignRoles } from './roles.js';
 import { syntaxOf, type SentenceSyntax } from '../syntax/clauses.js';
+import { isThirdPartyModifier } from '../syntax/phrase-actors.js';
+import { roleLexicon } from '../syntax/role-lexicon.js';
 import { opponentOf } from './merge-drafts.js';
 import { isViolent } from './ceasefire.js';
 import { bucketBySentence, type SentenceView } from './sentences.js';
@@ -132,7 +134,7 @@ export function readSentences(
     for (const a of sActors) if (a.entry.kind === 'ministry' || a.entry.kind === 'person') memory.remember(a);
     const tokens = analysis.tokensIn(s.start, s.end);
     const claims = claimsOfSentence(s, frames, sActors, ctx, memory, tokens);
-    memory.see(sActors);
+    memory.see(sActors.filter((a) => !isThirdPartyModifier(a, text, roleLexicon())));
     const casualties = findCasualties(s.text, s.start, lex, sDates).map((c) => ({ mention: c, side: sideOfVictims(c, sActors, ctx) }));
     const sPlaces = byPlaces[i] ?? [];
     const sTriggers = byTriggers[i] ?? [];
@@ -195,6 +197,7 @@ export function buildDrafts(text: string, facts: readonly SentenceFacts[], refer
   let previousTopic: ActorHit | null = null;
   // Actors of the earlier sentences, for "it", "the group", "its forces" (coreference).
   const recent: ActorHit[] = [];
+  const topics: ActorHit[] = [];
   facts.forEach((f, i) => {
     let syn: SentenceSyntax | null = null;
     const topic = f.actors.find((a) => a.entry.kind !== 'media') ?? null;
@@ -217,7 +220,7 @@ export function buildDrafts(text: string, facts: readonly SentenceFacts[], refer
       syn ??= syntaxOf(f.tokens);
       const civilianCountry = locatable.find((p) => p.place.country)?.place.country ?? null;
       const speakerSide = speakerSideOf(facts, i);
-      let roles = assignRoles(f.s, t.start, t.end, f.actors, f.frames, ctx, previousTopic, lex.targetNounRe, { syn, recent, civilianCountry, speakerSide });
+      let roles = assignRoles(f.s, t.start, t.end, f.actors, f.frames, ctx, previousTopic, lex.targetNounRe, { syn, recent, topics, civilianCountry, speakerSide });
       // A belligerent's word that its enemy acted is an accusation, whatever the verb ("said that
       // the separatists attacked first"): it counts for actor1 only when nothing neutral does.
       const agentSide = roles.agent?.hit.entry.side;
@@ -303,7 +306,9 @@ export function buildDrafts(text: string, facts: readonly SentenceFacts[], refer
       });
     }
     if (topic) previousTopic = topic;
-    for (const a of f.actors) if (a.entry.kind !== 'media') recent.push(a);
+    const named = f.actors.filter((a) => a.entry.kind !== 'media' && !isThirdPartyModifier(a, text, roleLexicon()));
+    recent.push(...named);
+    if (named[0]) topics.push(named[0]);
   });
   return drafts;
 }

@@ -9,7 +9,7 @@ import type { Actor, Claim } from '../model/event.js';
 import { toActor } from '../packs/actor-matcher.js';
 import type { Token } from '../nlp/analyze-text.js';
 import { syntaxOf, type NounPhrase, type SentenceSyntax } from '../syntax/clauses.js';
-import { actorOfPhrase } from '../syntax/phrase-actors.js';
+import { actorOfPhrase, isThirdPartyModifier } from '../syntax/phrase-actors.js';
 import { roleLexicon } from '../syntax/role-lexicon.js';
 
 const anaphoricClaimantRe = /^(?:the\s+)?(?:ministry|department|statement|report|agency|office|presidency|government|side|officials?|spokes(?:man|woman|person)|we|they|it|he|she)$/i;
@@ -81,7 +81,10 @@ export function resolveClaimants(
   s: SentenceView | null = null,
   syn: SentenceSyntax | null = null,
 ): Actor[] {
-  const inside = actors.filter((a) => a.start >= frame.claimant.start && a.end <= frame.claimant.end);
+  // "the Iran-backed group said": the backer is not the speaker.
+  const modifier = (a: ActorHit) => s !== null && isThirdPartyModifier(a, s.text, roleLexicon(), s.start);
+  const inside = actors.filter((a) => a.start >= frame.claimant.start && a.end <= frame.claimant.end && !modifier(a));
+  actors = actors.filter((a) => !modifier(a));
   const hit = inside[inside.length - 1];
   if (hit && /\band\b/i.test(frame.claimant.text) && inside.length > 1) {
     // "Armenia and Azerbaijan accused each other", "Both the army and the M23 said".

@@ -8,7 +8,7 @@ import type { AttributionFrame } from './recognizers/attribution.js';
 import type { SentenceView } from './sentences.js';
 import type { SentenceSyntax } from '../syntax/clauses.js';
 import { speechFrames, triggerArguments, type Argument } from '../syntax/arguments.js';
-import { actorOfPhrase, namesEnemy, type CorefEnv } from '../syntax/phrase-actors.js';
+import { actorOfPhrase, isThirdPartyModifier, namesEnemy, type CorefEnv } from '../syntax/phrase-actors.js';
 import { roleLexicon } from '../syntax/role-lexicon.js';
 import { opponentOf } from './merge-drafts.js';
 
@@ -60,6 +60,8 @@ export interface SyntaxInput {
   readonly syn: SentenceSyntax;
   /** Actors named in the earlier sentences of the article, most recent last (for coreference). */
   readonly recent: readonly ActorHit[];
+  /** The first actor of each earlier sentence, most recent last (antecedents of "it", "they"). */
+  readonly topics?: readonly ActorHit[];
   /** Country whose civilians a civilian target stands for. */
   readonly civilianCountry: string | null;
   /** Side of the sentence's (or its paragraph's) claimant: whom "the enemy" is the enemy of. */
@@ -99,11 +101,11 @@ function syntaxRoles(
   const recent = [...input.recent, ...usable.filter((a) => a.end <= tStart)];
   let speaker: ActorHit | null = null;
   if (frame?.speaker) {
-    const speakers = actors.filter((a) => a.entry.kind !== 'media' && !isDateline(a, s));
-    const sp = actorOfPhrase(frame.speaker, syn, speakers, ctx, lex, { speaker: null, recent: [...input.recent, ...usable.filter((a) => a.end <= frame.speaker!.start)], civilianCountry: null, placeCountry: null });
+    const speakers = actors.filter((a) => a.entry.kind !== 'media' && !isDateline(a, s) && !isThirdPartyModifier(a, s.text, lex, s.start));
+    const sp = actorOfPhrase(frame.speaker, syn, speakers, ctx, lex, { speaker: null, recent: [...input.recent, ...usable.filter((a) => a.end <= frame.speaker!.start)], topics: input.topics ?? [], civilianCountry: null, placeCountry: null });
     speaker = sp && sp.via !== 'civilians' ? sp.hit : null;
   }
-  const env: { -readonly [K in keyof CorefEnv]: CorefEnv[K] } = { speaker, recent, civilianCountry: input.civilianCountry, placeCountry: input.civilianCountry };
+  const env: { -readonly [K in keyof CorefEnv]: CorefEnv[K] } = { speaker, recent, topics: input.topics ?? [], civilianCountry: input.civilianCountry, placeCountry: input.civilianCountry };
   const speakerPhrase = frame?.speaker ?? null;
   const pick = (cands: readonly Argument[], not: ActorHit | null): RoleFill | null => {
     for (const c of cands) {
@@ -150,7 +152,7 @@ export function assignRoles(
 ): Roles {
   const legacy = wordOrderRoles(s, tStart, tEnd, actors, frames, ctx, previousTopic, targetNouns);
   if (!input || legacy.agent?.rule.startsWith('roles/between')) return legacy;
-  const usable = actors.filter((a) => !inFrames(a, frames) && a.entry.kind !== 'media' && !isDateline(a, s) && !asPlaceIn(a, s));
+  const usable = actors.filter((a) => !inFrames(a, frames) && a.entry.kind !== 'media' && !isDateline(a, s) && !asPlaceIn(a, s) && !isThirdPartyModifier(a, s.text, roleLexicon(), s.start));
   const accusing = frames.find((f) => f.stance === 'accuses' && f.end <= tStart);
   const isAccused = (hit: ActorHit) => Boolean(accusing && hit.start >= accusing.end);
   const syn = syntaxRoles(s, tStart, tEnd, usable, actors, ctx, input, isAccused);

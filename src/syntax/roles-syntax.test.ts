@@ -46,4 +46,13 @@ describe('roles through the clause analysis', () => {
     expect(e?.actor1?.side).toBe('ISR');
     expect(e?.claims.map((c) => c.claimant?.side)).toContain('HOUTHIS');
   });
+  it('resolves "it" to the topic of the sentence before, not to a backer or a place named since', () => {
+    const text = 'Hezbollah said on Monday its fighters had shot down an Israeli drone over south Lebanon. '
+      + 'In a statement, the Iran-backed group said the drone fell near Tyre. '
+      + 'Its fighters also attacked a position of Israeli troops near Metula on Monday, it said.';
+    const e = events(text).find((x) => x.event_type === 'Battles');
+    expect(e?.actor1?.side).toBe('HEZBOLLAH');
+    expect(e?.claims.map((c) => c.claimant?.side)).toContain('HEZBOLLAH');
+    expect(e?.claims.map((c) => c.claimant?.side)).not.toContain('IRN');
+  });
 });
