@@ -133,6 +133,7 @@ export function readSentences(
     // Speakers named outside frames ("The Armenian Ministry of Defense" as a subject) are remembered too.
     for (const a of sActors) if (a.entry.kind === 'ministry' || a.entry.kind === 'person') memory.remember(a);
     const tokens = analysis.tokensIn(s.start, s.end);
+    memory.seePlaces((byPlaces[i] ?? []).flatMap((p) => (p.place.country ? [p.place.country] : [])));
     const claims = claimsOfSentence(s, frames, sActors, ctx, memory, tokens);
     memory.see(sActors.filter((a) => !isThirdPartyModifier(a, text, roleLexicon())));
     const casualties = findCasualties(s.text, s.start, lex, sDates).map((c) => ({ mention: c, side: sideOfVictims(c, sActors, ctx) }));
@@ -198,6 +199,9 @@ export function buildDrafts(text: string, facts: readonly SentenceFacts[], refer
   // Actors of the earlier sentences, for "it", "the group", "its forces" (coreference).
   const recent: ActorHit[] = [];
   const topics: ActorHit[] = [];
+  // How often the article has named places in each country so far.
+  const placeCounts = new Map<string, number>();
+  let mainCountry: string | null = null;
   facts.forEach((f, i) => {
     let syn: SentenceSyntax | null = null;
     const topic = f.actors.find((a) => a.entry.kind !== 'media') ?? null;
@@ -220,7 +224,7 @@ export function buildDrafts(text: string, facts: readonly SentenceFacts[], refer
       syn ??= syntaxOf(f.tokens);
       const civilianCountry = locatable.find((p) => p.place.country)?.place.country ?? null;
       const speakerSide = speakerSideOf(facts, i);
-      let roles = assignRoles(f.s, t.start, t.end, f.actors, f.frames, ctx, previousTopic, lex.targetNounRe, { syn, recent, topics, civilianCountry, speakerSide });
+      let roles = assignRoles(f.s, t.start, t.end, f.actors, f.frames, ctx, previousTopic, lex.targetNounRe, { syn, recent, topics, civilianCountry, placeCountry: civilianCountry ?? mainCountry, speakerSide });
       // A belligerent's word that its enemy acted is an accusation, whatever the verb ("said that
       // the separatists attacked first"): it counts for actor1 only when nothing neutral does.
       const agentSide = roles.agent?.hit.entry.side;
@@ -308,6 +312,12 @@ export function buildDrafts(text: string, facts: readonly SentenceFacts[], refer
     if (topic) previousTopic = topic;
     const named = f.actors.filter((a) => a.entry.kind !== 'media' && !isThirdPartyModifier(a, text, roleLexicon()));
     recent.push(...named);
+    for (const p of f.places) {
+      const c = p.place.country;
+      if (!c) continue;
+      placeCounts.set(c, (placeCounts.get(c) ?? 0) + 1);
+      if (!mainCountry || placeCounts.get(c)! >= placeCounts.get(mainCountry)!) mainCountry = c;
+    }
     if (named[0]) topics.push(named[0]);
   });
   return drafts;

@@ -33,6 +33,20 @@ export class SpeakerMemory {
   recent(): readonly ActorHit[] {
     return this.seen;
   }
+  private readonly placeCounts = new Map<string, number>();
+  private placeCountry: string | null = null;
+  /** Records the countries of the places a sentence names (for "the military said" with no antecedent). */
+  seePlaces(countries: readonly string[]): void {
+    for (const c of countries) {
+      const n = (this.placeCounts.get(c) ?? 0) + 1;
+      this.placeCounts.set(c, n);
+      if (!this.placeCountry || n >= (this.placeCounts.get(this.placeCountry) ?? 0)) this.placeCountry = c;
+    }
+  }
+  /** The country the article has named places in most often so far. */
+  mainPlaceCountry(): string | null {
+    return this.placeCountry;
+  }
 }
 
 /** The noun phrases lying in `[start, end)` (the claimant phrase), in order. */
@@ -44,7 +58,7 @@ function phrasesIn(syn: SentenceSyntax, start: number, end: number): NounPhrase[
 function claimantBySyntax(frame: AttributionFrame, s: SentenceView, actors: readonly ActorHit[], ctx: ExtractContext, memory: SpeakerMemory, syn: SentenceSyntax): Actor[] {
   const lex = roleLexicon();
   const before = actors.filter((a) => a.end <= frame.claimant.start && a.entry.kind !== 'media');
-  const env = { speaker: null, recent: [...memory.recent(), ...before], civilianCountry: null, placeCountry: null };
+  const env = { speaker: null, recent: [...memory.recent(), ...before], civilianCountry: null, placeCountry: memory.mainPlaceCountry() };
   const out: Actor[] = [];
   const add = (hit: ActorHit, span: { start: number; end: number; text: string }) => {
     if (!out.some((a) => a.side === hit.entry.side && a.name === hit.entry.name)) out.push(toActor(hit.entry, { start: span.start, end: span.end, surface: span.text }));
@@ -52,7 +66,7 @@ function claimantBySyntax(frame: AttributionFrame, s: SentenceView, actors: read
   for (const np of phrasesIn(syn, frame.claimant.start, frame.claimant.end)) {
     if (np.prep && np.prep !== 'of' && np.prep !== 'for') continue;
     const r = actorOfPhrase(np, syn, actors, ctx, lex, env);
-    if (r && r.via !== 'civilians' && r.via !== 'place-country') add(r.hit, { start: np.start, end: np.end, text: s.text.slice(np.start - s.start, np.end - s.start) });
+    if (r && r.via !== 'civilians') add(r.hit, { start: np.start, end: np.end, text: s.text.slice(np.start - s.start, np.end - s.start) });
   }
   if (out.length) return out;
   // "Anees al-Asbahi, a spokesman for the Houthi-run health ministry, said".

@@ -64,6 +64,8 @@ export interface SyntaxInput {
   readonly topics?: readonly ActorHit[];
   /** Country whose civilians a civilian target stands for. */
   readonly civilianCountry: string | null;
+  /** The country the sentence's place is in, else the one the article has named most so far. */
+  readonly placeCountry?: string | null;
   /** Side of the sentence's (or its paragraph's) claimant: whom "the enemy" is the enemy of. */
   readonly speakerSide?: string | null;
 }
@@ -105,7 +107,7 @@ function syntaxRoles(
     const sp = actorOfPhrase(frame.speaker, syn, speakers, ctx, lex, { speaker: null, recent: [...input.recent, ...usable.filter((a) => a.end <= frame.speaker!.start)], topics: input.topics ?? [], civilianCountry: null, placeCountry: null });
     speaker = sp && sp.via !== 'civilians' ? sp.hit : null;
   }
-  const env: { -readonly [K in keyof CorefEnv]: CorefEnv[K] } = { speaker, recent, topics: input.topics ?? [], civilianCountry: input.civilianCountry, placeCountry: input.civilianCountry };
+  const env: { -readonly [K in keyof CorefEnv]: CorefEnv[K] } = { speaker, recent, topics: input.topics ?? [], civilianCountry: input.civilianCountry, placeCountry: input.placeCountry ?? input.civilianCountry };
   const speakerPhrase = frame?.speaker ?? null;
   const pick = (cands: readonly Argument[], not: ActorHit | null): RoleFill | null => {
     for (const c of cands) {

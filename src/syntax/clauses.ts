@@ -146,6 +146,11 @@ export function analyzeSentence(tokens: readonly Token[]): SentenceSyntax {
       if (!(tokens[head]!.pos === 'NOUN' || tokens[head]!.pos === 'PROPN' || nominalIng(head))) {
         head = j;
         while (head > i && !(isNominal(tokens[head]!) || tokens[head]!.pos === 'PRON')) head--;
+        // "the military", "the wounded": an adjective used as a noun heads its phrase.
+        if (!(isNominal(tokens[head]!) || tokens[head]!.pos === 'PRON')) {
+          head = j;
+          while (head > i && tokens[head]!.pos !== 'ADJ') head--;
+        }
       }
       const first = tokens[i]!;
       const possessive = first.pos === 'PRON' && POSSESSIVE.has(first.lower) ? first.lower : null;

@@ -87,6 +87,21 @@ function demonymInside(np: NounPhrase, syn: SentenceSyntax, ctx: ExtractContext,
   return null;
 }
 
+/** The side of the state (government, ministry or forces) named most often among `hits`; ties go to the latest. */
+function mostNamedState(hits: readonly ActorHit[]): string | null {
+  const counts = new Map<string, number>();
+  let best: string | null = null;
+  for (const h of hits) {
+    const side = h.entry.side;
+    if (!side || !h.entry.country || side !== h.entry.country) continue;
+    if (!(h.entry.kind === 'government' || h.entry.kind === 'ministry' || h.entry.kind === 'state-forces')) continue;
+    const n = (counts.get(side) ?? 0) + 1;
+    counts.set(side, n);
+    if (!best || n >= counts.get(best)!) best = side;
+  }
+  return best;
+}
+
 function lastOf(recent: readonly ActorHit[], ok: (a: ActorHit) => boolean): ActorHit | null {
   for (let i = recent.length - 1; i >= 0; i--) if (ok(recent[i]!)) return recent[i]!;
   return null;
@@ -151,7 +166,17 @@ export function actorOfPhrase(
     } else if (lex.forceNouns.has(head.lemma)) ok = (a) => FIGHTING.has(a.entry.kind) || a.entry.kind === 'government' || a.entry.kind === 'ministry';
     else if (lex.institutionNouns.has(head.lemma)) ok = (a) => a.entry.kind === 'ministry' || a.entry.kind === 'government';
     if (ok) {
-      const hit = (env.speaker && ok(env.speaker) ? env.speaker : null) ?? lastOf(recentBefore, ok);
+      let hit = (env.speaker && ok(env.speaker) ? env.speaker : null) ?? null;
+      // "the army", "the military": the forces named before, else those of the country the text is
+      // in, and only then a state's government named before.
+      if (!hit && /^(?:army|military|navy|airforce)$/.test(head.lemma)) {
+        hit = lastOf(recentBefore, (a) => a.entry.kind === 'state-forces');
+        // Else the state the text has named most often so far (ties: the latest), else where it is.
+        const state = hit ? null : mostNamedState(recentBefore) ?? env.placeCountry;
+        const local = state ? ctx.forcesOfSide(state) : null;
+        if (local) hit = { start: np.start, end: np.end, surface: surface(), entry: local };
+      }
+      hit ??= lastOf(recentBefore, ok);
       if (hit) return { hit: { start: np.start, end: np.end, surface: t.slice(np.first, np.last + 1).map((x) => x.text).join(' '), entry: hit.entry }, via: 'definite' };
     }
   }

@@ -55,4 +55,12 @@ describe('roles through the clause analysis', () => {
     expect(e?.claims.map((c) => c.claimant?.side)).toContain('HEZBOLLAH');
     expect(e?.claims.map((c) => c.claimant?.side)).not.toContain('IRN');
   });
+  it('reads an owner-less "army positions" and "the military said" as the forces of the country the article is in', () => {
+    const text = "Mali's government has struggled with the insurgency in Mali for a decade. "
+      + 'On Monday, JNIM fighters attacked army positions near Gao. The military said its troops had repelled the attack.';
+    const e = events(text).find((x) => x.event_type === 'Battles');
+    expect(e?.actor1?.side).toBe('JNIM');
+    expect(e?.actor2?.side).toBe('MLI');
+    expect(e?.claims.map((c) => c.claimant?.side)).toContain('MLI');
+  });
 });
