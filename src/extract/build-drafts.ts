@@ -224,7 +224,10 @@ export function buildDrafts(text: string, facts: readonly SentenceFacts[], refer
       syn ??= syntaxOf(f.tokens);
       const civilianCountry = locatable.find((p) => p.place.country)?.place.country ?? null;
       const speakerSide = speakerSideOf(facts, i);
-      let roles = assignRoles(f.s, t.start, t.end, f.actors, f.frames, ctx, previousTopic, lex.targetNounRe, { syn, recent, topics, civilianCountry, placeCountry: civilianCountry ?? mainCountry, speakerSide });
+      let roles = assignRoles(f.s, t.start, t.end, f.actors, f.frames, ctx, previousTopic, lex.targetNounRe, {
+        syn, recent, topics, civilianCountry, placeCountry: civilianCountry ?? mainCountry, speakerSide,
+        remote: t.def.event_type === 'Explosions/Remote violence', settlements: locatable.filter((p) => SETTLEMENT.has(p.kind)),
+      });
       // A belligerent's word that its enemy acted is an accusation, whatever the verb ("said that
       // the separatists attacked first"): it counts for actor1 only when nothing neutral does.
       const agentSide = roles.agent?.hit.entry.side;

@@ -66,6 +66,10 @@ export interface SyntaxInput {
   readonly civilianCountry: string | null;
   /** The country the sentence's place is in, else the one the article has named most so far. */
   readonly placeCountry?: string | null;
+  /** The event is a remote attack (shelling, air or missile strike): a settlement hit is civilians. */
+  readonly remote?: boolean;
+  /** Settlements named in the sentence (character spans). */
+  readonly settlements?: readonly { start: number; end: number }[];
   /** Side of the sentence's (or its paragraph's) claimant: whom "the enemy" is the enemy of. */
   readonly speakerSide?: string | null;
 }
@@ -130,9 +134,18 @@ function syntaxRoles(
   }
   // Civilians of the place named, else of the side the agent fights.
   const agentSide = agent?.hit.entry.side ?? null;
-  const civilianCountry = input.civilianCountry ?? (agentSide ? opponentOf(agentSide, ctx) : null);
+  const civilianCountry = input.civilianCountry ?? (agentSide ? opponentOf(agentSide, ctx) : null) ?? input.placeCountry ?? null;
   env.civilianCountry = civilianCountry;
-  const target = pick(args.patients, agent?.hit ?? null);
+  let target = pick(args.patients, agent?.hit ?? null);
+  // "shelled the town", "missiles hit central Sumy": a remote attack on a settlement hits civilians.
+  if (!target && input.remote && civilianCountry) {
+    const onSettlement = args.patients.find((c) =>
+      lex.settlementTargets.has(syn.tokens[c.np.head]!.lemma) || (input.settlements ?? []).some((p) => p.start >= c.np.start && p.end <= c.np.end));
+    const entry = onSettlement ? ctx.civiliansOf(civilianCountry) : null;
+    if (onSettlement && entry) {
+      target = { hit: { start: onSettlement.np.start, end: onSettlement.np.end, surface: s.text.slice(onSettlement.np.start - s.start, onSettlement.np.end - s.start), entry }, weight: 1, accused: false, rule: `roles/${onSettlement.rule}+settlement` };
+    }
+  }
   const enemyTarget = !target && args.patients.some((c) => namesEnemy(c.np, syn, lex));
   return { kind: args.kind, passive: args.passive, agent, target, enemyTarget, hasPatients: args.patients.length > 0 };
 }
@@ -164,7 +177,8 @@ export function assignRoles(
   // Nothing from the clause: the word-order reading, unless it contradicts the clause (a passive
   // without a by-agent has no agent in this sentence; the syntax target is never the agent).
   if (!agent && legacy.agent && !(syn.passive && legacy.agent.rule === 'roles/subject') && legacy.agent.hit.entry.side !== target?.hit.entry.side) agent = legacy.agent;
-  if (!target && legacy.target && legacy.target.hit.entry.side !== agent?.hit.entry.side && !(legacy.target.rule === 'roles/passive-subject' && !syn.passive)) target = legacy.target;
+  const inAnyFrame = (h: ActorHit) => frames.some((f) => h.start >= f.start && h.end <= f.end);
+  if (!target && legacy.target && !inAnyFrame(legacy.target.hit) && legacy.target.hit.entry.side !== agent?.hit.entry.side && !(legacy.target.rule === 'roles/passive-subject' && !syn.passive)) target = legacy.target;
   if (!target && syn.enemyTarget) {
     // "destroyed enemy tanks": the enemy of the agent, or of the claimant, who then acted himself.
     const own = agent?.hit.entry.side ?? input.speakerSide ?? null;

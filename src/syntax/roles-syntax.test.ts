@@ -63,4 +63,11 @@ describe('roles through the clause analysis', () => {
     expect(e?.actor2?.side).toBe('MLI');
     expect(e?.claims.map((c) => c.claimant?.side)).toContain('MLI');
   });
+  it('codes a remote attack on a settlement as an attack on civilians', () => {
+    const strike = events('Russian missiles hit the centre of Kharkiv on Monday, killing four people, the mayor said.')
+      .find((x) => x.event_type === 'Explosions/Remote violence');
+    expect(strike?.actor1?.side).toBe('RUS');
+    expect(strike?.actor2?.side).toBe('CIV');
+    expect((strike?.rules ?? []).some((r) => r.endsWith('+settlement'))).toBe(true);
+  });
 });
