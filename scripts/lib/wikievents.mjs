@@ -141,35 +141,62 @@ export function victimWords(spanText) {
 const surface = (thing, fieldSpan) => thing?.span?.text ?? fieldSpan?.text ?? thing?.source_text ?? null;
 
 /**
- * Our events as KAIROS mentions: a Conflict.Attack mention for every Battles / Explosions/Remote
- * violence / Violence against civilians event (spans: its trigger), a Life.Die mention for every
- * event with fatalities > 0 (spans: the fatalities span and the trigger) and a Life.Injure mention
- * for every event with injured > 0 (spans: the injured span and the trigger). Arguments: Attacker
- * = actor1, Target = actor2, Place = location, each as the head word of its words in the
- * article; Victim = the head of the count span's victim words ({@link victimWords}), else of
- * actor2. Actors or places with no words in the article (implied ones) give no argument.
+ * Our events as KAIROS mentions, one per telling: every entry of an event's `mentions` (the
+ * triggers merged into it; an event without that extension counts as one mention at
+ * `field_spans.trigger`). A Conflict.Attack mention for every telling of a Battles / Explosions/
+ * Remote violence / Violence against civilians event (spans: its trigger); a Life.Die mention for
+ * every telling that read a fatalities figure (spans: that figure and the trigger), and a
+ * Life.Injure one likewise for injured; an event with fatalities > 0 (or injured > 0) whose
+ * tellings read none gets one, at the event's own figure span and first trigger. Arguments:
+ * Attacker = actor1, Target = actor2, Place = location, each as the head word of the words read
+ * at that telling, else of the event's; Victim = the head of the count span's victim words
+ * ({@link victimWords}), else of actor2. Actors or places with no words in the article (implied
+ * ones) give no argument.
  */
 export function predictedMentions(events) {
   const out = [];
   for (const e of events) {
     const fs = e.field_spans ?? {};
-    const heads = {
+    const tellings = e.mentions?.length
+      ? e.mentions
+      : [{ trigger: fs.trigger, event_type: e.event_type, field_spans: {} }];
+    const eventHeads = {
       actor1: headWord(surface(e.actor1, fs.actor1)),
       actor2: headWord(surface(e.actor2, fs.actor2)),
       location: headWord(surface(e.location, fs.location)),
     };
-    const trigger = fs.trigger ? [fs.trigger] : [];
     const push = (type, spans, args) => out.push({ event: e.id, type, spans, text: spans.map((s) => s.text).join(' / '), args: args.filter((a) => a.head) });
-    if (ATTACK_TYPES.has(e.event_type)) {
-      push('Conflict.Attack', trigger, [
-        { role: 'Attacker', head: heads.actor1 },
-        { role: 'Target', head: heads.actor2 },
-        { role: 'Place', head: heads.location },
-      ]);
+    let died = false;
+    let hurt = false;
+    for (const m of tellings) {
+      const ms = m.field_spans ?? {};
+      const heads = {
+        actor1: ms.actor1 ? headWord(ms.actor1.text) : eventHeads.actor1,
+        actor2: ms.actor2 ? headWord(ms.actor2.text) : eventHeads.actor2,
+        location: ms.location ? headWord(ms.location.text) : eventHeads.location,
+      };
+      const trigger = m.trigger ? [m.trigger] : [];
+      if (ATTACK_TYPES.has(m.event_type ?? e.event_type)) {
+        push('Conflict.Attack', trigger, [
+          { role: 'Attacker', head: heads.actor1 },
+          { role: 'Target', head: heads.actor2 },
+          { role: 'Place', head: heads.location },
+        ]);
+      }
+      const victim = (span) => headWord(victimWords(span?.text)) ?? heads.actor2;
+      if (e.fatalities > 0 && ms.fatalities) {
+        died = true;
+        push('Life.Die', [ms.fatalities, ...trigger], [{ role: 'Victim', head: victim(ms.fatalities) }, { role: 'Place', head: heads.location }]);
+      }
+      if (e.injured > 0 && ms.injured) {
+        hurt = true;
+        push('Life.Injure', [ms.injured, ...trigger], [{ role: 'Victim', head: victim(ms.injured) }, { role: 'Place', head: heads.location }]);
+      }
     }
-    const victim = (span) => headWord(victimWords(span?.text)) ?? heads.actor2;
-    if (e.fatalities > 0) push('Life.Die', [...(fs.fatalities ? [fs.fatalities] : []), ...trigger], [{ role: 'Victim', head: victim(fs.fatalities) }, { role: 'Place', head: heads.location }]);
-    if (e.injured > 0) push('Life.Injure', [...(fs.injured ? [fs.injured] : []), ...trigger], [{ role: 'Victim', head: victim(fs.injured) }, { role: 'Place', head: heads.location }]);
+    const trigger = fs.trigger ? [fs.trigger] : [];
+    const victim = (span) => headWord(victimWords(span?.text)) ?? eventHeads.actor2;
+    if (e.fatalities > 0 && !died) push('Life.Die', [...(fs.fatalities ? [fs.fatalities] : []), ...trigger], [{ role: 'Victim', head: victim(fs.fatalities) }, { role: 'Place', head: eventHeads.location }]);
+    if (e.injured > 0 && !hurt) push('Life.Injure', [...(fs.injured ? [fs.injured] : []), ...trigger], [{ role: 'Victim', head: victim(fs.injured) }, { role: 'Place', head: eventHeads.location }]);
   }
   return out;
 }

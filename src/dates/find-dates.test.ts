@@ -237,3 +237,20 @@ describe('date cues (sentences chrono is run on)', () => {
     expect(findDates('6 soldiers were wounded and 12 houses destroyed.', '2022-03-06')).toEqual([]);
   });
 });
+
+describe('findDates: counts and paragraphs', () => {
+  it('does not read a count after "Month Day," as a two-digit year', () => {
+    const [m] = findDates('On October 17, 13 people died in the strike.', '2023-11-02');
+    expect(m).toMatchObject({ text: 'October 17', date: '2023-10-17', yearGiven: false });
+  });
+  it('without a reference, a written year carries over only within its paragraph', () => {
+    const text = 'The first war ended in May 1994.\n\nTroops shelled the town on September 12. Two days of calm followed on September 14, 2020 and September 15.';
+    const got = findDates(text, null).map((m) => [m.text, m.date]);
+    expect(got).toEqual([
+      ['May 1994', '1994-05-01'],
+      ['September 12', null],
+      ['September 14, 2020', '2020-09-14'],
+      ['September 15', '2020-09-15'],
+    ]);
+  });
+});

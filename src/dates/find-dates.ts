@@ -100,7 +100,8 @@ function resolve(s: ScannedDate, year: number | null): { date: string | null; da
  *   expressions. Year-less dates take the year that puts them on or before it
  *   ({@link FUTURE_WINDOW_DAYS} of tolerance), unless the text writes the year.
  * - Without a reference, relative expressions get `date: null`, and year-less dates take the
- *   year of the nearest preceding expression that writes one, else `date: null`.
+ *   year of the nearest preceding expression of the same paragraph that writes one, else
+ *   `date: null`.
  * - Weekdays go to the most recent such day on or before the reference ("on Monday" in a
  *   Saturday article is five days earlier), and year-less dates to the latest year on or before
  *   it, unless a future cue ("will", "scheduled") precedes them in the sentence: then forwards.
@@ -116,6 +117,7 @@ export function findDates(text: string, reference: string | null): DateMention[]
   const ref = civilDate.parse(reference);
   const mentions: DateMention[] = [];
   let precedingYear: number | null = null;
+  let precedingAt = 0;
   for (const s of scanDates(text, ref)) {
     let resolved: { date: string | null; dateEnd: string | null };
     if (s.modifier) {
@@ -130,12 +132,18 @@ export function findDates(text: string, reference: string | null): DateMention[]
           const future = hasFutureCue(text, s.start, getDateLexicon());
           const day = s.first.day ?? (future ? 31 : 1);
           year = yearFor(s.first.month, day, ref, future);
-        } else if (!ref) year = precedingYear;
-        else year = precedingYear;
+        } else {
+          // Without a reference, only a year written earlier in the same paragraph carries over:
+          // a year from another paragraph (often history) says nothing of this one.
+          year = precedingYear !== null && !text.slice(precedingAt, s.start).includes('\n\n') ? precedingYear : null;
+        }
       }
       resolved = resolve(s, year);
     }
-    if (s.yearGiven) precedingYear = s.last?.year ?? s.first.year ?? precedingYear;
+    if (s.yearGiven) {
+      precedingYear = s.last?.year ?? s.first.year ?? precedingYear;
+      precedingAt = s.end;
+    }
     mentions.push({
       start: s.start,
       end: s.end,

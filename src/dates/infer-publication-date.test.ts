@@ -84,6 +84,15 @@ describe('inferPublicationDate: stamps in the text', () => {
       .toMatchObject({ published: '2020-12-12', source: 'text' });
   });
 
+  it('reads datelines that end their line: capitals with a full stop or brackets, or "Place, date"', () => {
+    expect(infer('Title\n\nGORIS. 14.07.2020\n\nTwo soldiers were wounded in the shelling, the ministry said on the 12th.'))
+      .toMatchObject({ published: '2020-07-14', source: 'text' });
+    expect(infer('Title\n\nKYIV / ODESA (06.03.2023)\n\nDrones hit the port on Sunday.'))
+      .toMatchObject({ published: '2023-03-06', source: 'text' });
+    // A sentence that merely ends with a date is not a dateline.
+    expect(infer('Title\n\nThe talks were postponed. They resume on 14.07.2020\n\nNothing else happened.').source).not.toBe('text');
+  });
+
   it('takes the earliest stamp: the original publication, not the last update', () => {
     const text = 'Title\n\nPublished: 12.12.2020\n\nTroops advanced.\n\nUpdated: 14.12.2020. More fighting.';
     expect(infer(text)).toMatchObject({ published: '2020-12-12', source: 'text' });

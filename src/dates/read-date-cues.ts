@@ -34,6 +34,9 @@ const LINE_END = /^[ \t]*(?:\n|$)/;
 /** A short line cut off with an ellipsis: the snippet of a related-story teaser. */
 const SNIPPET_LINE = /^[^\n]{0,300}(?:\.\.\.|…)[ \t]*$/gm;
 const DATELINE_BEFORE = /(?:^|\n)[ \t]*\p{Lu}[\p{L} .'’-]{1,40},[ \t]*$/u;
+/** A dateline of capitalised place names with a full stop or brackets: "YEREVAN. 14.07.2020", "KYIV / BAKU (06.03.2023)". */
+const CAPS_DATELINE_BEFORE = /(?:^|\n)[ \t]*\p{Lu}[\p{Lu} .'’\/-]{1,40}[.,]?[ \t]*\(?$/u;
+const LINE_OR_BRACKET_END = /^\)?[ \t]*(?:\n|$)/;
 
 /** The full date an expression writes (year included), else null. */
 export function writtenDay(m: ScannedDate): CivilDate | null {
@@ -78,6 +81,8 @@ function classifyStamp(text: string, m: ScannedDate): DateStamp['kind'] | null {
   if (m.start > TOP_CHARS) return null;
   const after = text.slice(m.end, m.end + 40);
   if (m.precision === 'day' && DATELINE_BEFORE.test(before) && lex.datelineAfterRe.test(after)) return 'dateline';
+  // "Tartar, September 28" or "YEREVAN. 14.07.2020" alone on its line at the top.
+  if (m.precision === 'day' && (DATELINE_BEFORE.test(before) || CAPS_DATELINE_BEFORE.test(before)) && LINE_OR_BRACKET_END.test(after)) return 'dateline';
   // A line that holds nothing but a full date, near the top ("12 December 2020").
   if (writtenDay(m) && LINE_START.test(before) && LINE_END.test(after)) return 'line';
   return null;

@@ -264,15 +264,25 @@ export function scanDates(text: string, reference: CivilDate | null): ScannedDat
       first = writtenParts(s);
       if (r.end) [first, last] = completeRange(first, writtenParts(r.end));
     }
+    // "On October 17, 13 people died": a two-digit number after the comma followed by a word is a
+    // count, not the year 2013.
+    let end = span.end;
+    let yearWritten = !relative && (s.isCertain('year') || (r.end?.isCertain('year') ?? false));
+    const twoDigitYear = /,\s*\d{2}$/.exec(text.slice(span.start, span.end));
+    if (twoDigitYear && !r.end && /^\s+\p{L}/u.test(text.slice(span.end, span.end + 3))) {
+      end = span.end - twoDigitYear[0].length;
+      first = { ...first, year: null };
+      yearWritten = false;
+    }
     const hour = s.isCertain('hour') ? s.get('hour') : null;
     const minute = s.get('minute') ?? 0;
     out.push({
       start: wide.start,
-      end: span.end,
-      text: text.slice(wide.start, span.end),
+      end,
+      text: text.slice(wide.start, end),
       precision,
       relative,
-      yearGiven: !relative && (s.isCertain('year') || (r.end?.isCertain('year') ?? false)),
+      yearGiven: yearWritten,
       first,
       last,
       weekday: s.isCertain('weekday') ? s.get('weekday') : null,

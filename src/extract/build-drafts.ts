@@ -7,9 +7,11 @@ import type { ActorHit, ExtractContext, PlaceHit } from './context.js';
 import { dateRole, isOldDate, pickDate } from './dating.js';
 import { daysBetween } from '../model/calendar.js';
 import type { CasualtyFill, Draft, TriggerHit } from './drafts.js';
-import { pickLocation } from './locate.js';
+import { listedWith } from './listed-places.js';
+import { pickLocation, placeFill } from './locate.js';
 import { findAttributions, type AttributionFrame } from './recognizers/attribution.js';
 import { findCasualties, type CasualtyMention } from './recognizers/casualties.js';
+import { casualtiesFromTokens } from './recognizers/casualty-grammar.js';
 import { assignRoles } from './roles.js';
 import { syntaxOf, type SentenceSyntax } from '../syntax/clauses.js';
 import { isThirdPartyModifier } from '../syntax/phrase-actors.js';
@@ -17,9 +19,11 @@ import { roleLexicon } from '../syntax/role-lexicon.js';
 import { opponentOf } from './merge-drafts.js';
 import { isViolent } from './ceasefire.js';
 import { bucketBySentence, type SentenceView } from './sentences.js';
+import { namesWeapon, refersBack, unrealReading } from './trigger-sense.js';
 import type { DateMention } from '../dates/find-dates.js';
 import type { TextAnalysis, Token } from '../nlp/analyze-text.js';
 import type { Claim, ControlClaim } from '../model/event.js';
+import { isShoutedPlace } from '../packs/actor-matcher.js';
 
 export interface SentenceFacts {
   readonly s: SentenceView;
@@ -109,6 +113,17 @@ function controlClaims(s: SentenceView, places: readonly PlaceHit[], actors: rea
   return out;
 }
 
+/**
+ * Casualty figures of a sentence: the token grammar first; the character patterns add what it
+ * did not read (a figure overlapping one already read is the same figure).
+ */
+function readCasualties(text: string, s: SentenceView, tokens: readonly Token[], lex: ExtractContext['lexicon'], dates: readonly DateMention[]): CasualtyMention[] {
+  const fromPatterns = findCasualties(s.text, s.start, lex, dates);
+  const fromTokens = casualtiesFromTokens(text, tokens, lex, dates, lex.aggregateRe.test(s.text));
+  const extra = fromPatterns.filter((p) => !fromTokens.some((t) => t.start < p.end && p.start < t.end));
+  return [...fromTokens, ...extra].sort((a, b) => a.start - b.start);
+}
+
 /** Collects the per-sentence facts of an article. */
 export function readSentences(
   text: string,
@@ -136,7 +151,7 @@ export function readSentences(
     memory.seePlaces((byPlaces[i] ?? []).flatMap((p) => (p.place.country ? [p.place.country] : [])));
     const claims = claimsOfSentence(s, frames, sActors, ctx, memory, tokens);
     memory.see(sActors.filter((a) => !isThirdPartyModifier(a, text, roleLexicon())));
-    const casualties = findCasualties(s.text, s.start, lex, sDates).map((c) => ({ mention: c, side: sideOfVictims(c, sActors, ctx) }));
+    const casualties = readCasualties(text, s, tokens, lex, sDates).map((c) => ({ mention: c, side: sideOfVictims(c, sActors, ctx) }));
     const sPlaces = byPlaces[i] ?? [];
     const sTriggers = byTriggers[i] ?? [];
     return {
@@ -190,10 +205,26 @@ function historyParagraphs(facts: readonly SentenceFacts[], text: string, refere
   return state;
 }
 
+/** The latest date the text writes with its year (not relative, not a period's "since"). */
+function latestWrittenDay(facts: readonly SentenceFacts[]): string | null {
+  let latest: string | null = null;
+  for (const f of facts) {
+    for (const d of f.dates) {
+      if (!d.yearGiven || d.relative || !d.date) continue;
+      const last = d.dateEnd ?? d.date;
+      if (!latest || last > latest) latest = last;
+    }
+  }
+  return latest;
+}
+
 /** Builds the event drafts of an article from its sentence facts. */
 export function buildDrafts(text: string, facts: readonly SentenceFacts[], reference: string | null, ctx: ExtractContext): Draft[] {
   const lex = ctx.lexicon;
-  const history = historyParagraphs(facts, text, reference);
+  // Without a publication date, the latest day the text writes in full stands in for it when
+  // telling history from news ("in 1992" in a text that also writes 12 September 2020).
+  const horizon = reference ?? latestWrittenDay(facts);
+  const history = historyParagraphs(facts, text, horizon);
   const drafts: Draft[] = [];
   let previousTopic: ActorHit | null = null;
   // Actors of the earlier sentences, for "it", "the group", "its forces" (coreference).
@@ -211,16 +242,14 @@ export function buildDrafts(text: string, facts: readonly SentenceFacts[], refer
       .filter((g) => g.s.paragraph === f.s.paragraph)
       .flatMap((g) => g.dates);
     const locatable = placesOutsideActors(f.places, f.actors, f.frames, text);
-    const armedContext = f.actors.some((a) => ['state-forces', 'armed-group', 'peacekeepers'].includes(a.entry.kind)) || lex.militaryRe.test(f.s.text);
+    const armedContext = f.actors.some((a) => ['state-forces', 'armed-group', 'peacekeepers'].includes(a.entry.kind)) || lex.militaryRe.test(f.s.text) || namesWeapon(f.tokens);
     for (const t of f.triggers) {
       if (t.def.weak) continue;
       // A capture verb with a village as its object is military whoever the subject ("captured by Azerbaijan").
       const takesSettlement = t.def.territory === 'gain' && locatable.some((p) => SETTLEMENT.has(p.kind) && Math.abs(p.start - t.end) < 60);
       if (t.def.armed && !armedContext && !takesSettlement) continue;
-      const before = text.slice(Math.max(f.s.start, t.start - 30), t.start);
-      if (lex.negationRe.test(before)) continue;
-      if (lex.modalRe.test(text.slice(Math.max(f.s.start, t.start - 25), t.start)) && t.def.id !== 'strategic/base') continue;
-      if (/^enter/i.test(t.text) && /^\s*(?:into\s+)?(?:force|effect)/i.test(text.slice(t.end, t.end + 12))) continue;
+      // Negated, modal, conditional, exercise, sport; a definite reference back (trigger-sense.ts).
+      if (unrealReading(t, f.tokens, armedContext) || refersBack(t, f.dates.some((d) => d.date !== null), drafts)) continue;
       syn ??= syntaxOf(f.tokens);
       const civilianCountry = locatable.find((p) => p.place.country)?.place.country ?? null;
       const speakerSide = speakerSideOf(facts, i);
@@ -236,7 +265,7 @@ export function buildDrafts(text: string, facts: readonly SentenceFacts[], refer
       }
       // "Artsakh authorities declared mobilization": for a decision, the speaker is the actor.
       if (!roles.agent && !isViolent(t.def.event_type)) {
-        const speaker = [...f.actors].reverse().find((a) => a.end <= t.start && a.entry.kind !== 'media' && a.surface !== a.surface.toUpperCase());
+        const speaker = [...f.actors].reverse().find((a) => a.end <= t.start && a.entry.kind !== 'media' && !isShoutedPlace(a));
         if (speaker) roles = { ...roles, agent: { hit: speaker, weight: 1, accused: false, rule: 'roles/speaker-decides' } };
       }
       // "Two civilians were killed." after a report of shelling: the toll of that event, not a new attack.
@@ -252,9 +281,9 @@ export function buildDrafts(text: string, facts: readonly SentenceFacts[], refer
         }
       }
       const date = pickDate(text, f.dates, paraDatesBefore, t.start, reference);
-      const rules = [`extract/${t.def.id}`, date.rule];
+      const rules = [`extract/${t.def.id}`, date.rule, ...((t as { notes?: readonly string[] }).notes ?? [])];
       let background = false;
-      if (isOldDate(date, reference)) {
+      if (isOldDate(date, horizon)) {
         background = true;
         rules.push('background/old-date');
       } else if (date.rule !== 'dates/sentence' && history.get(f.s.paragraph)) {
@@ -295,7 +324,7 @@ export function buildDrafts(text: string, facts: readonly SentenceFacts[], refer
           control.push({ place: p.place.name, holder: roles.agent.hit.entry.side, claimant: f.claims[0]?.claimant ?? null, evidence: { start: f.s.start, end: f.s.end, text: f.s.text } });
         }
       }
-      drafts.push({
+      const draft: Draft = {
         sentence: f.s,
         trigger: t,
         event_type: t.def.event_type,
@@ -310,7 +339,15 @@ export function buildDrafts(text: string, facts: readonly SentenceFacts[], refer
         claims: f.claims.slice(),
         violation: t.def.violation || /\bviolat\w*\b[^.]{0,40}\b(?:ceasefire|truce|cease-fire)\b|\b(?:ceasefire|truce)\b[^.]{0,20}\bviolat/i.test(f.s.text),
         control,
-      });
+      };
+      drafts.push(draft);
+      // "Drones struck Vardenis, Mets Masrik and Sotk": one event per listed settlement (ACLED
+      // codes one event per location); the figures stay with the first.
+      if (location && isViolent(draft.event_type)) {
+        for (const other of listedWith(text, location.hit, locatable)) {
+          drafts.push({ ...draft, location: placeFill(text, other, ctx, 'location/listed'), rules: [...rules, 'split/listed-places'], casualties: [], claims: draft.claims.slice(), control: draft.control.slice() });
+        }
+      }
     }
     if (topic) previousTopic = topic;
     const named = f.actors.filter((a) => a.entry.kind !== 'media' && !isThirdPartyModifier(a, text, roleLexicon()));

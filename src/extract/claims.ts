@@ -7,6 +7,7 @@ import type { AttributionFrame } from './recognizers/attribution.js';
 import type { SentenceView } from './sentences.js';
 import type { Actor, Claim } from '../model/event.js';
 import { toActor } from '../packs/actor-matcher.js';
+import { isShoutedPlace } from '../packs/actor-matcher.js';
 import type { Token } from '../nlp/analyze-text.js';
 import { syntaxOf, type NounPhrase, type SentenceSyntax } from '../syntax/clauses.js';
 import { actorOfPhrase, isThirdPartyModifier } from '../syntax/phrase-actors.js';
@@ -137,7 +138,7 @@ export function resolveClaimant(
   const phrase = frame.claimant.text.trim();
   // "The separatists, who have held the enclave since 1994, announced": the subject before the clause.
   if (/^(?:who|which|for its part|its part|for their part)\b/i.test(phrase) || !phrase) {
-    const subject = [...actors].reverse().find((a) => a.end <= frame.claimant.start && a.entry.kind !== 'media' && a.surface !== a.surface.toUpperCase());
+    const subject = [...actors].reverse().find((a) => a.end <= frame.claimant.start && a.entry.kind !== 'media' && !isShoutedPlace(a));
     if (subject) {
       memory.remember(subject);
       return toActor(subject.entry, subject);

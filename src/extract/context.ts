@@ -48,4 +48,9 @@ export interface ExtractContext {
   /** Pairs of sides that fight each other in a theatre (for implied opponents). */
   readonly dyads: readonly (readonly [string, string])[];
   readonly versions: Readonly<Record<string, string>>;
+  /**
+   * The context of the theatres `text` is about (see `packs/theatre-scope.ts`): their actors,
+   * places, ceasefires, dyads and key events only. Absent on hand-made test contexts.
+   */
+  forArticle?(text: string): ExtractContext;
 }

@@ -1,14 +1,24 @@
 /**
  * Builds the extractor's context from the packs: matchers for actors and places, side lookups,
  * ceasefires and key events of every theatre. Built once per process.
+ *
+ * Theatres are scopes (see `theatre-scope.ts`): `ctx.forArticle(text)` returns the context of the
+ * theatres the article is about, so one theatre's actors, villages, ceasefires, dyads and key
+ * events never apply to an article about another war. Each distinct set of theatres is compiled
+ * once and cached.
  */
-import { loadLexicon } from './lexicon.js';
+import { loadLexicon, type Lexicon } from './lexicon.js';
 import type { ActorHit, ExtractContext, PlaceHit } from './context.js';
 import { createActorMatcher } from '../packs/actor-matcher.js';
-import { createPlaceMatcher, disambiguatePlaces } from '../packs/gazetteer-index.js';
+import { createPlaceMatcher, disambiguatePlaces, type PlaceMatcher } from '../packs/gazetteer-index.js';
 import { loadPacks } from '../packs/load-packs.js';
-import type { ActorEntry, Packs } from '../packs/types.js';
+import { scopedPacks, theatreScoper } from '../packs/theatre-scope.js';
+import { resolveGenericActors } from '../packs/generic-actors.js';
+import type { ActorEntry, Packs, PlaceEntry, TheatrePack } from '../packs/types.js';
 import type { Place } from '../model/event.js';
+
+/** Proper one-word aliases of an armed group usable as adjectives ("Houthi missile", "Hamas fighters"). */
+const ONE_WORD = /^[A-Z][\w-]+$/;
 
 function theatreAdjectives(packs: Packs, groups: Map<string, ActorEntry>): Map<string, string> {
   const out = new Map<string, string>();
@@ -36,7 +46,30 @@ function theatreAdjectives(packs: Packs, groups: Map<string, ActorEntry>): Map<s
       }
     }
   }
+  // Named armed groups of the world registry, by their proper one-word names ("Houthi", "Hamas").
+  const common = new Set(packs.world.commonWords ?? []);
+  for (const a of packs.world.actors) {
+    if (a.kind !== 'armed-group' || !a.side || a.generic) continue;
+    for (const alias of a.aliases) {
+      if (!ONE_WORD.test(alias) || alias === alias.toUpperCase()) continue;
+      const w = alias.toLowerCase();
+      if (common.has(w)) continue;
+      if (!out.has(w)) out.set(w, a.side);
+      if (!groups.has(w)) groups.set(w, a);
+    }
+  }
   return out;
+}
+
+/** What differs between theatre scopes: the matchers and lookups built from the active theatres. */
+interface Scope {
+  readonly packs: Packs;
+  readonly actorMatcher: ReturnType<typeof createActorMatcher>;
+  readonly allActors: readonly ActorEntry[];
+  readonly groups: Map<string, ActorEntry>;
+  readonly adjectives: Map<string, string>;
+  /** Places of the theatres outside this scope (dropped from place mentions). */
+  readonly foreign: ReadonlySet<PlaceEntry>;
 }
 
 let cached: ExtractContext | undefined;
@@ -45,12 +78,9 @@ let cached: ExtractContext | undefined;
 export function createExtractContext(packs: Packs = loadPacks()): ExtractContext {
   if (cached && packs === loadPacks()) return cached;
   const lexicon = loadLexicon();
-  const actorMatcher = createActorMatcher(packs);
   const placeMatcher = createPlaceMatcher(packs);
-  const allActors: ActorEntry[] = [...packs.theatres.flatMap((t) => t.actors), ...packs.world.actors];
-  const byId = new Map(allActors.map((a) => [a.id, a] as const));
-  const groups = new Map<string, ActorEntry>();
-  const adjectives = theatreAdjectives(packs, groups);
+  const everyActor: ActorEntry[] = [...packs.theatres.flatMap((t) => t.actors), ...packs.world.actors];
+  const byId = new Map(everyActor.map((a) => [a.id, a] as const));
   const countryPlaces = new Map<string, Place>();
   for (const p of packs.world.places) {
     if (p.kind === 'country' && p.country) {
@@ -59,21 +89,75 @@ export function createExtractContext(packs: Packs = loadPacks()): ExtractContext
       });
     }
   }
-  const dyads = packs.theatres.filter((t) => t.countries.length === 2).map((t) => [t.countries[0]!, t.countries[1]!] as const);
+  const theatreOfPlace = new Map<PlaceEntry, string>();
+  for (const t of packs.theatres) for (const p of t.places) theatreOfPlace.set(p, t.id);
+  const scoper = theatreScoper(packs);
+  const scopes = new Map<string, Scope>();
+  const scopeOf = (theatres: readonly TheatrePack[]): Scope => {
+    const key = theatres.map((t) => t.id).join('|');
+    let s = scopes.get(key);
+    if (!s) {
+      const sp = scopedPacks(packs, theatres);
+      const groups = new Map<string, ActorEntry>();
+      const on = new Set(theatres.map((t) => t.id));
+      const foreign = new Set<PlaceEntry>();
+      for (const [p, id] of theatreOfPlace) if (!on.has(id)) foreign.add(p);
+      s = {
+        packs: sp,
+        actorMatcher: createActorMatcher(sp),
+        allActors: [...theatres.flatMap((t) => t.actors), ...packs.world.actors],
+        groups,
+        adjectives: theatreAdjectives(sp, groups),
+        foreign,
+      };
+      scopes.set(key, s);
+    }
+    return s;
+  };
+  const build = (theatres: readonly TheatrePack[]): ExtractContext => {
+    const scope = scopeOf(theatres);
+    return makeContext(lexicon, scope, placeMatcher, countryPlaces, byId, theatres, packs, (text) => build(scoper.theatresOf(text)));
+  };
+  const ctx = build(packs.theatres);
+  cached = ctx;
+  return ctx;
+}
+
+function makeContext(
+  lexicon: Lexicon,
+  scope: Scope,
+  placeMatcher: PlaceMatcher,
+  countryPlaces: ReadonlyMap<string, Place>,
+  byId: ReadonlyMap<string, ActorEntry>,
+  theatres: readonly TheatrePack[],
+  packs: Packs,
+  forArticle: (text: string) => ExtractContext,
+): ExtractContext {
+  const { actorMatcher, allActors, groups, adjectives, foreign } = scope;
+  let lastPlaces: { text: string; hits: PlaceHit[] } | null = null;
+  const dyads = theatres.filter((t) => t.countries.length === 2).map((t) => [t.countries[0]!, t.countries[1]!] as const);
   const ctx: ExtractContext = {
     lexicon,
     findActors(text, date): ActorHit[] {
-      return actorMatcher.find(text, date ?? undefined).map((m) => ({ start: m.start, end: m.end, surface: m.surface, entry: m.entry }));
+      const hits = actorMatcher.find(text, date ?? undefined).map((m) => ({ start: m.start, end: m.end, surface: m.surface, entry: m.entry }));
+      return resolveGenericActors(text, hits, ctx, packs);
     },
     findPlaces(text): PlaceHit[] {
-      const mentions = placeMatcher.find(text);
-      const resolved = disambiguatePlaces(mentions, text, { packs });
+      if (text === lastPlaces?.text) return lastPlaces.hits.slice();
+      let mentions = placeMatcher.find(text);
+      if (foreign.size > 0) {
+        mentions = mentions
+          .map((m) => (m.candidates.some((c) => foreign.has(c)) ? { ...m, candidates: m.candidates.filter((c) => !foreign.has(c)) } : m))
+          .filter((m) => m.candidates.length > 0);
+      }
+      const resolved = disambiguatePlaces(mentions, text, { packs: scope.packs });
       const out: PlaceHit[] = [];
       resolved.forEach((r, i) => {
         const m = mentions[i]!;
         if (r) out.push({ start: m.start, end: m.end, surface: m.surface, place: r.place, kind: r.entry.kind });
       });
-      return out;
+      lastPlaces = { text, hits: out };
+      return out.slice();
     },
     countryPlace: (iso3) => countryPlaces.get(iso3) ?? null,
     actorById: (id) => byId.get(id) ?? null,
@@ -86,7 +170,7 @@ export function createExtractContext(packs: Packs = loadPacks()): ExtractContext
     forcesOfSide(side) {
       return (
         allActors.find((a) => a.kind === 'state-forces' && a.side === side && a.country === side) ??
-        allActors.find((a) => (a.kind === 'state-forces' || a.kind === 'armed-group') && a.side === side) ??
+        allActors.find((a) => (a.kind === 'state-forces' || a.kind === 'armed-group') && a.side === side && !a.generic) ??
         null
       );
     },
@@ -100,12 +184,12 @@ export function createExtractContext(packs: Packs = loadPacks()): ExtractContext
     sideOfAdjective(word) {
       return adjectives.get(word.toLowerCase()) ?? null;
     },
-    theatres: packs.theatres,
-    ceasefires: packs.theatres.flatMap((t) => t.ceasefires),
-    keyEvents: packs.theatres.flatMap((t) => t.keyEvents),
+    theatres,
+    ceasefires: theatres.flatMap((t) => t.ceasefires),
+    keyEvents: theatres.flatMap((t) => t.keyEvents),
     dyads,
     versions: packs.versions,
+    forArticle,
   };
-  cached = ctx;
   return ctx;
 }

@@ -6,14 +6,14 @@ import type { LocationFill } from './locate.js';
 import type { CasualtyMention } from './recognizers/casualties.js';
 import type { RoleFill } from './roles.js';
 import type { SentenceView } from './sentences.js';
-import type { TriggerDef } from './lexicon.js';
+import type { TriggerKind } from './frames.js';
 import type { Claim, ControlClaim } from '../model/event.js';
 
 export interface TriggerHit {
   readonly start: number;
   readonly end: number;
   readonly text: string;
-  readonly def: TriggerDef;
+  readonly def: TriggerKind;
 }
 
 export interface CasualtyFill {

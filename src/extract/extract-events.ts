@@ -9,15 +9,17 @@ import { ceasefireInForce, isViolent } from './ceasefire.js';
 import { toActor } from '../packs/actor-matcher.js';
 import type { ExtractContext } from './context.js';
 import type { CasualtyFill, Draft } from './drafts.js';
-import { findTriggers } from './find-triggers.js';
+import { loadFrames } from './frames.js';
+import { findFrameTriggers } from './match-frames.js';
 import { clusterDrafts, opponentOf, voteRole } from './merge-drafts.js';
 import { sentenceViews } from './sentences.js';
 import { findStatements } from './statements.js';
 import { findDates } from '../dates/find-dates.js';
+import { daysBetween } from '../model/calendar.js';
 import { analyzeText } from '../nlp/analyze-text.js';
 import type { CleanArticle } from '../model/article.js';
 import type { Diagnostic } from '../model/diagnostic.js';
-import type { Actor, ArticleEvent, Claim, ControlClaim, Place, Statement } from '../model/event.js';
+import type { Actor, ArticleEvent, Claim, ControlClaim, EventMention, Place, Statement } from '../model/event.js';
 import type { Span } from '../model/span.js';
 
 export interface Extraction {
@@ -68,14 +70,20 @@ function attach(facts: readonly SentenceFacts[], drafts: Draft[]): void {
     // Casualties in a sentence without its own violent event join the last violent event nearby.
     if (!own.some((d) => isViolent(d.event_type))) {
       const usable = f.casualties.filter((c) => !c.mention.aggregate);
-      if (usable.length) lastViolent(i, f.s.paragraph - 2)?.casualties.push(...usable);
+      const target = usable.length ? lastViolent(i, f.s.paragraph - 2) : undefined;
+      // A toll dated to another day ("In 1992 hundreds were killed") is not this event's.
+      const own = f.dates.filter((d) => d.date && !d.relative);
+      const otherDay = target?.date.date && own.length > 0 && own.every((d) => Math.abs(daysBetween(d.date!, target.date.date!)) > 1);
+      if (target && !otherDay) target.casualties.push(...usable);
     }
     // Attribution without an event of its own ("This is stated in the statement of X", "Baku
     // accused the Armenians of the escalation") belongs to the previous sentence's events, or to the
     // last violent event when the sentence refers back to it.
     if (f.claims.length && !own.length) {
       const prev = bySentence.get(i - 1) ?? [];
-      const target = f.anaphor ? [lastViolent(i, 0)].filter((d): d is Draft => Boolean(d)) : prev.filter((d) => d.sentence.paragraph === f.s.paragraph || /^(?:this|that|it)\b/i.test(f.s.text.trim()));
+      // (The last violent event with its siblings: one trigger split over listed places.)
+      const last = f.anaphor ? lastViolent(i, 0) : undefined;
+      const target = f.anaphor ? drafts.filter((d) => last && d.trigger === last.trigger) : prev.filter((d) => d.sentence.paragraph === f.s.paragraph || /^(?:this|that|it)\b/i.test(f.s.text.trim()));
       for (const d of target) d.claims.push(...f.claims);
       if (f.anaphor && target.length === 0) lastViolent(i, 0)?.claims.push(...f.claims);
     }
@@ -86,6 +94,34 @@ function attach(facts: readonly SentenceFacts[], drafts: Draft[]): void {
       for (const d of own) if (!d.claims.length) d.claims.push(...carried);
     }
   });
+}
+
+const spanOf = (h: { start: number; end: number; surface?: string; text?: string }): Span => ({ start: h.start, end: h.end, text: h.surface ?? h.text ?? '' });
+
+/** Each draft of an event as a mention: its trigger, sentence and the spans of the fields it read. */
+function mentionsOf(cluster: readonly Draft[]): EventMention[] {
+  const seen = new Set<number>();
+  return [...cluster]
+    .sort((a, b) => a.trigger.start - b.trigger.start)
+    .filter((d) => !seen.has(d.trigger.start) && Boolean(seen.add(d.trigger.start)))
+    .map((d) => {
+      const spans: Record<string, Span> = {};
+      if (d.agent && d.agent.hit.end > d.agent.hit.start) spans.actor1 = spanOf(d.agent.hit);
+      if (d.target && d.target.hit.end > d.target.hit.start) spans.actor2 = spanOf(d.target.hit);
+      if (d.location) spans.location = spanOf(d.location.hit);
+      if (d.date.span) spans.date = d.date.span;
+      const killed = d.casualties.find((c) => c.mention.category === 'killed');
+      const injured = d.casualties.find((c) => c.mention.category === 'injured');
+      if (killed) spans.fatalities = spanOf(killed.mention);
+      if (injured) spans.injured = spanOf(injured.mention);
+      return {
+        trigger: { start: d.trigger.start, end: d.trigger.end, text: d.trigger.text },
+        sentence: { start: d.sentence.start, end: d.sentence.end, text: d.sentence.text },
+        event_type: d.event_type,
+        sub_event_type: d.sub_event_type,
+        field_spans: spans,
+      };
+    });
 }
 
 function finalize(cluster: Draft[], id: string, ctx: ExtractContext, focus: Place | null, outlet: string | null): ArticleEvent {
@@ -250,6 +286,7 @@ function finalize(cluster: Draft[], id: string, ctx: ExtractContext, focus: Plac
     field_spans: spans,
     ...(control.length ? { control } : {}),
     rules: [...rules].sort(),
+    mentions: mentionsOf(cluster),
   };
 }
 
@@ -275,13 +312,15 @@ export function extractEvents(article: CleanArticle, ctx: ExtractContext): Extra
     return { events: [], statements: [], diagnostics };
   }
   const text = article.text;
+  // Only the theatres this article is about lend it their actors, places and ceasefires.
+  ctx = ctx.forArticle?.(text) ?? ctx;
   const reference = article.published;
   const sentences = sentenceViews(article);
   const actors = ctx.findActors(text, reference);
   const places = ctx.findPlaces(text);
   const dates = findDates(text, reference);
   const analysis = analyzeText(text);
-  const triggers = findTriggers(text, ctx.lexicon);
+  const triggers = findFrameTriggers(text, analysis, loadFrames(), sentences);
   const facts = readSentences(text, sentences, actors, places, dates, triggers, ctx, analysis);
   const drafts = buildDrafts(text, facts, reference, ctx);
   attach(facts, drafts);

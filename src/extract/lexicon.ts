@@ -1,8 +1,7 @@
 /**
- * Loads and compiles the English extraction lexicons in `data/lexicon/` (triggers, attribution,
- * casualties, statements, context). Validated with zod at load; compiled once per process.
+ * Loads and compiles the English extraction lexicons in `data/lexicon/` (attribution, casualties,
+ * statements, context). Event triggers are frames: `data/frames/`, `frames.ts`. Validated with zod at load; compiled once per process.
  */
-import { leadingStems } from './leading-stems.js';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
@@ -10,18 +9,6 @@ import { z } from 'zod';
 
 const lexiconDir = fileURLToPath(new URL('../../data/lexicon/', import.meta.url));
 
-const triggerSchema = z.object({
-  id: z.string(),
-  event_type: z.string(),
-  sub_event_type: z.string(),
-  patterns: z.array(z.string()).min(1),
-  armed: z.boolean().default(false),
-  weak: z.boolean().default(false),
-  territory: z.enum(['gain']).optional(),
-  violation: z.boolean().default(false),
-  state: z.boolean().default(false),
-});
-const triggersFile = z.object({ version: z.number(), triggers: z.array(triggerSchema) });
 const attributionFile = z.object({
   version: z.number(),
   stances: z.object({ asserts: z.array(z.string()), confirms: z.array(z.string()), denies: z.array(z.string()), accuses: z.array(z.string()) }),
@@ -53,36 +40,9 @@ const contextFile = z.object({
   negation: z.array(z.string()),
 });
 
-export interface TriggerDef {
-  readonly id: string;
-  readonly event_type: string;
-  readonly sub_event_type: string;
-  readonly armed: boolean;
-  readonly weak: boolean;
-  readonly territory?: 'gain';
-  readonly violation: boolean;
-  readonly state: boolean;
-  /** All patterns as one global, case-insensitive, word-bounded expression. */
-  readonly regex: RegExp;
-  /**
-   * The same without the case-insensitive flag, for lower-cased text (patterns are written in
-   * lower case; `npm run packs:check`-style validation at load rejects upper-case letters).
-   */
-  readonly lowerRegex: RegExp;
-  /** Literal texts every match starts with (`leading-stems.ts`); null: the trigger always runs. */
-  readonly stems: readonly string[] | null;
-}
-
 export type Stance = 'asserts' | 'confirms' | 'denies' | 'accuses';
 
 export interface Lexicon {
-  readonly triggers: readonly TriggerDef[];
-  /**
-   * The triggers' leading stems as one expression (`\b` and the stems, longest first, global),
-   * and the stems by their first two letters: `findTriggers` finds which stems a text holds in
-   * one pass and skips the triggers none of whose stems it holds.
-   */
-  readonly triggerStems: { readonly re: RegExp; readonly byPrefix: ReadonlyMap<string, readonly string[]> };
   readonly stanceOf: ReadonlyMap<string, Stance>;
   readonly hedgingVerbs: ReadonlySet<string>;
   readonly hedgeRe: RegExp;
@@ -149,37 +109,11 @@ let cached: Lexicon | undefined;
 /** The compiled lexicon, loaded once per process. */
 export function loadLexicon(): Lexicon {
   if (cached) return cached;
-  const t = validate(triggersFile, 'event-triggers.yml');
   const a = validate(attributionFile, 'attribution.yml');
   const c = validate(casualtiesFile, 'casualties.yml');
   const s = validate(statementsFile, 'statements.yml');
   const x = validate(contextFile, 'context.yml');
 
-  const triggers: TriggerDef[] = t.triggers.map((d) => {
-    let regex: RegExp;
-    let lowerRegex: RegExp;
-    for (const p of d.patterns) {
-      // Upper-case letters outside escapes (\\S, \\W…) would never match lower-cased text.
-      if (/[A-Z]/.test(p.replace(/\\[A-Za-z]/g, ''))) {
-        throw new Error(`lexicon data/lexicon/event-triggers.yml: trigger ${d.id}: write patterns in lower case (matching ignores case): ${p}`);
-      }
-    }
-    try {
-      // `\\b` rather than a lookbehind at the start: V8 scans for it much faster.
-      regex = new RegExp(`\\b(?:${d.patterns.join('|')})(?![\\w-])`, 'gi');
-      lowerRegex = new RegExp(regex.source, 'g');
-    } catch (err) {
-      throw new Error(`lexicon data/lexicon/event-triggers.yml: trigger ${d.id}: ${(err as Error).message}`);
-    }
-    const perPattern = d.patterns.map(leadingStems);
-    const stems = perPattern.some((x) => x === null) ? null : [...new Set(perPattern.flat() as string[])].sort();
-    return { ...d, regex, lowerRegex, stems };
-  });
-  const allStems = [...new Set(triggers.flatMap((d) => d.stems ?? []))].sort((x, y) => y.length - x.length || (x < y ? -1 : 1));
-  const byPrefix = new Map<string, string[]>();
-  for (const stem of allStems) byPrefix.set(stem.slice(0, 2), [...(byPrefix.get(stem.slice(0, 2)) ?? []), stem]);
-  const escape = (x: string): string => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const triggerStems = { re: new RegExp(`\\b(?:${allStems.map(escape).join('|')})`, 'g'), byPrefix };
   const stanceOf = new Map<string, Stance>();
   for (const stance of ['asserts', 'confirms', 'denies', 'accuses'] as const) {
     for (const verb of a.stances[stance]) stanceOf.set(verb.toLowerCase(), stance);
@@ -200,8 +134,6 @@ export function loadLexicon(): Lexicon {
   const injuredRe = wordRe(c.injured, 'gi');
   const statementRes = Object.entries(s.types).map(([type, cues]) => ({ type, re: wordRe(cues, 'i') }));
   return (cached = {
-    triggers,
-    triggerStems,
     stanceOf,
     hedgingVerbs: new Set(a.hedging_verbs.map((v) => v.toLowerCase())),
     hedgeRe: wordRe(a.hedges),

@@ -46,12 +46,16 @@ export function pickLocation(text: string, hits: readonly PlaceHit[], tStart: nu
       bestKey = key;
     }
   }
-  if (!best) return null;
-  const geo_precision = precisionInContext(text, best, ctx);
+  return best ? placeFill(text, best, ctx, rule) : null;
+}
+
+/** A place hit as an event's location, with its precision read in context. */
+export function placeFill(text: string, hit: PlaceHit, ctx: ExtractContext, rule: string): LocationFill {
+  const geo_precision = precisionInContext(text, hit, ctx);
   return {
-    place: { ...best.place, source_text: best.surface, geo_precision, span: { start: best.start, end: best.end, text: best.surface } },
-    hit: best,
-    rank: placeRank(best.kind),
+    place: { ...hit.place, source_text: hit.surface, geo_precision, span: { start: hit.start, end: hit.end, text: hit.surface } },
+    hit,
+    rank: placeRank(hit.kind),
     rule,
   };
 }

@@ -8,7 +8,23 @@ import type { Draft } from './drafts.js';
 import { distanceKm } from '../model/geo.js';
 import type { RoleFill } from './roles.js';
 
+const REMOTE_OR_BATTLE = new Set(['Battles', 'Explosions/Remote violence']);
+
+/** One happening told twice in one sentence ("clashes and shelling along the front") is one event. */
+function sameSentenceHappening(a: Draft, b: Draft): boolean {
+  if (a.sentence.index !== b.sentence.index || a.background !== b.background) return false;
+  if (!REMOTE_OR_BATTLE.has(a.event_type) || !REMOTE_OR_BATTLE.has(b.event_type)) return false;
+  if (a.location && b.location && a.location.place.name !== b.location.place.name) return false;
+  // …within one clause: "drones struck X on Thursday, while shelling of Y claimed more lives" is two.
+  const [x, y] = a.trigger.start < b.trigger.start ? [a, b] : [b, a];
+  const between = x.sentence.text.slice(Math.max(0, x.trigger.end - x.sentence.start), Math.max(0, y.trigger.start - x.sentence.start));
+  return between.length <= 80 && !CLAUSE_BREAK.test(between);
+}
+
+const CLAUSE_BREAK = /[;:]|\b(?:while|whereas|but|after|before|when|as well as|meanwhile|also)\b/i;
+
 function compatible(a: Draft, b: Draft): boolean {
+  if (sameSentenceHappening(a, b)) return true;
   if (a.event_type !== b.event_type || a.background !== b.background) return false;
   if (a.event_type !== 'Battles' && a.sub_event_type !== b.sub_event_type) return false;
   if (a.date.date && b.date.date && Math.abs(daysBetween(a.date.date, b.date.date)) > 1) return false;
@@ -16,6 +32,8 @@ function compatible(a: Draft, b: Draft): boolean {
     const d = distanceKm(a.location.place, b.location.place);
     const coarse = Math.max(a.location.rank, b.location.rank) >= 4;
     if (d > (coarse ? 200 : 50)) return false;
+    // Two different settlements are two events (ACLED codes one event per location and day).
+    if (a.location.rank <= 1 && b.location.rank <= 1 && a.location.place.name !== b.location.place.name && d > 3) return false;
   }
   if (a.event_type !== 'Battles') {
     const sa = a.agent?.hit.entry.side;

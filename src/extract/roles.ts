@@ -6,6 +6,7 @@
 import type { ActorHit, ExtractContext } from './context.js';
 import type { AttributionFrame } from './recognizers/attribution.js';
 import type { SentenceView } from './sentences.js';
+import { isShoutedPlace } from '../packs/actor-matcher.js';
 import type { SentenceSyntax } from '../syntax/clauses.js';
 import { speechFrames, triggerArguments, type Argument } from '../syntax/arguments.js';
 import { actorOfPhrase, isThirdPartyModifier, namesEnemy, type CorefEnv } from '../syntax/phrase-actors.js';
@@ -213,7 +214,7 @@ function wordOrderRoles(
   // A country or capital after "in"/"near" is a place ("in southern Lebanon"), not a party.
   const asPlace = (a: ActorHit) =>
     a.entry.kind === 'government' && placePrepRe.test(s.text.slice(Math.max(0, a.start - s.start - 30), a.start - s.start));
-  const usable = actors.filter((a) => !inFrames(a, frames) && a.entry.kind !== 'media' && a.surface !== a.surface.toUpperCase() && !asPlace(a));
+  const usable = actors.filter((a) => !inFrames(a, frames) && a.entry.kind !== 'media' && !isShoutedPlace(a) && !asPlace(a));
   const accusing = frames.find((f) => f.stance === 'accuses' && f.end <= tStart);
   const isAccused = (hit: ActorHit) => Boolean(accusing && hit.start >= accusing.end);
 

@@ -80,6 +80,21 @@ export interface ArticleEvent {
   readonly control?: readonly ControlClaim[];
   /** Sitrep extension: which rules fired, for debugging and provenance. */
   readonly rules?: readonly string[];
+  /**
+   * Sitrep extension: every place in the article that tells this event (one per trigger merged
+   * into it), in text order, with the words each of its fields was read from there.
+   */
+  readonly mentions?: readonly EventMention[];
+}
+
+/** One telling of an event in its article: the trigger, its sentence and the spans of its own fields. */
+export interface EventMention {
+  readonly trigger: Span;
+  readonly sentence: Span;
+  readonly event_type: string;
+  readonly sub_event_type: string;
+  /** Spans of the fields read at this mention (`actor1`, `actor2`, `location`, `date`, `fatalities`, `injured`). */
+  readonly field_spans: Readonly<Record<string, Span>>;
 }
 
 export type StatementType = 'call' | 'demand' | 'threaten' | 'accuse' | 'deny' | 'confirm' | 'announce';

@@ -42,6 +42,24 @@ interface Found {
 }
 
 const MIN_FUZZY_LETTERS = 5;
+/** "<country>-backed <generic>": the words that make a state the backer of a group. */
+const BACKED = new Set(['backed', 'led', 'supported', 'sponsored', 'aligned', 'allied', 'funded', 'armed', 'trained']);
+const backedCache = new Map<string, ActorEntry>();
+
+/**
+ * A generic description tied to a state: its backer ("Russian-backed separatists": resolved per
+ * article, else a militia of the backer's side) or its homeland ("Palestinian militants": a group
+ * fighting in that country).
+ */
+function placedGeneric(generic: ActorEntry, code: string, how: 'backer' | 'homeland'): ActorEntry {
+  const id = `${generic.id}${how === 'backer' ? '@' : '#'}${code}`;
+  let e = backedCache.get(id);
+  if (!e) {
+    e = { ...generic, id, [how]: code };
+    backedCache.set(id, e);
+  }
+  return e;
+}
 const EXACT = 1;
 const EVENT = 2;
 const COUNTRY = 4;
@@ -121,17 +139,34 @@ export function createActorMatcher(packs: Packs): ActorMatcher {
 
   const byRole = (code: string, role: string, date?: string): ActorEntry | undefined => pick(roles.get(roleKey(code, role)) ?? [], date);
 
-  const compose = (tokens: readonly Token[], i: number, g: number, date?: string): Found | null => {
+  const compose = (text: string, tokens: readonly Token[], i: number, g: number, date?: string): Found | null => {
     let best: Found | null = null;
     // "<demonym | country | country's> NOUN"
     const ref = g & COUNTRY ? countryRefs.match(tokens, i) : null;
     if (ref) {
-      const j = i + ref.length;
+      let j = i + ref.length;
+      const code = ref.hits[0]!.value;
+      // "Russian-backed separatists", "Saudi-led coalition", "Iran-aligned militias"
+      const backed = tokens[j]?.joinPrev && BACKED.has(tokens[j]!.key) && text.slice(tokens[j - 1]!.end, tokens[j]!.start).includes('-');
+      if (backed) j++;
       if (tokens[j]?.joinPrev) {
-        const fn = nouns.match(tokens, j, null, (n) => n.prefix);
+        let fn = nouns.match(tokens, j, null, (n) => n.prefix);
+        // one modifier before a platform: "Turkish reconnaissance aircraft", "Russian attack drones"
+        if (!fn && !backed && !tokens[j]!.cap && tokens[j + 1]?.joinPrev) {
+          const pf = nouns.match(tokens, j + 1, null, (n) => n.prefix && n.span === 'owner');
+          if (pf) fn = { ...pf, first: j, length: pf.length + 1 };
+        }
         const noun = fn?.hits[0]?.value;
-        const entry = noun ? byRole(ref.hits[0]!.value, noun.role, date) : undefined;
-        if (fn && entry) best = { length: ref.length + fn.length, end: fn.end, entry, via: 'composition' };
+        const entry = noun ? byRole(code, noun.role === 'platform' ? 'forces' : noun.role, date) : undefined;
+        if (fn && entry) {
+          // a weapon or platform stands for its owner: the mention is the owner's name only
+          best = noun!.span === 'owner' && !backed ? { length: ref.length, end: ref.end, entry, via: 'composition' } : { length: j - i + fn.length, end: fn.end, entry, via: 'composition' };
+        }
+        // "Russian-backed separatists" (a backer), "Palestinian militants" (a homeland)
+        const gm = exact.match(tokens, j, null, (a) => Boolean(a.generic) && a.generic !== 'state');
+        if (gm && (!best || j - i + gm.length > best.length)) {
+          best = { length: j - i + gm.length, end: gm.end, entry: placedGeneric(gm.hits[0]!.value, code, backed ? 'backer' : 'homeland'), via: 'composition' };
+        }
       }
     }
     // "NOUN of|in <country | capital>"
@@ -195,7 +230,7 @@ export function createActorMatcher(packs: Packs): ActorMatcher {
           continue;
         }
         let found: Found | null = m ? { length: m.length, end: m.end, entry: pick(m.hits.map((h) => h.value), date)!, via: 'alias' } : null;
-        const c = g & (COUNTRY | NOUN) ? compose(tokens, i, g, date) : null;
+        const c = g & (COUNTRY | NOUN) ? compose(text, tokens, i, g, date) : null;
         if (c && (!found || c.length > found.length)) found = c;
         if (!found && t.cap && !t.upper && t.key.length >= MIN_FUZZY_LETTERS) {
           const f = persons.match(tokens, i, keyAt, valid);
@@ -203,6 +238,12 @@ export function createActorMatcher(packs: Packs): ActorMatcher {
         }
         if (!found) {
           i++;
+          continue;
+        }
+        // "Yemen's Hodeidah port", "Ukraine's eastern Donetsk region": a country in the genitive
+        // before a place is where, not who
+        if (found.via === 'alias' && found.entry.kind === 'government' && tokens[i + found.length - 1]!.possessive && locativeAfter(tokens, i + found.length)) {
+          i += found.length;
           continue;
         }
         out.push({ start: t.start, end: found.end, surface: text.slice(t.start, found.end), entry: found.entry, via: found.via });
@@ -231,6 +272,25 @@ export function toActor(entry: ActorEntry, mention?: { readonly start: number; r
 }
 
 const LATIN = /^[\p{Script=Latin}\p{M}\s'’ʼ`.\-()]+$/u;
+
+/** Nouns of geography that a country in the genitive locates ("Sudan's capital", "Russia's border region"). */
+const GEO_NOUNS = new Set([
+  'region', 'regions', 'province', 'provinces', 'state', 'states', 'oblast', 'district', 'districts', 'governorate', 'county',
+  'capital', 'city', 'cities', 'town', 'towns', 'village', 'villages', 'port', 'ports', 'coast', 'coastline', 'border', 'borders',
+  'frontier', 'territory', 'territories', 'soil', 'airspace', 'waters', 'north', 'south', 'east', 'west', 'interior', 'countryside',
+  'heartland', 'enclave', 'outskirts', 'area', 'areas', 'island', 'islands', 'desert', 'mountains', 'highlands', 'delta', 'valley',
+]);
+const DIRECTIONS = new Set(['northern', 'southern', 'eastern', 'western', 'central', 'north', 'south', 'east', 'west', 'northeastern', 'northwestern', 'southeastern', 'southwestern', 'far', 'occupied', 'restive', 'embattled', 'besieged', 'largest', 'second', 'main']);
+
+/** The words at `j` name a place: a capitalised name, or an optional direction and a noun of geography. */
+function locativeAfter(tokens: readonly Token[], j: number): boolean {
+  let t = tokens[j];
+  if (!t?.joinPrev) return false;
+  if (t.cap && !t.upper) return true;
+  while (t && DIRECTIONS.has(t.key)) t = tokens[++j];
+  if (t?.cap && !t.upper && t.joinPrev) return true;
+  return Boolean(t && t.joinPrev && GEO_NOUNS.has(t.key));
+}
 
 function roleKey(code: string, role: string): string {
   return `${code}|${role}`;
@@ -264,4 +324,16 @@ function pick(list: readonly ActorEntry[], date?: string): ActorEntry | undefine
     if ((a.validFrom ?? '') > (best.validFrom ?? '')) best = a;
   }
   return best;
+}
+
+/**
+ * True for a name written in capitals that is a dateline or a shouted place ("YEREVAN, (BM) –",
+ * "TRIPOLI —"), not a party; acronyms of forces and groups ("IDF", "RSF", "M23") and short state
+ * acronyms ("US", "UK", "DRC") stay parties.
+ */
+export function isShoutedPlace(hit: { readonly surface: string; readonly entry: ActorEntry }): boolean {
+  const s = hit.surface;
+  if (s !== s.toUpperCase()) return false;
+  if (hit.entry.kind !== 'government' && hit.entry.kind !== 'media' && hit.entry.kind !== 'person') return false;
+  return s.replace(/[^\p{L}]/gu, '').length > 3;
 }

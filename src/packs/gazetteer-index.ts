@@ -14,6 +14,7 @@
 import { AliasIndex, caseRuleOf, type AliasMatch, type CaseRule } from './alias-index.js';
 import { foldKey } from './fold-key.js';
 import { nameKey } from './name-key.js';
+import { candidatesInContext } from './place-cues.js';
 import { tokenize, wordKeys, type Token } from './tokenize.js';
 import type { Packs, PlaceEntry } from './types.js';
 
@@ -175,7 +176,13 @@ export function createPlaceMatcher(packs: Packs): PlaceMatcher {
           i++;
           continue;
         }
-        out.push(mentionOf(text, tokens, m, viaNameKey));
+        const mention = mentionOf(text, tokens, m, viaNameKey);
+        const kept = candidatesInContext(text, mention.start, mention.end, mention.candidates, out.at(-1)?.end ?? -1);
+        if (kept.length === 0) {
+          i++;
+          continue;
+        }
+        out.push(kept === mention.candidates ? mention : { ...mention, candidates: kept });
         i += m.length;
       }
       return out;

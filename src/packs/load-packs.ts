@@ -18,10 +18,14 @@ import {
   ceasefireSchema,
   curatedPlaceSchema,
   demonymRowSchema,
+  extraAliasRowSchema,
   fastDemonymRow,
   fastPlaceRow,
   fastWorldActorRow,
   forceNounRowSchema,
+  genericActorRowSchema,
+  genericDefaultRowSchema,
+  stateAliasRowSchema,
   keyEventSchema,
   placeRowSchema,
   theatreManifestSchema,
@@ -29,7 +33,7 @@ import {
   worldManifestSchema,
   type CuratedPlace,
 } from './schemas.js';
-import type { ActorEntry, ForceNoun, Packs, PlaceEntry, TheatrePack, WorldPack } from './types.js';
+import type { ActorEntry, ForceNoun, GenericDefault, Packs, PlaceEntry, TheatrePack, WorldPack } from './types.js';
 
 /** `<repo>/packs`, found from this module's location (src/packs or dist/packs). */
 export const DEFAULT_PACKS_DIR = fileURLToPath(new URL('../../packs', import.meta.url));
@@ -75,6 +79,10 @@ function loadWorld(dir: string): WorldPack {
   const f = (name: string) => path.join(dir, name);
   const countries = readTsv(f(manifest.files.countries), placeRowSchema, fastPlaceRow);
   const cities = readTsv(f(manifest.files.cities), placeRowSchema, fastPlaceRow);
+  const admin = manifest.files.admin ? readTsv(f(manifest.files.admin), placeRowSchema, fastPlaceRow) : [];
+  const regions = manifest.files.regions ? readTsv(f(manifest.files.regions), placeRowSchema) : [];
+  const generated = [...cities, ...admin];
+  if (manifest.files.aliases) addAliases(generated, readTsv(f(manifest.files.aliases), extraAliasRowSchema), f(manifest.files.aliases));
   const actors: ActorEntry[] = readTsv(f(manifest.files.actors), worldActorRowSchema, fastWorldActorRow).map((r) => ({
     id: r.id,
     name: r.name,
@@ -86,8 +94,59 @@ function loadWorld(dir: string): WorldPack {
     role: r.role,
     ...(r.fightsAs !== '' ? { fightsAs: r.fightsAs } : {}),
   }));
-  // Curated non-state armed groups of other conflicts (Hamas, RSF, M23...), same format as a theatre's actors.yml.
-  if (manifest.files.groups) actors.push(...readYamlList(f(manifest.files.groups), actorEntrySchema));
+  // Curated surface forms of generated state entries ("IDF", "FARDC", "Tatmadaw").
+  if (manifest.files.stateAliases) {
+    const file = f(manifest.files.stateAliases);
+    const index = new Map(actors.map((a, i) => [a.id, i] as const));
+    readTsv(file, stateAliasRowSchema).forEach((r, i) => {
+      const id = `actor:world:${r.alpha3.toLowerCase()}-${r.role}`;
+      const at = index.get(id);
+      if (at === undefined) throw new PackError(displayPath(file), `no world actor ${id} to add aliases to`, { row: i + 1, field: 'alpha3', id });
+      const a = actors[at]!;
+      const have = new Set(a.aliases);
+      actors[at] = { ...a, aliases: [...a.aliases, ...r.aliases.filter((x) => !have.has(x))] };
+    });
+  }
+  // Curated armed groups of today's wars (Hamas, RSF, M23...), same format as a theatre's actors.yml.
+  if (manifest.files.groups) {
+    const file = f(manifest.files.groups);
+    const ids = new Set(actors.map((a) => a.id));
+    readYamlList(file, actorEntrySchema).forEach((a, i) => {
+      if (ids.has(a.id)) throw new PackError(displayPath(file), `duplicate id ${a.id}`, { row: i + 1, field: 'id', id: a.id });
+      ids.add(a.id);
+      actors.push(a);
+    });
+  }
+  // Generic descriptions ("the army", "militants"): one entry per class, resolved per article.
+  if (manifest.files.generics) {
+    const byClass = new Map<string, string[]>();
+    for (const r of readTsv(f(manifest.files.generics), genericActorRowSchema)) {
+      const list = byClass.get(r.class) ?? [];
+      list.push(r.phrase);
+      byClass.set(r.class, list);
+    }
+    for (const [cls, aliases] of byClass) {
+      actors.push({
+        id: `actor:generic:${cls}`,
+        name: cls === 'state' ? 'State forces (generic)' : `Unidentified armed group (${cls})`,
+        kind: cls === 'state' ? 'state-forces' : 'armed-group',
+        side: null,
+        country: null,
+        inter: cls === 'state' ? 1 : 3,
+        aliases,
+        generic: cls,
+      });
+    }
+  }
+  let genericDefaults: GenericDefault[] = [];
+  if (manifest.files.genericDefaults) {
+    const file = f(manifest.files.genericDefaults);
+    const ids = new Set(actors.map((a) => a.id));
+    genericDefaults = readTsv(file, genericDefaultRowSchema);
+    genericDefaults.forEach((r, i) => {
+      if (!ids.has(r.actor)) throw new PackError(displayPath(file), `unknown actor ${r.actor}`, { row: i + 1, field: 'actor', id: r.actor });
+    });
+  }
   const demonyms: Record<string, readonly string[]> = {};
   for (const r of readTsv(f(manifest.files.demonyms), demonymRowSchema, fastDemonymRow)) {
     if (r.demonyms.length > 0) demonyms[r.alpha3] = r.demonyms;
@@ -98,12 +157,25 @@ function loadWorld(dir: string): WorldPack {
     version: manifest.version,
     licence: manifest.licence,
     attribution: manifest.attribution,
-    places: [...countries, ...cities],
+    places: [...countries, ...generated, ...regions],
     actors,
     demonyms,
     forceNouns,
     commonWords,
+    genericDefaults,
   };
+}
+
+/** Adds the curated news spellings of `aliases.tsv` to the generated places they name by id. */
+function addAliases(places: PlaceEntry[], extra: readonly { id: string; aliases: string[] }[], file: string): void {
+  const at = new Map<string, number>();
+  places.forEach((p, i) => at.set(p.id, i));
+  extra.forEach((e, row) => {
+    const i = at.get(e.id);
+    if (i === undefined) throw new PackError(displayPath(file), `no generated place with id ${e.id}`, { row: row + 2, field: 'id', id: e.id });
+    const p = places[i]!;
+    places[i] = { ...p, aliases: [...new Set([...p.aliases, ...e.aliases])] };
+  });
 }
 
 function loadTheatre(dir: string, world: WorldPack, worldActorIds: ReadonlySet<string>): TheatrePack {

@@ -16,7 +16,7 @@ const nonEmpty = z.string().trim().min(1, 'must not be empty');
 const aliasList = z.array(nonEmpty);
 
 /** Side codes: ISO alpha-3, `CIV`, or a short upper-case group code (`RSF`, `HAMAS`). */
-const sideCode = z.string().regex(/^[A-Z][A-Z0-9]{1,11}$/, 'expected an upper-case side code (ISO alpha-3, CIV or a group code)');
+const sideCode = z.string().regex(/^[A-Z0-9][A-Z0-9_]{1,11}$/, 'expected an upper-case side code (ISO alpha-3, CIV or a group code)');
 
 export const placeKindSchema = z.enum(['country', 'region', 'district', 'area', 'city', 'town', 'village', 'corridor', 'height']);
 
@@ -71,12 +71,22 @@ export const worldManifestSchema = z.object({
   ambiguousAliases: z.array(nonEmpty).optional(),
   files: z.object({
     countries: fileName,
+    /** Populated places (GeoNames, generated). */
     cities: fileName,
+    /** First- and second-order divisions (generated). */
+    admin: fileName.optional(),
+    /** Seas, straits, gulfs, rivers and regions named in news (curated). */
+    regions: fileName.optional(),
+    /** Extra aliases of generated places: news spellings GeoNames lacks (curated). */
+    aliases: fileName.optional(),
     actors: fileName,
     demonyms: fileName,
     forceNouns: fileName,
     commonWords: fileName,
     groups: fileName.optional(),
+    stateAliases: fileName.optional(),
+    generics: fileName.optional(),
+    genericDefaults: fileName.optional(),
   }),
 });
 export type WorldManifest = z.infer<typeof worldManifestSchema>;
@@ -126,6 +136,13 @@ export const placeRowSchema = z
       current: r.is_current !== '0',
     }),
   );
+
+/** One row of the world pack's curated `aliases.tsv`: extra names of a generated place. */
+export const extraAliasRowSchema = z.object({
+  id: z.string().regex(/^place:[a-z0-9-]+:[\w.-]+$/, 'expected a namespaced id place:<ns>:<id>'),
+  name: z.string(),
+  aliases: z.string().transform((s) => s.split('|').map((a) => a.trim()).filter((a) => a !== '')).pipe(z.array(z.string()).min(1, 'expected at least one alias')),
+});
 
 const PLACE_ID = /^place:[a-z0-9-]+:[\w.-]+$/;
 const PLACE_KINDS: ReadonlySet<string> = new Set(placeKindSchema.options);
@@ -209,6 +226,29 @@ export const curatedPlaceSchema = z
 export type CuratedPlace = z.infer<typeof curatedPlaceSchema>;
 
 /** One entry of a theatre's `actors.yml`. */
+/** What kind of group a named party is (decides which generic descriptions may stand for it). */
+export const groupTypeSchema = z.enum(['jihadist', 'rebel', 'separatist', 'resistance', 'militia', 'paramilitary', 'gang', 'state', 'international']);
+
+/** Classes of generic descriptions (`generic-actors.tsv`). */
+export const genericClassSchema = z.enum(['state', 'militant', 'jihadist', 'rebel', 'separatist', 'resistance', 'militia', 'paramilitary', 'gang', 'bandit', 'gunman', 'fighter']);
+
+/** One row of the world pack's `generic-actors.tsv`. */
+export const genericActorRowSchema = z.object({ phrase: nonEmpty, class: genericClassSchema });
+
+/** One row of the world pack's `generic-defaults.tsv`. */
+export const genericDefaultRowSchema = z.object({
+  country: alpha3,
+  class: genericClassSchema,
+  actor: z.string().regex(/^actor:world:[\w.-]+$/, 'expected a world actor id actor:world:<slug>'),
+});
+
+/** One row of the world pack's `state-aliases.tsv`: more surface forms for a generated entry. */
+export const stateAliasRowSchema = z.object({
+  alpha3,
+  role: z.string().regex(/^[a-z-]+$/),
+  aliases: z.string().transform((s) => s.split('|').map((a) => a.trim()).filter((a) => a !== '')).pipe(z.array(nonEmpty).min(1)),
+});
+
 export const actorEntrySchema = z
   .object({
     id: z.string().regex(/^actor:[a-z0-9-]+:[\w.-]+$/, 'expected a namespaced id actor:<ns>:<slug>'),
@@ -222,6 +262,8 @@ export const actorEntrySchema = z
     fightsAs: z.string().regex(/^actor:/).optional(),
     validFrom: isoDate.optional(),
     validTo: isoDate.optional(),
+    groupType: groupTypeSchema.optional(),
+    operatesIn: z.array(alpha3).min(1).optional(),
   })
   .strict()
   .refine((a) => !a.validFrom || !a.validTo || a.validFrom <= a.validTo, { message: 'validFrom is after validTo', path: ['validTo'] });
@@ -241,7 +283,7 @@ export const worldActorRowSchema = z.object({
 
 const WORLD_ACTOR_ID = /^actor:world:[\w.-]+$/;
 const ACTOR_KINDS: ReadonlySet<string> = new Set(actorKindSchema.options);
-const SIDE = /^[A-Z][A-Z0-9]{1,11}$/;
+const SIDE = /^[A-Z0-9][A-Z0-9_]{1,11}$/;
 const ROLE = /^[a-z-]+$/;
 
 /** The fast equivalent of {@link worldActorRowSchema}; undefined for any row it might reject. */
@@ -332,4 +374,5 @@ export const forceNounRowSchema = z.object({
   role: z.string().regex(/^[a-z-]+$/),
   prefix: z.enum(['yes', 'no']).transform((v) => v === 'yes'),
   postfix: z.string().transform((s) => s.split(',').map((p) => p.trim()).filter((p) => p !== '')),
+  span: z.enum(['whole', 'owner']).optional().default('whole'),
 });

@@ -41,6 +41,19 @@ export interface ActorEntry {
    * entry shadows the world pack's entry of the same country and role. Added by the packs loader.
    */
   readonly role?: string;
+  /**
+   * A generic description ("militants", "the army", "gunmen") rather than a named party: the
+   * article decides which actor it stands for (see `generic-actors.ts`). The value is its class.
+   */
+  readonly generic?: string;
+  /** What kind of group a named non-state group is (`jihadist`, `rebel`, `separatist`, `militia`...). */
+  readonly groupType?: string;
+  /** ISO alpha-3 codes of the countries a non-state group fights in. */
+  readonly operatesIn?: readonly string[];
+  /** For a generic description: the state named as its backer ("Russian-backed separatists" → RUS). */
+  readonly backer?: string;
+  /** For a generic description: the country named as its homeland ("Palestinian militants" → PSE). */
+  readonly homeland?: string;
 }
 
 /** Place kinds, from the largest to the smallest; decides the ACLED geo precision. */
@@ -81,6 +94,18 @@ export interface ForceNoun {
   readonly prefix: boolean;
   /** Prepositions for "NOUN <prep> <country|capital>" ("Ministry of Defense of Armenia"). */
   readonly postfix: readonly string[];
+  /**
+   * `owner`: the mention is only the demonym or country ("Israeli" in "Israeli warplanes struck"):
+   * a weapon or platform stands for its owner and its noun stays free for the event trigger.
+   */
+  readonly span?: 'whole' | 'owner';
+}
+
+/** Which actor a generic description stands for in a country when the article names no group. */
+export interface GenericDefault {
+  readonly country: string;
+  readonly class: string;
+  readonly actor: string;
 }
 
 export interface CeasefireEntry {
@@ -147,6 +172,8 @@ export interface WorldPack {
   readonly forceNouns?: readonly ForceNoun[];
   /** Lower-case common English words that bulk gazetteer aliases must not match. */
   readonly commonWords?: readonly string[];
+  /** Per country and generic class, the actor a generic description stands for (`generic-defaults.tsv`). */
+  readonly genericDefaults?: readonly GenericDefault[];
 }
 
 /** Every pack loaded, validated and indexed. */

@@ -15,7 +15,7 @@ export function identityEventId(articleId: string, eventId: string): string {
 
 /** One article event as a merged event of its own. */
 function toMergedEvent(articleId: string, event: ArticleEvent): MergedEvent {
-  const { id, field_spans: _spans, control: _control, rules: _rules, ...fields } = event;
+  const { id, field_spans: _spans, control: _control, rules: _rules, mentions: _mentions, ...fields } = event;
   return {
     ...fields,
     id: identityEventId(articleId, id),

@@ -7,8 +7,8 @@ import type { Diagnostic } from '../model/diagnostic.js';
 import type { ArticleEvent } from '../model/event.js';
 import type { ExtractionResult } from '../model/extraction.js';
 
-/** The Event fields of event-model.md, without the per-article extensions (`field_spans`, `control`, `rules`). */
-export type EventFields = Omit<ArticleEvent, 'id' | 'field_spans' | 'control' | 'rules'>;
+/** The Event fields of event-model.md, without the per-article extensions (`field_spans`, `control`, `rules`, `mentions`). */
+export type EventFields = Omit<ArticleEvent, 'id' | 'field_spans' | 'control' | 'rules' | 'mentions'>;
 
 /** One article's report of a merged event. */
 export interface EventReport {

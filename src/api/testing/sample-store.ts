@@ -17,7 +17,7 @@ export const SECOND_TEXT =
 export const THIRD_TEXT = 'Talks in Lakeside\n\nDelegations met in Lakeside to discuss a new truce, a spokesman announced.';
 
 const fieldsOf = (event: ArticleEvent): EventFields => {
-  const { id: _id, field_spans: _fs, control: _c, rules: _r, ...fields } = event;
+  const { id: _id, field_spans: _fs, control: _c, rules: _r, mentions: _m, ...fields } = event;
   return fields;
 };
 

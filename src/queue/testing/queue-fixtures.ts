@@ -90,7 +90,7 @@ export function readThenWriteResolver(delayMs = 30): EventResolver {
         if (match !== undefined) {
           events.push({ ...match, reports: [...match.reports, report], sources: match.sources + 1 });
         } else {
-          const { id, field_spans: _f, control: _c, rules: _r, ...fields } = e;
+          const { id, field_spans: _f, control: _c, rules: _r, mentions: _m, ...fields } = e;
           events.push({ ...fields, id: `ev-${articleId}-${id}`, story_id: null, reports: [report], sources: 1, contradictions: [] });
         }
       }

@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import { inflections, loadFrames } from './frames.js';
+import { findFrameTriggers } from './match-frames.js';
+import { triggerMentions } from './mentions.js';
+import { refersBack, unrealReading } from './trigger-sense.js';
+import type { Draft } from './drafts.js';
+import { analyzeText } from '../nlp/analyze-text.js';
+
+const frames = loadFrames();
+
+/** The triggers of a one-sentence text as [frame id, trigger text]. */
+function found(text: string): [string, string][] {
+  return findFrameTriggers(text, analyzeText(text), frames, [{ start: 0, end: text.length }]).map((t) => [t.def.id, t.text]);
+}
+
+/** The sense verdict of the first trigger of a one-sentence text. */
+function sense(text: string): string | null {
+  const analysis = analyzeText(text);
+  const hits = findFrameTriggers(text, analysis, frames, [{ start: 0, end: text.length }]);
+  expect(hits.length).toBeGreaterThan(0);
+  return unrealReading(hits[0]!, analysis.tokens, true);
+}
+
+describe('frames', () => {
+  it('inflects lemmas by the regular rules and the irregular table', () => {
+    const irregular = new Map([['fight', ['fought']]]);
+    expect(inflections('shell', irregular)).toEqual(expect.arrayContaining(['shell', 'shells', 'shelled', 'shelling']));
+    expect(inflections('seize', irregular)).toEqual(expect.arrayContaining(['seized', 'seizing', 'seizes']));
+    expect(inflections('fight', irregular)).toEqual(expect.arrayContaining(['fought', 'fighting']));
+    expect(inflections('ambush', irregular)).toEqual(expect.arrayContaining(['ambushed', 'ambushes']));
+  });
+
+  it('loads every frame with an ACLED type and compiles every pattern', () => {
+    expect(frames.triggers.length).toBeGreaterThan(100);
+    expect(frames.kinds.get('remote/air')?.sub_event_type).toBe('Air/drone strike');
+  });
+
+  it('reads verbs and nouns of one frame from one lemma, whatever the inflection', () => {
+    expect(found('Russian shelling of the city killed five people.')).toEqual([['remote/shelling', 'shelling']]);
+    expect(found('Artillery units shelled the northern districts.')).toContainEqual(['remote/shelling', 'shelled']);
+    expect(found('Israeli strikes on the camp left five dead.')).toEqual([['remote/air', 'strikes']]);
+    expect(found('The cease-fire was violated twice overnight.')).toEqual([['battle/violation', 'cease-fire was violated']]);
+  });
+
+  it('reads light-verb and multiword constructions', () => {
+    expect(found('Government troops opened heavy fire on the village.')).toEqual([['battle/attack', 'opened heavy fire']]);
+    expect(found('The town came under mortar fire on Sunday.')).toEqual([['remote/shelling', 'came under mortar fire']]);
+    expect(found('The two sides have agreed a ceasefire.')).toEqual([['strategic/agreement', 'agreed a ceasefire']]);
+    expect(found('Police said the gunmen took control of the market.')).toContainEqual(['battle/territory', 'took control of']);
+  });
+
+  it('gives a generic attack the sub-type of the instrument named beside it', () => {
+    const text = 'Rebels launched an assault on the base, using drones.';
+    const hits = findFrameTriggers(text, analyzeText(text), frames, [{ start: 0, end: text.length }]);
+    expect(hits.map((h) => h.def.id)).toEqual(['remote/air']);
+    expect(hits[0]!.notes).toEqual(['extract/refine/aircraft']);
+    expect(found('Gunmen attacked the convoy with an improvised explosive device.')).toEqual([['remote/explosive', 'Gunmen attacked']]);
+    expect(found('The city was under intense bombardment.')).toEqual([['remote/shelling', 'was under intense bombardment']]);
+    // "hit" is an event only with an instrument.
+    expect(found('A missile hit the station.')).toEqual([['remote/shelling', 'missile hit']]);
+    expect(found('The storm hit the coast.')).toEqual([]);
+  });
+
+  it('reads figurative and non-armed senses as no event', () => {
+    expect(found('The minister attacked the proposal in parliament.')).toEqual([]);
+    expect(found('Dock workers went on strike.')).toEqual([]);
+    expect(found('An attack helicopter landed at the airport.')).toEqual([]);
+    expect(found('Riot police blocked the square.')).toEqual([]);
+    expect(found('The charity is fighting poverty in the region.')).toEqual([]);
+  });
+
+  it('marks definite event nouns, which may refer back to an event already reported', () => {
+    const text = 'The shelling killed two.';
+    const [hit] = findFrameTriggers(text, analyzeText(text), frames, [{ start: 0, end: text.length }]);
+    expect(hit?.definite).toBe(true);
+    const earlier = { background: false, event_type: 'Explosions/Remote violence' } as Draft;
+    expect(refersBack(hit!, false, [earlier])).toBe(true);
+    expect(refersBack(hit!, true, [earlier])).toBe(false);
+    expect(refersBack(hit!, false, [])).toBe(false);
+  });
+});
+
+describe('trigger senses', () => {
+  it('keeps plain reports', () => {
+    expect(sense('Russian forces shelled the town on Monday.')).toBeNull();
+    expect(sense('No casualties were reported when artillery shelled the town.')).toBeNull();
+  });
+
+  it('drops negated triggers', () => {
+    expect(sense('The army did not attack the village.')).toBe('sense/negated');
+    expect(sense('No shelling was reported overnight.')).toBe('sense/negated');
+  });
+
+  it('drops possibilities, plans and conditions', () => {
+    expect(sense('Troops could attack the town within days.')).toBe('sense/modal');
+    expect(sense('The rebels threatened to storm the city.')).toBe('sense/modal');
+    expect(sense('They demanded that the troops withdraw from the area.')).toBe('sense/modal');
+    expect(sense('If the rebels attack, the army will respond.')).toBe('sense/conditional');
+    expect(sense('Officials warned of the threat of an offensive.')).toBe('sense/unreal');
+  });
+
+  it('drops habits, exercises and retrospectives', () => {
+    expect(sense('Skirmishes usually happen at dawn.')).toBe('sense/habitual');
+    expect(sense('Tanks fired live rounds at targets during the drills.')).toBe('sense/exercise');
+    expect(sense('The film follows the shelling of the city.')).toBe('sense/retrospective');
+  });
+});
+
+describe('trigger mentions', () => {
+  it('lists each trigger of an event once, with its sentence and rule', () => {
+    const hit = { start: 4, end: 12, text: 'shelling', def: frames.kinds.get('remote/shelling')! };
+    const d = { trigger: hit, sentence: { index: 3 } } as unknown as Draft;
+    expect(triggerMentions([d, d])).toEqual([{ start: 4, end: 12, text: 'shelling', sentence: 3, rule: 'extract/remote/shelling' }]);
+  });
+});

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { createExtractContext } from './create-extract-context.js';
+import { processArticle } from '../pipeline/process-article.js';
+import type { RawArticle } from '../model/article.js';
+
+const ctx = createExtractContext();
+const events = (text: string) =>
+  processArticle({
+    id: 'x', source: 'x', format: 'json', title: null, text, html: null, url: null,
+    outlet: 'Test Wire', published: '2020-10-07', publishedSource: 'metadata', language: null, diagnostics: [],
+  }, ctx).events.filter((e) => !e.background);
+
+describe('merging within an article', () => {
+  it('one happening told twice in one clause is one event', () => {
+    const got = events('Armenian units fought Azerbaijani troops and shelled their positions near Talish on Tuesday, the ministry said.');
+    expect(got).toHaveLength(1);
+    expect(got[0]!.mentions?.map((m) => m.trigger.text)).toEqual(['fought', 'shelled']);
+  });
+  it('two clauses with two places stay two events', () => {
+    const got = events('Azerbaijani drones struck Stepanakert on Tuesday, while Armenian artillery shelled Terter, officials said.');
+    expect(got.map((e) => e.actor1?.side).sort()).toEqual(['ARM', 'AZE']);
+  });
+  it('two settlements shelled in one sentence are two events (one per location)', () => {
+    const got = events('Azerbaijani forces shelled Martuni and Askeran on Tuesday, the ministry said.');
+    expect(got.map((e) => e.location?.source_text).sort()).toEqual(['Askeran', 'Martuni']);
+    expect(got.every((e) => e.actor1?.side === 'AZE')).toBe(true);
+  });
+});

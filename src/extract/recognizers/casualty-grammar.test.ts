@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { casualtiesFromTokens } from './casualty-grammar.js';
+import { loadLexicon } from '../lexicon.js';
+import { analyzeText } from '../../nlp/analyze-text.js';
+
+const lex = loadLexicon();
+const read = (text: string) =>
+  casualtiesFromTokens(text, analyzeText(text).tokens, lex, [], false).map((c) => `${c.category} ${c.count}`);
+
+describe('casualty grammar over tokens', () => {
+  it('reads counts as subjects of passive and intransitive predicates', () => {
+    expect(read('At least 40 people were killed and 300 wounded on Tuesday.')).toEqual(['killed 40', 'injured 300']);
+    expect(read('Seven villagers from the same clan died in the raid.')).toEqual(['killed 7']);
+    expect(read('A policeman was shot dead at the checkpoint.')).toEqual(['killed 1']);
+    expect(read('Two farmers and a boy lost their lives.')).toEqual(['killed 3']);
+  });
+  it('reads counts as objects of active verbs, and results of "leave"', () => {
+    expect(read('The rockets killed nine of them and injured 15.')).toEqual(['killed 9', 'injured 15']);
+    expect(read('Mortar fire left three soldiers dead and two more hurt.')).toEqual(['killed 3', 'injured 2']);
+  });
+  it('does not take the attackers for the victims', () => {
+    expect(read('Four gunmen killed two guards at the gate.')).toEqual(['killed 2']);
+  });
+  it('reads tolls, lives and count nouns', () => {
+    expect(read('The death toll from the blast has risen to 31, officials said.')).toEqual(['killed 31']);
+    expect(read('The ambush cost the lives of 11 recruits.')).toEqual(['killed 11']);
+    expect(read('Medics recovered 14 bodies from the rubble.')).toEqual(['killed 14']);
+  });
+  it('keeps "more than N" above N and reads vague counts at their lowest', () => {
+    expect(read('More than 20 civilians were wounded.')).toEqual(['injured 21']);
+    expect(read('Dozens of people were injured.')).toEqual(['injured 24']);
+    expect(read('Tens of thousands have died since the war began.')).toEqual([]);
+  });
+  it('reads zero tolls but not missing figures', () => {
+    expect(read('The shell hit a school; there were no casualties.')).toEqual(['killed 0', 'injured 0']);
+    expect(read('Nobody was hurt, the mayor said.')).toEqual(['injured 0']);
+    expect(read('The army gave no casualty figures.')).toEqual([]);
+    expect(read('There was no word on the injured.')).toEqual([]);
+  });
+  it('does not count things that are not people', () => {
+    expect(read('Two drones were destroyed and three shells hit the depot.')).toEqual([]);
+    expect(read('The strike on the village killed a cow.')).toEqual([]);
+  });
+});

@@ -1,0 +1,353 @@
+/**
+ * Casualty figures read over tokens (lemmas and parts of speech from the NLP backbone) rather than
+ * over characters: a count phrase ("at least 112", "a dozen", "one of its") linked to a casualty
+ * predicate by the grammar of English:
+ * - subject: count + victims + auxiliaries + intransitive or passive predicate ("112 people were
+ *   killed", "four soldiers died", "760 wounded", "a soldier was shot dead", "13 civilians dead");
+ * - object: transitive predicate + count + victims ("killing four servicemen", "killed 13 of
+ *   them", "wounding 21 people", "left two people dead");
+ * - count noun: count + deaths / bodies / injuries ("38 deaths", "five militants' bodies");
+ * - toll: toll noun … to/at/of + count ("the death toll rose to 12", "fatalities have climbed to
+ *   27", "the number of people killed … has climbed to 35");
+ * - lives: "cost the lives of 11 soldiers", "claimed 30 lives", "five people lost their lives".
+ * Word classes are data (`data/lexicon/casualty-grammar.yml`).
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
+import type { Lexicon } from '../lexicon.js';
+import type { Token } from '../../nlp/analyze-text.js';
+import { parseCount, type CasualtyMention } from './casualties.js';
+
+type Category = 'killed' | 'injured';
+const byCategory = z.object({ killed: z.array(z.string()), injured: z.array(z.string()) });
+const grammarFile = z.object({
+  version: z.number(),
+  transitive: byCategory,
+  intransitive: byCategory,
+  count_nouns: byCategory,
+  toll_nouns: z.array(z.string()),
+  toll_links: z.array(z.string()),
+  result_verbs: z.array(z.string()),
+  auxiliaries: z.array(z.string()),
+  not_people: z.array(z.string()),
+  partitive: z.array(z.string()),
+  victim_prepositions: z.array(z.string()),
+  exceeding: z.array(z.string()),
+  vague_counts: z.record(z.number()),
+  zero_words: z.array(z.string()),
+  zero_nouns: z.object({ both: z.array(z.string()), killed: z.array(z.string()), injured: z.array(z.string()) }),
+});
+
+interface Classes {
+  readonly transitive: ReadonlyMap<string, Category>;
+  readonly intransitive: ReadonlyMap<string, Category>;
+  readonly countNouns: ReadonlyMap<string, Category>;
+  readonly tollNouns: readonly string[][];
+  readonly tollLinks: ReadonlySet<string>;
+  readonly resultVerbs: ReadonlySet<string>;
+  readonly auxiliaries: ReadonlySet<string>;
+  readonly notPeople: ReadonlySet<string>;
+  readonly partitive: ReadonlySet<string>;
+  readonly victimPrepositions: ReadonlySet<string>;
+  readonly exceeding: ReadonlySet<string>;
+  readonly vagueCounts: ReadonlyMap<string, number>;
+  readonly zeroWords: readonly string[][];
+  readonly zeroNouns: ReadonlyMap<string, Category | 'both'>;
+}
+
+let classes: Classes | null = null;
+function load(): Classes {
+  if (classes) return classes;
+  const file = fileURLToPath(new URL('../../../data/lexicon/casualty-grammar.yml', import.meta.url));
+  const parsed = grammarFile.safeParse(parseYaml(readFileSync(file, 'utf8')));
+  if (!parsed.success) throw new Error(`${file}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  const g = parsed.data;
+  const map = (c: z.infer<typeof byCategory>) => new Map<string, Category>([...c.killed.map((w) => [w, 'killed'] as const), ...c.injured.map((w) => [w, 'injured'] as const)]);
+  classes = {
+    transitive: map(g.transitive),
+    intransitive: map(g.intransitive),
+    countNouns: map(g.count_nouns),
+    tollNouns: g.toll_nouns.map((t) => t.split(/\s+/)),
+    tollLinks: new Set(g.toll_links),
+    resultVerbs: new Set(g.result_verbs),
+    auxiliaries: new Set(g.auxiliaries),
+    notPeople: new Set(g.not_people),
+    partitive: new Set(g.partitive),
+    victimPrepositions: new Set(g.victim_prepositions),
+    exceeding: new Set(g.exceeding),
+    vagueCounts: new Map(Object.entries(g.vague_counts)),
+    zeroWords: g.zero_words.map((w) => w.split(/\s+/)),
+    zeroNouns: new Map<string, Category | 'both'>([
+      ...g.zero_nouns.both.map((w) => [w, 'both'] as const),
+      ...g.zero_nouns.killed.map((w) => [w, 'killed'] as const),
+      ...g.zero_nouns.injured.map((w) => [w, 'injured'] as const),
+    ]),
+  };
+  return classes;
+}
+
+interface Count {
+  readonly from: number; // token index of the phrase's first token (modifier included)
+  readonly to: number; // token index after the phrase
+  readonly count: number;
+  readonly modifier: 'min' | 'approx' | null;
+  /** "a"/"an"/"one": a count only when people follow. */
+  readonly article: boolean;
+}
+
+const isPunct = (t: Token): boolean => t.pos === 'PUNCT' || /^[,;:()"“”]$/.test(t.text);
+
+/** The count phrase starting at token `i`, if any. */
+function countAt(tokens: readonly Token[], i: number, lex: Lexicon): Count | null {
+  const c = load();
+  let j = i;
+  let modifier: 'min' | 'approx' | null = null;
+  let exceeds = false;
+  for (let len = 3; len >= 1; len--) {
+    const words = tokens.slice(j, j + len).map((t) => t.lower).join(' ');
+    const m = lex.modifiers.get(words);
+    if (m && tokens.length > j + len) {
+      modifier = m;
+      exceeds = c.exceeding.has(words);
+      j += len;
+      break;
+    }
+  }
+  // "as many as", "as few as"
+  if (!modifier && tokens[j]?.lower === 'as' && tokens[j + 2]?.lower === 'as' && ['many', 'much'].includes(tokens[j + 1]?.lower ?? '')) {
+    modifier = 'approx';
+    j += 3;
+  }
+  const t = tokens[j];
+  if (!t) return null;
+  if (t.lower === 'a' || t.lower === 'an') {
+    if (tokens[j + 1]?.lower === 'dozen') return { from: i, to: j + 2, count: 12, modifier, article: false };
+    return { from: i, to: j + 1, count: 1, modifier, article: true };
+  }
+  let words = t.lower;
+  let end = j + 1;
+  const mult = tokens[end]?.lower;
+  if (mult && lex.multipliers.has(mult) && (t.pos === 'NUM' || /^\d/.test(t.text))) {
+    words = `${words} ${mult}`;
+    end++;
+  }
+  // "tens of thousands", "hundreds of thousands": a magnitude of a whole war, not a toll read here.
+  if (c.vagueCounts.has(words) && tokens[j - 1]?.lower === 'of' && j - 2 >= 0 && (c.vagueCounts.has(tokens[j - 2]!.lower) || tokens[j - 2]!.lower === 'tens')) return null;
+  let count = c.vagueCounts.get(words) ?? parseCount(words, lex);
+  if (count === null && /^[a-z]+-[a-z]+$/.test(t.lower)) {
+    // "twenty-five"
+    const [tens, ones] = t.lower.split('-');
+    const a = parseCount(tens!, lex);
+    const b = parseCount(ones!, lex);
+    if (a !== null && b !== null && a >= 20 && b < 10) count = a + b;
+  }
+  if (count === null) return null;
+  if (exceeds) count += 1; // "more than 50" is at least 51
+  if (t.lower === 'one' || t.lower === 'single') return { from: i, to: end, count, modifier, article: true };
+  return { from: i, to: end, count, modifier: modifier ?? (c.vagueCounts.has(words) ? 'min' : null), article: false };
+}
+
+/** The victim words after a count: up to six nominal tokens, "of its/them", possessives. */
+function victimAfter(tokens: readonly Token[], k: number, c: Classes): number {
+  let j = k;
+  while (j < tokens.length && j - k < 6) {
+    const t = tokens[j]!;
+    // "one of its soldiers", "nine of them", "dozens of people"
+    if (t.lower === 'of' && (c.partitive.has(tokens[j + 1]?.lower ?? '') || (j === k && ['NOUN', 'ADJ', 'PROPN'].includes(tokens[j + 1]?.pos ?? '')))) {
+      j += 2;
+      continue;
+    }
+    if (['NOUN', 'PROPN', 'ADJ', 'NUM'].includes(t.pos) || t.lower === "'s" || t.lower === "'" || t.lower === 'more' || t.lower === 'other' || t.lower === 'others') {
+      // A casualty word ends the victim phrase: it is the predicate.
+      if (c.intransitive.has(t.lower) || c.countNouns.has(t.lower) || c.transitive.has(t.lemma) && t.pos === 'VERB') break;
+      j++;
+      continue;
+    }
+    if (t.pos === 'DET' && j === k) {
+      j++;
+      continue;
+    }
+    // "five civilians from one family", "two soldiers in the village" (a short phrase after the noun)
+    if (j > k && c.victimPrepositions.has(t.lower) && j - k < 5) {
+      let m = j + 1;
+      if (tokens[m]?.pos === 'DET' || tokens[m]?.pos === 'NUM') m++;
+      const nounFrom = m;
+      while (m < tokens.length && m - nounFrom < 3 && ['NOUN', 'PROPN', 'ADJ'].includes(tokens[m]!.pos) && !c.intransitive.has(tokens[m]!.lower)) m++;
+      if (m > nounFrom) {
+        j = m;
+        continue;
+      }
+    }
+    break;
+  }
+  return j;
+}
+
+function headIsPeople(tokens: readonly Token[], from: number, to: number, c: Classes): boolean {
+  for (let k = to - 1; k >= from; k--) {
+    const t = tokens[k]!;
+    if (t.pos === 'NOUN' || t.pos === 'PROPN') return !c.notPeople.has(t.lower) && !c.notPeople.has(t.lemma);
+  }
+  return true;
+}
+
+const hasPersonNoun = (tokens: readonly Token[], from: number, to: number): boolean =>
+  tokens.slice(from, to).some((t) => t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'PRON');
+
+/**
+ * Casualty figures in one sentence, given its tokens. `text` is the whole article; `blocked`
+ * ranges (dates and times) are never read as counts.
+ */
+export function casualtiesFromTokens(
+  text: string,
+  tokens: readonly Token[],
+  lex: Lexicon,
+  blocked: readonly { start: number; end: number }[],
+  aggregate: boolean,
+): CasualtyMention[] {
+  const c = load();
+  const out: CasualtyMention[] = [];
+  const used = new Set<number>();
+  const emit = (from: number, to: number, category: Category, n: Count, victimFrom: number, victimTo: number): void => {
+    for (let k = n.from; k < n.to; k++) if (used.has(k)) return;
+    const numTok = tokens[n.to - 1]!;
+    if (blocked.some((b) => b.start < numTok.end && numTok.start < b.end)) return;
+    if (/^\d{4}$/.test(numTok.text) && Number(numTok.text) >= 1900 && Number(numTok.text) <= 2100 && victimTo === victimFrom) return;
+    if (n.count > 1_000_000) return;
+    if (n.article && !hasPersonNoun(tokens, victimFrom, victimTo)) return;
+    if (victimTo > victimFrom && !headIsPeople(tokens, victimFrom, victimTo, c)) return;
+    const start = tokens[from]!.start;
+    const end = tokens[to - 1]!.end;
+    for (let k = n.from; k < n.to; k++) used.add(k);
+    const victim = victimTo > victimFrom ? { start: tokens[victimFrom]!.start, end: tokens[victimTo - 1]!.end, text: text.slice(tokens[victimFrom]!.start, tokens[victimTo - 1]!.end) } : null;
+    out.push({ start, end, text: text.slice(start, end), category, count: n.count, modifier: n.modifier, victim, aggregate });
+  };
+
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    // Object reading: a transitive casualty verb (active), or "left", then the count.
+    const trans = t.pos !== 'NOUN' ? c.transitive.get(t.lemma) ?? c.transitive.get(t.lower) : undefined;
+    if (trans || c.resultVerbs.has(t.lemma)) {
+      let k = i + 1;
+      if (tokens[k]?.lower === 'the' || tokens[k]?.lower === 'another') k++;
+      const n = countAt(tokens, k, lex);
+      if (n) {
+        const vEnd = victimAfter(tokens, n.to, c);
+        if (trans) {
+          // "killing four", "wounded 21 people" — not "wounded" as an adjective of a later noun phrase.
+          emit(i, Math.max(vEnd, n.to), trans, n, n.to, vEnd);
+        } else {
+          // "left two people dead", "leaving 12 wounded"
+          const p = tokens[vEnd];
+          const cat = p ? c.intransitive.get(p.lower) ?? (c.transitive.has(p.lemma) && /ed$|en$/.test(p.lower) ? c.transitive.get(p.lemma) : undefined) : undefined;
+          if (cat) emit(i, vEnd + 1, cat, n, n.to, vEnd);
+        }
+      }
+    }
+    // "cost the lives of 11 soldiers", "claimed 30 lives"
+    if ((t.lemma === 'cost' || t.lemma === 'claim' || t.lemma === 'take') && tokens[i + 1]?.lower === 'the' && tokens[i + 2]?.lower === 'lives' && tokens[i + 3]?.lower === 'of') {
+      const n = countAt(tokens, i + 4, lex);
+      if (n) {
+        const vEnd = victimAfter(tokens, n.to, c);
+        emit(i, Math.max(vEnd, n.to), 'killed', n, n.to, vEnd);
+      }
+    }
+    // Toll: "death toll rose to 12", "the number of people killed … has climbed to 35".
+    for (const noun of c.tollNouns) {
+      if (!noun.every((w, k) => tokens[i + k]?.lower === w)) continue;
+      for (let k = i + noun.length; k < Math.min(tokens.length, i + noun.length + 16); k++) {
+        const x = tokens[k]!;
+        if (x.lower === '.' || x.lower === ';') break;
+        if (!c.tollLinks.has(x.lower)) continue;
+        const n = countAt(tokens, k + 1, lex);
+        if (n && !n.article) {
+          const vEnd = victimAfter(tokens, n.to, c);
+          emit(i, Math.max(vEnd, n.to), 'killed', n, n.to, vEnd);
+          break;
+        }
+      }
+    }
+    // Zero tolls: "no casualties", "nobody was hurt", "no civilians were killed".
+    const zero = c.zeroWords.find((w) => w.every((x, k) => tokens[i + k]?.lower === x));
+    if (zero) {
+      const z0 = i + zero.length;
+      let k = z0;
+      // Only adjectives before a noun ("no civilian casualties"); nouns, auxiliaries and adverbs
+      // before a predicate ("nobody was hurt", "no civilians were killed").
+      let nounGap = true;
+      while (k < tokens.length && k - z0 < 4 && !c.zeroNouns.has(tokens[k]!.lower) && !c.intransitive.has(tokens[k]!.lower) && !c.transitive.has(tokens[k]!.lemma)) {
+        const g = tokens[k]!;
+        if (!['ADJ', 'NOUN', 'AUX', 'ADV', 'PROPN'].includes(g.pos) && g.lemma !== 'be') break;
+        if (g.pos !== 'ADJ') nounGap = false;
+        k++;
+      }
+      const p = tokens[k];
+      const next = tokens[k + 1];
+      // "no casualty figures", "no injured people": the noun modifies another one.
+      const zn = p && nounGap && !(next && (next.pos === 'NOUN' || next.pos === 'PROPN')) ? c.zeroNouns.get(p.lower) : undefined;
+      const pred = p && !zn ? c.intransitive.get(p.lower) ?? c.intransitive.get(p.lemma) ?? (/(?:ed|en|hurt)$/.test(p.lower) ? c.transitive.get(p.lemma) : undefined) : undefined;
+      const cats: Category[] = zn === 'both' ? ['killed', 'injured'] : zn ? [zn] : pred ? [pred] : [];
+      if (p && cats.length && !out.some((o) => o.start <= tokens[i]!.start && tokens[k]!.end <= o.end)) {
+        const start = tokens[i]!.start;
+        const end = p.end;
+        for (const category of cats) out.push({ start, end, text: text.slice(start, end), category, count: 0, modifier: null, victim: null, aggregate });
+      }
+    }
+    // Subject reading: count, victims, auxiliaries, predicate.
+    const first = countAt(tokens, i, lex);
+    if (!first || used.has(i)) continue;
+    let n = first;
+    let vEnd = victimAfter(tokens, n.to, c);
+    // "two women and a child died", "three instructors and two fighters were killed": one toll.
+    const inner: number[] = [];
+    for (let guard = 0; guard < 4 && (tokens[vEnd]?.lower === 'and' || tokens[vEnd]?.lower === ',') && vEnd > n.to; guard++) {
+      const more = countAt(tokens, vEnd + 1, lex);
+      if (!more) break;
+      const end2 = victimAfter(tokens, more.to, c);
+      if (end2 === more.to) break;
+      for (let x = more.from; x < more.to; x++) inner.push(x);
+      n = { ...n, count: n.count + more.count, article: n.article && more.article };
+      vEnd = end2;
+    }
+    let k = vEnd;
+    // "fourteen people, nine of them children, died": skip one apposition set off by commas.
+    if (tokens[k]?.lower === ',' && k + 1 < tokens.length) {
+      const close = tokens.findIndex((x, idx) => idx > k && idx <= k + 6 && x.lower === ',');
+      if (close > 0 && tokens.slice(k + 1, close).some((x) => x.lower === 'of')) k = close + 1;
+    }
+    let passive = false;
+    while (k < tokens.length && k - vEnd < 5 && (c.auxiliaries.has(tokens[k]!.lower) || c.auxiliaries.has(tokens[k]!.lemma) || tokens[k]!.pos === 'ADV')) {
+      if (tokens[k]!.lemma === 'be' || tokens[k]!.lemma === 'get') passive = true;
+      k++;
+    }
+    const p = tokens[k];
+    if (!p) continue;
+    let cat: Category | undefined;
+    let end = k + 1;
+    if (p.lower === 'shot' && tokens[k + 1]?.lower === 'dead') {
+      cat = 'killed';
+      end = k + 2;
+    } else if (p.lemma === 'lose' && ['their', 'his', 'her'].includes(tokens[k + 1]?.lower ?? '') && ['lives', 'life'].includes(tokens[k + 2]?.lower ?? '')) {
+      cat = 'killed';
+      end = k + 3;
+    } else if (c.countNouns.has(p.lower) && k === vEnd) {
+      cat = c.countNouns.get(p.lower);
+    } else if (c.intransitive.has(p.lemma) || c.intransitive.has(p.lower)) {
+      cat = c.intransitive.get(p.lemma) ?? c.intransitive.get(p.lower);
+    } else if (c.transitive.has(p.lemma) && /(?:ed|en|ain|hurt)$/.test(p.lower)) {
+      // A participle after the count is passive ("five killed", "were wounded") unless it has an
+      // object of its own ("two gunmen killed three police").
+      const next = tokens[k + 1];
+      const hasObject = next && !passive && (next.pos === 'NUM' || next.pos === 'DET' || next.pos === 'PRON' || next.pos === 'PROPN' || next.pos === 'NOUN');
+      if (!hasObject) cat = c.transitive.get(p.lemma);
+    }
+    if (cat) {
+      const before = out.length;
+      emit(n.from, end, cat, { ...n, to: first.to }, first.to, vEnd);
+      if (out.length > before) for (const x of inner) used.add(x);
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
+}

@@ -1,0 +1,191 @@
+/**
+ * Whether a trigger, read in its sentence, reports a real happening: not negated ("did not
+ * attack", "no shelling"), not a possibility, plan or condition ("could attack", "threatened to
+ * strike", "the threat of an offensive", "if they attack"), not an exercise or a sport. Word
+ * lists in `data/lexicon/trigger-senses.yml`; the reading is over the sentence's tokens.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
+import type { Draft, TriggerHit } from './drafts.js';
+import { loadFrames, type Alternative } from './frames.js';
+import { wordsOf, type FrameHit, type Word } from './match-frames.js';
+import type { Token } from '../nlp/analyze-text.js';
+
+const file = fileURLToPath(new URL('../../data/lexicon/trigger-senses.yml', import.meta.url));
+const schema = z.object({
+  version: z.number(),
+  verb_negators: z.array(z.string()),
+  noun_negators: z.array(z.string()),
+  modal_aux: z.array(z.string()),
+  modal_verbs: z.array(z.string()),
+  unreal_before: z.array(z.string()),
+  conditional: z.array(z.string()),
+  exercise: z.array(z.string()),
+  sport: z.array(z.string()),
+  habitual: z.array(z.string()),
+  aspectual: z.array(z.string()),
+  retrospective: z.array(z.string()),
+  frame_prepositions: z.array(z.string()),
+}).strict();
+
+type Phrase = readonly string[];
+interface Senses {
+  readonly verbNegators: readonly Phrase[];
+  readonly nounNegators: readonly Phrase[];
+  readonly modalAux: readonly Phrase[];
+  readonly modalVerbs: readonly Phrase[];
+  readonly unrealBefore: readonly Phrase[];
+  readonly conditional: readonly Phrase[];
+  readonly exercise: readonly Phrase[];
+  readonly sport: readonly Phrase[];
+  readonly habitual: readonly Phrase[];
+  readonly aspectual: ReadonlySet<string>;
+  readonly retrospective: readonly Phrase[];
+  readonly framePrepositions: ReadonlySet<string>;
+}
+
+let cached: Senses | undefined;
+
+function loadSenses(): Senses {
+  if (cached) return cached;
+  const parsed = schema.safeParse(parseYaml(readFileSync(file, 'utf8')));
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(`lexicon data/lexicon/trigger-senses.yml: ${issue?.path.join('.')}: ${issue?.message}`);
+  }
+  const d = parsed.data;
+  const phrases = (xs: readonly string[]): Phrase[] => xs.map((x) => x.toLowerCase().split(/\s+/));
+  return (cached = {
+    verbNegators: phrases(d.verb_negators),
+    nounNegators: phrases(d.noun_negators),
+    modalAux: phrases(d.modal_aux),
+    modalVerbs: phrases(d.modal_verbs),
+    unrealBefore: phrases(d.unreal_before),
+    conditional: phrases(d.conditional),
+    exercise: phrases(d.exercise),
+    sport: phrases(d.sport),
+    habitual: phrases(d.habitual),
+    aspectual: new Set(d.aspectual),
+    retrospective: phrases(d.retrospective),
+    framePrepositions: new Set(d.frame_prepositions),
+  });
+}
+
+/** Whether one of `phrases` starts at word `i` (by surface or lemma; plurals by lemma). */
+function phraseAt(words: readonly Word[], i: number, phrases: readonly Phrase[]): boolean {
+  return phrases.some((p) => p.every((x, k) => {
+    const w = words[i + k];
+    return w !== undefined && (w.lower === x || w.lemma === x);
+  }));
+}
+
+/** Whether one of `phrases` ends right before word `end` (at one of the positions up to `reach` back). */
+function phraseEndingBefore(words: readonly Word[], end: number, phrases: readonly Phrase[]): boolean {
+  return phrases.some((p) => end - p.length >= 0 && p.every((x, k) => {
+    const w = words[end - p.length + k]!;
+    return w.lower === x || w.lemma === x;
+  }));
+}
+
+function anyIn(words: readonly Word[], phrases: readonly Phrase[]): boolean {
+  for (let i = 0; i < words.length; i++) if (phraseAt(words, i, phrases)) return true;
+  return false;
+}
+
+function classIn(words: readonly Word[], cls: readonly Alternative[] | undefined): boolean {
+  if (!cls) return false;
+  return words.some((w) => cls.some((a) => a.words.length === 1 && a.words[0]!.has(w.lower)));
+}
+
+const CLAUSE_STOP = new Set([',', ';', ':', '.', '!', '?', '—', '–', '(', ')', 'but', 'while', 'whereas', 'and']);
+/** Words that may stand between a negator or auxiliary and its verb ("did not even try", "will have been"). */
+const between = (w: Word): boolean => w.pos === 'AUX' || w.pos === 'ADV' || w.pos === 'PART' || w.lemma === 'be' || w.lemma === 'have' || w.lemma === 'been';
+/** Words that may stand between a determiner-like negator and its noun ("no heavy shelling"). */
+const nounGap = (w: Word): boolean => w.pos === 'ADJ' || w.pos === 'DET' || w.pos === 'NUM' || w.lower === 'of' || w.lower === 'report' || w.lower === 'reports' || w.pos === 'NOUN';
+
+/** Whether the trigger starting at word `i` is governed by one of `phrases` across `gap` words. */
+function governedBy(words: readonly Word[], i: number, phrases: readonly Phrase[], gap: (w: Word) => boolean, reach: number): boolean {
+  for (let k = i, steps = 0; k > 0 && steps <= reach; k--, steps++) {
+    if (phraseEndingBefore(words, k, phrases)) return true;
+    const w = words[k - 1]!;
+    if (!gap(w)) return false;
+  }
+  return false;
+}
+
+/** The reason the trigger reports no real happening, or null. */
+export function unrealReading(t: TriggerHit, tokens: readonly Token[], armedContext: boolean): string | null {
+  const senses = loadSenses();
+  const frames = loadFrames();
+  const words = wordsOf(tokens);
+  const i = words.findIndex((w) => w.start >= t.start);
+  if (i < 0) return null;
+  const hit = t as Partial<FrameHit>;
+  const nominal = hit.trigger?.nominal ?? false;
+  const violent = t.def.event_type === 'Battles' || t.def.event_type === 'Explosions/Remote violence';
+  // Negation: "did not attack", "have never shelled"; "no shelling", "without a shot".
+  if (governedBy(words, i, senses.verbNegators, between, 4)) return 'sense/negated';
+  if (governedBy(words, i, senses.nounNegators, nounGap, 4)) return 'sense/negated';
+  // Modality and the future: "could attack", "will sign", "threatened to strike", "plans to sign".
+  if (governedBy(words, i, senses.modalAux, (w) => between(w) || senses.aspectual.has(w.lemma), 3)) return 'sense/modal';
+  if (i >= 1 && words[i - 1]!.lower === 'to') {
+    for (let k = i - 1; k >= Math.max(0, i - 4); k--) {
+      if (phraseEndingBefore(words, k, senses.modalVerbs)) return 'sense/modal';
+    }
+  }
+  // A base-form verb under a demand or threat: "demanded that all forces withdraw".
+  const head = words[i]!;
+  if ((head.pos === 'VERB' || head.pos === 'NOUN') && head.lower === head.lemma) {
+    for (let k = i - 1; k >= 1; k--) {
+      if (words[k]!.lower === 'that' && phraseEndingBefore(words, k, senses.modalVerbs)) return 'sense/modal';
+    }
+  }
+  const noun = nominal || head.pos === 'NOUN' || head.pos === 'PROPN';
+  // A modal in the clause before an event noun: "could spill into wider fighting".
+  if (noun) {
+    for (let k = i - 1; k >= Math.max(0, i - 5) && !CLAUSE_STOP.has(words[k]!.lower); k--) {
+      if (phraseAt(words, k, senses.modalAux) && words[k]!.pos === 'AUX') return 'sense/modal';
+    }
+  }
+  // Habit, not a happening: "skirmishes have always been a burden".
+  for (let k = i - 1; k >= 0 && !CLAUSE_STOP.has(words[k]!.lower); k--) if (phraseAt(words, k, senses.habitual)) return 'sense/habitual';
+  for (let k = i + 1; k < words.length && k < i + 6 && !CLAUSE_STOP.has(words[k]!.lower); k++) if (phraseAt(words, k, senses.habitual)) return 'sense/habitual';
+  if (noun && governedBy(words, i, senses.unrealBefore, (w) => w.pos === 'DET' || w.pos === 'ADJ' || w.lower === 'of' || w.lower === 'for' || w.lower === 'on' || w.lower === 'an' || w.lower === 'a', 3)) return 'sense/unreal';
+  // A condition opened earlier in the clause: "if they attack", "in case of an offensive".
+  for (let k = i - 1; k >= 0 && !CLAUSE_STOP.has(words[k]!.lower); k--) {
+    if (phraseAt(words, k, senses.conditional)) return 'sense/conditional';
+  }
+  if (violent && anyIn(words, senses.exercise)) return 'sense/exercise';
+  if (violent && anyIn(words, senses.retrospective)) return 'sense/retrospective';
+  // "throughout the fighting", "during the clashes": the time frame of something else.
+  if (hit.definite) {
+    for (let k = i - 1; k >= Math.max(0, i - 4); k--) {
+      if (senses.framePrepositions.has(words[k]!.lower)) return 'sense/time-frame';
+      if (CLAUSE_STOP.has(words[k]!.lower) || words[k]!.pos === 'VERB') break;
+    }
+  }
+  if (violent && !armedContext && anyIn(words, senses.sport)) {
+    const weapons = ['munition', 'aircraft', 'explosive'].some((c) => classIn(words, frames.classes.get(c)));
+    if (!weapons) return 'sense/sport';
+  }
+  return null;
+}
+
+/** Whether the sentence names a weapon or aircraft (an armed context of its own). */
+export function namesWeapon(tokens: readonly Token[]): boolean {
+  const frames = loadFrames();
+  const words = wordsOf(tokens);
+  return ['munition', 'aircraft', 'explosive'].some((c) => classIn(words, frames.classes.get(c)));
+}
+
+/**
+ * A definite event noun ("the shelling", "the clashes") in a sentence with no date of its own,
+ * after the article already reported an event of its type: a reference back, not a new event.
+ */
+export function refersBack(t: TriggerHit, hasOwnDate: boolean, drafts: readonly Draft[]): boolean {
+  const hit = t as Partial<FrameHit>;
+  if (!hit.definite || hasOwnDate) return false;
+  return drafts.some((d) => !d.background && d.event_type === t.def.event_type);
+}
