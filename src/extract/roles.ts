@@ -114,18 +114,19 @@ function syntaxRoles(
   }
   const env: { -readonly [K in keyof CorefEnv]: CorefEnv[K] } = { speaker, recent, topics: input.topics ?? [], civilianCountry: input.civilianCountry, placeCountry: input.placeCountry ?? input.civilianCountry };
   const speakerPhrase = frame?.speaker ?? null;
-  const pick = (cands: readonly Argument[], not: ActorHit | null): RoleFill | null => {
+  const pick = (cands: readonly Argument[], not: ActorHit | null, asAgent = false): RoleFill | null => {
     for (const c of cands) {
       if (speakerPhrase && c.np.start === speakerPhrase.start) continue;
       const r = actorOfPhrase(c.np, syn, usable, ctx, lex, env);
-      if (!r) continue;
+      // Civilians are what is hit, never by class the attacker ("a car carrying police came under fire").
+      if (!r || (asAgent && r.via === 'civilians')) continue;
       if (not && (r.hit === not || (r.hit.entry.side && r.hit.entry.side === not.entry.side))) continue;
       const rule = `roles/${c.rule}${r.via === 'name' ? '' : `+${r.via}`}`;
       return { hit: r.hit, weight: 1, accused: isAccused(r.hit), rule };
     }
     return null;
   };
-  let agent = pick(args.agents.filter((c) => !namesEnemy(c.np, syn, lex)), null);
+  let agent = pick(args.agents.filter((c) => !namesEnemy(c.np, syn, lex)), null, true);
   // "The enemy fired": the claimant's enemy, when it is known who speaks.
   const enemyOfSpeaker = input.speakerSide ? opponentOf(input.speakerSide, ctx) : null;
   const enemyAgent = args.agents.find((c) => namesEnemy(c.np, syn, lex));

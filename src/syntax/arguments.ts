@@ -69,6 +69,12 @@ function ofChain(syn: SentenceSyntax, np: NounPhrase): NounPhrase[] {
 export function subjectOf(syn: SentenceSyntax, vg: VerbGroup, lex: RoleLexicon, depth = 0): NounPhrase[] {
   const t = syn.tokens;
   if (vg.reduced) {
+    // ", killing five": an adverbial -ing clause shares the subject of the verb before it.
+    if (/ing$/.test(t[vg.head]!.lower) && t[vg.first - 1]?.text === ',' && depth < 3) {
+      const before = syn.verbs.filter((v) => v.last < vg.first && !v.reduced && syn.clauseOf[v.head] === syn.clauseOf[vg.head]);
+      const main = before[before.length - 1];
+      if (main) return subjectOf(syn, main, lex, depth + 1);
+    }
     const np = npEndingBefore(syn, vg.first);
     return np ? [np] : [];
   }
@@ -100,6 +106,14 @@ export function subjectOf(syn: SentenceSyntax, vg: VerbGroup, lex: RoleLexicon, 
         if (owner && !owner.prep) return [owner, np];
         continue;
       }
+      // "troops combing a building killed", "the forces, committing a provocation, pounded": the
+      // object of a participle modifier is not the subject; go on before the participle.
+      const modIdx = syn.verbOf[np.first - 1] ?? -1;
+      if (modIdx >= 0 && syn.verbs[modIdx]!.reduced && syn.verbs[modIdx]!.last === np.first - 1) {
+        k = syn.verbs[modIdx]!.first;
+        if (t[k - 1]?.text === ',') k--;
+        continue;
+      }
       return [np, ...ofChain(syn, np)];
     }
     if (tok.pos === 'PRON' && /^(?:who|which|that)$/.test(tok.lower)) {
@@ -113,6 +127,7 @@ export function subjectOf(syn: SentenceSyntax, vg: VerbGroup, lex: RoleLexicon, 
       // "Shells fired by the RSF slammed": skip the participle modifier to the noun it modifies.
       if (other.reduced) {
         k = other.first;
+        if (t[k - 1]?.text === ',') k--;
         continue;
       }
       // "X entered and seized": the verbs share their subject.
