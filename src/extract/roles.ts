@@ -178,7 +178,15 @@ export function assignRoles(
   let target = syn.target;
   // Nothing from the clause: the word-order reading, unless it contradicts the clause (a passive
   // without a by-agent has no agent in this sentence; the syntax target is never the agent).
-  if (!agent && legacy.agent && !(syn.passive && legacy.agent.rule === 'roles/subject') && legacy.agent.hit.entry.side !== target?.hit.entry.side) agent = legacy.agent;
+  // The word-order agent only from the trigger's own clause ("One man, X, died when shells fell": X is no agent).
+  const clauseOfChar = (at: number) => {
+    const k = input.syn.tokens.findIndex((tk) => tk.end > at);
+    return k >= 0 ? input.syn.clauseOf[k] : -1;
+  };
+  const sameClause = (h: ActorHit) => clauseOfChar(h.start) === clauseOfChar(tStart);
+  // Nor a word inside a place name ("Drones hit Port Sudan").
+  const legacyOk = (h: ActorHit) => sameClause(h) && !(input.settlements ?? []).some((p) => h.start >= p.start && h.end <= p.end);
+  if (!agent && legacy.agent && legacyOk(legacy.agent.hit) && !(syn.passive && legacy.agent.rule === 'roles/subject') && legacy.agent.hit.entry.side !== target?.hit.entry.side) agent = legacy.agent;
   const inAnyFrame = (h: ActorHit) => frames.some((f) => h.start >= f.start && h.end <= f.end);
   if (!target && legacy.target && !inAnyFrame(legacy.target.hit) && legacy.target.hit.entry.side !== agent?.hit.entry.side && !(legacy.target.rule === 'roles/passive-subject' && !syn.passive)) target = legacy.target;
   if (!target && syn.enemyTarget) {

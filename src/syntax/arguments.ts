@@ -283,6 +283,11 @@ function nominalArguments(syn: SentenceSyntax, np: NounPhrase, lex: RoleLexicon)
     } else if ((np.prep === 'under' || np.prep === 'by' || np.prep === 'in') && (lex.undergoVerbs.has(gov.lemma) || gov.voice === 'passive')) {
       // "X came under fire from Y", "X was hit in a drone strike": the subject is the target.
       for (const s of subjectOf(syn, gov, lex)) patients.push({ np: s, rule: 'syntax/under-subject' });
+    } else if (np.prep && /^(?:in|during|amid|throughout)$/.test(np.prep) && gov.voice === 'active' && !lex.speechVerbs.has(gov.lemma)) {
+      // "troops shot dead eight militants during fighting": the clause's subject and object.
+      for (const s of subjectOf(syn, gov, lex)) agents.push({ np: s, rule: 'syntax/clause-subject' });
+      const obj = complementsOf(syn, gov.last, lex).find((c) => c.prep === null && c.np.start < np.start);
+      if (obj) patients.push({ np: obj.np, rule: 'syntax/clause-object' });
     } else if (np.prep === 'to' && lex.subjectVerbs.has(gov.lemma)) {
       // "X subjected Y to shelling".
       for (const s of subjectOf(syn, gov, lex)) agents.push({ np: s, rule: 'syntax/subjected-agent' });

@@ -244,7 +244,14 @@ export function analyzeSentence(tokens: readonly Token[]): SentenceSyntax {
       (t.pos === 'PRON' && RELATIVE.has(t.lower)) ||
       (t.lower === 'that' && (t.pos === 'DET' || t.pos === 'SCONJ') && npOf[k]! < 0) ||
       (t.pos === 'PUNCT' && /^[;:—–"“”]$/.test(t.text) && !(isHyphen(t) && tokens[k - 1] && glued(tokens[k - 1]!, t)));
-    if (boundary && k > 0) c++;
+    // ", and an air strike hit": a conjunction after a comma before a phrase with its own verb joins two clauses.
+    let joined = false;
+    if (t.pos === 'CCONJ' && tokens[k - 1]?.text === ',' && npOf[k + 1]! >= 0) {
+      let after = nps[npOf[k + 1]!]!.last + 1;
+      while (tokens[after]?.pos === 'ADV') after++;
+      joined = after < n && verbOf[after]! >= 0;
+    }
+    if ((boundary || joined) && k > 0) c++;
     clauseOf[k] = c;
   }
   return { tokens, nps, verbs, clauseOf, npOf, verbOf };
