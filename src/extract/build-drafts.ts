@@ -2,7 +2,7 @@
  * Reads one article sentence by sentence into event drafts: trigger, roles, date, background,
  * place, casualties, claims and control of places. Merging happens afterwards.
  */
-import { claimsOfSentence, SpeakerMemory } from './claims.js';
+import { claimsOfSentence, quotationClaims, SpeakerMemory } from './claims.js';
 import type { ActorHit, ExtractContext, PlaceHit } from './context.js';
 import { dateRole, isOldDate, pickDate } from './dating.js';
 import { daysBetween } from '../model/calendar.js';
@@ -141,7 +141,7 @@ export function readSentences(
   const byDates = bucketBySentence(dates, sentences);
   const byTriggers = bucketBySentence(triggers, sentences);
   const memory = new SpeakerMemory();
-  return sentences.map((s, i) => {
+  const facts = sentences.map((s, i) => {
     const sActors = byActors[i] ?? [];
     const sDates = byDates[i] ?? [];
     const frames = findAttributions(s.text, s.start, lex);
@@ -168,6 +168,9 @@ export function readSentences(
       anaphor: sTriggers.some((t) => t.def.weak),
     };
   });
+  // Sentences inside a quotation closed by '..., the ministry said.' are claimed by that speaker.
+  const inherited = quotationClaims(facts.map((f) => f.s), facts.map((f) => f.claims));
+  return facts.map((f, i) => (inherited[i]!.length ? { ...f, claims: inherited[i]! } : f));
 }
 
 /** Side of the claimant of sentence `i`, else of the nearest earlier sentence of its paragraph that has one. */

@@ -202,3 +202,31 @@ export function claimsOfSentence(
   }
   return out;
 }
+
+const OPEN_QUOTE = /^[“"«]/;
+const QUOTE_CHARS = /[“”"«»]/g;
+
+/**
+ * Quotations over several sentences or paragraphs ('"Armenian units opened fire ... . Combat is
+ * continuing," the ministry said.'): every sentence inside the quotation is claimed by whoever the
+ * closing sentence names. Returns, per sentence, the claims it inherits (empty when none).
+ */
+export function quotationClaims(sentences: readonly { readonly text: string }[], claims: readonly (readonly Claim[])[], maxSpan = 12): Claim[][] {
+  const out: Claim[][] = sentences.map(() => []);
+  for (let i = 0; i < sentences.length; i++) {
+    const text = sentences[i]!.text.trim();
+    if (!OPEN_QUOTE.test(text)) continue;
+    // A quotation closed in its own sentence needs nothing from here.
+    if ((text.match(QUOTE_CHARS) ?? []).length % 2 === 0) continue;
+    for (let j = i + 1; j < sentences.length && j <= i + maxSpan; j++) {
+      const quotes = (sentences[j]!.text.match(QUOTE_CHARS) ?? []).length;
+      if (!quotes) continue;
+      // The closing sentence: its own attribution speaks for the whole quotation.
+      if (quotes % 2 === 1 && claims[j]!.length) {
+        for (let k = i; k < j; k++) if (!claims[k]!.length) out[k]!.push(...claims[j]!.filter((c) => c.stance !== 'accuses'));
+      }
+      break;
+    }
+  }
+  return out;
+}

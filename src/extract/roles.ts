@@ -138,7 +138,14 @@ function syntaxRoles(
   const agentSide = agent?.hit.entry.side ?? null;
   const civilianCountry = input.civilianCountry ?? (agentSide ? opponentOf(agentSide, ctx) : null) ?? input.placeCountry ?? null;
   env.civilianCountry = civilianCountry;
-  let target = pick(args.patients, agent?.hit ?? null);
+  // "destroyed enemy tanks", "an enemy column was destroyed": the enemy of the agent, else of the claimant.
+  const enemyPatient = args.patients.find((c) => namesEnemy(c.np, syn, lex));
+  const ownSide = agentSide ?? input.speakerSide ?? null;
+  const enemySide = enemyPatient && ownSide ? opponentOf(ownSide, ctx) : null;
+  const enemyEntry = enemySide ? ctx.forcesOfSide(enemySide) : null;
+  let target = enemyPatient && enemyEntry
+    ? { hit: { start: enemyPatient.np.start, end: enemyPatient.np.end, surface: s.text.slice(enemyPatient.np.start - s.start, enemyPatient.np.end - s.start), entry: enemyEntry }, weight: 1, accused: false, rule: `roles/${enemyPatient.rule}+enemy` }
+    : pick(args.patients.filter((c) => !namesEnemy(c.np, syn, lex)), agent?.hit ?? null);
   // "shelled the town", "missiles hit central Sumy": a remote attack on a settlement hits civilians.
   if (!target && input.remote && civilianCountry) {
     const onSettlement = args.patients.find((c) =>
@@ -148,7 +155,7 @@ function syntaxRoles(
       target = { hit: { start: onSettlement.np.start, end: onSettlement.np.end, surface: s.text.slice(onSettlement.np.start - s.start, onSettlement.np.end - s.start), entry }, weight: 1, accused: false, rule: `roles/${onSettlement.rule}+settlement` };
     }
   }
-  const enemyTarget = !target && args.patients.some((c) => namesEnemy(c.np, syn, lex));
+  const enemyTarget = Boolean(enemyPatient) && (!target || target.rule.endsWith('+enemy'));
   return { kind: args.kind, passive: args.passive, agent, target, enemyTarget, hasPatients: args.patients.length > 0 };
 }
 
@@ -189,7 +196,7 @@ export function assignRoles(
   if (!agent && legacy.agent && legacyOk(legacy.agent.hit) && !(syn.passive && legacy.agent.rule === 'roles/subject') && legacy.agent.hit.entry.side !== target?.hit.entry.side) agent = legacy.agent;
   const inAnyFrame = (h: ActorHit) => frames.some((f) => h.start >= f.start && h.end <= f.end);
   if (!target && legacy.target && !inAnyFrame(legacy.target.hit) && legacy.target.hit.entry.side !== agent?.hit.entry.side && !(legacy.target.rule === 'roles/passive-subject' && !syn.passive)) target = legacy.target;
-  if (!target && syn.enemyTarget) {
+  if ((!target || (target.rule.endsWith('+enemy') && !agent)) && syn.enemyTarget) {
     // "destroyed enemy tanks": the enemy of the agent, or of the claimant, who then acted himself.
     const own = agent?.hit.entry.side ?? input.speakerSide ?? null;
     const other = own ? opponentOf(own, ctx) : null;

@@ -70,4 +70,14 @@ describe('roles through the clause analysis', () => {
     expect(strike?.actor2?.side).toBe('CIV');
     expect((strike?.rules ?? []).some((r) => r.endsWith('+settlement'))).toBe(true);
   });
+  it('gives a quotation over several paragraphs to the speaker who closes it, and reads "enemy" from that speaker', () => {
+    const text = 'Fighting went on along the front of Nagorno-Karabakh on Monday.\n\n'
+      + '"Overnight our units repelled several attacks.\n\n'
+      + 'In the morning, artillery fire destroyed two enemy tanks near Fuzuli.\n\n'
+      + 'Combat is continuing," the Azerbaijani defence ministry said on Monday.';
+    const e = events(text).find((x) => x.evidence.some((ev) => ev.text.includes('enemy tanks')));
+    expect(e?.claims.map((c) => c.claimant?.side)).toContain('AZE');
+    expect(e?.actor1?.side).toBe('AZE');
+    expect(e?.actor2?.side).toBe('ARM');
+  });
 });
