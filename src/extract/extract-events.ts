@@ -196,9 +196,11 @@ function finalize(cluster: Draft[], id: string, ctx: ExtractContext, focus: Plac
   // In a two-sided theatre the target of a battle is the other belligerent, not a broker or observer.
   const opponent = actor1?.side ? opponentOf(actor1.side, ctx) : null;
   if (violent && opponent && actor2?.side && actor2.side !== opponent && actor2.side !== 'CIV') actor2 = null;
-  // In a two-sided war, a belligerent's forces attacked with no attacker named were attacked by the other side.
-  if ((eventType === 'Battles' || eventType === 'Explosions/Remote violence') && !actor1 && actor2?.side && actor2.side !== 'CIV') {
-    const other = opponentOf(actor2.side, ctx);
+  // In a two-sided war, a belligerent's forces (or, for a remote attack, its civilians) attacked with
+  // no attacker named were attacked by the other side.
+  const attackedSide = actor2?.side === 'CIV' ? (eventType === 'Explosions/Remote violence' ? actor2.country : null) : actor2?.side;
+  if ((eventType === 'Battles' || eventType === 'Explosions/Remote violence') && !actor1 && attackedSide) {
+    const other = opponentOf(attackedSide, ctx);
     const entry = other ? ctx.forcesOfSide(other) : null;
     if (entry) {
       actor1 = toActor(entry);

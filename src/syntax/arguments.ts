@@ -87,7 +87,12 @@ export function subjectOf(syn: SentenceSyntax, vg: VerbGroup, lex: RoleLexicon, 
       const vIdx = syn.verbOf[k]!;
       if (vIdx >= 0) {
         const other = syn.verbs[vIdx]!;
-        if (!lex.speechVerbs.has(other.lemma) && !other.reduced) return subjectOf(syn, other, lex, depth + 1);
+        // Participle modifiers in between ("villages along the river starting at midnight") are skipped.
+        if (other.reduced) {
+          k = other.first;
+          continue;
+        }
+        if (!lex.speechVerbs.has(other.lemma)) return subjectOf(syn, other, lex, depth + 1);
         break;
       }
     }
@@ -231,7 +236,7 @@ function verbalArguments(syn: SentenceSyntax, vg: VerbGroup, lex: RoleLexicon): 
     const part = syn.verbs[syn.verbOf[np.last + 1] ?? -1];
     if (part?.reduced && !lex.mediationVerbs.has(part.lemma)) {
       const by = complementsOf(syn, part.last, lex).find((c) => c.prep === 'by');
-      if (by) agents.unshift({ np: by.np, rule: 'syntax/participle-by' });
+      if (by) agents.unshift({ np: by.np, rule: 'syntax/participle-by' }, ...ofChain(syn, by.np).map((o) => ({ np: o, rule: 'syntax/participle-by' })));
     }
   }
   for (const c of comps) {
