@@ -315,7 +315,11 @@ export function speechFrames(syn: SentenceSyntax, lex: RoleLexicon): SpeechFrame
     if (!lex.speechVerbs.has(vg.lemma) || vg.voice !== 'active') continue;
     const subject = subjectOf(syn, vg, lex)[0] ?? null;
     const before = syn.tokens[vg.first - 1];
-    const trailing = subject && (syn.tokens[subject.first - 1]?.text === ',' || syn.tokens[subject.first - 1]?.text === '"' || syn.tokens[subject.first - 1]?.text === '”') && subject.first > 1;
+    // '..., the ministry said (on Monday).': the content precedes; a verb after the speech verb
+    // ("Shortly after, the opposition announced it had seized") means the content follows.
+    const verbAfter = syn.verbs.some((v) => v.first > vg.last && !v.reduced && syn.clauseOf[v.head] === syn.clauseOf[vg.head]) ||
+      syn.tokens.slice(vg.last + 1).some((tk) => tk.lower === 'that' && tk.pos === 'SCONJ');
+    const trailing = subject && !verbAfter && (syn.tokens[subject.first - 1]?.text === ',' || syn.tokens[subject.first - 1]?.text === '"' || syn.tokens[subject.first - 1]?.text === '”') && subject.first > 1;
     if (trailing) {
       out.push({ verb: vg, speaker: subject, contentFirst: 0, contentLast: subject.first - 2 });
       continue;

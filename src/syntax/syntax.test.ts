@@ -135,4 +135,10 @@ describe('nominal triggers', () => {
     const r = read('In the afternoon Ukrainian units struck the bridge.', 'struck');
     expect(r.agents[0]).toBe('Ukrainian units');
   });
+  it('reads "Shortly after, X announced it had seized Y" as speech before its content, not a trailing attribution', () => {
+    const r = read('Shortly after, the rebel alliance announced it had seized the radio building.', 'seized');
+    expect(r.speech).toEqual([{ verb: 'announce', speaker: 'the rebel alliance' }]);
+    const frame = speechFrames(r.syn, lex)[0]!;
+    expect(frame.contentFirst).toBeGreaterThan(frame.verb.last);
+  });
 });
