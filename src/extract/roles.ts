@@ -143,17 +143,24 @@ function syntaxRoles(
   const ownSide = agentSide ?? input.speakerSide ?? null;
   const enemySide = enemyPatient && ownSide ? opponentOf(ownSide, ctx) : null;
   const enemyEntry = enemySide ? ctx.forcesOfSide(enemySide) : null;
+  // "shelled the town", "missiles hit central Sumy", "striking one of its cities": a remote attack
+  // on a settlement hits civilians. The settlement is the head of a direct object, a target phrase
+  // or the passive subject ("the town of X"), not a name inside another phrase ("Aleppo airport")
+  // nor the complement of an origin ("from the direction of Sotk").
+  const headTok = (c: Argument) => syn.tokens[c.np.head]!;
+  const isSettlement = (c: Argument) => c.rule !== 'syntax/object-of' &&
+    (lex.settlementTargets.has(headTok(c).lemma) || (input.settlements ?? []).some((p) => p.start <= headTok(c).start && p.end >= headTok(c).end));
+  const settlementFill = (c: Argument): RoleFill | null => {
+    const entry = input.remote && civilianCountry ? ctx.civiliansOf(civilianCountry) : null;
+    return entry ? { hit: { start: c.np.start, end: c.np.end, surface: s.text.slice(c.np.start - s.start, c.np.end - s.start), entry }, weight: 1, accused: false, rule: `roles/${c.rule}+settlement` } : null;
+  };
+  const ownedSettlement = args.patients.find((c) => c.np.possessive && lex.settlementTargets.has(headTok(c).lemma));
   let target = enemyPatient && enemyEntry
     ? { hit: { start: enemyPatient.np.start, end: enemyPatient.np.end, surface: s.text.slice(enemyPatient.np.start - s.start, enemyPatient.np.end - s.start), entry: enemyEntry }, weight: 1, accused: false, rule: `roles/${enemyPatient.rule}+enemy` }
-    : pick(args.patients.filter((c) => !namesEnemy(c.np, syn, lex)), agent?.hit ?? null);
-  // "shelled the town", "missiles hit central Sumy": a remote attack on a settlement hits civilians.
+    : (ownedSettlement ? settlementFill(ownedSettlement) : null) ?? pick(args.patients.filter((c) => !namesEnemy(c.np, syn, lex)), agent?.hit ?? null);
   if (!target && input.remote && civilianCountry) {
-    const onSettlement = args.patients.find((c) =>
-      lex.settlementTargets.has(syn.tokens[c.np.head]!.lemma) || (input.settlements ?? []).some((p) => p.start >= c.np.start && p.end <= c.np.end));
-    const entry = onSettlement ? ctx.civiliansOf(civilianCountry) : null;
-    if (onSettlement && entry) {
-      target = { hit: { start: onSettlement.np.start, end: onSettlement.np.end, surface: s.text.slice(onSettlement.np.start - s.start, onSettlement.np.end - s.start), entry }, weight: 1, accused: false, rule: `roles/${onSettlement.rule}+settlement` };
-    }
+    const onSettlement = args.patients.find(isSettlement);
+    if (onSettlement) target = settlementFill(onSettlement);
   }
   const enemyTarget = Boolean(enemyPatient) && (!target || target.rule.endsWith('+enemy'));
   return { kind: args.kind, passive: args.passive, agent, target, enemyTarget, hasPatients: args.patients.length > 0 };
