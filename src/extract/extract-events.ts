@@ -86,6 +86,9 @@ function attach(facts: readonly SentenceFacts[], drafts: Draft[]): void {
       const target = f.anaphor ? drafts.filter((d) => last && d.trigger === last.trigger) : prev.filter((d) => d.sentence.paragraph === f.s.paragraph || /^(?:this|that|it)\b/i.test(f.s.text.trim()));
       for (const d of target) d.claims.push(...f.claims);
       if (f.anaphor && target.length === 0) lastViolent(i, 0)?.claims.push(...f.claims);
+      // Otherwise a claimant who speaks in a paragraph of its own speaks of the last violent event
+      // of the two paragraphs before ("The ministry in Baku denied any casualties." after the report).
+      else if (!f.anaphor && target.length === 0) lastViolent(i, f.s.paragraph - 2)?.claims.push(...f.claims.filter((c) => c.claimant?.side));
     }
     if (f.control.length && !own.some((d) => isViolent(d.event_type))) lastViolent(i, 0)?.control.push(...f.control);
     // "According to X, ... . The offensive is carried out in two villages." — attribution carries over.

@@ -80,4 +80,10 @@ describe('roles through the clause analysis', () => {
     expect(e?.actor1?.side).toBe('AZE');
     expect(e?.actor2?.side).toBe('ARM');
   });
+  it('gives a claim-only paragraph to the last violent event before it', () => {
+    const text = 'Armenian troops shelled Azerbaijani positions near Tovuz on Monday, the Armenian defence ministry said.\n\n'
+      + 'The Azerbaijani defence ministry denied that any of its soldiers had been hurt.';
+    const e = events(text).find((x) => x.event_type === 'Explosions/Remote violence');
+    expect(e?.claims.map((c) => c.claimant?.side)).toEqual(expect.arrayContaining(['ARM', 'AZE']));
+  });
 });
