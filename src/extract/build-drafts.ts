@@ -2,7 +2,7 @@
  * Reads one article sentence by sentence into event drafts: trigger, roles, date, background,
  * place, casualties, claims and control of places. Merging happens afterwards.
  */
-import { claimsOfSentence, quotationClaims, SpeakerMemory } from './claims.js';
+import { claimsOfSentence, quotationClaims, SpeakerMemory, verbalFrames } from './claims.js';
 import type { ActorHit, ExtractContext, PlaceHit } from './context.js';
 import { dateRole, isOldDate, pickDate } from './dating.js';
 import { daysBetween } from '../model/calendar.js';
@@ -144,10 +144,10 @@ export function readSentences(
   const facts = sentences.map((s, i) => {
     const sActors = byActors[i] ?? [];
     const sDates = byDates[i] ?? [];
-    const frames = findAttributions(s.text, s.start, lex);
+    const tokens = analysis.tokensIn(s.start, s.end);
+    const frames = verbalFrames(findAttributions(s.text, s.start, lex), tokens);
     // Speakers named outside frames ("The Armenian Ministry of Defense" as a subject) are remembered too.
     for (const a of sActors) if (a.entry.kind === 'ministry' || a.entry.kind === 'person') memory.remember(a);
-    const tokens = analysis.tokensIn(s.start, s.end);
     memory.seePlaces((byPlaces[i] ?? []).flatMap((p) => (p.place.country ? [p.place.country] : [])));
     const claims = claimsOfSentence(s, frames, sActors, ctx, memory, tokens);
     memory.see(sActors.filter((a) => !isThirdPartyModifier(a, text, roleLexicon())));

@@ -50,6 +50,24 @@ export class SpeakerMemory {
   }
 }
 
+/** Claimants named as the by-agent of a passive speech verb inside or right after the frame. */
+function passiveClaimants(frame: AttributionFrame, s: SentenceView, actors: readonly ActorHit[], ctx: ExtractContext, memory: SpeakerMemory, syn: SentenceSyntax): Actor[] {
+  const lex = roleLexicon();
+  for (const vg of syn.verbs) {
+    if (vg.voice !== 'passive' || !lex.speechVerbs.has(vg.lemma)) continue;
+    const vStart = syn.tokens[vg.first]!.start;
+    if (vStart < frame.start || vStart > frame.end + 20) continue;
+    if (syn.tokens[vg.last + 1]?.lower !== 'by') continue;
+    // The phrases after "by" ("by the outlawed Tehreek-i-Taliban Pakistan (TTP)": the tagger may split them).
+    const env = { speaker: null, recent: [...memory.recent()], civilianCountry: null, placeCountry: memory.mainPlaceCountry() };
+    for (const by of syn.nps.filter((np) => np.first > vg.last + 1 && np.first <= vg.last + 8).slice(0, 3)) {
+      const r = actorOfPhrase(by, syn, actors, ctx, lex, env);
+      if (r && r.via !== 'civilians') return [toActor(r.hit.entry, { start: by.start, end: by.end, surface: s.text.slice(by.start - s.start, by.end - s.start) })];
+    }
+  }
+  return [];
+}
+
 /** The noun phrases lying in `[start, end)` (the claimant phrase), in order. */
 function phrasesIn(syn: SentenceSyntax, start: number, end: number): NounPhrase[] {
   return syn.nps.filter((np) => np.start >= start && np.end <= end);
@@ -177,7 +195,9 @@ export function claimsOfSentence(
   const out: Claim[] = [];
   const syn = tokens && tokens.length ? syntaxOf(tokens) : null;
   for (const f of frames) {
-    const claimants = resolveClaimants(f, actors, ctx, memory, s, syn);
+    let claimants = resolveClaimants(f, actors, ctx, memory, s, syn);
+    // "The attack was claimed by X", "... was confirmed by the ministry": the by-agent of a passive speech verb.
+    if (!claimants.length && syn) claimants = passiveClaimants(f, s, actors, ctx, memory, syn);
     const claimant = claimants[0] ?? null;
     let accused: Actor | null = null;
     if (f.stance === 'accuses') {
@@ -229,4 +249,25 @@ export function quotationClaims(sentences: readonly { readonly text: string }[],
     }
   }
   return out;
+}
+
+/**
+ * Drops frames whose speech word is a noun ("Armenia's territorial claims on", "Baku's claims
+ * that"): the tagger tells the verb "claims" from the noun. Frames introduced by a preposition
+ * ("according to X", "citing X") have no verb and stay.
+ */
+export function verbalFrames(frames: readonly AttributionFrame[], tokens: readonly Token[]): AttributionFrame[] {
+  return frames.filter((f) => {
+    const after = tokens.filter((t) => t.start >= f.claimant.end && t.end <= f.end);
+    const word = after.find((t) => t.pos !== 'AUX' && t.pos !== 'ADV' && t.pos !== 'PUNCT' && t.pos !== 'PART');
+    if (!word || word.pos !== 'NOUN') return true;
+    // The tagger also reads "the Ministry claims its units..." as a compound noun: it is a noun
+    // only after an adjective, a determiner or a possessive, or before a preposition.
+    const i = tokens.indexOf(word);
+    const prev = tokens[i - 1];
+    const next = tokens[i + 1];
+    const nounReading = (prev && (prev.pos === 'ADJ' || prev.pos === 'DET' || /^['’]s?$/.test(prev.text) || (prev.pos === 'PRON' && /^(?:its|their|his|her|our)$/.test(prev.lower)))) ||
+      (next && next.pos === 'ADP' && next.lower !== 'that');
+    return !nounReading;
+  });
 }

@@ -86,4 +86,12 @@ describe('roles through the clause analysis', () => {
     const e = events(text).find((x) => x.event_type === 'Explosions/Remote violence');
     expect(e?.claims.map((c) => c.claimant?.side)).toEqual(expect.arrayContaining(['ARM', 'AZE']));
   });
+  it('reads a passive claim "was claimed by X" and no claim from the noun "claims"', () => {
+    const e = events('Gunmen attacked a police post in Khyber district on Thursday, killing three constables. '
+      + 'The attack was claimed by the Tehreek-i-Taliban Pakistan (TTP).')
+      .find((x) => x.event_type !== 'Strategic developments');
+    expect(e?.claims.map((c) => c.claimant?.side)).toContain('TTP');
+    const [n] = events("Azerbaijani forces shelled Armenian positions near Sotk on Monday despite Armenia's territorial claims on the area.");
+    expect(n?.claims.map((c) => c.claimant?.side)).not.toContain('ARM');
+  });
 });
