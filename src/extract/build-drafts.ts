@@ -259,6 +259,7 @@ export function buildDrafts(text: string, facts: readonly SentenceFacts[], refer
       let roles = assignRoles(f.s, t.start, t.end, f.actors, f.frames, ctx, previousTopic, lex.targetNounRe, {
         syn, recent, topics, civilianCountry, placeCountry: civilianCountry ?? mainCountry, speakerSide,
         remote: t.def.event_type === 'Explosions/Remote violence', settlements: locatable.filter((p) => SETTLEMENT.has(p.kind)),
+        victimSide: f.casualties.find((c) => c.side && c.side !== 'CIV')?.side ?? null,
       });
       // A belligerent's word that its enemy acted is an accusation, whatever the verb ("said that
       // the separatists attacked first"): it counts for actor1 only when nothing neutral does.

@@ -71,6 +71,8 @@ export interface SyntaxInput {
   readonly remote?: boolean;
   /** Settlements named in the sentence (character spans). */
   readonly settlements?: readonly { start: number; end: number }[];
+  /** Side of the combatants the sentence says were killed or hurt ("killing two Hezbollah fighters"), if any. */
+  readonly victimSide?: string | null;
   /** Side of the sentence's (or its paragraph's) claimant: whom "the enemy" is the enemy of. */
   readonly speakerSide?: string | null;
 }
@@ -211,6 +213,11 @@ export function assignRoles(
     if (entry) target = { hit: { start: tStart, end: tEnd, surface: 'enemy', entry }, weight: 1, accused: false, rule: 'roles/syntax/enemy' };
     const ownEntry = !agent && own ? ctx.forcesOfSide(own) : null;
     if (ownEntry) agent = { hit: { start: tStart, end: tEnd, surface: 'claimant', entry: ownEntry }, weight: 0.5, accused: false, rule: 'roles/syntax/enemy-of-claimant' };
+  }
+  // "hit a car, killing two Hezbollah fighters": the victims say whose the car was.
+  if (target && input.victimSide && (target.rule.endsWith('+civilians') || target.rule.endsWith('+settlement')) && input.victimSide !== agent?.hit.entry.side) {
+    const entry = ctx.forcesOfSide(input.victimSide);
+    if (entry) target = { ...target, hit: { ...target.hit, entry }, rule: target.rule.replace(/\+(?:civilians|settlement)$/, '+victims') };
   }
   if (agent && target && agent.hit.entry.side && agent.hit.entry.side === target.hit.entry.side) target = null;
   return { agent, target };
