@@ -184,7 +184,8 @@ export function assignRoles(
   input: SyntaxInput | null = null,
 ): Roles {
   const legacy = wordOrderRoles(s, tStart, tEnd, actors, frames, ctx, previousTopic, targetNouns);
-  if (!input || legacy.agent?.rule.startsWith('roles/between')) return legacy;
+  // No clause analysis (a sentence too long to analyse) or "fighting between X and Y": word order.
+  if (!input || input.syn.tokens.length === 0 || legacy.agent?.rule.startsWith('roles/between')) return legacy;
   const usable = actors.filter((a) => !inFrames(a, frames) && a.entry.kind !== 'media' && !isDateline(a, s) && !asPlaceIn(a, s) && !isThirdPartyModifier(a, s.text, roleLexicon(), s.start));
   const accusing = frames.find((f) => f.stance === 'accuses' && f.end <= tStart);
   const isAccused = (hit: ActorHit) => Boolean(accusing && hit.start >= accusing.end);

@@ -308,8 +308,13 @@ function nominalArguments(syn: SentenceSyntax, np: NounPhrase, lex: RoleLexicon)
  * phrase right after the verb in "..., said the ministry") and the content it reports (what
  * follows the verb, or what precedes "..., the ministry said").
  */
+const framesMemo = new WeakMap<SentenceSyntax, SpeechFrame[]>();
+
 export function speechFrames(syn: SentenceSyntax, lex: RoleLexicon): SpeechFrame[] {
+  const known = framesMemo.get(syn);
+  if (known) return known;
   const out: SpeechFrame[] = [];
+  framesMemo.set(syn, out);
   const n = syn.tokens.length;
   for (const vg of syn.verbs) {
     if (!lex.speechVerbs.has(vg.lemma) || vg.voice !== 'active') continue;

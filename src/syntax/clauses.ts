@@ -79,11 +79,17 @@ export function looksParticiple(t: Token): boolean {
 
 const memo = new WeakMap<readonly Token[], SentenceSyntax>();
 
+/**
+ * Sentences longer than this (a table, a list of 500 names run together) get no clause analysis:
+ * the roles fall back to word order there, and the rest of the article is read as usual.
+ */
+export const MAX_SENTENCE_TOKENS = 250;
+
 /** `analyzeSentence`, computed once per token array (facts keep one array per sentence). */
 export function syntaxOf(tokens: readonly Token[]): SentenceSyntax {
   let syn = memo.get(tokens);
   if (!syn) {
-    syn = analyzeSentence(tokens);
+    syn = analyzeSentence(tokens.length > MAX_SENTENCE_TOKENS ? [] : tokens);
     memo.set(tokens, syn);
   }
   return syn;
