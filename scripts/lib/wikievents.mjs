@@ -170,10 +170,13 @@ export function predictedMentions(events) {
     let hurt = false;
     for (const m of tellings) {
       const ms = m.field_spans ?? {};
+      // A telling's arguments are the words read at it; the event's values (read elsewhere in the
+      // article, or implied) stand in only for output without `mentions`.
+      const own = Boolean(e.mentions?.length);
       const heads = {
-        actor1: ms.actor1 ? headWord(ms.actor1.text) : eventHeads.actor1,
-        actor2: ms.actor2 ? headWord(ms.actor2.text) : eventHeads.actor2,
-        location: ms.location ? headWord(ms.location.text) : eventHeads.location,
+        actor1: ms.actor1 ? headWord(ms.actor1.text) : own ? null : eventHeads.actor1,
+        actor2: ms.actor2 ? headWord(ms.actor2.text) : own ? null : eventHeads.actor2,
+        location: ms.location ? headWord(ms.location.text) : own ? null : eventHeads.location,
       };
       const trigger = m.trigger ? [m.trigger] : [];
       if (ATTACK_TYPES.has(m.event_type ?? e.event_type)) {

@@ -4,6 +4,7 @@
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { runExtract } from './commands/extract.js';
+import { runPlaces } from './commands/places.js';
 import { runIngest } from './commands/ingest.js';
 import { runEvents } from './commands/events.js';
 import { runStories } from './commands/stories.js';
@@ -85,6 +86,12 @@ export async function main(argv: readonly string[]): Promise<number> {
         const format = values.format ?? 'table';
         need(format === 'jsonl' || format === 'table', `--format must be jsonl or table, got '${format}'`);
         return await runExtract(inputs, { format: format as 'jsonl' | 'table', ...(values.published ? { published: values.published } : {}) });
+      }
+      case 'places': {
+        need(inputs.length > 0, 'places needs at least one INPUT (a file, a directory or -)');
+        const format = values.format ?? 'table';
+        need(format === 'jsonl' || format === 'table', `--format must be jsonl or table, got '${format}'`);
+        return await runPlaces(inputs, { format: format as 'jsonl' | 'table' });
       }
       case 'ingest':
         need(inputs.length > 0, 'ingest needs at least one INPUT (a file, a directory or -)');

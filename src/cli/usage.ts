@@ -5,6 +5,13 @@ Usage:
   sitrep extract [--format jsonl|table] [--published DATE] INPUT...
       Read, clean and extract each article; store nothing. jsonl prints one
       object per article (the CLI contract); table (default) a summary.
+  sitrep places [--format jsonl|table] INPUT...
+      Geoparse each article: every place name with its span (UTF-16 offsets
+      into the article text as given, no cleaning), the place chosen for it
+      (name, country, admin1, feature, lat/lon, ACLED precision 1-3) and up to
+      three runner-up candidates with their scores. jsonl prints one object
+      per article, {"article": {"id"}, "places": [...]}; table (default) one
+      row per mention. Reads the same inputs as extract.
   sitrep ingest [--db DB] [--published DATE] [--threads N] INPUT...
       Extract and store articles, merging reports of one event across articles.
       Re-ingesting an unchanged article changes nothing. SQLite: N threads

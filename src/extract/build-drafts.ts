@@ -8,7 +8,7 @@ import { dateRole, isOldDate, pickDate } from './dating.js';
 import { daysBetween } from '../model/calendar.js';
 import type { CasualtyFill, Draft, TriggerHit } from './drafts.js';
 import { listedWith } from './listed-places.js';
-import { pickLocation, placeFill } from './locate.js';
+import { pickInherited, pickLocation, placeFill } from './locate.js';
 import { findAttributions, type AttributionFrame } from './recognizers/attribution.js';
 import { findCasualties, type CasualtyMention } from './recognizers/casualties.js';
 import { casualtiesFromTokens } from './recognizers/casualty-grammar.js';
@@ -84,6 +84,12 @@ function placesOutsideActors(places: readonly PlaceHit[], actors: readonly Actor
 
 function sideOfVictims(c: CasualtyMention, actors: readonly ActorHit[], ctx: ExtractContext): string | null {
   if (c.victim) {
+    // An actor named inside the victims ("35 Viv Ansanm gangsters", "six officers of the national
+    // police", "eight anti-balaka fighters").
+    const v = c.victim;
+    // (Named: a capitalised word or acronym; "its soldiers" is left to the owner below.)
+    const named = actors.find((a) => a.start >= v.start && a.end <= v.end && /\b[A-Z]/.test(a.surface) && a.entry.side && a.entry.kind !== 'media' && a.entry.kind !== 'person');
+    if (named?.entry.side) return named.entry.side;
     for (const w of c.victim.text.split(/[\s/]+/)) {
       const side = /^[A-Z]/.test(w) ? ctx.sideOfAdjective(w) : null;
       if (side) return side;
@@ -252,7 +258,7 @@ export function buildDrafts(text: string, facts: readonly SentenceFacts[], refer
       const takesSettlement = t.def.territory === 'gain' && locatable.some((p) => SETTLEMENT.has(p.kind) && Math.abs(p.start - t.end) < 60);
       if (t.def.armed && !armedContext && !takesSettlement) continue;
       // Negated, modal, conditional, exercise, sport; a definite reference back (trigger-sense.ts).
-      if (unrealReading(t, f.tokens, armedContext) || refersBack(t, f.dates.some((d) => d.date !== null), drafts)) continue;
+      if (unrealReading(t, f.tokens, armedContext) || refersBack(t, f.dates.some((d) => d.date !== null), drafts, f.tokens)) continue;
       syn ??= syntaxOf(f.tokens);
       const civilianCountry = locatable.find((p) => p.place.country)?.place.country ?? null;
       const speakerSide = speakerSideOf(facts, i);
@@ -318,12 +324,17 @@ export function buildDrafts(text: string, facts: readonly SentenceFacts[], refer
           ? 'Government regains territory'
           : inter && inter >= 2 && inter <= 4 ? 'Non-state actor overtakes territory' : 'Armed clash';
       }
-      const location = pickLocation(text, locatable, t.start, ctx, 'location/sentence');
+      const prev = facts[i - 1];
+      const location =
+        pickLocation(text, locatable, t.start, ctx, 'location/sentence', t.end, f.s.start) ??
+        (prev && prev.s.paragraph === f.s.paragraph && !skipKinds.has(prev.s.kind)
+          ? pickInherited(text, placesOutsideActors(prev.places, prev.actors, prev.frames, text), prev.s.start, prev.s.end, f.s.text, ctx)
+          : null);
       const control: ControlClaim[] = [...f.control];
       if (t.def.territory === 'gain' && roles.agent?.hit.entry.side) {
         // "entered Khtsaberd", "captured X and Y" (places after), "X and Y were captured by Z" (before).
         const governed = governedPlaces(text, locatable, t.end, 'after');
-        if (roles.agent.rule === 'roles/passive-by') governed.push(...governedPlaces(text, locatable, t.start, 'before'));
+        if (/^roles\/(?:syntax\/)?passive-by$/.test(roles.agent.rule)) governed.push(...governedPlaces(text, locatable, t.start, 'before'));
         for (const p of governed) {
           control.push({ place: p.place.name, holder: roles.agent.hit.entry.side, claimant: f.claims[0]?.claimant ?? null, evidence: { start: f.s.start, end: f.s.end, text: f.s.text } });
         }

@@ -34,8 +34,11 @@ export interface ExtractContext {
   actorById(id: string): ActorEntry | null;
   /** The government actor of a state (alpha-3), for country-level decisions. */
   governmentOf(iso3: string): ActorEntry | null;
-  /** The civilians actor of a state (alpha-3), e.g. "Civilians (Ukraine)". */
-  civiliansOf(iso3: string): ActorEntry | null;
+  /**
+   * The civilians actor of a state (alpha-3), e.g. "Civilians (Ukraine)"; with null, those of the
+   * country the article is about, else civilians of no known country.
+   */
+  civiliansOf(iso3: string | null): ActorEntry | null;
   /** The main fighting actor of a side ("ARM" → Armed Forces of Armenia), for implied opponents. */
   forcesOfSide(side: string): ActorEntry | null;
   /** The actor a one-word adjective names: a theatre group ("separatist" → Artsakh forces) or a state's government ("Azerbaijani"). */

@@ -61,6 +61,9 @@ function theatreAdjectives(packs: Packs, groups: Map<string, ActorEntry>): Map<s
   return out;
 }
 
+/** Civilians of no known country, for victims of an article that names no country. */
+const GENERIC_CIVILIANS: ActorEntry = { id: 'actor:generic:civilians', name: 'Civilians', kind: 'civilians', side: 'CIV', country: null, inter: 7, aliases: ['civilians'] };
+
 /** What differs between theatre scopes: the matchers and lookups built from the active theatres. */
 interface Scope {
   readonly packs: Packs;
@@ -135,12 +138,14 @@ function makeContext(
 ): ExtractContext {
   const { actorMatcher, allActors, groups, adjectives, foreign } = scope;
   let lastPlaces: { text: string; hits: PlaceHit[] } | null = null;
+  /** The country the article is about (set when its actors are read). */
+  let home: string | null = null;
   const dyads = theatres.filter((t) => t.countries.length === 2).map((t) => [t.countries[0]!, t.countries[1]!] as const);
   const ctx: ExtractContext = {
     lexicon,
     findActors(text, date): ActorHit[] {
       const hits = actorMatcher.find(text, date ?? undefined).map((m) => ({ start: m.start, end: m.end, surface: m.surface, entry: m.entry }));
-      return resolveGenericActors(text, hits, ctx, packs);
+      return resolveGenericActors(text, hits, ctx, packs, date, (h) => (home = h));
     },
     findPlaces(text): PlaceHit[] {
       if (text === lastPlaces?.text) return lastPlaces.hits.slice();
@@ -165,7 +170,8 @@ function makeContext(
       return allActors.find((a) => a.kind === 'government' && a.country === iso3 && a.side === iso3) ?? null;
     },
     civiliansOf(iso3) {
-      return allActors.find((a) => a.kind === 'civilians' && a.country === iso3) ?? null;
+      const c = iso3 ?? home;
+      return (c ? allActors.find((a) => a.kind === 'civilians' && a.country === c) : undefined) ?? (iso3 ? null : GENERIC_CIVILIANS);
     },
     forcesOfSide(side) {
       return (

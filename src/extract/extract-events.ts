@@ -11,7 +11,7 @@ import type { ExtractContext } from './context.js';
 import type { CasualtyFill, Draft } from './drafts.js';
 import { loadFrames } from './frames.js';
 import { findFrameTriggers } from './match-frames.js';
-import { clusterDrafts, opponentOf, voteRole } from './merge-drafts.js';
+import { clusterDrafts, isGeneric, opponentOf, voteRole } from './merge-drafts.js';
 import { sentenceViews } from './sentences.js';
 import { findStatements } from './statements.js';
 import { findDates } from '../dates/find-dates.js';
@@ -65,15 +65,20 @@ function attach(facts: readonly SentenceFacts[], drafts: Draft[]): void {
   }
   const lastViolent = (before: number, paragraphMin: number) =>
     [...drafts].reverse().find((d) => d.sentence.index < before && d.sentence.paragraph >= paragraphMin && !d.background && isViolent(d.event_type));
+  const nextViolent = (after: number, paragraphMax: number) =>
+    drafts.find((d) => d.sentence.index > after && d.sentence.paragraph <= paragraphMax && !d.background && isViolent(d.event_type));
   facts.forEach((f, i) => {
     const own = bySentence.get(i) ?? [];
     // Casualties in a sentence without its own violent event join the last violent event nearby.
     if (!own.some((d) => isViolent(d.event_type))) {
       const usable = f.casualties.filter((c) => !c.mention.aggregate);
-      const target = usable.length ? lastViolent(i, f.s.paragraph - 2) : undefined;
+      // The last violent event nearby; for a toll told before its event ("At least 40 people were
+      // killed on Thursday when ..."), the next one in the same or the following paragraph.
+      const target = usable.length ? lastViolent(i, f.s.paragraph - 2) ?? nextViolent(i, f.s.paragraph + 1) : undefined;
       // A toll dated to another day ("In 1992 hundreds were killed") is not this event's.
       const own = f.dates.filter((d) => d.date && !d.relative);
-      const otherDay = target?.date.date && own.length > 0 && own.every((d) => Math.abs(daysBetween(d.date!, target.date.date!)) > 1);
+      // (A sentence that writes its own date tells its own happening when the event has none.)
+      const otherDay = own.length > 0 && (!target?.date.date || own.every((d) => Math.abs(daysBetween(d.date!, target.date.date!)) > 1));
       if (target && !otherDay) target.casualties.push(...usable);
     }
     // Attribution without an event of its own ("This is stated in the statement of X", "Baku
@@ -81,9 +86,9 @@ function attach(facts: readonly SentenceFacts[], drafts: Draft[]): void {
     // last violent event when the sentence refers back to it.
     if (f.claims.length && !own.length) {
       const prev = bySentence.get(i - 1) ?? [];
-      // (The last violent event with its siblings: one trigger split over listed places.)
-      const last = f.anaphor ? lastViolent(i, 0) : undefined;
-      const target = f.anaphor ? drafts.filter((d) => last && d.trigger === last.trigger) : prev.filter((d) => d.sentence.paragraph === f.s.paragraph || /^(?:this|that|it)\b/i.test(f.s.text.trim()));
+      // The last violent event, with the other events its sentence split off ("shelled X and Y").
+      const last = lastViolent(i, 0);
+      const target = f.anaphor ? (last ? (bySentence.get(last.sentence.index) ?? []).filter((d) => d.trigger === last.trigger) : []) : prev.filter((d) => d.sentence.paragraph === f.s.paragraph || /^(?:this|that|it)\b/i.test(f.s.text.trim()));
       for (const d of target) d.claims.push(...f.claims);
       if (f.anaphor && target.length === 0) lastViolent(i, 0)?.claims.push(...f.claims);
       // Otherwise a claimant who speaks in a paragraph of its own speaks of the last violent event
@@ -97,6 +102,21 @@ function attach(facts: readonly SentenceFacts[], drafts: Draft[]): void {
       for (const d of own) if (!d.claims.length) d.claims.push(...carried);
     }
   });
+  // A report still unattributed is told on the word of the source nearest to it: a claim in its
+  // paragraph (before it, else after it), else one in the article's first two paragraphs.
+  const claimsIn = (g: SentenceFacts) => g.claims.filter((c) => c.stance !== 'accuses' && c.claimant);
+  for (const d of drafts) {
+    if (d.claims.length) continue;
+    const para = facts.filter((g) => g.s.paragraph === d.sentence.paragraph && claimsIn(g).length);
+    const before = para.filter((g) => g.s.index < d.sentence.index).pop();
+    const after = para.find((g) => g.s.index > d.sentence.index);
+    let source = before ?? after;
+    if (!source) {
+      const firstParas = [...new Set(facts.filter((g) => g.s.kind !== 'title').map((g) => g.s.paragraph))].slice(0, 2);
+      source = facts.find((g) => firstParas.includes(g.s.paragraph) && claimsIn(g).length);
+    }
+    if (source) d.claims.push(...claimsIn(source));
+  }
 }
 
 const spanOf = (h: { start: number; end: number; surface?: string; text?: string }): Span => ({ start: h.start, end: h.end, text: h.surface ?? h.text ?? '' });
@@ -129,10 +149,14 @@ function mentionsOf(cluster: readonly Draft[]): EventMention[] {
 
 function finalize(cluster: Draft[], id: string, ctx: ExtractContext, focus: Place | null, outlet: string | null): ArticleEvent {
   const first = cluster[0]!;
-  const eventType = first.event_type;
+  // The type comes from the tellings that name the means ("drones struck"), not from a generic
+  // "attack" merged with them.
+  const specific = cluster.filter((d) => !isGeneric(d));
+  const typed = specific.length ? specific : cluster;
+  const eventType = typed[0]!.event_type;
   const territory = cluster.find((d) => d.sub_event_type.includes('territory'));
   const subCounts = new Map<string, number>();
-  for (const d of cluster) subCounts.set(d.sub_event_type, (subCounts.get(d.sub_event_type) ?? 0) + 1);
+  for (const d of typed) if (d.event_type === eventType) subCounts.set(d.sub_event_type, (subCounts.get(d.sub_event_type) ?? 0) + 1);
   const sub = territory?.sub_event_type ?? [...subCounts.entries()].sort((a, b) => b[1] - a[1])[0]![0];
 
   // Date: the most reported day; ties go to a date written in the text.
@@ -168,8 +192,11 @@ function finalize(cluster: Draft[], id: string, ctx: ExtractContext, focus: Plac
   }
   // Place: the most precise one named for the event, else the paragraph's, else the article's focus.
   let location: Place | null = null;
-  const located = cluster.filter((d) => d.location).sort((a, b) => a.location!.rank - b.location!.rank);
-  if (located[0]) location = located[0].location!.place;
+  const located = cluster.filter((d) => d.location).sort((a, b) => a.location!.rank - b.location!.rank || a.location!.cost - b.location!.cost);
+  if (located[0]) {
+    location = located[0].location!.place;
+    rules.add(located[0].location!.rule);
+  }
   else if (!violent && actor1?.country && actor1.side === actor1.country) {
     location = ctx.countryPlace(actor1.country);
     if (location) rules.add('location/actor-country');
@@ -186,11 +213,21 @@ function finalize(cluster: Draft[], id: string, ctx: ExtractContext, focus: Plac
     }
   }
 
-  // No named target: the side of the victims ("killing two Hezbollah fighters") is the target.
+  // No named target, or only a civilian object ("hit a car ..."): the side of the victims
+  // ("..., killing two Hezbollah fighters") is the target when they are combatants.
+  const victimsOf = cluster.flatMap((d) => d.casualties).find((c) => c.side && c.side !== actor1?.side);
+  const objectOnly = Boolean(targetFill && /\+civilians$/.test(targetFill.rule) && actor2?.side === 'CIV');
+  if (objectOnly && victimsOf?.side && victimsOf.side !== 'CIV') {
+    const entry = ctx.forcesOfSide(victimsOf.side);
+    if (entry) {
+      actor2 = toActor(entry);
+      rules.add('roles/victim-side');
+    }
+  }
   if (!actor2 && violent) {
-    const victims = cluster.flatMap((d) => d.casualties).find((c) => c.side && c.side !== actor1?.side);
+    const victims = victimsOf;
     const civCountry = location?.country ?? actor1?.country ?? null;
-    const entry = victims?.side === 'CIV' ? (civCountry ? ctx.civiliansOf(civCountry) : null) : victims?.side ? ctx.forcesOfSide(victims.side) : null;
+    const entry = victims?.side === 'CIV' ? ctx.civiliansOf(civCountry) : victims?.side ? ctx.forcesOfSide(victims.side) : null;
     if (entry) {
       actor2 = toActor(entry);
       rules.add('roles/victim-side');

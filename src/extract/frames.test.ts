@@ -67,6 +67,10 @@ describe('frames', () => {
     expect(found('An attack helicopter landed at the airport.')).toEqual([]);
     expect(found('Riot police blocked the square.')).toEqual([]);
     expect(found('The charity is fighting poverty in the region.')).toEqual([]);
+    expect(found('The company launched a fierce marketing offensive against its rivals.')).toEqual([]);
+    expect(found('An earthquake struck the region overnight.')).toEqual([]);
+    expect(found('Thousands marched to demand the release of detained activists.')).toEqual([['protest/peaceful', 'Thousands marched']]);
+    expect(found('Police arrested twelve men in a dawn raid.')).toEqual([['strategic/arrest', 'arrested']]);
   });
 
   it('marks definite event nouns, which may refer back to an event already reported', () => {

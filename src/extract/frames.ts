@@ -17,7 +17,7 @@ const triggerOptions = z.object({
   weak: z.boolean().optional(),
   refine: z.boolean().optional(),
   nominal: z.boolean().optional(),
-  needs_instrument: z.boolean().optional(),
+  needs_instrument: z.union([z.boolean(), z.literal('before'), z.array(z.string())]).optional(),
 }).strict();
 const frameSchema = z.object({
   id: z.string().regex(/^[a-z-]+\/[a-z-]+$/),
@@ -67,6 +67,10 @@ export interface FrameTrigger extends TriggerKind {
   readonly refine: boolean;
   /** Only an event when an instrument (munition, aircraft, explosive) is named near it. */
   readonly needsInstrument: boolean;
+  /** The instrument classes that count for `needsInstrument` (null: any). */
+  readonly instruments: readonly string[] | null;
+  /** The instrument must come before the trigger (its subject: "a missile hit", not "hit a jet"). */
+  readonly instrumentBefore: boolean;
   /** A figurative set phrase: cancels the triggers it covers. */
   readonly block: boolean;
   readonly elements: readonly Element[];
@@ -249,7 +253,9 @@ export function loadFrames(): Frames {
           frame: frame.id,
           nominal: o.nominal ?? false,
           refine: o.refine ?? false,
-          needsInstrument: o.needs_instrument ?? false,
+          needsInstrument: Boolean(o.needs_instrument),
+          instruments: Array.isArray(o.needs_instrument) ? o.needs_instrument : null,
+          instrumentBefore: o.needs_instrument === 'before',
           block: frame.block,
           elements,
         });

@@ -26,3 +26,23 @@ describe('history without a publication date', () => {
     expect(e?.fatalities ?? null).toBeNull();
   });
 });
+
+describe('tolls told before their event', () => {
+  it('joins the next violent event of the same or the next paragraph', () => {
+    const t = 'At least 40 people were killed and 120 wounded on Thursday, the health ministry said.\n\n' +
+      'Russian missiles struck a crowded market in Kharkiv in the morning, the governor said.';
+    const [e] = processArticle(raw(t, '2024-05-24'), ctx).events.filter((x) => !x.background);
+    expect(e?.fatalities).toBe(40);
+    expect(e?.injured).toBe(120);
+  });
+});
+
+describe('attribution of unattributed reports', () => {
+  it('takes the source of the lede when the report names none', () => {
+    const t = 'Armenian forces shelled Terter overnight, the Azerbaijani Defence Ministry said on Tuesday.\n\n' +
+      'In a separate incident, Armenian drones struck a military truck near Aghdam.';
+    const events = processArticle(raw(t, '2020-10-06'), ctx).events.filter((x) => !x.background);
+    const drone = events.find((e) => e.sub_event_type === 'Air/drone strike');
+    expect(drone?.claims.map((c) => c.claimant?.side)).toContain('AZE');
+  });
+});

@@ -1,7 +1,20 @@
 /**
- * Where an event happened: the most precise place named in its sentence (villages beat districts,
- * districts beat regions and countries), with ACLED precision lowered to 2 for "near X",
- * "the X area" and corridors or heights.
+ * Where an event happened: among the places of the trigger's sentence, the one the trigger's
+ * clause governs, and among those the most precise.
+ *
+ * Each place gets a cost (lower wins):
+ * - its precision: towns and villages 0, corridors and heights 0.5, areas 1, districts 1.5,
+ *   regions 2.5, countries 3.5;
+ * - its tie to the trigger: the object or a locative phrase right after the trigger ("shelled X",
+ *   "struck a depot in X", "fighting near X") −2.5; a scene-setting "In X," opening the sentence or
+ *   the passive subject right before the trigger ("X was shelled") −1.5;
+ * - an origin ("launched from X", "from an air base in X", "fired from the X region") +5: the
+ *   place a strike came from is not where it landed;
+ * - a place inside an earlier clause of its own, before the trigger, +0.5;
+ * - distance to the trigger in characters, up to +1.5.
+ *
+ * ACLED precision: 1 for a town or village, 2 for "near X", "the X area", corridors, heights and
+ * districts, 3 for regions and countries.
  */
 import type { ExtractContext, PlaceHit } from './context.js';
 import type { GeoPrecision, Place } from '../model/event.js';
@@ -15,10 +28,16 @@ export function placeRank(kind: string): number {
   return rankOfKind[kind] ?? 3;
 }
 
+const precisionCost: Record<string, number> = {
+  village: 0, town: 0, city: 0, locality: 0, height: 0.5, corridor: 0.5, area: 1, district: 1.5, region: 2.5, country: 3.5,
+};
+
 export interface LocationFill {
   readonly place: Place;
   readonly hit: PlaceHit;
   readonly rank: number;
+  /** How well the sentence ties the place to the trigger (lower is better; see the module comment). */
+  readonly cost: number;
   readonly rule: string;
 }
 
@@ -32,30 +51,105 @@ export function precisionInContext(text: string, hit: PlaceHit, ctx: ExtractCont
   return p;
 }
 
-/**
- * The best place for a trigger among `hits` (already filtered of places that name actors),
- * preferring precision, then nearness to the trigger.
- */
-export function pickLocation(text: string, hits: readonly PlaceHit[], tStart: number, ctx: ExtractContext, rule: string): LocationFill | null {
-  let best: PlaceHit | null = null;
-  let bestKey = Infinity;
-  for (const h of hits) {
-    const key = placeRank(h.kind) * 10_000 + Math.min(9_999, Math.abs(h.start - tStart));
-    if (key < bestKey) {
-      best = h;
-      bestKey = key;
-    }
+/** Place nouns that may stand between a preposition and a name ("the village of", "the outskirts of"). */
+const PLACE_NOUN = String.raw`(?:village|town|city|settlement|hamlet|district|region|province|area|outskirts|suburbs?|neighbou?rhood|municipality|county|camp|refugee camp|governorate|oblast|state|township|port|base|airport|border|frontier|center|centre)s?`;
+const DIRECTION = String.raw`(?:northern|southern|eastern|western|central|north-?eastern|north-?western|south-?eastern|south-?western|north|south|east|west)`;
+/** A possessive proper noun before the name ("in Russia's Bryansk region"). */
+const POSSESSOR = String.raw`(?:\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*)?['’]s\s+)?`;
+/** A locative preposition (with an optional article, direction and place noun) ending the gap before a name. */
+const LOCATIVE_END = new RegExp(
+  String.raw`\b(?:in|near|on|at|around|outside|into|onto|inside|across|over|toward|towards|against|throughout|within|along|(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)\s+of|close\s+to|not\s+far\s+from)\s+(?:the\s+)?${POSSESSOR}(?:${DIRECTION}\s+)?(?:${PLACE_NOUN}\s+(?:of\s+)?)?$`,
+  'iu',
+);
+/** The gap between a transitive trigger and its object: an article or nothing ("shelled the town of X", "hit X"). */
+const OBJECT_GAP = new RegExp(String.raw`^\s+(?:the\s+)?${POSSESSOR}(?:${DIRECTION}\s+)?(?:${PLACE_NOUN}\s+(?:of\s+)?)?$`, 'iu');
+/** A clause boundary: the governed phrase does not cross it. */
+const CLAUSE_BREAK = /[;:()"“”]|,\s*(?:which|who|where|while|but|as|after|before|when|and\s+(?:the|a|an)\b)|\b(?:said|says|told|according)\b/i;
+/** "from" (or "launched from") opening the noun phrase that ends at the place: an origin. */
+const ORIGIN = /\bfrom\s+(?:(?:the|an?|its|their)\s+)?(?:[\p{L}'’-]+\s+){0,4}$/iu;
+/** Words after "from" that make it a point of departure of movement or fire, not a range ("from X to Y" is kept). */
+const PASSIVE_BEFORE = /^\s*(?:,\s*)?(?:was|were|is|are|has been|have been|had been|came|come|comes|has come|had come)\b/i;
+const OPENING_IN = /^\s*(?:(?:In|At|Near|Outside|Around|Inside)\s+(?:the\s+)?(?:[\p{L}-]+\s+){0,2})$/u;
+
+interface Scored {
+  readonly hit: PlaceHit;
+  readonly cost: number;
+}
+
+/** Cost of one place as the location of a trigger spanning [tStart, tEnd). */
+function costOf(text: string, h: PlaceHit, tStart: number, tEnd: number, sentenceStart: number): number {
+  let cost = precisionCost[h.kind] ?? 1.5;
+  const before = text.slice(Math.max(sentenceStart, h.start - 60), h.start);
+  const origin = ORIGIN.test(before) && !/\b(?:to|into|toward|towards|hit|struck|targeting|on)\b/i.test(before.slice(before.toLowerCase().lastIndexOf('from')));
+  if (origin) cost += 5;
+  if (h.start >= tEnd) {
+    const gap = text.slice(tEnd, h.start);
+    const governed = gap.length <= 90 && !CLAUSE_BREAK.test(gap) && (OBJECT_GAP.test(gap) || LOCATIVE_END.test(gap));
+    if (governed && !origin) cost -= 2.5;
+    cost += Math.min(1.5, (h.start - tEnd) / 80);
+  } else {
+    const gap = text.slice(h.end, tStart);
+    const lead = text.slice(sentenceStart, h.start);
+    if (OPENING_IN.test(lead) && /^\s*,/.test(gap)) cost -= 1.5;
+    else if (PASSIVE_BEFORE.test(gap) && gap.length < 40) cost -= 1.5;
+    else if (/[,;:]/.test(gap)) cost += 0.5;
+    cost += Math.min(1.5, (tStart - h.end) / 80);
   }
-  return best ? placeFill(text, best, ctx, rule) : null;
+  return cost;
+}
+
+/**
+ * The best place for a trigger among `hits` (already filtered of places that name actors): the
+ * one its clause governs, then the most precise, then the nearest. `sentenceStart` bounds the
+ * look-behind (default: the start of the text).
+ */
+export function pickLocation(
+  text: string,
+  hits: readonly PlaceHit[],
+  tStart: number,
+  ctx: ExtractContext,
+  rule: string,
+  tEnd: number = tStart,
+  sentenceStart = 0,
+): LocationFill | null {
+  let best: Scored | null = null;
+  for (const h of hits) {
+    const cost = costOf(text, h, tStart, tEnd, sentenceStart);
+    if (!best || cost < best.cost - 1e-9 || (Math.abs(cost - best.cost) < 1e-9 && h.start < best.hit.start)) best = { hit: h, cost };
+  }
+  return best ? placeFill(text, best.hit, ctx, rule, best.cost) : null;
 }
 
 /** A place hit as an event's location, with its precision read in context. */
-export function placeFill(text: string, hit: PlaceHit, ctx: ExtractContext, rule: string): LocationFill {
+export function placeFill(text: string, hit: PlaceHit, ctx: ExtractContext, rule: string, cost = 0): LocationFill {
   const geo_precision = precisionInContext(text, hit, ctx);
   return {
     place: { ...hit.place, source_text: hit.surface, geo_precision, span: { start: hit.start, end: hit.end, text: hit.surface } },
     hit,
     rank: placeRank(hit.kind),
+    cost,
     rule,
   };
+}
+
+/** Words that open a new event: a previous sentence's place is not this one's. */
+const NEW_SCENE = /\b(?:separately|elsewhere|separate|another|meanwhile|in other|also)\b/i;
+
+/**
+ * The location of a trigger whose sentence names no place: the place the previous sentence of the
+ * same paragraph gives its own events ("Drones attacked river ports in Odesa Oblast. The air force
+ * says it downed 22 of them."), unless the sentence opens a new scene ("Separately, ...").
+ * Costs 3 more than a place of the trigger's own sentence, so that a merged event prefers those.
+ */
+export function pickInherited(
+  text: string,
+  prevPlaces: readonly PlaceHit[],
+  prevStart: number,
+  prevEnd: number,
+  sentenceText: string,
+  ctx: ExtractContext,
+): LocationFill | null {
+  if (prevPlaces.length === 0 || NEW_SCENE.test(sentenceText)) return null;
+  const fill = pickLocation(text, prevPlaces, prevEnd, ctx, 'location/previous-sentence', prevEnd, prevStart);
+  return fill ? { ...fill, cost: fill.cost + 3 } : null;
 }

@@ -21,7 +21,8 @@ export interface Word {
   readonly token: number;
 }
 
-const HARD_STOP = new Set(['.', '!', '?', ';', ':', '(', ')', '[', ']', '—', '–', '"', '“', '”']);
+const RELATIVE = new Set(['which', 'who', 'whom', 'whose', 'since', 'because', 'although', 'while', 'when', 'where', 'after', 'before', 'until', 'unless']);
+const HARD_STOP = new Set(['.', '!', '?', ';', ':', '(', ')', '[', ']', '—', '–']);
 
 /** The words of a token run: a hyphen with no space on either side joins its neighbours. */
 export function wordsOf(tokens: readonly Token[]): Word[] {
@@ -90,7 +91,8 @@ function matchFrom(words: readonly Word[], elements: readonly Element[], e: numb
       const end = matchFrom(words, elements, e + 1, i + skip, limit);
       if (end >= 0) return end;
       const w = words[i + skip];
-      if (!w || i + skip >= limit || HARD_STOP.has(w.lower) || w.lower === ',') return -1;
+      // A gap stays in its clause: not over a comma, a subordinator or a relative ("since it was").
+      if (!w || i + skip >= limit || HARD_STOP.has(w.lower) || w.lower === ',' || w.pos === 'SCONJ' || RELATIVE.has(w.lower)) return -1;
     }
     return -1;
   }
@@ -155,7 +157,7 @@ export interface FrameHit extends TriggerHit {
   readonly notes: readonly string[];
 }
 
-const TOLL_FRAMES = new Set(['vac/attack', 'battle/kill']);
+const TOLL_FRAMES = new Set(['vac/attack', 'battle/kill', 'battle/killed']);
 const VIOLENT = new Set(['Battles', 'Explosions/Remote violence', 'Violence against civilians']);
 const DEFINITE = new Set(['the', 'this', 'that', 'these', 'those', 'its', 'their', 'his', 'her', 'such']);
 const POSSESSIVE = new Set(['its', 'their', 'his', 'her']);
@@ -195,7 +197,9 @@ export function findFrameTriggers(text: string, analysis: TextAnalysis, frames: 
     if (clash < 0) kept.push(t);
     else {
       const k = kept[clash]!;
-      const better = (t.trigger.block && !k.trigger.block && t.end - t.start >= k.end - k.start) ||
+      // A set phrase cancels what it covers, and the light-verb construction whose head it ends in
+      // ("launched a fierce marketing offensive").
+      const better = (t.trigger.block && !k.trigger.block && (t.end - t.start >= k.end - k.start || t.end === k.end)) ||
         (!k.trigger.block && ((k.def.weak && !t.def.weak) || (k.def.weak === t.def.weak && t.end - t.start > k.end - k.start)));
       if (better) kept[clash] = t;
     }
@@ -208,8 +212,14 @@ export function findFrameTriggers(text: string, analysis: TextAnalysis, frames: 
   const sameSentence = (k: FrameHit, pred: (o: FrameHit) => boolean): boolean => out.some((o) => o !== k && o.sentence === k.sentence && pred(o));
   const civilianToll = (o: FrameHit): boolean => o.trigger.frame === 'vac/attack';
   const genericBattle = (o: FrameHit): boolean => o.def.event_type === 'Battles' && !o.def.territory && !o.def.violation;
+  // "Car bombs ripped through a base ... in an attack": the attack noun is the bombing itself.
+  const genericAttackNoun = (o: FrameHit): boolean => (o.trigger.frame === 'battle/attack' || o.trigger.frame === 'battle/offensive') && o.def.event_type === 'Battles' && o.trigger.nominal;
+  // "arrested 12 members in a dawn raid": the raid is the arrest.
+  const arrest = (o: FrameHit): boolean => o.trigger.frame === 'strategic/arrest' || o.trigger.frame === 'vac/abduction';
   return out
+    .filter((k) => !(genericAttackNoun(k) && sameSentence(k, arrest)))
     .filter((k) => !(genericBattle(k) && sameSentence(k, civilianToll)))
+    .filter((k) => !(genericAttackNoun(k) && sameSentence(k, (o) => o.def.event_type === 'Explosions/Remote violence')))
     .filter((k) => !TOLL_FRAMES.has(k.trigger.frame) || !sameSentence(k, (o) => o.def.event_type === 'Explosions/Remote violence' || (VIOLENT.has(o.def.event_type) && !TOLL_FRAMES.has(o.trigger.frame) && !(genericBattle(o) && civilianToll(k)))))
     .sort((a, b) => a.start - b.start);
 }
@@ -219,15 +229,19 @@ function readHit(text: string, words: readonly Word[], frames: Frames, t: FrameT
   const head = words[end - 1]!;
   // "attack helicopter", "riot police", "shell company": a noun that modifies another noun.
   if (single && (head.pos === 'NOUN' || head.pos === 'PROPN') && !freeAfter(words[end], frames)) return null;
-  // "fighting spirit", "for unity and fighting spirit": an -ing form modifying a noun.
   const before = words[i - 1];
+  // "detained activists", "the captured soldiers": a participle modifying a noun is a state.
+  if (single && (t.elements[0] as { alternatives: readonly { pos: string | null }[] }).alternatives.every((a) => a.pos === 'V') &&
+    /(?:ed|en|wn)$/.test(head.lower) && (!before || ['DET', 'ADJ', 'ADP', 'CCONJ', 'NUM', 'VERB'].includes(before.pos)) && words[end]?.pos === 'NOUN' && !freeAfter(words[end], frames)) return null;
+  // "fighting spirit", "for unity and fighting spirit": an -ing form modifying a noun.
   if (single && head.lower.endsWith('ing') && (!before || ['DET', 'ADJ', 'ADP', 'CCONJ'].includes(before.pos)) && !freeAfter(words[end], frames)) return null;
   let def: TriggerKind = t;
   const notes: string[] = [];
   if (t.refine || t.needsInstrument) {
     const [a, b] = window(words, i, end, t.needsInstrument ? 10 : 6, 8, lo, hi);
     const found = INSTRUMENTS.find(([cls]) => classIn(words, a, b, frames.classes.get(cls)));
-    if (!found && t.needsInstrument) return null;
+    const [na, nb] = t.instrumentBefore ? [a, i] : [a, b];
+    if (t.needsInstrument && !INSTRUMENTS.some(([cls]) => (t.instruments === null || t.instruments.includes(cls)) && classIn(words, na, nb, frames.classes.get(cls)))) return null;
     if (found && t.refine && found[1] !== t.id) {
       const target = frames.kinds.get(found[1]);
       if (target) {

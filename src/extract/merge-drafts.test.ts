@@ -26,3 +26,13 @@ describe('merging within an article', () => {
     expect(got.every((e) => e.actor1?.side === 'AZE')).toBe(true);
   });
 });
+
+describe('merging: a country named for an event holds the town another telling names', () => {
+  it('joins "in Ukraine" and "in Kharkiv" tellings of one strike', () => {
+    const got = events('Russian drones struck targets in Ukraine overnight, the air force said on Tuesday. ' +
+      'In Kharkiv, Russian drones struck a school overnight, killing three people, the governor said.');
+    const strikes = got.filter((e) => e.event_type === 'Explosions/Remote violence');
+    expect(strikes).toHaveLength(1);
+    expect(strikes[0]!.location?.source_text).toBe('Kharkiv');
+  });
+});

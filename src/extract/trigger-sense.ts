@@ -28,6 +28,10 @@ const schema = z.object({
   aspectual: z.array(z.string()),
   retrospective: z.array(z.string()),
   frame_prepositions: z.array(z.string()),
+  measure_nouns: z.array(z.string()),
+  subject_negators: z.array(z.string()),
+  reference_words: z.array(z.string()),
+  reported_earlier: z.array(z.string()),
 }).strict();
 
 type Phrase = readonly string[];
@@ -44,6 +48,10 @@ interface Senses {
   readonly aspectual: ReadonlySet<string>;
   readonly retrospective: readonly Phrase[];
   readonly framePrepositions: ReadonlySet<string>;
+  readonly measureNouns: ReadonlySet<string>;
+  readonly subjectNegators: ReadonlySet<string>;
+  readonly referenceWords: ReadonlySet<string>;
+  readonly reportedEarlier: readonly Phrase[];
 }
 
 let cached: Senses | undefined;
@@ -70,6 +78,10 @@ function loadSenses(): Senses {
     aspectual: new Set(d.aspectual),
     retrospective: phrases(d.retrospective),
     framePrepositions: new Set(d.frame_prepositions),
+    measureNouns: new Set(d.measure_nouns),
+    subjectNegators: new Set(d.subject_negators),
+    referenceWords: new Set(d.reference_words),
+    reportedEarlier: phrases(d.reported_earlier),
   });
 }
 
@@ -100,6 +112,10 @@ function classIn(words: readonly Word[], cls: readonly Alternative[] | undefined
 }
 
 const CLAUSE_STOP = new Set([',', ';', ':', '.', '!', '?', '—', '–', '(', ')', 'but', 'while', 'whereas', 'and']);
+const PUNCT_STOP = new Set([',', ';', ':', '.', '!', '?', '—', '–', '(', ')']);
+const LONG_TIME = new Set(['month', 'months', 'year', 'years', 'decade', 'decades', 'century', 'centuries']);
+const QUOTE = new Set(['"', '“', '”', "'", '‘', '’']);
+const SUBORDINATE = new Set(['when', 'after', 'as', 'because', 'before', 'while', 'since', 'although', 'though', 'where', 'which', 'who', 'that', 'until', 'if']);
 /** Words that may stand between a negator or auxiliary and its verb ("did not even try", "will have been"). */
 const between = (w: Word): boolean => w.pos === 'AUX' || w.pos === 'ADV' || w.pos === 'PART' || w.lemma === 'be' || w.lemma === 'have' || w.lemma === 'been';
 /** Words that may stand between a determiner-like negator and its noun ("no heavy shelling"). */
@@ -152,13 +168,37 @@ export function unrealReading(t: TriggerHit, tokens: readonly Token[], armedCont
   // Habit, not a happening: "skirmishes have always been a burden".
   for (let k = i - 1; k >= 0 && !CLAUSE_STOP.has(words[k]!.lower); k--) if (phraseAt(words, k, senses.habitual)) return 'sense/habitual';
   for (let k = i + 1; k < words.length && k < i + 6 && !CLAUSE_STOP.has(words[k]!.lower); k++) if (phraseAt(words, k, senses.habitual)) return 'sense/habitual';
-  if (noun && governedBy(words, i, senses.unrealBefore, (w) => w.pos === 'DET' || w.pos === 'ADJ' || w.lower === 'of' || w.lower === 'for' || w.lower === 'on' || w.lower === 'an' || w.lower === 'a', 3)) return 'sense/unreal';
+  if (noun && governedBy(words, i, senses.unrealBefore, (w) => w.pos === 'DET' || w.pos === 'ADJ' || w.lower === 'of' || w.lower === 'for' || w.lower === 'on' || w.lower === 'to' || w.lower === 'an' || w.lower === 'a' || QUOTE.has(w.lower), 4)) return 'sense/unreal';
+  // "after weeks of fighting", "the scale of the fighting".
+  if (noun) {
+    let k = i - 1;
+    while (k >= 0 && (words[k]!.pos === 'DET' || words[k]!.pos === 'ADJ')) k--;
+    if (k >= 1 && words[k]!.lower === 'of' && senses.measureNouns.has(words[k - 1]!.lemma)) return 'sense/measure';
+  }
+  // "No attackers were reported killed or detained": a negated subject negates its predicate.
+  if (!noun) {
+    for (let k = i - 1; k >= 0 && !CLAUSE_STOP.has(words[k]!.lower) && !SUBORDINATE.has(words[k]!.lower); k--) {
+      if (senses.subjectNegators.has(words[k]!.lower) && words[k]!.pos === 'DET') return 'sense/negated';
+    }
+  }
   // A condition opened earlier in the clause: "if they attack", "in case of an offensive".
   for (let k = i - 1; k >= 0 && !CLAUSE_STOP.has(words[k]!.lower); k--) {
     if (phraseAt(words, k, senses.conditional)) return 'sense/conditional';
   }
   if (violent && anyIn(words, senses.exercise)) return 'sense/exercise';
   if (violent && anyIn(words, senses.retrospective)) return 'sense/retrospective';
+  // "held X responsible for the shooting", "condemned the attack".
+  if (hit.definite) {
+    for (let k = i - 1; k >= Math.max(0, i - 5); k--) {
+      if (senses.referenceWords.has(words[k]!.lemma) || senses.referenceWords.has(words[k]!.lower)) return 'sense/reference';
+      if (CLAUSE_STOP.has(words[k]!.lower)) break;
+    }
+  }
+  // "almost twelve months after they took over a police base": an event months or years away
+  // from the one the sentence reports.
+  for (let k = i - 1; k >= 1 && !PUNCT_STOP.has(words[k]!.lower); k--) {
+    if ((words[k]!.lower === 'after' || words[k]!.lower === 'before' || words[k]!.lower === 'since') && LONG_TIME.has(words[k - 1]!.lemma)) return 'sense/long-before';
+  }
   // "throughout the fighting", "during the clashes": the time frame of something else.
   if (hit.definite) {
     for (let k = i - 1; k >= Math.max(0, i - 4); k--) {
@@ -184,8 +224,12 @@ export function namesWeapon(tokens: readonly Token[]): boolean {
  * A definite event noun ("the shelling", "the clashes") in a sentence with no date of its own,
  * after the article already reported an event of its type: a reference back, not a new event.
  */
-export function refersBack(t: TriggerHit, hasOwnDate: boolean, drafts: readonly Draft[]): boolean {
+export function refersBack(t: TriggerHit, hasOwnDate: boolean, drafts: readonly Draft[], tokens: readonly Token[] = []): boolean {
   const hit = t as Partial<FrameHit>;
-  if (!hit.definite || hasOwnDate) return false;
-  return drafts.some((d) => !d.background && d.event_type === t.def.event_type);
+  // "As we reported earlier, ..." repeats a report the article already gave.
+  const repeated = anyIn(wordsOf(tokens), loadSenses().reportedEarlier);
+  if ((!hit.definite && !repeated) || hasOwnDate) return false;
+  // Strategic developments and protests differ by sub-type (an agreement does not refer back to a mobilization).
+  const violent = t.def.event_type === 'Battles' || t.def.event_type === 'Explosions/Remote violence' || t.def.event_type === 'Violence against civilians';
+  return drafts.some((d) => !d.background && d.event_type === t.def.event_type && (violent || d.sub_event_type === t.def.sub_event_type));
 }

@@ -42,6 +42,22 @@ interface Found {
 }
 
 const MIN_FUZZY_LETTERS = 5;
+/** Hyphened participles that make the country the user of a platform ("Russia-launched drones"). */
+const USED_BY = new Set(['launched', 'fired', 'operated', 'piloted', 'flown']);
+
+/** Words that make a platform a state's without naming the state ("military jets", "junta aircraft"). */
+const STATE_MODIFIERS = new Set(['military', 'army', 'junta', 'regime', 'government', 'navy', 'naval']);
+
+/** The role that stands in for a role a state has no entry for (offices speak for their government). */
+const ROLE_FALLBACK: Readonly<Record<string, string>> = {
+  parliament: 'government',
+  presidency: 'government',
+  president: 'government',
+  'prime-minister': 'government',
+  'foreign-minister': 'mfa',
+  'defence-minister': 'mod',
+  sources: 'government',
+};
 /** "<country>-backed <generic>": the words that make a state the backer of a group. */
 const BACKED = new Set(['backed', 'led', 'supported', 'sponsored', 'aligned', 'allied', 'funded', 'armed', 'trained']);
 const backedCache = new Map<string, ActorEntry>();
@@ -97,10 +113,17 @@ export function createActorMatcher(packs: Packs): ActorMatcher {
     if (a.role && theatreRoles.has(roleKey(a.country ?? a.side ?? '', a.role))) continue;
     all.push(a);
   }
+  // Capitals that are also ordinary words or phrases ("The Valley", "Male") do not name a government.
+  const common = new Set(packs.world.commonWords ?? []);
+  const countryAliases = new Set<string>();
+  for (const p of packs.world.places) if (p.kind === 'country') for (const n of p.aliases) countryAliases.add(n);
+  const unsafeCapital = (a: ActorEntry, alias: string): boolean =>
+    a.kind === 'government' && a.id.startsWith('actor:world:') && !countryAliases.has(alias) && (/^The\s/.test(alias) || common.has(alias.toLowerCase()));
   for (const a of all) {
     if (byId.has(a.id)) continue;
     byId.set(a.id, a);
     for (const alias of a.aliases) {
+      if (unsafeCapital(a, alias)) continue;
       const rule = caseRuleOf(alias, true);
       exact.add(alias, a, rule);
       if (a.kind === 'person' && rule !== 'upper' && LATIN.test(alias)) {
@@ -118,6 +141,13 @@ export function createActorMatcher(packs: Packs): ActorMatcher {
   for (const [a3, list] of Object.entries(packs.world.demonyms ?? {})) {
     for (const d of list) countryRefs.add(d, a3, caseRuleOf(d, true));
   }
+  // Capitals stand for their state before a force noun ("Kyiv's military", "Moscow's forces").
+  for (const a of packs.world.actors) {
+    if (a.kind !== 'government' || !a.country || !a.id.startsWith('actor:world:')) continue;
+    for (const n of a.aliases) {
+      if (!countryAliases.has(n) && !unsafeCapital(a, n) && !/\s/.test(n) && !/^(?:Government|Government of)/.test(n)) countryRefs.add(n, a.country, 'cap');
+    }
+  }
   for (const p of packs.world.places) {
     if (p.kind !== 'country' || !p.country) continue;
     for (const n of p.aliases) {
@@ -127,6 +157,7 @@ export function createActorMatcher(packs: Packs): ActorMatcher {
   }
   for (const fn of packs.world.forceNouns ?? []) nouns.add(fn.noun, fn, caseRuleOf(fn.noun, false));
 
+  const genericState = all.find((a) => a.generic === 'state');
   // One lookup per word tells which index can start a match there (most words start none).
   const gate = new Map<string, number>();
   const mark = (keys: Iterable<string>, bit: number): void => {
@@ -137,7 +168,13 @@ export function createActorMatcher(packs: Packs): ActorMatcher {
   mark(countryRefs.firstKeys(), COUNTRY);
   mark(nouns.firstKeys(), NOUN);
 
-  const byRole = (code: string, role: string, date?: string): ActorEntry | undefined => pick(roles.get(roleKey(code, role)) ?? [], date);
+  const byRole = (code: string, role: string, date?: string): ActorEntry | undefined => {
+    const own = pick(roles.get(roleKey(code, role)) ?? [], date);
+    if (own) return own;
+    // a state without its own entry for the role: the institution it belongs to ("Sudan's president" → government)
+    const up = ROLE_FALLBACK[role];
+    return up ? pick(roles.get(roleKey(code, up)) ?? [], date) : undefined;
+  };
 
   const compose = (text: string, tokens: readonly Token[], i: number, g: number, date?: string): Found | null => {
     let best: Found | null = null;
@@ -152,7 +189,9 @@ export function createActorMatcher(packs: Packs): ActorMatcher {
       if (tokens[j]?.joinPrev) {
         let fn = nouns.match(tokens, j, null, (n) => n.prefix);
         // one modifier before a platform: "Turkish reconnaissance aircraft", "Russian attack drones"
-        if (!fn && !backed && !tokens[j]!.cap && tokens[j + 1]?.joinPrev) {
+        // ("Iranian-made drones" are not Iran's: a hyphened modifier must say who used them, "Russia-launched")
+        const hyphened = text.slice(tokens[j - 1]!.end, tokens[j]!.start).includes('-');
+        if (!fn && !backed && !tokens[j]!.cap && tokens[j + 1]?.joinPrev && (!hyphened || USED_BY.has(tokens[j]!.key))) {
           const pf = nouns.match(tokens, j + 1, null, (n) => n.prefix && n.span === 'owner');
           if (pf) fn = { ...pf, first: j, length: pf.length + 1 };
         }
@@ -231,7 +270,12 @@ export function createActorMatcher(packs: Packs): ActorMatcher {
         }
         let found: Found | null = m ? { length: m.length, end: m.end, entry: pick(m.hits.map((h) => h.value), date)!, via: 'alias' } : null;
         const c = g & (COUNTRY | NOUN) ? compose(text, tokens, i, g, date) : null;
-        if (c && (!found || c.length > found.length)) found = c;
+        if (c && (!found || c.length > found.length || (c.length === found.length && found.entry.kind === 'government'))) found = c;
+        // "military jets", "junta aircraft", "regime warplanes": the state's forces, resolved per article
+        if (!found && STATE_MODIFIERS.has(t.key) && tokens[i + 1]?.joinPrev && genericState) {
+          const pf = nouns.match(tokens, i + 1, null, (n) => n.span === 'owner');
+          if (pf) found = { length: 1, end: t.end, entry: genericState, via: 'composition' };
+        }
         if (!found && t.cap && !t.upper && t.key.length >= MIN_FUZZY_LETTERS) {
           const f = persons.match(tokens, i, keyAt, valid);
           if (f) found = { length: f.length, end: f.end, entry: pick(f.hits.map((h) => h.value), date)!, via: 'name-key' };
@@ -240,9 +284,25 @@ export function createActorMatcher(packs: Packs): ActorMatcher {
           i++;
           continue;
         }
+        // "The Ministry of Defense of Armenia": a generic phrase must not swallow the start of a longer name
+        if (found.entry.generic && found.length > 1) {
+          const next = tokens[i + 1]!;
+          const g2 = (gate.get(next.key) ?? 0) | (next.possessive ? gate.get(next.possessive.key) ?? 0 : 0);
+          const c2 = g2 & (COUNTRY | NOUN) ? compose(text, tokens, i + 1, g2, date) : null;
+          const m2 = g2 & EXACT ? exact.match(tokens, i + 1, null, (a) => valid(a) && !a.generic) : null;
+          if ((c2 && c2.end > found.end) || (m2 && m2.end > found.end)) {
+            i++;
+            continue;
+          }
+        }
         // "Yemen's Hodeidah port", "Ukraine's eastern Donetsk region": a country in the genitive
         // before a place is where, not who
         if (found.via === 'alias' && found.entry.kind === 'government' && tokens[i + found.length - 1]!.possessive && locativeAfter(tokens, i + found.length)) {
+          i += found.length;
+          continue;
+        }
+        // "Mehman Aliyev" is not Ilham Aliyev: a surname alone after another given name is someone else
+        if (found.entry.kind === 'person' && found.length === 1 && otherGivenName(text, tokens, i)) {
           i += found.length;
           continue;
         }
@@ -272,6 +332,24 @@ export function toActor(entry: ActorEntry, mention?: { readonly start: number; r
 }
 
 const LATIN = /^[\p{Script=Latin}\p{M}\s'’ʼ`.\-()]+$/u;
+
+/** Words that may stand before a surname without making it another person's ("President Aliyev"). */
+const TITLES = new Set([
+  'president', 'mr', 'mrs', 'ms', 'dr', 'general', 'gen', 'minister', 'premier', 'prime', 'colonel', 'col', 'lieutenant', 'major',
+  'marshal', 'admiral', 'commander', 'chief', 'leader', 'speaker', 'ambassador', 'envoy', 'spokesman', 'spokeswoman', 'spokesperson',
+  'senator', 'governor', 'mayor', 'sheikh', 'emir', 'king', 'queen', 'prince', 'sultan', 'ayatollah', 'sir', 'lord', 'madam', 'secretary',
+  'chairman', 'head', 'deputy', 'foreign', 'defence', 'defense', 'said', 'says', 'told', 'and', 'the',
+]);
+
+/** The word before token `i` is a capitalised given name of someone else ("Mehman" before "Aliyev"). */
+function otherGivenName(text: string, tokens: readonly Token[], i: number): boolean {
+  const prev = tokens[i - 1];
+  if (!prev || !tokens[i]!.joinPrev || !prev.cap || prev.upper || prev.possessive) return false;
+  if (TITLES.has(prev.key)) return false;
+  // a sentence-initial word is capitalised anyway: only a word inside the sentence counts
+  const lead = /(\S?)\s*$/.exec(text.slice(Math.max(0, prev.start - 4), prev.start))?.[1] ?? '';
+  return lead !== '' && !/[.!?\n"“«(\[:;—–-]/.test(lead);
+}
 
 /** Nouns of geography that a country in the genitive locates ("Sudan's capital", "Russia's border region"). */
 const GEO_NOUNS = new Set([

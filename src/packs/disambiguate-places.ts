@@ -27,6 +27,8 @@ export interface ResolvedPlace {
   readonly place: Place;
   /** Score of the chosen candidate (0 when the mention had a single candidate). */
   readonly score: number;
+  /** Every candidate with its score, best first (the chosen one first). */
+  readonly ranked: readonly { readonly entry: PlaceEntry; readonly score: number }[];
 }
 
 /** What {@link resolvePlace} needs to know about the article. */
@@ -51,6 +53,15 @@ const W = {
   far: -1,
   /** within 60 km of a district or region the article names unambiguously */
   inArea: 1.5,
+  country: 5,
+  /** prior of a generated first-order division (a city of ~500,000 people scores as much) */
+  division: 1.9,
+  /** in a country the article names elsewhere */
+  namedCountry: 1,
+  /** in a first-order division the article names elsewhere */
+  namedAdmin1: 2,
+  /** inside the area named right after it ("X, Y", "X in Y") */
+  qualifier: 4,
 } as const;
 
 /**
@@ -64,6 +75,7 @@ export function disambiguatePlaces(mentions: readonly PlaceMention[], text: stri
   let theatreSet: ReadonlySet<string> | null = null;
   const theatre = (): ReadonlySet<string> => (theatreSet ??= new Set(opts.theatreCountries ?? detectTheatreCountries(text, opts.packs)));
   const ctx = new ArticleContext(text);
+  const named = namedAreas(mentions, text);
   // Pass 1: mentions with a single candidate (or a clear curated winner) anchor the geography.
   const anchors: Anchor[] = [];
   const areas: Anchor[] = [];
@@ -76,20 +88,24 @@ export function disambiguatePlaces(mentions: readonly PlaceMention[], text: stri
     if (m.candidates.length === 0) return null;
     if (m.candidates.length === 1) {
       const only = m.candidates[0]!;
-      return { mention: m, entry: only, place: toPlace(only, m, text), score: 0 };
+      return { mention: m, entry: only, place: toPlace(only, m, text), score: 0, ranked: [{ entry: only, score: 0 }] };
     }
     let best: PlaceEntry | null = null;
     let bestScore = -Infinity;
     const hint = kindHint(text, m);
+    const ranked: { entry: PlaceEntry; score: number }[] = [];
     for (const c of m.candidates) {
-      const s = scoreOf(c, m, ctx, theatre(), anchors, areas, hint);
+      const s = scoreOf(c, m, ctx, theatre(), anchors, areas, hint) + areaScore(c, m, named);
+      ranked.push({ entry: c, score: s });
       if (s > bestScore) {
         best = c;
         bestScore = s;
       }
     }
     const entry = best!;
-    return { mention: m, entry, place: toPlace(entry, m, text), score: bestScore };
+    // stable: ties keep the prior order, the chosen one first
+    ranked.sort((a, b) => (a.entry === entry ? -1 : b.entry === entry ? 1 : b.score - a.score));
+    return { mention: m, entry, place: toPlace(entry, m, text), score: bestScore, ranked };
   });
 }
 
@@ -128,6 +144,8 @@ export function toPlace(entry: PlaceEntry, mention: PlaceMention, text: string):
 const NEAR_BEFORE = /\b(?:near|nearby|outside|around|close to|vicinity of|outskirts of|direction of|area of|surroundings of|approaches to|environs of)\s+(?:the\s+)?$/i;
 const AREA_AFTER = /^\s*(?:area|areas|direction|outskirts|vicinity|sector|surroundings|environs|axis)\b/i;
 const DISTRICT_AFTER = /^\s*(?:district|districts|region|regions|rayon|province|marz)\b/i;
+/** A mention widened over its designator ("Donetsk region"). */
+const DISTRICT_END = /[ -](?:district|region|province|oblast|governorate|state|county|territory|prefecture|raion|rayon|department|municipality|township)$/i;
 const DISTRICT_BEFORE = /\b(?:[Dd]istricts?|[Rr]egions?|[Rr]ayons?|[Pp]rovinces?)\s+of\s+(?:(?:the\s+)?\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)?,?\s+(?:and\s+)?)*$/u;
 
 function precisionOf(entry: PlaceEntry, m: PlaceMention, text: string): GeoPrecision {
@@ -151,7 +169,7 @@ function precisionOf(entry: PlaceEntry, m: PlaceMention, text: string): GeoPreci
 /** "district(s) of X, Y and Z" or "X district" around the mention: prefer district readings. */
 function kindHint(text: string, m: PlaceMention): boolean {
   const after = text.slice(m.end, m.end + 16);
-  if (DISTRICT_AFTER.test(after)) return true;
+  if (DISTRICT_AFTER.test(after) || DISTRICT_END.test(m.surface)) return true;
   const before = text.slice(Math.max(0, m.start - 80), m.start);
   return DISTRICT_BEFORE.test(before);
 }
@@ -179,9 +197,15 @@ function scoreOf(
     s += found * W.context;
   }
   if (c.country && theatre.has(c.country)) s += W.theatre;
+  // A country's name means the country ("Lebanon", not Lebanon, Pennsylvania).
+  if (c.kind === 'country') s += W.country;
   const districtKind = c.kind === 'district' || c.kind === 'region';
   if (districtHint && districtKind) s += W.kindHint;
-  if (!districtHint && districtKind) s -= 0.5;
+  if (!districtHint && c.kind === 'district') s -= 0.5;
+  // A first-order division or a named region is as prominent as a large city ("Texas", not
+  // Texas County; "Queensland", not a village of that name); cities of a million win ("Donetsk").
+  if (c.kind === 'region' && !c.curated && c.id.startsWith('place:gn')) s += W.division;
+  else if (!districtHint && c.kind === 'region') s -= 0.5;
   const nearest = nearestKm(c, m, anchors);
   if (nearest < 25) s += W.near25;
   else if (nearest < 75) s += W.near75;
@@ -205,6 +229,51 @@ function nearestKm(c: PlaceEntry, m: PlaceMention, anchors: readonly Anchor[]): 
     if (d < nearest) nearest = d;
   }
   return nearest;
+}
+
+/** Countries and first-order divisions the article names, and the "X, Y" qualifiers of mentions. */
+interface NamedAreas {
+  /** alpha-3 codes of the countries named anywhere. */
+  readonly countries: ReadonlySet<string>;
+  /** `COUNTRY|folded name` of the first-order divisions named anywhere. */
+  readonly admin1: ReadonlySet<string>;
+  /** Per mention, the mention right after it as "X, Y" or "X in Y" (its qualifier). */
+  readonly qualifier: ReadonlyMap<PlaceMention, PlaceMention>;
+}
+
+const QUALIFIER_GAP = /^(?:\s*,\s*|\s+(?:in|of)\s+(?:the\s+)?)$/;
+
+function namedAreas(mentions: readonly PlaceMention[], text: string): NamedAreas {
+  const countries = new Set<string>();
+  const admin1 = new Set<string>();
+  const qualifier = new Map<PlaceMention, PlaceMention>();
+  mentions.forEach((m, i) => {
+    for (const c of m.candidates) {
+      if (!c.country) continue;
+      if (c.kind === 'country') countries.add(c.country);
+      else if (c.kind === 'region') for (const a of c.aliases) admin1.add(`${c.country}|${foldKey(a)}`);
+    }
+    const next = mentions[i + 1];
+    if (next && next.start - m.end <= 12 && QUALIFIER_GAP.test(text.slice(m.end, next.start))) qualifier.set(m, next);
+  });
+  return { countries, admin1, qualifier };
+}
+
+/**
+ * What the article's other names say of a candidate: in a country it names (+1), in a
+ * first-order division it names (+2), and inside the area its own qualifier names ("Alexandria,
+ * Virginia"; "Bhamo in Kachin State") +4.
+ */
+function areaScore(c: PlaceEntry, m: PlaceMention, named: NamedAreas): number {
+  if (!c.country || c.kind === 'country') return 0;
+  let s = 0;
+  const own = (x: string): boolean => m.candidates.some((o) => o.kind === 'country' && o.country === x);
+  if (named.countries.has(c.country) && !own(c.country)) s += W.namedCountry;
+  const a1 = c.admin1 ? `${c.country}|${foldKey(c.admin1)}` : null;
+  if (a1 && named.admin1.has(a1) && !m.candidates.some((o) => o.kind === 'region' && o.aliases.some((x) => `${o.country}|${foldKey(x)}` === a1))) s += W.namedAdmin1;
+  const q = named.qualifier.get(m);
+  if (q && q.candidates.some((o) => o !== c && o.country === c.country && (o.kind === 'country' || (o.kind === 'region' && a1 !== null && o.aliases.some((x) => `${o.country}|${foldKey(x)}` === a1))))) s += W.qualifier;
+  return s;
 }
 
 /** Great-circle distance in km between two coordinate pairs. */

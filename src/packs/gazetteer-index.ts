@@ -12,9 +12,10 @@
  * matches no alias exactly is looked up by {@link nameKey} ("Kelbadzhar" → Kalbajar).
  */
 import { AliasIndex, caseRuleOf, type AliasMatch, type CaseRule } from './alias-index.js';
+import { FlatAliasIndex } from './flat-alias-index.js';
 import { foldKey } from './fold-key.js';
 import { nameKey } from './name-key.js';
-import { candidatesInContext } from './place-cues.js';
+import { candidatesInContext, isMinorPlace } from './place-cues.js';
 import { tokenize, wordKeys, type Token } from './tokenize.js';
 import type { Packs, PlaceEntry } from './types.js';
 
@@ -44,6 +45,14 @@ export interface PlaceMatcher {
 
 const EXACT = 1;
 const BLOCKER = 2;
+const BULK = 4;
+
+/** The longer of two matches at one position; on equal length, one match with the hits of both. */
+function longer<T>(a: AliasMatch<T> | null, b: AliasMatch<T> | null): AliasMatch<T> | null {
+  if (!a || !b) return a ?? b;
+  if (a.length !== b.length) return a.length > b.length ? a : b;
+  return { ...a, hits: [...a.hits, ...b.hits] };
+}
 
 /** Minimum letters of a bulk alias and of a word looked up by nameKey. */
 const MIN_BULK_LETTERS = 4;
@@ -58,6 +67,7 @@ const MIN_FUZZY_LETTERS = 5;
  */
 export function createPlaceMatcher(packs: Packs): PlaceMatcher {
   const exact = new AliasIndex<PlaceEntry>();
+  const bulk = new FlatAliasIndex<PlaceEntry>();
   const fuzzy = new AliasIndex<PlaceEntry>();
   const blockers = blockingPhrases(packs);
   const byId = new Map<string, PlaceEntry>();
@@ -70,7 +80,7 @@ export function createPlaceMatcher(packs: Packs): PlaceMatcher {
   // Aliases in other scripts (Armenian, Cyrillic) are indexed on the first article that has a
   // word in such a script: English news never pays for them.
   const deferred: [string, PlaceEntry][] = [];
-  const addBulk = (p: PlaceEntry, fuzzyToo: boolean): void => {
+  const addBulk = (p: PlaceEntry, fuzzyToo: boolean, flat = false): void => {
     const fuzzySeen = fuzzyToo && notable(p) ? new Set<string>() : null;
     for (const alias of p.aliases) {
       if (otherScript(alias.charCodeAt(0))) {
@@ -80,7 +90,10 @@ export function createPlaceMatcher(packs: Packs): PlaceMatcher {
       const keys = wordKeys(alias);
       // a bulk alias must have at least one safe word ("Mets Taghlar" yes, "Mets" no)
       if (keys.length === 0 || keys.every(unsafe)) continue;
-      exact.add(alias, p, caseRuleOf(alias, true), keys);
+      const rule = caseRuleOf(alias, true);
+      // the world gazetteer's proper nouns go to the flat index; acronyms and the rest to the trie
+      if (flat && rule === 'cap') bulk.add(keys, p);
+      else exact.add(alias, p, rule, keys);
       if (fuzzySeen) addFuzzy(alias, keys, p, 'cap', fuzzySeen);
     }
   };
@@ -116,18 +129,19 @@ export function createPlaceMatcher(packs: Packs): PlaceMatcher {
   }
   for (const p of packs.world.places) {
     byId.set(p.id, p);
-    if (p.kind === 'country') {
+    if (p.kind === 'country' || p.curated) {
       for (const alias of p.aliases) exact.add(alias, p, caseRuleOf(alias, true));
     } else if (!p.country || !gazetteerCountries.has(p.country)) {
       // a theatre gazetteer supersedes the world cities of its countries; large cities also get
       // transliteration-tolerant keys ("Odesa" / "Odessa", "Kyiv" stays exact)
-      addBulk(p, p.population >= 300_000);
+      addBulk(p, p.population >= 300_000, true);
     }
   }
 
   // One lookup per word tells which index can start a match there (most words start none).
   const gate = new Map<string, number>();
   for (const k of exact.firstKeys()) gate.set(k, (gate.get(k) ?? 0) | EXACT);
+  for (const k of bulk.firstKeys()) gate.set(k, (gate.get(k) ?? 0) | BULK);
   for (const k of blockers.firstKeys()) gate.set(k, (gate.get(k) ?? 0) | BLOCKER);
   const indexDeferred = (): void => {
     for (const [alias, p] of deferred.splice(0)) {
@@ -160,6 +174,7 @@ export function createPlaceMatcher(packs: Packs): PlaceMatcher {
         let g = gate.get(t.key) ?? 0;
         if (t.possessive) g |= gate.get(t.possessive.key) ?? 0;
         let m: AliasMatch<PlaceEntry> | null = g & EXACT ? exact.match(tokens, i) : null;
+        if (g & BULK) m = longer(m, bulk.match(tokens, i));
         // "Minsk Group", "Bishkek Protocol", "Karabakh forces": a longer actor or event name
         // that contains a place name is not a place mention.
         const b = g & BLOCKER ? blockers.match(tokens, i) : null;
@@ -177,17 +192,69 @@ export function createPlaceMatcher(packs: Packs): PlaceMatcher {
           continue;
         }
         const mention = mentionOf(text, tokens, m, viaNameKey);
-        const kept = candidatesInContext(text, mention.start, mention.end, mention.candidates, out.at(-1)?.end ?? -1);
+        let kept = candidatesInContext(text, mention.start, mention.end, mention.candidates, out.at(-1)?.end ?? -1, viaNameKey);
+        // "Nyaung Kone", "Mali Khel": a name inside a longer capitalised name the gazetteer does not know
+        const inside = kept.length > 0 ? insideLongerName(text, tokens, m.first, m.first + m.length, out.at(-1)?.end ?? -1, (k) => ((gate.get(k) ?? 0) & (EXACT | BULK)) !== 0) : null;
+        if (inside) kept = kept.filter((c) => c.curated || !(inside === 'after' ? isMinorPlace(c) : c.id.startsWith('place:gn') || c.kind === 'country'));
         if (kept.length === 0) {
           i++;
           continue;
         }
-        out.push(kept === mention.candidates ? mention : { ...mention, candidates: kept });
+        out.push(widenMention(text, kept === mention.candidates ? mention : { ...mention, candidates: kept }));
         i += m.length;
       }
       return out;
     },
   };
+}
+
+/** A direction adjective right before a name ("northern Israel", "south-eastern Ukraine"). */
+const DIRECTION_BEFORE = /(?:(?:[Nn]orth|[Ss]outh)(?:-?[Ee]ast|-?[Ww]est)?ern|[Ee]astern|[Ww]estern|[Cc]entral|[Uu]pper|[Ll]ower) +$/u;
+/** A division designator right after a name ("Donetsk region", "Idlib province"). */
+const DIVISION_AFTER = /^[ -]+(?:region|province|oblast|governorate|district|state|county|territory|prefecture|raion|rayon|department|municipality|township)\b/i;
+
+/**
+ * Widens a mention over the words that say which part or which division of the place is meant:
+ * a direction adjective before it ("northern Israel") and, when it may name a division, the
+ * designator after it ("Donetsk region"). The candidates stay those of the name.
+ */
+function widenMention(text: string, m: PlaceMention): PlaceMention {
+  let { start, end } = m;
+  const from = Math.max(0, start - 24);
+  const dir = DIRECTION_BEFORE.exec(text.slice(from, start));
+  if (dir && !/[\p{L}-]/u.test(text.charAt(from + dir.index - 1))) start = from + dir.index;
+  if (m.candidates.some((c) => c.kind === 'district' || c.kind === 'region')) {
+    const des = DIVISION_AFTER.exec(text.slice(end, end + 24));
+    if (des) end += des[0].length;
+  }
+  if (start === m.start && end === m.end) return m;
+  return { ...m, start, end, surface: text.slice(start, end) };
+}
+
+/** Words that continue a place name without making it another name ("Gaza City", "Tirah valley"). */
+const NAME_CONTINUATION = /^(?:city|town|village|district|region|province|oblast|governorate|state|county|valley|river|sea|lake|port|airport|strait|gulf|island|islands|mountains?|hills?|border|front|crossing|camp|area|territory|delta|basin|coast|peninsula|heights)$/i;
+
+/**
+ * Whether the words [first, end) sit inside a longer capitalised name: a capitalised word right
+ * before them (not opening the sentence, not a place already found) makes any gazetteer reading
+ * doubtful ("Nyaung Kone"); one right after them (not a designator, not the start of another
+ * place name) only a town's or village's ("Mali Khel" is not Mali, Guinea; "Queensland Health"
+ * still names Queensland).
+ */
+function insideLongerName(text: string, tokens: readonly Token[], first: number, end: number, prevMentionEnd: number, startsPlace: (key: string) => boolean): 'before' | 'after' | null {
+  const prev = tokens[first - 1];
+  const cur = tokens[first]!;
+  if (prev && cur.joinPrev && prev.cap && !prev.upper && !prev.possessive && prev.end > prevMentionEnd && !/[-‐–]/.test(text.slice(prev.end, cur.start))) {
+    const before = text.slice(Math.max(0, prev.start - 3), prev.start);
+    const opensSentence = prev.start === 0 || /(?:[.!?:;"“]\s*|\n\s*)$/.test(before);
+    if (!opensSentence && !startsPlace(prev.key)) return 'before';
+  }
+  const next = tokens[end];
+  const last = tokens[end - 1]!;
+  if (next && next.joinPrev && next.cap && !next.upper && !/[-‐–]/.test(text.slice(last.end, next.start))) {
+    if (!NAME_CONTINUATION.test(next.text) && !startsPlace(next.key)) return 'after';
+  }
+  return null;
 }
 
 const LATIN = /^[\p{Script=Latin}\p{M}\s'’ʼ`.\-()]+$/u;

@@ -31,12 +31,14 @@ const COMPATIBLE: Readonly<Record<string, readonly [readonly string[], readonly 
   fighter: [NON_STATE, []],
 };
 
+const RELATIVE = /\b(?:enemy|enemy's|hostile|opposing|rival)\s+$/i;
+
 /** A country must lead what the article names by this factor for "the army" to be its army. */
 const DOMINANCE = 1.5;
 
 interface Lookups {
   readonly names: ReadonlyMap<string, string>;
-  readonly defaults: ReadonlyMap<string, string>;
+  readonly defaults: ReadonlyMap<string, readonly GenericDefault[]>;
 }
 const lookupCache = new WeakMap<Packs, Lookups>();
 
@@ -45,8 +47,11 @@ function lookups(packs: Packs): Lookups {
   if (!l) {
     const names = new Map<string, string>();
     for (const p of packs.world.places) if (p.kind === 'country' && p.country) names.set(p.country, p.name);
-    const defaults = new Map<string, string>();
-    for (const d of packs.world.genericDefaults ?? ([] as GenericDefault[])) defaults.set(`${d.country}|${d.class}`, d.actor);
+    const defaults = new Map<string, GenericDefault[]>();
+    for (const d of packs.world.genericDefaults ?? ([] as GenericDefault[])) {
+      const key = `${d.country}|${d.class}`;
+      defaults.set(key, [...(defaults.get(key) ?? []), d]);
+    }
     l = { names, defaults };
     lookupCache.set(packs, l);
   }
@@ -74,33 +79,62 @@ function typeOf(e: ActorEntry): string {
  * @example
  * // "JNIM fighters attacked Boni. The militants burned the market." → "The militants" is JNIM
  */
-export function resolveGenericActors(text: string, hits: ActorHit[], ctx: ExtractContext, packs: Packs): ActorHit[] {
-  if (!hits.some((h) => h.entry.generic || h.entry.operatesIn)) return hits;
-  const { names, defaults } = lookups(packs);
+export function resolveGenericActors(
+  text: string,
+  hits: ActorHit[],
+  ctx: ExtractContext,
+  packs: Packs,
+  date: string | null = null,
+  onHome?: (home: string | null) => void,
+): ActorHit[] {
+  if (!onHome && !hits.some((h) => h.entry.generic || h.entry.operatesIn)) return hits;
+  const { names, defaults: table } = lookups(packs);
+  const day = date?.slice(0, 10) ?? null;
+  // the default in force on the article's date (dated rows need a date); undated rows otherwise
+  const defaultOf = (key: string): string | undefined => {
+    const rows = table.get(key) ?? [];
+    const dated = rows.find((r) => (r.validFrom || r.validTo) && day && (!r.validFrom || r.validFrom <= day) && (!r.validTo || day <= r.validTo));
+    return (dated ?? rows.find((r) => !r.validFrom && !r.validTo))?.actor;
+  };
 
   // What the article is about: the countries it names, weighted by how they are named.
-  const score = new Map<string, number>();
-  const add = (c: string | null | undefined, w: number): void => {
-    if (c) score.set(c, (score.get(c) ?? 0) + w);
+  // `actors`: the country whose forces and institutions the article names (for "the army");
+  // `where`: the countries where the named places and governments are (for a group's country).
+  const actorsScore = new Map<string, number>();
+  const whereScore = new Map<string, number>();
+  const add = (m: Map<string, number>, c: string | null | undefined, w: number): void => {
+    if (c) m.set(c, (m.get(c) ?? 0) + w);
+  };
+  // "the army" in Gaza or the West Bank is Israel's: a country whose state class defaults to another's
+  const stateOf = (c: string): string => {
+    const id = defaultOf(`${c}|state`);
+    return (id && ctx.actorById(id)?.country) || c;
   };
   const named = new Map<string, { entry: ActorEntry; count: number; positions: number[] }>();
   for (const h of hits) {
     const e = h.entry;
     if (e.generic) continue;
-    if (e.kind === 'state-forces' || e.kind === 'ministry' || e.kind === 'peacekeepers') add(e.country, 2);
-    else if (e.kind === 'government') add(e.country, 1);
+    if (e.kind === 'state-forces' || e.kind === 'ministry' || e.kind === 'peacekeepers') add(actorsScore, e.country, 2);
+    // a country's name is counted once, as a place (the place matcher finds it too)
     if (e.kind === 'armed-group' && e.side && e.side !== 'CIV') {
       const n = named.get(e.id) ?? { entry: e, count: 0, positions: [] };
       n.count++;
       n.positions.push(h.start);
       named.set(e.id, n);
-      if (e.operatesIn?.length === 1) add(e.operatesIn[0], 1);
+      if (e.operatesIn?.length === 1) add(whereScore, e.operatesIn[0], 1);
     }
   }
-  for (const p of ctx.findPlaces(text)) add(p.place.country, 1);
-  const ranked = [...score.entries()].sort((a, b) => b[1] - a[1]);
-  const home = ranked[0]?.[0] ?? null;
-  const dominant = home !== null && (ranked.length < 2 || ranked[0]![1] >= DOMINANCE * ranked[1]![1]) ? home : null;
+  for (const p of ctx.findPlaces(text)) {
+    add(whereScore, p.place.country, 1);
+    if (p.place.country) add(actorsScore, stateOf(p.place.country), 1);
+  }
+  const score = new Map([...whereScore, ...actorsScore].map(([c]) => [c, 1]));
+  const ranked = [...actorsScore.entries()].sort((a, b) => b[1] - a[1]);
+  const dominant = ranked.length > 0 && (ranked.length < 2 || ranked[0]![1] >= DOMINANCE * ranked[1]![1]) ? ranked[0]![0] : null;
+  const places = [...whereScore.entries()].sort((a, b) => b[1] - a[1]).map(([c]) => c);
+  const home = places[0] ?? ranked[0]?.[0] ?? null;
+  onHome?.(home);
+  if (!hits.some((h) => h.entry.generic || h.entry.operatesIn)) return hits;
 
   const groupFor = (cls: string, at: number, homeland: string | undefined): ActorEntry | null => {
     const compat = COMPATIBLE[cls];
@@ -110,6 +144,8 @@ export function resolveGenericActors(text: string, hits: ActorHit[], ctx: Extrac
       for (const n of named.values()) {
         if (!types.includes(typeOf(n.entry))) continue;
         if (homeland && n.entry.operatesIn && !n.entry.operatesIn.includes(homeland)) continue;
+        // a state-aligned formation (Burkina's VDP, Congo's Wazalendo) is no "gunmen" or "militants"
+        if (n.entry.country && cls !== 'militia' && cls !== 'paramilitary') continue;
         const last = Math.max(-1, ...n.positions.filter((p) => p <= at));
         if (!best || n.count > best.count || (n.count === best.count && last > best.last)) best = { entry: n.entry, count: n.count, last };
       }
@@ -128,15 +164,21 @@ export function resolveGenericActors(text: string, hits: ActorHit[], ctx: Extrac
       continue;
     }
     const cls = e.generic;
+    // "enemy servicemen", "hostile forces": whose enemy depends on the speaker, not on the article
+    if (RELATIVE.test(text.slice(Math.max(0, h.start - 12), h.start))) {
+      out.push(h);
+      continue;
+    }
     let entry: ActorEntry | null = null;
     if (cls === 'state') {
-      const id = dominant ? defaults.get(`${dominant}|state`) : undefined;
-      entry = (id ? ctx.actorById(id) : null) ?? (dominant ? ctx.forcesOfSide(dominant) : null);
+      entry = dominant ? ctx.forcesOfSide(dominant) : null;
     } else {
       entry = groupFor(cls, h.start, e.homeland);
       const where = e.homeland ?? home;
-      if (!entry && where) {
-        const id = defaults.get(`${where}|${cls}`);
+      // the country's default group for the class, in the two countries the article is most about
+      for (const c of e.homeland ? [e.homeland] : [...new Set([...places.slice(0, 2), ...ranked.slice(0, 1).map(([x]) => x)])]) {
+        if (entry) break;
+        const id = defaultOf(`${c}|${cls}`);
         if (id) entry = ctx.actorById(id);
       }
       if (!entry && e.backer) {

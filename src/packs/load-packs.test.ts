@@ -49,7 +49,7 @@ describe('loadPacks on the real packs', () => {
     expect(nk!.ceasefires.map((c) => c.id)).toContain('ceasefire:nk:2020-11-10-trilateral');
     expect(nk!.keyEvents.map((e) => e.id)).toContain('event:nk:2022-08-lachin-sarybaba');
     expect(nk!.attribution).toContain("Who's On First");
-    expect(packs.versions).toMatchObject({ world: '1.0.0', 'nagorno-karabakh': '1.0.0' });
+    expect(packs.versions).toMatchObject({ world: '1.1.0', 'nagorno-karabakh': '1.0.0' });
     expect(packs.world.places.some((p) => p.id === 'place:country:ARM' && p.kind === 'country')).toBe(true);
     expect(packs.world.demonyms?.AZE).toContain('Azerbaijani');
   });
@@ -140,5 +140,53 @@ describe('loadPacks validation errors name the file, the row and the field', () 
     expect(err.file).toMatch(/key-events\.yml$/);
     expect(err.row).toBe(1);
     expect(err.field).toBe('date');
+  });
+});
+
+describe('loadPacks validates the world actor registry', () => {
+  const realWorld = fileURLToPath(new URL('../../packs/world/', import.meta.url));
+  /** A writable copy of the real world pack alone. */
+  function copyWorld(): string {
+    const dir = mkdtempSync(path.join(tmpdir(), 'sitrep-world-'));
+    temps.push(dir);
+    cpSync(realWorld, path.join(dir, 'world'), { recursive: true });
+    return dir;
+  }
+
+  it('loads groups, leaders, state aliases and generic descriptions', () => {
+    clearPacksCache();
+    const packs = loadPacks(copyWorld());
+    const ids = new Set(packs.world.actors.map((a) => a.id));
+    for (const id of ['actor:world:group-rsf', 'actor:world:group-jnim', 'actor:world:group-pdf', 'actor:world:person-mohamed-hamdan-dagalo-hemedti', 'actor:generic:state']) {
+      expect(ids.has(id)).toBe(true);
+    }
+    expect(packs.world.actors.filter((a) => a.kind === 'armed-group' && !a.generic).length).toBeGreaterThan(180);
+    expect(packs.world.actors.find((a) => a.id === 'actor:world:isr-forces')?.aliases).toContain('IDF');
+    expect(packs.world.genericDefaults?.some((d) => d.country === 'HTI' && d.class === 'gang')).toBe(true);
+  });
+
+  it('names the file and row of a bad side code, a duplicate group, an unknown entry', () => {
+    let dir = copyWorld();
+    edit(dir, 'world/groups.yml', (s) => s.replace('side: RSF', 'side: rsf'));
+    let err = loadError(dir);
+    expect(err.message).toContain('groups.yml');
+    expect(err.message).toContain('actor:world:group-rsf');
+
+    dir = copyWorld();
+    edit(dir, 'world/groups.yml', (s) => s.replace('actor:world:group-pij', 'actor:world:group-hamas'));
+    expect(loadError(dir).message).toMatch(/groups\.yml.*duplicate id actor:world:group-hamas/);
+
+    dir = copyWorld();
+    edit(dir, 'world/state-aliases.tsv', (s) => s.replace(/^ISR\tforces/m, 'XXX\tforces'));
+    expect(loadError(dir).message).toMatch(/state-aliases\.tsv.*actor:world:xxx-forces/);
+
+    dir = copyWorld();
+    edit(dir, 'world/generic-defaults.tsv', (s) => s.replace('actor:world:group-amba', 'actor:world:group-nobody'));
+    expect(loadError(dir).message).toMatch(/generic-defaults\.tsv.*unknown actor actor:world:group-nobody/);
+
+    dir = copyWorld();
+    edit(dir, 'world/generic-actors.tsv', (s) => s.replace('gunmen\tgunman', 'gunmen\tshooter'));
+    expect(loadError(dir).message).toContain('generic-actors.tsv');
+    clearPacksCache();
   });
 });

@@ -80,7 +80,8 @@ function loadWorld(dir: string): WorldPack {
   const countries = readTsv(f(manifest.files.countries), placeRowSchema, fastPlaceRow);
   const cities = readTsv(f(manifest.files.cities), placeRowSchema, fastPlaceRow);
   const admin = manifest.files.admin ? readTsv(f(manifest.files.admin), placeRowSchema, fastPlaceRow) : [];
-  const regions = manifest.files.regions ? readTsv(f(manifest.files.regions), placeRowSchema) : [];
+  // Curated: they match even when their words are common ("Red Sea") and win ties.
+  const regions = manifest.files.regions ? readTsv(f(manifest.files.regions), placeRowSchema).map((r) => ({ ...r, curated: true })) : [];
   const generated = [...cities, ...admin];
   if (manifest.files.aliases) addAliases(generated, readTsv(f(manifest.files.aliases), extraAliasRowSchema), f(manifest.files.aliases));
   const actors: ActorEntry[] = readTsv(f(manifest.files.actors), worldActorRowSchema, fastWorldActorRow).map((r) => ({
@@ -116,6 +117,18 @@ function loadWorld(dir: string): WorldPack {
       ids.add(a.id);
       actors.push(a);
     });
+  }
+  // Leaders, commanders and spokesmen who act or speak for a party ("Hemedti", "Yahya Saree").
+  if (manifest.files.leaders) {
+    const file = f(manifest.files.leaders);
+    const ids = new Set(actors.map((a) => a.id));
+    const leaders = readYamlList(file, actorEntrySchema);
+    leaders.forEach((a, i) => {
+      if (ids.has(a.id)) throw new PackError(displayPath(file), `duplicate id ${a.id}`, { row: i + 1, field: 'id', id: a.id });
+      if (a.fightsAs && !ids.has(a.fightsAs)) throw new PackError(displayPath(file), `unknown actor ${a.fightsAs}`, { row: i + 1, field: 'fightsAs', id: a.id });
+      ids.add(a.id);
+    });
+    actors.push(...leaders);
   }
   // Generic descriptions ("the army", "militants"): one entry per class, resolved per article.
   if (manifest.files.generics) {

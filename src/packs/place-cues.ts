@@ -6,6 +6,7 @@
  * - a locative word before them ("in", "near", "outside", "the village of", "north of"), or
  *   a designator after them ("X district", "X village", "X province");
  * - or listed right after a place that counted ("in X, Y and Z").
+ * A name found only through its transliteration key ("Kelly" → Kollu) needs a cue too.
  * Any name followed by another capitalised word that is not a designator ("Vladimir Putin",
  * "Victoria Nuland") is a person or an organisation, not a place, unless a locative word precedes.
  */
@@ -25,6 +26,9 @@ const CAPITAL_AFTER = /^ +\p{Lu}/u;
 /** Text right after a place that continues a list of places ("X, Y and Z"; "X or Y"). */
 const LIST_GAP = /^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|\/\s*)(?:the\s+)?$/iu;
 
+/** Month and weekday names: "in August" is a date, not August, California. */
+const CALENDAR_WORD = /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/;
+
 /** Bulk world-gazetteer rows that need a cue: towns, villages and districts (not cities, regions, countries). */
 export function isMinorPlace(p: PlaceEntry): boolean {
   if (p.curated || !p.id.startsWith('place:gn')) return false;
@@ -41,10 +45,11 @@ function isBulkWorld(p: PlaceEntry): boolean {
  * not before another capitalised word. `prevEnd` is the end of the last mention that counted as a
  * place (for lists), or -1.
  */
-export function candidatesInContext(text: string, start: number, end: number, candidates: readonly PlaceEntry[], prevEnd: number): readonly PlaceEntry[] {
-  let needsCue = false;
+export function candidatesInContext(text: string, start: number, end: number, candidates: readonly PlaceEntry[], prevEnd: number, fuzzy = false): readonly PlaceEntry[] {
+  let needsCue = fuzzy;
   for (const c of candidates) if (isBulkWorld(c)) needsCue = true;
   if (!needsCue) return candidates;
+  if (CALENDAR_WORD.test(text.slice(start, end))) return candidates.filter((c) => !isBulkWorld(c));
   const before = text.slice(Math.max(0, start - 60), start);
   const after = text.slice(end, end + 30);
   const locative = LOCATIVE_BEFORE.test(before);
@@ -53,5 +58,7 @@ export function candidatesInContext(text: string, start: number, end: number, ca
   const cue = locative || designated || listed;
   const personLike = !cue && CAPITAL_AFTER.test(after);
   if (cue) return candidates;
+  // a spelling variant found by its transliteration key ("Kelly" → Kollu) needs a cue as well
+  if (fuzzy) return [];
   return candidates.filter((c) => !isBulkWorld(c) || (!personLike && !isMinorPlace(c)));
 }

@@ -85,6 +85,7 @@ export const worldManifestSchema = z.object({
     commonWords: fileName,
     groups: fileName.optional(),
     stateAliases: fileName.optional(),
+    leaders: fileName.optional(),
     generics: fileName.optional(),
     genericDefaults: fileName.optional(),
   }),
@@ -92,6 +93,7 @@ export const worldManifestSchema = z.object({
 export type WorldManifest = z.infer<typeof worldManifestSchema>;
 
 const emptyToNull = (v: unknown): unknown => (v === '' ? null : v);
+const emptyToUndefined = (v: unknown): unknown => (v === '' ? undefined : v);
 const tsvNumber = (what: string) =>
   z.string().transform((s, ctx) => {
     const n = Number(s);
@@ -240,6 +242,8 @@ export const genericDefaultRowSchema = z.object({
   country: alpha3,
   class: genericClassSchema,
   actor: z.string().regex(/^actor:world:[\w.-]+$/, 'expected a world actor id actor:world:<slug>'),
+  validFrom: z.preprocess(emptyToUndefined, isoDate.optional()),
+  validTo: z.preprocess(emptyToUndefined, isoDate.optional()),
 });
 
 /** One row of the world pack's `state-aliases.tsv`: more surface forms for a generated entry. */

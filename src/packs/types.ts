@@ -106,6 +106,9 @@ export interface GenericDefault {
   readonly country: string;
   readonly class: string;
   readonly actor: string;
+  /** Period in which the default holds (ISO dates), when it does not always. */
+  readonly validFrom?: string;
+  readonly validTo?: string;
 }
 
 export interface CeasefireEntry {

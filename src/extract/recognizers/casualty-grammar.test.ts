@@ -42,3 +42,17 @@ describe('casualty grammar over tokens', () => {
     expect(read('The strike on the village killed a cow.')).toEqual([]);
   });
 });
+
+describe('casualty grammar: ages are not counts', () => {
+  it('reads "a shell killed 16-year-old X" as no count', () => {
+    expect(read('A shell killed 16-year-old Amina and wounded her 13-year-old brother.')).toEqual([]);
+  });
+});
+
+describe('casualty grammar: groups of victims', () => {
+  it('reads each group of "cost the lives of" with its own victims', () => {
+    const text = 'The clashes cost the lives of six police officers and five militia fighters.';
+    const got = casualtiesFromTokens(text, analyzeText(text).tokens, lex, [], false);
+    expect(got.map((c) => [c.count, c.victim?.text])).toEqual([[6, 'police officers'], [5, 'militia fighters']]);
+  });
+});

@@ -99,9 +99,24 @@ interface Count {
 
 const isPunct = (t: Token): boolean => t.pos === 'PUNCT' || /^[,;:()"“”]$/.test(t.text);
 
+const modifierStartCache = new WeakMap<Lexicon, ReadonlySet<string>>();
+/** First words of the count modifiers ("at" of "at least"). */
+function modifierStarts(lex: Lexicon): ReadonlySet<string> {
+  let got = modifierStartCache.get(lex);
+  if (!got) {
+    got = new Set([...lex.modifiers.keys()].map((m) => m.split(' ')[0]!));
+    modifierStartCache.set(lex, got);
+  }
+  return got;
+}
+
 /** The count phrase starting at token `i`, if any. */
 function countAt(tokens: readonly Token[], i: number, lex: Lexicon): Count | null {
   const c = load();
+  const first = tokens[i];
+  // Most tokens start no count: reject them before building any string.
+  if (!first || !(first.pos === 'NUM' || first.lower === 'a' || first.lower === 'an' || lex.numberWords.has(first.lower) ||
+    c.vagueCounts.has(first.lower) || modifierStarts(lex).has(first.lower) || first.lower === 'as' || /^[a-z]+-[a-z]+$/.test(first.lower))) return null;
   let j = i;
   let modifier: 'min' | 'approx' | null = null;
   let exceeds = false;
@@ -144,6 +159,8 @@ function countAt(tokens: readonly Token[], i: number, lex: Lexicon): Count | nul
     if (a !== null && b !== null && a >= 20 && b < 10) count = a + b;
   }
   if (count === null) return null;
+  // "16-year-old", "a 13-year-old boy": an age, not a count.
+  if (tokens[end]?.text === '-' && tokens[end]!.start === tokens[end - 1]!.end) return null;
   if (exceeds) count += 1; // "more than 50" is at least 51
   if (t.lower === 'one' || t.lower === 'single') return { from: i, to: end, count, modifier, article: true };
   return { from: i, to: end, count, modifier: modifier ?? (c.vagueCounts.has(words) ? 'min' : null), article: false };
@@ -250,8 +267,14 @@ export function casualtiesFromTokens(
     if ((t.lemma === 'cost' || t.lemma === 'claim' || t.lemma === 'take') && tokens[i + 1]?.lower === 'the' && tokens[i + 2]?.lower === 'lives' && tokens[i + 3]?.lower === 'of') {
       const n = countAt(tokens, i + 4, lex);
       if (n) {
-        const vEnd = victimAfter(tokens, n.to, c);
-        emit(i, Math.max(vEnd, n.to), 'killed', n, n.to, vEnd);
+        // "the lives of six officers ... and five fighters": one figure per victim group, each
+        // with its own victims (their sides may differ).
+        let at: Count | null = n;
+        while (at) {
+          const vEnd = victimAfter(tokens, at.to, c);
+          emit(at.from, Math.max(vEnd, at.to), 'killed', at, at.to, vEnd);
+          at = tokens[vEnd]?.lower === 'and' && vEnd > at.to ? countAt(tokens, vEnd + 1, lex) : null;
+        }
       }
     }
     // Toll: "death toll rose to 12", "the number of people killed … has climbed to 35".

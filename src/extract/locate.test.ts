@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { createExtractContext } from './create-extract-context.js';
+import { processArticle } from '../pipeline/process-article.js';
+import type { RawArticle } from '../model/article.js';
+
+const ctx = createExtractContext();
+
+/** The source text of the location of each news event extracted from `text`. */
+function locations(text: string): string[] {
+  const raw: RawArticle = {
+    id: 'loc', source: 'loc', format: 'jsonl', title: 'Report', text, html: null, url: null,
+    outlet: null, published: '2024-05-02', publishedSource: 'metadata', language: 'en', diagnostics: [],
+  };
+  return processArticle(raw, ctx).events.filter((e) => !e.background).map((e) => e.location?.source_text ?? '-');
+}
+
+describe('the location of an event', () => {
+  it('is the place the trigger governs, not a possessor before it', () => {
+    expect(locations("Ukrainian drones hit an oil depot in Russia's Bryansk region on Tuesday.")).toEqual(['Bryansk region']);
+  });
+
+  it('keeps the direction of a country or region ("northern Israel")', () => {
+    const [loc] = locations('Hezbollah fired rockets at northern Israel on Monday.');
+    expect(loc).toBe('northern Israel');
+  });
+
+  it('is not the origin of a strike ("from X") when the target is named', () => {
+    expect(locations('A Russian air strike launched from an air base in Kursk hit Sumy, killing two people.')).toEqual(['Sumy']);
+    expect(locations('Russian forces shelled Kupiansk from positions in Belgorod, killing two civilians.')).toEqual(['Kupiansk']);
+  });
+
+  it('prefers the object of the attack verb over a place in another clause', () => {
+    expect(locations('Speaking in Kyiv, the governor said Russian forces shelled Kupiansk on Monday.')).toEqual(['Kupiansk']);
+  });
+
+  it('is a country, not a small town of its name', () => {
+    const raw: RawArticle = {
+      id: 'loc', source: 'loc', format: 'jsonl', title: 'Report', text: 'Israeli warplanes struck targets in southern Lebanon on Monday.', html: null, url: null,
+      outlet: null, published: '2024-05-02', publishedSource: 'metadata', language: 'en', diagnostics: [],
+    };
+    const [e] = processArticle(raw, ctx).events;
+    expect(e?.location?.country).toBe('LBN');
+    expect(e?.location?.geo_precision).toBe(3);
+  });
+
+  it('takes the place of the previous sentence of the paragraph when its own names none', () => {
+    const raw: { -readonly [K in keyof RawArticle]: RawArticle[K] } = {
+      id: 'loc', source: 'loc', format: 'jsonl', title: 'Report', html: null, url: null, outlet: null, published: '2024-05-02', publishedSource: 'metadata', language: 'en', diagnostics: [],
+      text: 'Russian drones attacked river ports in the Odesa region overnight. The Ukrainian air force said it shot down 22 drones.',
+    };
+    const downed = processArticle(raw, ctx).events.find((e) => (e.rules ?? []).includes('location/previous-sentence'));
+    expect(downed?.location?.source_text).toBe('Odesa region');
+    // a new scene does not inherit
+    raw.text = 'Russian drones attacked river ports in the Odesa region overnight. Separately, the air force said it shot down 22 drones.';
+    expect(processArticle({ ...raw }, ctx).events.some((e) => (e.rules ?? []).includes('location/previous-sentence'))).toBe(false);
+  });
+});

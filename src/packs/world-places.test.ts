@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { createPlaceMatcher, disambiguatePlaces } from './gazetteer-index.js';
+import { loadPacks } from './load-packs.js';
+
+const packs = loadPacks();
+const places = createPlaceMatcher(packs);
+
+/** Each mention's surface with the name and country of the place chosen for it. */
+function resolved(text: string): string[] {
+  const mentions = places.find(text);
+  return disambiguatePlaces(mentions, text, { packs }).map((r, i) => `${mentions[i]!.surface} -> ${r ? `${r.entry.name} ${r.entry.country} ${r.entry.kind}` : 'null'}`);
+}
+
+describe('the world gazetteer', () => {
+  it('knows towns and villages of 1,000+ people with their transliterations', () => {
+    expect(resolved('Fighting continued near Vovchansk and in Kupiansk.')).toEqual([
+      'Vovchansk -> Vovchansk UKR town',
+      'Kupiansk -> Kupiansk UKR town',
+    ]);
+    expect(resolved('Shelling was reported in Volchansk.')[0]).toMatch(/Vovchansk UKR/);
+  });
+
+  it('knows first-order divisions under their short and full names', () => {
+    expect(resolved('Drones struck targets in the Kharkiv Oblast overnight.')[0]).toBe('Kharkiv Oblast -> Kharkiv UKR region');
+    expect(resolved('Clashes erupted in Kachin State on Sunday.')[0]).toBe('Kachin State -> Kachin State MMR region');
+  });
+
+  it('reads "X region" as the division and a bare "X" as the city', () => {
+    expect(resolved('Shelling hit villages in the Donetsk region.')[0]).toBe('Donetsk region -> Donetsk UKR region');
+    expect(resolved('Shelling hit the centre of Donetsk.')[0]).toBe('Donetsk -> Donetsk UKR city');
+  });
+
+  it('knows seas, straits and regions named in news', () => {
+    expect(resolved('A ship was attacked in the Red Sea near the Bab el-Mandeb strait.')).toEqual([
+      'Red Sea -> Red Sea null region',
+      'Bab el-Mandeb strait -> Bab el-Mandeb null region',
+    ]);
+    expect(resolved('Fighting spread across Darfur and the Donbas.')).toEqual(['Darfur -> Darfur SDN region', 'Donbas -> Donbas UKR region']);
+  });
+
+  it('prefers multi-word names over their parts', () => {
+    const [ny, nc] = resolved('Protesters gathered in New York and in North Carolina.');
+    expect(ny).toMatch(/^New York -> New York.* USA /);
+    expect(nc).toBe('North Carolina -> North Carolina USA region');
+    expect(resolved('Floods hit West Virginia.')[0]).toBe('West Virginia -> West Virginia USA region');
+  });
+
+  it('takes a country name for the country, not a small town of that name', () => {
+    expect(resolved('Israeli jets struck targets in Lebanon.')[0]).toBe('Lebanon -> Lebanon LBN country');
+  });
+
+  it('widens a mention over a direction before it', () => {
+    const text = 'Rockets were fired at northern Israel.';
+    const m = places.find(text)[0]!;
+    expect(m.surface).toBe('northern Israel');
+    expect(text.slice(m.start, m.end)).toBe(m.surface);
+  });
+
+  it('does not take a person, a month or a title for a small place without a locative cue', () => {
+    expect(places.find('Volodymyr Zelensky met the Supreme Commander in August.').map((m) => m.surface)).toEqual([]);
+    expect(places.find('Families fled to Zolochiv in August.').map((m) => m.surface)).toEqual(['Zolochiv']);
+  });
+
+  it('keeps a list of small places after a cue', () => {
+    expect(places.find('Troops entered Vovchansk, Izium and Zolochiv.').map((m) => m.surface)).toEqual(['Vovchansk', 'Izium', 'Zolochiv']);
+  });
+
+  it('does not take part of a longer unknown name for a town, but reads possessives as separate names', () => {
+    expect(places.find('Troops shelled Qarzoni Lyman overnight.').map((m) => m.surface)).toEqual([]);
+    expect(places.find('Troops shelled Lyman overnight.').map((m) => m.surface)).toEqual(['Lyman']);
+    expect(resolved("Drones hit a depot in Russia's Bryansk region.")).toEqual(['Russia -> Russia RUS country', 'Bryansk region -> Bryansk Oblast RUS region']);
+  });
+});
