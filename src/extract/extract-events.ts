@@ -238,7 +238,10 @@ function finalize(cluster: Draft[], id: string, ctx: ExtractContext, focus: Plac
   if (violent && opponent && actor2?.side && actor2.side !== opponent && actor2.side !== 'CIV') actor2 = null;
   // In a two-sided war, a belligerent's forces (or, for a remote attack, its civilians) attacked with
   // no attacker named were attacked by the other side.
-  const attackedSide = actor2?.side === 'CIV' ? (eventType === 'Explosions/Remote violence' ? actor2.country : null) : actor2?.side;
+  // Whose civilians: the belligerent that reports them hit ("the Armenian MoD said ... injured
+  // civilians"), else the country the civilians are placed in.
+  const reporter = cluster.flatMap((d) => d.claims).find((c) => c.claimant?.side && opponentOf(c.claimant.side, ctx))?.claimant?.side;
+  const attackedSide = actor2?.side === 'CIV' ? (eventType === 'Explosions/Remote violence' ? reporter ?? actor2.country : null) : actor2?.side;
   if ((eventType === 'Battles' || eventType === 'Explosions/Remote violence') && !actor1 && attackedSide) {
     const other = opponentOf(attackedSide, ctx);
     const entry = other ? ctx.forcesOfSide(other) : null;
