@@ -92,6 +92,9 @@ function attach(facts: readonly SentenceFacts[], drafts: Draft[]): void {
       const target = f.anaphor ? (last ? (bySentence.get(last.sentence.index) ?? []).filter((d) => d.trigger === last.trigger) : []) : prev.filter((d) => d.sentence.paragraph === f.s.paragraph || /^(?:this|that|it)\b/i.test(f.s.text.trim()));
       for (const d of target) d.claims.push(...f.claims);
       if (f.anaphor && target.length === 0) lastViolent(i, 0)?.claims.push(...f.claims);
+      // Otherwise a claimant who speaks in a paragraph of its own speaks of the last violent event
+      // of the two paragraphs before ("The ministry in Baku denied any casualties." after the report).
+      else if (!f.anaphor && target.length === 0) lastViolent(i, f.s.paragraph - 2)?.claims.push(...f.claims.filter((c) => c.claimant?.side));
     }
     if (f.control.length && !own.some((d) => isViolent(d.event_type))) lastViolent(i, 0)?.control.push(...f.control);
     // "According to X, ... . The offensive is carried out in two villages." — attribution carries over.
@@ -237,22 +240,38 @@ function finalize(cluster: Draft[], id: string, ctx: ExtractContext, focus: Plac
   // In a two-sided theatre the target of a battle is the other belligerent, not a broker or observer.
   const opponent = actor1?.side ? opponentOf(actor1.side, ctx) : null;
   if (violent && opponent && actor2?.side && actor2.side !== opponent && actor2.side !== 'CIV') actor2 = null;
-  // In a two-sided war, a belligerent's forces attacked with no attacker named were attacked by the other side.
-  if ((eventType === 'Battles' || eventType === 'Explosions/Remote violence') && !actor1 && actor2?.side && actor2.side !== 'CIV') {
-    const other = opponentOf(actor2.side, ctx);
+  // In a two-sided war, a belligerent's forces (or, for a remote attack, its civilians) attacked with
+  // no attacker named were attacked by the other side.
+  // Whose civilians: the belligerent that reports them hit ("the Armenian MoD said ... injured
+  // civilians"), else the country the civilians are placed in.
+  const reporter = cluster.flatMap((d) => d.claims).find((c) => c.claimant?.side && opponentOf(c.claimant.side, ctx))?.claimant?.side;
+  const attackedSide = actor2?.side === 'CIV' ? (eventType === 'Explosions/Remote violence' ? reporter ?? actor2.country : null) : actor2?.side;
+  if ((eventType === 'Battles' || eventType === 'Explosions/Remote violence') && !actor1 && attackedSide) {
+    const other = opponentOf(attackedSide, ctx);
     const entry = other ? ctx.forcesOfSide(other) : null;
     if (entry) {
       actor1 = toActor(entry);
       rules.add('roles/implied-agent');
     }
   }
-  // In a two-sided war, fighting and remote strikes by one side are against the other unless the text names a target.
-  if ((eventType === 'Battles' || eventType === 'Explosions/Remote violence') && actor1?.side && !actor2) {
+  // In a two-sided war, fighting and remote strikes by one side are against the other unless the
+  // text names a target; an agreement of one party is with the other.
+  if ((eventType === 'Battles' || eventType === 'Explosions/Remote violence' || sub === 'Agreement') && actor1?.side && !actor2) {
     const other = opponentOf(actor1.side, ctx);
     const entry = other ? ctx.forcesOfSide(other) : null;
     if (entry) {
       actor2 = toActor(entry);
       rules.add('roles/implied-opponent');
+    }
+  }
+
+  // A battle fought by one party in a state it does not belong to is against that state's forces
+  // ("JNIM attacked army positions in Timbuktu", "Russian troops seized a village in Donetsk").
+  if (eventType === 'Battles' && actor1?.side && !actor2 && location?.country && location.country !== actor1.side) {
+    const entry = ctx.forcesOfSide(location.country);
+    if (entry && entry.side === location.country) {
+      actor2 = toActor(entry);
+      rules.add('roles/place-state');
     }
   }
 
