@@ -18,6 +18,7 @@ import { findDates } from '../dates/find-dates.js';
 import { daysBetween } from '../model/calendar.js';
 import { victimClass } from './recognizers/casualty-grammar.js';
 import { analyzeText } from '../nlp/analyze-text.js';
+import { MAX_SENTENCE_TOKENS } from '../syntax/clauses.js';
 import type { CleanArticle } from '../model/article.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { Actor, ArticleEvent, Claim, ControlClaim, EventMention, Place, Statement } from '../model/event.js';
@@ -370,6 +371,19 @@ export function extractEvents(article: CleanArticle, ctx: ExtractContext): Extra
   const dates = findDates(text, reference);
   const analysis = analyzeText(text);
   const triggers = findFrameTriggers(text, analysis, loadFrames(), sentences);
+  // Sentences too long for the clause analysis (a run-on list, a table flattened into one line)
+  // are read by word order only; the user is told which, once per article.
+  const tooLong = sentences.filter((sv) => analysis.tokensIn(sv.start, sv.end).length > MAX_SENTENCE_TOKENS);
+  if (tooLong.length) {
+    const where = tooLong.slice(0, 3).map((sv) => `${sv.start}-${sv.end}`).join(', ');
+    diagnostics.push({
+      code: 'extract/sentence-not-analysed',
+      severity: 'info',
+      message: `${tooLong.length} sentence(s) longer than ${MAX_SENTENCE_TOKENS} tokens read by word order only, without the clause analysis (at ${where}${tooLong.length > 3 ? ', …' : ''})`,
+      source: article.source,
+      articleId: article.id,
+    });
+  }
   const facts = readSentences(text, sentences, actors, places, dates, triggers, ctx, analysis);
   const drafts = buildDrafts(text, facts, reference, ctx);
   attach(facts, drafts);
