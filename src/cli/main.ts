@@ -16,6 +16,7 @@ import { runEnqueue, runQueue } from './commands/queue.js';
 import { runWorkerCommand } from './commands/worker.js';
 import { isPostgresSpec } from '../store/open-store.js';
 import { USAGE } from './usage.js';
+import { isCalendarDate } from '../model/calendar.js';
 import { defaultExtractThreads } from '../pipeline/thread-extractor.js';
 
 const VERSION = '0.1.0';
@@ -49,7 +50,6 @@ const options = {
 
 class UsageError extends Error {}
 
-const dateRe = /^\d{4}-\d{2}-\d{2}$/;
 
 function need(cond: boolean, message: string): void {
   if (!cond) throw new UsageError(message);
@@ -77,8 +77,8 @@ export async function main(argv: readonly string[]): Promise<number> {
       process.stdout.write(USAGE);
       return command || values.help ? 0 : 2;
     }
-    if (values.published !== undefined) need(dateRe.test(values.published), `--published must be YYYY-MM-DD, got '${values.published}'`);
-    for (const k of ['from', 'to'] as const) if (values[k] !== undefined) need(dateRe.test(values[k]!), `--${k} must be YYYY-MM-DD`);
+    if (values.published !== undefined) need(isCalendarDate(values.published), `--published must be a calendar date YYYY-MM-DD, got '${values.published}'`);
+    for (const k of ['from', 'to'] as const) if (values[k] !== undefined) need(isCalendarDate(values[k]!), `--${k} must be a calendar date YYYY-MM-DD, got '${values[k]}'`);
     const db = values.db ?? process.env.SITREP_DB;
     switch (command) {
       case 'extract': {
