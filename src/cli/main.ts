@@ -14,7 +14,8 @@ import { runExport } from './commands/export.js';
 import { isExportFormat, EXPORT_FORMATS } from '../export/export-events.js';
 import { runEnqueue, runQueue } from './commands/queue.js';
 import { runWorkerCommand } from './commands/worker.js';
-import { isPostgresSpec } from '../store/open-store.js';
+import { DEFAULT_DB, isPostgresSpec } from '../store/open-store.js';
+import { existsSync } from 'node:fs';
 import { USAGE } from './usage.js';
 import { isCalendarDate } from '../model/calendar.js';
 import { defaultExtractThreads } from '../pipeline/thread-extractor.js';
@@ -50,6 +51,17 @@ const options = {
 
 class UsageError extends Error {}
 
+/** Commands that only read the store. */
+const READ_COMMANDS = new Set(['events', 'stories', 'export', 'ceasefires']);
+
+/** The SQLite file a --db spec names, or null for PostgreSQL and in-memory stores. */
+function sqliteFile(spec: string | undefined): string | null {
+  const chosen = spec?.trim() ? spec.trim() : DEFAULT_DB;
+  if (isPostgresSpec(chosen)) return null;
+  const file = chosen.replace(/^sqlite:(?:\/\/)?/i, '') || DEFAULT_DB;
+  return file === ':memory:' ? null : file;
+}
+
 
 function need(cond: boolean, message: string): void {
   if (!cond) throw new UsageError(message);
@@ -80,6 +92,15 @@ export async function main(argv: readonly string[]): Promise<number> {
     if (values.published !== undefined) need(isCalendarDate(values.published), `--published must be a calendar date YYYY-MM-DD, got '${values.published}'`);
     for (const k of ['from', 'to'] as const) if (values[k] !== undefined) need(isCalendarDate(values[k]!), `--${k} must be a calendar date YYYY-MM-DD, got '${values[k]}'`);
     const db = values.db ?? process.env.SITREP_DB;
+    // Read commands never create a database: a mistyped --db is an error, not an empty result.
+    if (READ_COMMANDS.has(command ?? '')) {
+      const file = sqliteFile(db);
+      need(file === null || existsSync(file), `no database at '${file}': run 'sitrep ingest' first, or give --db (or SITREP_DB) the path of an existing one`);
+    }
+    if (command === 'serve') {
+      const file = sqliteFile(db);
+      if (file !== null && !existsSync(file)) process.stderr.write(`sitrep: no database at '${file}': starting with a new, empty one\n`);
+    }
     switch (command) {
       case 'extract': {
         need(inputs.length > 0, 'extract needs at least one INPUT (a file, a directory or -)');
