@@ -83,7 +83,16 @@ export function createPlaceMatcher(packs: Packs): PlaceMatcher {
       if (keys.length === 1) actorWords.add(keys[0]!);
     }
   }
-  const byId = new Map<string, PlaceEntry>();
+  // built on the first `get` (a map of 150,000 ids is start-up time most callers never use)
+  let byId: Map<string, PlaceEntry> | null = null;
+  const idIndex = (): Map<string, PlaceEntry> => {
+    if (!byId) {
+      byId = new Map<string, PlaceEntry>();
+      for (const t of packs.theatres) for (const p of t.places) byId.set(p.id, p);
+      for (const p of packs.world.places) byId.set(p.id, p);
+    }
+    return byId;
+  };
   const common = new Set(packs.world.commonWords ?? []);
   const stop = new Set<string>();
   for (const t of packs.theatres) for (const w of t.stopAliases ?? []) stop.add(foldKey(w));
@@ -132,7 +141,6 @@ export function createPlaceMatcher(packs: Packs): PlaceMatcher {
   for (const t of packs.theatres) {
     for (const c of t.countries) theatreCountries.add(c);
     for (const p of t.places) {
-      byId.set(p.id, p);
       if (!p.curated) {
         if (p.country) gazetteerCountries.add(p.country);
         addBulk(p, true);
@@ -148,7 +156,6 @@ export function createPlaceMatcher(packs: Packs): PlaceMatcher {
     }
   }
   for (const p of packs.world.places) {
-    byId.set(p.id, p);
     if (p.kind === 'country' || p.curated) {
       for (const alias of p.aliases) exact.add(alias, p, caseRuleOf(alias, true));
     } else if (!p.country || !gazetteerCountries.has(p.country)) {
@@ -186,7 +193,7 @@ export function createPlaceMatcher(packs: Packs): PlaceMatcher {
 
   return {
     theatreCountries: [...theatreCountries],
-    get: (id) => byId.get(id),
+    get: (id) => idIndex().get(id),
     find(text: string): PlaceMention[] {
       const tokens = tokenize(text);
       if (deferred.length > 0 && tokens.some((t) => otherScript(t.key.charCodeAt(0)))) indexDeferred();

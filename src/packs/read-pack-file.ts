@@ -112,14 +112,20 @@ export type FastRow<T> = (col: Readonly<Record<string, number>>) => (cells: read
  * rows it rejects through zod (tens of thousands of gazetteer rows load in milliseconds).
  */
 export function readTsv<S extends z.ZodTypeAny>(file: string, schema: S, fast?: FastRow<z.output<S>>): z.output<S>[] {
-  const lines = readText(file).split('\n');
+  const text = readText(file);
   const out: z.output<S>[] = [];
   let header: string[] | null = null;
   const col: Record<string, number> = {};
   let convert: ((cells: readonly string[]) => z.output<S> | undefined) | null = null;
-  for (let i = 0; i < lines.length; i++) {
-    let line = lines[i]!;
-    if (line.endsWith('\r')) line = line.slice(0, -1);
+  // walk the lines in place (no array of 150,000 line strings); `i` is the 0-based line number
+  for (let i = 0, from = 0; from <= text.length; i++) {
+    let to = text.indexOf('\n', from);
+    if (to < 0) to = text.length;
+    const lineEnd = to > from && text.charCodeAt(to - 1) === 0x0d ? to - 1 : to;
+    const lineStart = from;
+    from = to + 1;
+    if (lineEnd === lineStart || text.charCodeAt(lineStart) === 0x23 /* # */) continue;
+    const line = text.slice(lineStart, lineEnd);
     if (line === '' || line.charCodeAt(0) === 0x23 /* # */) continue;
     const cells = line.split('\t');
     if (header === null) {
