@@ -14,7 +14,7 @@
 import { AliasIndex, caseRuleOf, type AliasMatch, type CaseRule } from './alias-index.js';
 import { FlatAliasIndex } from './flat-alias-index.js';
 import { foldKey } from './fold-key.js';
-import { nameKey } from './name-key.js';
+import { computeNameKey, nameKey } from './name-key.js';
 import { candidatesInContext, isMinorPlace } from './place-cues.js';
 import { tokenize, wordKeys, type Token } from './tokenize.js';
 import type { Packs, PlaceEntry } from './types.js';
@@ -131,7 +131,7 @@ export function createPlaceMatcher(packs: Packs): PlaceMatcher {
     const folded = keys.join(' ');
     if (seen.has(folded) || !LATIN.test(alias)) return;
     seen.add(folded);
-    const k = nameKey(folded);
+    const k = computeNameKey(folded);
     if (letters(k) < MIN_FUZZY_LETTERS) return;
     fuzzy.add(alias, p, rule, k.split(' '));
   };

@@ -126,7 +126,6 @@ export function readTsv<S extends z.ZodTypeAny>(file: string, schema: S, fast?: 
     from = to + 1;
     if (lineEnd === lineStart || text.charCodeAt(lineStart) === 0x23 /* # */) continue;
     const line = text.slice(lineStart, lineEnd);
-    if (line === '' || line.charCodeAt(0) === 0x23 /* # */) continue;
     const cells = line.split('\t');
     if (header === null) {
       header = cells;
