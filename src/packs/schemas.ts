@@ -181,15 +181,18 @@ export function fastPlaceRow(col: Readonly<Record<string, number>>): (cells: rea
     const admin1 = cells[iAdmin1] ?? '';
     const admin2 = cells[iAdmin2] ?? '';
     const aliases = splitList(cells[iAliases] ?? '', '|');
-    const a1 = admin1 === '' ? null : admin1;
-    const a2 = admin2 === '' ? null : admin2;
+    // share repeated strings: a row's name is usually its first alias; kinds, countries and
+    // divisions repeat across rows (fewer live strings, less to copy in garbage collection)
+    const nm = aliases[0] === name ? aliases[0] : name;
+    const a1 = admin1 === '' ? null : intern(admin1);
+    const a2 = admin2 === '' ? null : intern(admin2);
     const c = country === '' ? null : intern(country);
-    const pk = kind as PlaceKind;
+    const pk = intern(kind) as PlaceKind;
     // two literals (not a spread): one object shape each, no intermediate object per row
     if (iCapital >= 0 && cells[iCapital] === '1') {
-      return { id, name, kind: pk, aliases, country: c, admin1: a1, admin2: a2, lat: la, lon: lo, population: pop, curated: false, current: cur !== '0', capital: true };
+      return { id, name: nm, kind: pk, aliases, country: c, admin1: a1, admin2: a2, lat: la, lon: lo, population: pop, curated: false, current: cur !== '0', capital: true };
     }
-    return { id, name, kind: pk, aliases, country: c, admin1: a1, admin2: a2, lat: la, lon: lo, population: pop, curated: false, current: cur !== '0' };
+    return { id, name: nm, kind: pk, aliases, country: c, admin1: a1, admin2: a2, lat: la, lon: lo, population: pop, curated: false, current: cur !== '0' };
   };
 }
 
@@ -213,8 +216,9 @@ function splitList(s: string, sep: string): string[] {
 }
 
 /**
- * One copy of each short repeated cell (country codes): the TSV's substrings would otherwise
- * keep a separate string per row.
+ * One copy of each repeated cell (kinds, country codes, division names): the TSV's substrings
+ * would otherwise keep a separate string per row. Lives as long as the process (a few thousand
+ * distinct values).
  */
 const interned = new Map<string, string>();
 function intern(s: string): string {
