@@ -46,9 +46,12 @@ export interface PlaceMatcher {
 /** Actor kinds named after their state (their aliases include country and capital names). */
 const STATE_KINDS: ReadonlySet<string> = new Set(['state-forces', 'government', 'ministry', 'civilians']);
 
+// Gate flags per first word key; the bulk index's longest alias length sits above them
+// (`FlatAliasIndex.firsts` is the gate), so a value of at least BULK means the bulk index can match.
 const EXACT = 1;
 const BLOCKER = 2;
-const BULK = 4;
+const GATE_BITS = 2;
+const BULK = 1 << GATE_BITS;
 
 /** The longer of two matches at one position; on equal length, one match with the hits of both. */
 function longer<T>(a: AliasMatch<T> | null, b: AliasMatch<T> | null): AliasMatch<T> | null {
@@ -70,7 +73,7 @@ const MIN_FUZZY_LETTERS = 5;
  */
 export function createPlaceMatcher(packs: Packs): PlaceMatcher {
   const exact = new AliasIndex<PlaceEntry>();
-  const bulk = new FlatAliasIndex<PlaceEntry>();
+  const bulk = new FlatAliasIndex<PlaceEntry>(GATE_BITS);
   const fuzzy = new AliasIndex<PlaceEntry>();
   const blockers = blockingPhrases(packs);
   // One-word names of armed groups and other non-state actors ("Hamas", "Hezbollah") are no
@@ -178,9 +181,8 @@ export function createPlaceMatcher(packs: Packs): PlaceMatcher {
   for (const [a3, list] of Object.entries(packs.world.demonyms ?? {})) for (const d of list) if (!demonymCountry.has(foldKey(d))) demonymCountry.set(foldKey(d), a3);
 
   // One lookup per word tells which index can start a match there (most words start none).
-  const gate = new Map<string, number>();
+  const gate = bulk.firsts;
   for (const k of exact.firstKeys()) gate.set(k, (gate.get(k) ?? 0) | EXACT);
-  for (const k of bulk.firstKeys()) gate.set(k, (gate.get(k) ?? 0) | BULK);
   for (const k of blockers.firstKeys()) gate.set(k, (gate.get(k) ?? 0) | BLOCKER);
   const indexDeferred = (): void => {
     for (const [alias, p] of deferred.splice(0)) {
@@ -219,7 +221,7 @@ export function createPlaceMatcher(packs: Packs): PlaceMatcher {
         let g = gate.get(t.key) ?? 0;
         if (t.possessive) g |= gate.get(t.possessive.key) ?? 0;
         let m: AliasMatch<PlaceEntry> | null = g & EXACT ? exact.match(tokens, i) : null;
-        if (g & BULK) m = longer(m, bulk.match(tokens, i));
+        if (g >= BULK) m = longer(m, bulk.match(tokens, i));
         // "Minsk Group", "Bishkek Protocol", "Karabakh forces": a longer actor or event name
         // that contains a place name is not a place mention.
         const b = g & BLOCKER ? blockers.match(tokens, i) : null;
@@ -239,7 +241,7 @@ export function createPlaceMatcher(packs: Packs): PlaceMatcher {
         const mention = mentionOf(text, tokens, m, viaNameKey);
         let kept = candidatesInContext(text, mention.start, mention.end, mention.candidates, out.at(-1)?.end ?? -1, viaNameKey);
         // "Nyaung Kone", "Mali Khel": a name inside a longer capitalised name the gazetteer does not know
-        const inside = kept.length > 0 ? insideLongerName(text, tokens, m.first, m.first + m.length, out.at(-1)?.end ?? -1, (k) => ((gate.get(k) ?? 0) & (EXACT | BULK)) !== 0) : null;
+        const inside = kept.length > 0 ? insideLongerName(text, tokens, m.first, m.first + m.length, out.at(-1)?.end ?? -1, (k) => { const v = gate.get(k) ?? 0; return (v & EXACT) !== 0 || v >= BULK; }) : null;
         if (inside) kept = kept.filter((c) => c.curated || !(inside === 'after' ? isMinorPlace(c) : c.id.startsWith('place:gn') || c.kind === 'country'));
         if (kept.length === 0) {
           i++;
