@@ -31,10 +31,14 @@ export class FlatAliasIndex<T> {
     const first = keys[0]!;
     const key = keys.length === 1 ? first : keys.join(' ');
     const prev = this.map.get(key);
-    if (prev === undefined) this.map.set(key, value);
-    else if (Array.isArray(prev)) {
-      if (!prev.includes(value)) prev.push(value);
-    } else if (prev !== value) this.map.set(key, [prev, value]);
+    if (prev !== undefined) {
+      // a known key: its first word's longest length already counts it
+      if (Array.isArray(prev)) {
+        if (!prev.includes(value)) prev.push(value);
+      } else if (prev !== value) this.map.set(key, [prev, value]);
+      return;
+    }
+    this.map.set(key, value);
     const v = this.firsts.get(first) ?? 0;
     if (v >>> this.flagBits < keys.length) this.firsts.set(first, (v & this.flagMask) | (keys.length << this.flagBits));
   }

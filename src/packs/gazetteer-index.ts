@@ -100,7 +100,8 @@ export function createPlaceMatcher(packs: Packs): PlaceMatcher {
   const stop = new Set<string>();
   for (const t of packs.theatres) for (const w of t.stopAliases ?? []) stop.add(foldKey(w));
   // a word key has no spaces: its length is its letter count
-  const unsafe = (k: string): boolean => k.length < MIN_BULK_LETTERS || common.has(k) || stop.has(k);
+  const commonOrStop = new Set([...common, ...stop]);
+  const unsafe = (k: string): boolean => k.length < MIN_BULK_LETTERS || commonOrStop.has(k);
   // A theatre's stop aliases ("Mets", "Bala") also keep world towns and alternate names from
   // matching alone, but not the own name of a world city or division ("Georgia", the US state).
   const unsafeWorld = (k: string): boolean => k.length < MIN_BULK_LETTERS || common.has(k);
