@@ -9,23 +9,43 @@ import type { Token } from './tokenize.js';
 
 export class FlatAliasIndex<T> {
   private readonly map = new Map<string, T | T[]>();
-  /** Longest alias (in words) per first word key. */
-  private readonly longest = new Map<string, number>();
+  /**
+   * Per first word key, the longest alias (in words) shifted left by `flagBits`; the low bits are
+   * the caller's (the place matcher keeps its per-word gate flags here instead of in a second map
+   * of 200,000 keys).
+   */
+  readonly firsts = new Map<string, number>();
+  private readonly flagMask: number;
+
+  constructor(private readonly flagBits = 0) {
+    this.flagMask = (1 << flagBits) - 1;
+  }
+
+  /** The longest alias (in words) starting with this word key; 0 when none. */
+  longestAt(key: string): number {
+    return (this.firsts.get(key) ?? 0) >>> this.flagBits;
+  }
 
   /** Adds an alias by its word keys (at least one). */
   add(keys: readonly string[], value: T): void {
     const first = keys[0]!;
     const key = keys.length === 1 ? first : keys.join(' ');
     const prev = this.map.get(key);
-    if (prev === undefined) this.map.set(key, value);
-    else if (Array.isArray(prev)) {
-      if (!prev.includes(value)) prev.push(value);
-    } else if (prev !== value) this.map.set(key, [prev, value]);
-    if ((this.longest.get(first) ?? 0) < keys.length) this.longest.set(first, keys.length);
+    if (prev !== undefined) {
+      // a known key: its first word's longest length already counts it
+      if (Array.isArray(prev)) {
+        if (!prev.includes(value)) prev.push(value);
+      } else if (prev !== value) this.map.set(key, [prev, value]);
+      return;
+    }
+    this.map.set(key, value);
+    const v = this.firsts.get(first) ?? 0;
+    if (v >>> this.flagBits < keys.length) this.firsts.set(first, (v & this.flagMask) | (keys.length << this.flagBits));
   }
 
-  firstKeys(): IterableIterator<string> {
-    return this.longest.keys();
+  /** The first word keys of all aliases. */
+  *firstKeys(): IterableIterator<string> {
+    for (const [k, v] of this.firsts) if (v >>> this.flagBits > 0) yield k;
   }
 
   /**
@@ -35,7 +55,7 @@ export class FlatAliasIndex<T> {
   match(tokens: readonly Token[], i: number): AliasMatch<T> | null {
     const t0 = tokens[i]!;
     if (!t0.cap) return null;
-    const max = Math.max(this.longest.get(t0.key) ?? 0, t0.possessive ? (this.longest.get(t0.possessive.key) ?? 0) : 0);
+    const max = Math.max(this.longestAt(t0.key), t0.possessive ? this.longestAt(t0.possessive.key) : 0);
     if (max === 0) return null;
     let n = 1;
     while (n < max && i + n < tokens.length && tokens[i + n]!.joinPrev) n++;

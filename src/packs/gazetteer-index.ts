@@ -14,7 +14,7 @@
 import { AliasIndex, caseRuleOf, type AliasMatch, type CaseRule } from './alias-index.js';
 import { FlatAliasIndex } from './flat-alias-index.js';
 import { foldKey } from './fold-key.js';
-import { nameKey } from './name-key.js';
+import { computeNameKey, nameKey } from './name-key.js';
 import { candidatesInContext, isMinorPlace } from './place-cues.js';
 import { tokenize, wordKeys, type Token } from './tokenize.js';
 import type { Packs, PlaceEntry } from './types.js';
@@ -46,9 +46,12 @@ export interface PlaceMatcher {
 /** Actor kinds named after their state (their aliases include country and capital names). */
 const STATE_KINDS: ReadonlySet<string> = new Set(['state-forces', 'government', 'ministry', 'civilians']);
 
+// Gate flags per first word key; the bulk index's longest alias length sits above them
+// (`FlatAliasIndex.firsts` is the gate), so a value of at least BULK means the bulk index can match.
 const EXACT = 1;
 const BLOCKER = 2;
-const BULK = 4;
+const GATE_BITS = 2;
+const BULK = 1 << GATE_BITS;
 
 /** The longer of two matches at one position; on equal length, one match with the hits of both. */
 function longer<T>(a: AliasMatch<T> | null, b: AliasMatch<T> | null): AliasMatch<T> | null {
@@ -70,7 +73,7 @@ const MIN_FUZZY_LETTERS = 5;
  */
 export function createPlaceMatcher(packs: Packs): PlaceMatcher {
   const exact = new AliasIndex<PlaceEntry>();
-  const bulk = new FlatAliasIndex<PlaceEntry>();
+  const bulk = new FlatAliasIndex<PlaceEntry>(GATE_BITS);
   const fuzzy = new AliasIndex<PlaceEntry>();
   const blockers = blockingPhrases(packs);
   // One-word names of armed groups and other non-state actors ("Hamas", "Hezbollah") are no
@@ -83,12 +86,22 @@ export function createPlaceMatcher(packs: Packs): PlaceMatcher {
       if (keys.length === 1) actorWords.add(keys[0]!);
     }
   }
-  const byId = new Map<string, PlaceEntry>();
+  // built on the first `get` (a map of 150,000 ids is start-up time most callers never use)
+  let byId: Map<string, PlaceEntry> | null = null;
+  const idIndex = (): Map<string, PlaceEntry> => {
+    if (!byId) {
+      byId = new Map<string, PlaceEntry>();
+      for (const t of packs.theatres) for (const p of t.places) byId.set(p.id, p);
+      for (const p of packs.world.places) byId.set(p.id, p);
+    }
+    return byId;
+  };
   const common = new Set(packs.world.commonWords ?? []);
   const stop = new Set<string>();
   for (const t of packs.theatres) for (const w of t.stopAliases ?? []) stop.add(foldKey(w));
   // a word key has no spaces: its length is its letter count
-  const unsafe = (k: string): boolean => k.length < MIN_BULK_LETTERS || common.has(k) || stop.has(k);
+  const commonOrStop = new Set([...common, ...stop]);
+  const unsafe = (k: string): boolean => k.length < MIN_BULK_LETTERS || commonOrStop.has(k);
   // A theatre's stop aliases ("Mets", "Bala") also keep world towns and alternate names from
   // matching alone, but not the own name of a world city or division ("Georgia", the US state).
   const unsafeWorld = (k: string): boolean => k.length < MIN_BULK_LETTERS || common.has(k);
@@ -122,7 +135,7 @@ export function createPlaceMatcher(packs: Packs): PlaceMatcher {
     const folded = keys.join(' ');
     if (seen.has(folded) || !LATIN.test(alias)) return;
     seen.add(folded);
-    const k = nameKey(folded);
+    const k = computeNameKey(folded);
     if (letters(k) < MIN_FUZZY_LETTERS) return;
     fuzzy.add(alias, p, rule, k.split(' '));
   };
@@ -132,7 +145,6 @@ export function createPlaceMatcher(packs: Packs): PlaceMatcher {
   for (const t of packs.theatres) {
     for (const c of t.countries) theatreCountries.add(c);
     for (const p of t.places) {
-      byId.set(p.id, p);
       if (!p.curated) {
         if (p.country) gazetteerCountries.add(p.country);
         addBulk(p, true);
@@ -148,7 +160,6 @@ export function createPlaceMatcher(packs: Packs): PlaceMatcher {
     }
   }
   for (const p of packs.world.places) {
-    byId.set(p.id, p);
     if (p.kind === 'country' || p.curated) {
       for (const alias of p.aliases) exact.add(alias, p, caseRuleOf(alias, true));
     } else if (!p.country || !gazetteerCountries.has(p.country)) {
@@ -171,9 +182,8 @@ export function createPlaceMatcher(packs: Packs): PlaceMatcher {
   for (const [a3, list] of Object.entries(packs.world.demonyms ?? {})) for (const d of list) if (!demonymCountry.has(foldKey(d))) demonymCountry.set(foldKey(d), a3);
 
   // One lookup per word tells which index can start a match there (most words start none).
-  const gate = new Map<string, number>();
+  const gate = bulk.firsts;
   for (const k of exact.firstKeys()) gate.set(k, (gate.get(k) ?? 0) | EXACT);
-  for (const k of bulk.firstKeys()) gate.set(k, (gate.get(k) ?? 0) | BULK);
   for (const k of blockers.firstKeys()) gate.set(k, (gate.get(k) ?? 0) | BLOCKER);
   const indexDeferred = (): void => {
     for (const [alias, p] of deferred.splice(0)) {
@@ -186,7 +196,7 @@ export function createPlaceMatcher(packs: Packs): PlaceMatcher {
 
   return {
     theatreCountries: [...theatreCountries],
-    get: (id) => byId.get(id),
+    get: (id) => idIndex().get(id),
     find(text: string): PlaceMention[] {
       const tokens = tokenize(text);
       if (deferred.length > 0 && tokens.some((t) => otherScript(t.key.charCodeAt(0)))) indexDeferred();
@@ -212,7 +222,7 @@ export function createPlaceMatcher(packs: Packs): PlaceMatcher {
         let g = gate.get(t.key) ?? 0;
         if (t.possessive) g |= gate.get(t.possessive.key) ?? 0;
         let m: AliasMatch<PlaceEntry> | null = g & EXACT ? exact.match(tokens, i) : null;
-        if (g & BULK) m = longer(m, bulk.match(tokens, i));
+        if (g >= BULK) m = longer(m, bulk.match(tokens, i));
         // "Minsk Group", "Bishkek Protocol", "Karabakh forces": a longer actor or event name
         // that contains a place name is not a place mention.
         const b = g & BLOCKER ? blockers.match(tokens, i) : null;
@@ -232,7 +242,7 @@ export function createPlaceMatcher(packs: Packs): PlaceMatcher {
         const mention = mentionOf(text, tokens, m, viaNameKey);
         let kept = candidatesInContext(text, mention.start, mention.end, mention.candidates, out.at(-1)?.end ?? -1, viaNameKey);
         // "Nyaung Kone", "Mali Khel": a name inside a longer capitalised name the gazetteer does not know
-        const inside = kept.length > 0 ? insideLongerName(text, tokens, m.first, m.first + m.length, out.at(-1)?.end ?? -1, (k) => ((gate.get(k) ?? 0) & (EXACT | BULK)) !== 0) : null;
+        const inside = kept.length > 0 ? insideLongerName(text, tokens, m.first, m.first + m.length, out.at(-1)?.end ?? -1, (k) => { const v = gate.get(k) ?? 0; return (v & EXACT) !== 0 || v >= BULK; }) : null;
         if (inside) kept = kept.filter((c) => c.curated || !(inside === 'after' ? isMinorPlace(c) : c.id.startsWith('place:gn') || c.kind === 'country'));
         if (kept.length === 0) {
           i++;

@@ -181,8 +181,13 @@ function loadWorld(dir: string): WorldPack {
 
 /** Adds the curated news spellings of `aliases.tsv` to the generated places they name by id. */
 function addAliases(places: PlaceEntry[], extra: readonly { id: string; aliases: string[] }[], file: string): void {
+  // index only the places named (a handful among 150,000)
+  const wanted = new Set(extra.map((e) => e.id));
   const at = new Map<string, number>();
-  places.forEach((p, i) => at.set(p.id, i));
+  for (let i = 0; i < places.length; i++) {
+    const id = places[i]!.id;
+    if (wanted.has(id)) at.set(id, i);
+  }
   extra.forEach((e, row) => {
     const i = at.get(e.id);
     if (i === undefined) throw new PackError(displayPath(file), `no generated place with id ${e.id}`, { row: row + 2, field: 'id', id: e.id });

@@ -23,6 +23,11 @@ export function nameKey(s: string): string {
 const memo = new Map<string, string>();
 const MEMO_MAX = 50_000;
 
+/** {@link nameKey} without the memo (for indexing many aliases once at start-up). */
+export function computeNameKey(s: string): string {
+  return compute(s);
+}
+
 function compute(s: string): string {
   let k = s.toLowerCase();
   if (NON_ASCII.test(k)) {

@@ -26,6 +26,15 @@ export function readText(file: string): string {
   }
 }
 
+/** Reads a file's bytes, or throws a {@link PackError} naming it. */
+function readBytes(file: string): Buffer {
+  try {
+    return readFileSync(file);
+  } catch (err) {
+    throw new PackError(displayPath(file), `cannot read file (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
+  }
+}
+
 function firstIssue(error: z.ZodError): { field: string | null; message: string } {
   const issue = error.issues[0];
   if (!issue) return { field: null, message: 'invalid' };
@@ -112,15 +121,23 @@ export type FastRow<T> = (col: Readonly<Record<string, number>>) => (cells: read
  * rows it rejects through zod (tens of thousands of gazetteer rows load in milliseconds).
  */
 export function readTsv<S extends z.ZodTypeAny>(file: string, schema: S, fast?: FastRow<z.output<S>>): z.output<S>[] {
-  const lines = readText(file).split('\n');
+  // Lines are decoded one by one from the bytes: an ASCII line becomes a one-byte string, and the
+  // cells kept from it hold on to that line only, not to a 12-million-character copy of the file
+  // (UTF-8 lines never split inside a character: a newline byte is never part of one).
+  const bytes = readBytes(file);
   const out: z.output<S>[] = [];
   let header: string[] | null = null;
   const col: Record<string, number> = {};
   let convert: ((cells: readonly string[]) => z.output<S> | undefined) | null = null;
-  for (let i = 0; i < lines.length; i++) {
-    let line = lines[i]!;
-    if (line.endsWith('\r')) line = line.slice(0, -1);
-    if (line === '' || line.charCodeAt(0) === 0x23 /* # */) continue;
+  // `i` is the 0-based line number
+  for (let i = 0, from = 0; from <= bytes.length; i++) {
+    let to = bytes.indexOf(0x0a, from);
+    if (to < 0) to = bytes.length;
+    const lineEnd = to > from && bytes[to - 1] === 0x0d ? to - 1 : to;
+    const lineStart = from;
+    from = to + 1;
+    if (lineEnd === lineStart || bytes[lineStart] === 0x23 /* # */) continue;
+    const line = bytes.toString('utf8', lineStart, lineEnd);
     const cells = line.split('\t');
     if (header === null) {
       header = cells;

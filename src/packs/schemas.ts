@@ -180,32 +180,52 @@ export function fastPlaceRow(col: Readonly<Record<string, number>>): (cells: rea
     if (la < -90 || la > 90 || lo < -180 || lo > 180 || !Number.isSafeInteger(pop)) return undefined;
     const admin1 = cells[iAdmin1] ?? '';
     const admin2 = cells[iAdmin2] ?? '';
-    return {
-      id,
-      name,
-      kind: kind as PlaceKind,
-      aliases: splitList(cells[iAliases] ?? '', '|'),
-      country: country === '' ? null : country,
-      admin1: admin1 === '' ? null : admin1,
-      admin2: admin2 === '' ? null : admin2,
-      lat: la,
-      lon: lo,
-      population: pop,
-      curated: false,
-      current: cur !== '0',
-      ...(iCapital >= 0 && cells[iCapital] === '1' ? { capital: true } : {}),
-    };
+    const aliases = splitList(cells[iAliases] ?? '', '|');
+    // share repeated strings: a row's name is usually its first alias; kinds, countries and
+    // divisions repeat across rows (fewer live strings, less to copy in garbage collection)
+    const nm = aliases[0] === name ? aliases[0] : name;
+    const a1 = admin1 === '' ? null : intern(admin1);
+    const a2 = admin2 === '' ? null : intern(admin2);
+    const c = country === '' ? null : intern(country);
+    const pk = intern(kind) as PlaceKind;
+    // two literals (not a spread): one object shape each, no intermediate object per row
+    if (iCapital >= 0 && cells[iCapital] === '1') {
+      return { id, name: nm, kind: pk, aliases, country: c, admin1: a1, admin2: a2, lat: la, lon: lo, population: pop, curated: false, current: cur !== '0', capital: true };
+    }
+    return { id, name: nm, kind: pk, aliases, country: c, admin1: a1, admin2: a2, lat: la, lon: lo, population: pop, curated: false, current: cur !== '0' };
   };
 }
 
 /** Splits a list cell, trimming items and dropping empty ones (as the zod transforms do). */
 function splitList(s: string, sep: string): string[] {
+  if (s === '') return [];
+  const parts = s.split(sep);
+  // the common case: no item to trim or drop, the split array is the answer
+  let clean = true;
+  for (let i = 0; i < parts.length && clean; i++) {
+    const a = parts[i]!;
+    if (a === '' || a.trim() !== a) clean = false;
+  }
+  if (clean) return parts;
   const out: string[] = [];
-  for (const a of s.split(sep)) {
+  for (const a of parts) {
     const t = a.trim();
     if (t !== '') out.push(t);
   }
   return out;
+}
+
+/**
+ * One copy of each repeated cell (kinds, country codes, division names): the TSV's substrings
+ * would otherwise keep a separate string per row. Lives as long as the process (a few thousand
+ * distinct values).
+ */
+const interned = new Map<string, string>();
+function intern(s: string): string {
+  const hit = interned.get(s);
+  if (hit !== undefined) return hit;
+  interned.set(s, s);
+  return s;
 }
 
 /** One entry of `places-curated.yml`. */

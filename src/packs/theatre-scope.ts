@@ -31,6 +31,8 @@ export function theatreScoper(packs: Packs): TheatreScoper {
   const hit = cache.get(packs);
   if (hit) return hit;
   const index = new AliasIndex<number>();
+  // one pass over the world's 150,000 places, not one per theatre country
+  const countryEntries = packs.theatres.length > 0 ? packs.world.places.filter((p) => p.kind === 'country') : [];
   packs.theatres.forEach((t, i) => {
     for (const k of t.keywords) index.add(k, i, caseRuleOf(k, true));
     for (const c of t.countries) {
@@ -39,8 +41,8 @@ export function theatreScoper(packs: Packs): TheatreScoper {
       for (const a of packs.world.actors) {
         if (a.kind === 'government' && a.country === c) for (const n of a.aliases) index.add(n, i, caseRuleOf(n, true));
       }
-      for (const p of packs.world.places) {
-        if (p.kind === 'country' && p.country === c) for (const n of p.aliases) index.add(n, i, caseRuleOf(n, true));
+      for (const p of countryEntries) {
+        if (p.country === c) for (const n of p.aliases) index.add(n, i, caseRuleOf(n, true));
       }
     }
   });
