@@ -88,9 +88,12 @@ export function voteRole(fills: readonly (RoleFill | null)[], exclude?: string |
 
 /** The opposing side in a theatre's dyad, when exactly one is known. */
 export function opponentOf(side: string, ctx: ExtractContext): string | null {
+  let found: string | null = null;
   for (const [a, b] of ctx.dyads) {
-    if (a === side) return b;
-    if (b === side) return a;
+    const other = a === side ? b : b === side ? a : null;
+    if (other === null || other === found) continue;
+    if (found !== null) return null; // two wars of this side are in scope: no single opponent
+    found = other;
   }
-  return null;
+  return found;
 }
