@@ -97,7 +97,7 @@ export function createExtractContext(packs: Packs = loadPacks()): ExtractContext
   const scoper = theatreScoper(packs);
   const scopes = new Map<string, Scope>();
   const scopeOf = (theatres: readonly TheatrePack[]): Scope => {
-    const key = theatres.map((t) => t.id).join('|');
+    const key = theatres.map((t) => t.id).sort().join('|');
     let s = scopes.get(key);
     if (!s) {
       const sp = scopedPacks(packs, theatres);

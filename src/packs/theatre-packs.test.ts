@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { ceasefireInForce } from '../extract/ceasefire.js';
 import { createExtractContext } from '../extract/create-extract-context.js';
-import { opponentOf } from '../extract/merge-drafts.js';
+import { opponentOf, soleOpponentOf } from '../extract/merge-drafts.js';
 import { processArticle } from '../pipeline/process-article.js';
 import { loadPacks } from './load-packs.js';
 import type { RawArticle } from '../model/article.js';
@@ -34,12 +34,15 @@ describe('theatre packs', () => {
     expect(ctx.forArticle!('Russian jets bombed villages overnight.').dyads).toEqual([]);
   });
 
-  it('gives no implied opponent to a side with two wars in scope', () => {
+  it('takes the implied opponent of a side with two wars in scope from the war the article names most', () => {
     const both = ctx.forArticle!('Israeli strikes hit Rafah and Hezbollah positions near Nabatieh.');
-    expect(opponentOf('ISR', both)).toBeNull();
+    expect(opponentOf('ISR', both)).toBe('HEZBOLLAH');
+    expect(soleOpponentOf('ISR', both)).toBeNull();
+    const gaza = ctx.forArticle!('Israeli strikes hit Rafah and Khan Younis in Gaza, while Hezbollah fired rockets.');
+    expect(opponentOf('ISR', gaza)).toBe('HAMAS');
     expect(opponentOf('HEZBOLLAH', both)).toBe('ISR');
     expect(opponentOf('HAMAS', both)).toBe('ISR');
-    expect(opponentOf('ISR', ctx.forArticle!('Israeli strikes hit Nabatieh in southern Lebanon.'))).toBe('HEZBOLLAH');
+    expect(soleOpponentOf('ISR', ctx.forArticle!('Israeli strikes hit Nabatieh in southern Lebanon.'))).toBe('HEZBOLLAH');
   });
 
   it('binds a ceasefire only when every known side is its party', () => {
@@ -64,5 +67,12 @@ describe('theatre packs', () => {
     const strike = ev.find((e) => e.event_type === 'Explosions/Remote violence');
     expect(strike?.actor1?.side).toBe('RUS');
     expect(strike?.actor2?.side).toBe('UKR');
+  });
+
+  it('gives the drones a side shoots down in a two-sided war to the other side', () => {
+    const ev = events("Ukraine's air force said on Tuesday it had shot down 15 Shahed drones over the Odesa region.", '2025-03-05');
+    const down = ev.find((e) => e.sub_event_type === 'Disrupted weapons use');
+    expect(down?.actor1?.side).toBe('UKR');
+    expect(down?.actor2?.side).toBe('RUS');
   });
 });
