@@ -53,6 +53,9 @@ describe('theatre packs', () => {
     const syria = packs.theatres.find((t) => t.id === 'syria')!.ceasefires;
     expect(ceasefireInForce(syria, '2021-06-10', ['SYR', 'HTS'])?.id).toBe('ceasefire:syria:2020-03-06-moscow');
     expect(ceasefireInForce(syria, '2021-06-10', ['TUR', 'SDF'])).toBeNull();
+    // a broker's peacekeepers are no third side
+    const nk = packs.theatres.find((t) => t.id === 'nagorno-karabakh')!.ceasefires;
+    expect(ceasefireInForce(nk, '2022-03-25', ['RUS', 'AZE'])?.id).toBe('ceasefire:nk:2020-11-10-trilateral');
   });
 
   it('codes an Israeli strike in southern Lebanon after November 2024 as a ceasefire violation', () => {
