@@ -50,6 +50,16 @@ for (const line of readFileSync(path.join(outDir, 'demonyms.tsv'), 'utf8').split
   });
 }
 
+/**
+ * The polygon with its rings wound as d3-geo expects: a ring wound the other way encloses the
+ * rest of the sphere (area above 2π), whose "largest polygon" and centroid are wrong (Australia's
+ * came out in the Timor Sea).
+ */
+function oriented(poly) {
+  if (geoArea(poly) <= 2 * Math.PI) return poly;
+  return { type: 'Polygon', coordinates: poly.coordinates.map((ring) => [...ring].reverse()) };
+}
+
 // --- centroids ----------------------------------------------------------------------------------
 const centroidByNumeric = new Map();
 const centroidByName = new Map();
@@ -61,7 +71,7 @@ for (const f of fc.features) {
     let best = null;
     let bestArea = -1;
     for (const coords of geom.coordinates) {
-      const poly = { type: 'Polygon', coordinates: coords };
+      const poly = oriented({ type: 'Polygon', coordinates: coords });
       const a = geoArea(poly);
       if (a > bestArea) {
         bestArea = a;
@@ -69,10 +79,12 @@ for (const f of fc.features) {
       }
     }
     geom = best;
-  }
+  } else if (geom.type === 'Polygon') geom = oriented(geom);
   const [lon, lat] = geoCentroid(geom);
-  const c = { lat: Math.round(lat * 1e4) / 1e4, lon: Math.round(lon * 1e4) / 1e4 };
-  if (f.id) centroidByNumeric.set(String(f.id), c);
+  const c = { lat: Math.round(lat * 1e4) / 1e4, lon: Math.round(lon * 1e4) / 1e4, area: geoArea(geom) };
+  // Several shapes may share a numeric code (Australia and the Ashmore and Cartier Islands are
+  // both 036): the largest stands for the country.
+  if (f.id && !(centroidByNumeric.get(String(f.id))?.area >= c.area)) centroidByNumeric.set(String(f.id), c);
   centroidByName.set(f.properties.name, c);
 }
 

@@ -13,7 +13,8 @@
  * places.tsv: every populated place of MIN_POPULATION+ people, every capital and every seat of a
  * first- or second-order division (kind city ≥ 100,000 or capital/admin1 seat, town ≥ 10,000,
  * village below). admin.tsv: every division with at least one place in cities500 (kind region
- * for admin1, district for admin2), placed at the mean of its places' coordinates, named with and
+ * for admin1, district for admin2), placed at the middle of its places' 5th–95th percentile
+ * latitudes and longitudes, named with and
  * without its designator ("Kyiv Oblast" and "Kyiv", "Caza de Tyr" and "Tyr"). Run time reads only
  * these files. Output is sorted, so re-running it is a no-op.
  */
@@ -78,10 +79,15 @@ const admin2Members = new Map();
 const add = (map, key, lat, lon) => {
   const m = map.get(key);
   if (m) {
-    m[0] += lat;
-    m[1] += lon;
-    m[2]++;
-  } else map.set(key, [lat, lon, 1]);
+    m[0].push(lat);
+    m[1].push(lon);
+  } else map.set(key, [[lat], [lon]]);
+};
+/** The middle of the 5th–95th percentile range: a division's centre, robust to outlying islands and not pulled towards its densest part. */
+const middle = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const at = (q) => s[Math.min(s.length - 1, Math.max(0, Math.round(q * (s.length - 1))))];
+  return (at(0.05) + at(0.95)) / 2;
 };
 const rows = [];
 for (const line of readFileSync(citiesTxt, 'utf8').split('\n')) {
@@ -164,8 +170,8 @@ for (const [list, members, kind] of [
       country,
       admin1: admin1 ? divisionAliases(admin1).at(-1) : '',
       admin2: '',
-      lat: rounded(m[0] / m[2]),
-      lon: rounded(m[1] / m[2]),
+      lat: rounded(middle(m[0])),
+      lon: rounded(middle(m[1])),
       population: 0,
     });
   }

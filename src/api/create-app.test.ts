@@ -240,3 +240,14 @@ describe('the page and its files', () => {
     expect((await app.request('/static/..%2Fpackage.json')).status).toBe(404);
   });
 });
+
+describe('impossible dates', () => {
+  it.each(['2020-13-45', '2020-99-99', '0000-00-00', '2020-02-30', '2021-02-29'])('%s is a 400 on every date filter, not a 500', async (d) => {
+    for (const path of [`/api/events?from=${d}`, `/api/events?to=${d}`, `/api/points?from=${d}`, `/api/places?from=${d}`, `/api/summary?from=${d}`, `/api/export?format=geojson&from=${d}`]) {
+      await get(path, 400);
+    }
+  });
+  it('accepts a leap day', async () => {
+    await get('/api/events?from=2020-02-29');
+  });
+});

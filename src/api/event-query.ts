@@ -5,8 +5,9 @@
 import { z } from 'zod';
 import type { EventCursor, MergedEventFilter } from '../store/store.js';
 import { invalidInput, ProblemError } from './problem.js';
+import { isCalendarDate } from '../model/calendar.js';
 
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD');
+const date = z.string().refine(isCalendarDate, 'must be a calendar date YYYY-MM-DD');
 const flag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 const list = z.array(z.string().min(1).max(200)).max(50);
 const bbox = z

@@ -14,8 +14,10 @@ import { runExport } from './commands/export.js';
 import { isExportFormat, EXPORT_FORMATS } from '../export/export-events.js';
 import { runEnqueue, runQueue } from './commands/queue.js';
 import { runWorkerCommand } from './commands/worker.js';
-import { isPostgresSpec } from '../store/open-store.js';
+import { DEFAULT_DB, isPostgresSpec } from '../store/open-store.js';
+import { existsSync } from 'node:fs';
 import { USAGE } from './usage.js';
+import { isCalendarDate } from '../model/calendar.js';
 import { defaultExtractThreads } from '../pipeline/thread-extractor.js';
 
 const VERSION = '0.1.0';
@@ -49,7 +51,17 @@ const options = {
 
 class UsageError extends Error {}
 
-const dateRe = /^\d{4}-\d{2}-\d{2}$/;
+/** Commands that only read the store. */
+const READ_COMMANDS = new Set(['events', 'stories', 'export', 'ceasefires']);
+
+/** The SQLite file a --db spec names, or null for PostgreSQL and in-memory stores. */
+function sqliteFile(spec: string | undefined): string | null {
+  const chosen = spec?.trim() ? spec.trim() : DEFAULT_DB;
+  if (isPostgresSpec(chosen)) return null;
+  const file = chosen.replace(/^sqlite:(?:\/\/)?/i, '') || DEFAULT_DB;
+  return file === ':memory:' ? null : file;
+}
+
 
 function need(cond: boolean, message: string): void {
   if (!cond) throw new UsageError(message);
@@ -77,9 +89,18 @@ export async function main(argv: readonly string[]): Promise<number> {
       process.stdout.write(USAGE);
       return command || values.help ? 0 : 2;
     }
-    if (values.published !== undefined) need(dateRe.test(values.published), `--published must be YYYY-MM-DD, got '${values.published}'`);
-    for (const k of ['from', 'to'] as const) if (values[k] !== undefined) need(dateRe.test(values[k]!), `--${k} must be YYYY-MM-DD`);
+    if (values.published !== undefined) need(isCalendarDate(values.published), `--published must be a calendar date YYYY-MM-DD, got '${values.published}'`);
+    for (const k of ['from', 'to'] as const) if (values[k] !== undefined) need(isCalendarDate(values[k]!), `--${k} must be a calendar date YYYY-MM-DD, got '${values[k]}'`);
     const db = values.db ?? process.env.SITREP_DB;
+    // Read commands never create a database: a mistyped --db is an error, not an empty result.
+    if (READ_COMMANDS.has(command ?? '')) {
+      const file = sqliteFile(db);
+      need(file === null || existsSync(file), `no database at '${file}': run 'sitrep ingest' first, or give --db (or SITREP_DB) the path of an existing one`);
+    }
+    if (command === 'serve') {
+      const file = sqliteFile(db);
+      if (file !== null && !existsSync(file)) process.stderr.write(`sitrep: no database at '${file}': starting with a new, empty one\n`);
+    }
     switch (command) {
       case 'extract': {
         need(inputs.length > 0, 'extract needs at least one INPUT (a file, a directory or -)');

@@ -47,6 +47,7 @@ Inputs: files (.txt with optional NAME.meta.json sidecar, .html/.htm, .json,
 .jsonl, .xml/.rss/.atom feeds), directories (recursive) and - for stdin.
 Store: --db PATH or SITREP_DB: a SQLite file (default ./sitrep.db) or a
 postgres:// URL (shared by many workers; queue settings: SITREP_QUEUE_*).
+Only ingest and serve create a missing SQLite file; read commands refuse it.
 Exit codes: 0 when at least one article was processed, 1 when none, 2 bad usage.
 Diagnostics go to standard error as "sitrep: SOURCE: severity CODE: message";
 set SITREP_VERBOSE=1 to see info-level ones too.

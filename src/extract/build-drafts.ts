@@ -2,7 +2,7 @@
  * Reads one article sentence by sentence into event drafts: trigger, roles, date, background,
  * place, casualties, claims and control of places. Merging happens afterwards.
  */
-import { claimsOfSentence, SpeakerMemory } from './claims.js';
+import { claimsOfSentence, quotationClaims, SpeakerMemory, verbalFrames } from './claims.js';
 import type { ActorHit, ExtractContext, PlaceHit } from './context.js';
 import { dateRole, isOldDate, pickDate } from './dating.js';
 import { daysBetween } from '../model/calendar.js';
@@ -11,9 +11,11 @@ import { listedWith } from './listed-places.js';
 import { pickInherited, pickLocation, placeFill } from './locate.js';
 import { findAttributions, type AttributionFrame } from './recognizers/attribution.js';
 import { findCasualties, type CasualtyMention } from './recognizers/casualties.js';
-import { casualtiesFromTokens } from './recognizers/casualty-grammar.js';
+import { casualtiesFromTokens, victimClass } from './recognizers/casualty-grammar.js';
 import { assignRoles } from './roles.js';
 import { syntaxOf, type SentenceSyntax } from '../syntax/clauses.js';
+import { isThirdPartyModifier } from '../syntax/phrase-actors.js';
+import { roleLexicon } from '../syntax/role-lexicon.js';
 import { opponentOf } from './merge-drafts.js';
 import { isViolent } from './ceasefire.js';
 import { bucketBySentence, type SentenceView } from './sentences.js';
@@ -96,7 +98,7 @@ function sideOfVictims(c: CasualtyMention, actors: readonly ActorHit[], ctx: Ext
       const owner = [...actors].reverse().find((a) => a.end <= c.start);
       if (owner?.entry.side) return owner.entry.side;
     }
-    if (/civilian|resident|villager|child|women|woman/i.test(c.victim.text)) return 'CIV';
+    if (victimClass(c.victim.text) === 'civilian') return 'CIV';
   }
   return null;
 }
@@ -145,15 +147,16 @@ export function readSentences(
   const byDates = bucketBySentence(dates, sentences);
   const byTriggers = bucketBySentence(triggers, sentences);
   const memory = new SpeakerMemory();
-  return sentences.map((s, i) => {
+  const facts = sentences.map((s, i) => {
     const sActors = byActors[i] ?? [];
     const sDates = byDates[i] ?? [];
-    const frames = findAttributions(s.text, s.start, lex);
+    const tokens = analysis.tokensIn(s.start, s.end);
+    const frames = verbalFrames(findAttributions(s.text, s.start, lex), tokens);
     // Speakers named outside frames ("The Armenian Ministry of Defense" as a subject) are remembered too.
     for (const a of sActors) if (a.entry.kind === 'ministry' || a.entry.kind === 'person') memory.remember(a);
-    const tokens = analysis.tokensIn(s.start, s.end);
+    memory.seePlaces((byPlaces[i] ?? []).flatMap((p) => (p.place.country ? [p.place.country] : [])));
     const claims = claimsOfSentence(s, frames, sActors, ctx, memory, tokens);
-    memory.see(sActors);
+    memory.see(sActors.filter((a) => !isThirdPartyModifier(a, text, roleLexicon())));
     const casualties = readCasualties(text, s, tokens, lex, sDates).map((c) => ({ mention: c, side: sideOfVictims(c, sActors, ctx) }));
     const sPlaces = byPlaces[i] ?? [];
     const sTriggers = byTriggers[i] ?? [];
@@ -171,6 +174,9 @@ export function readSentences(
       anaphor: sTriggers.some((t) => t.def.weak),
     };
   });
+  // Sentences inside a quotation closed by '..., the ministry said.' are claimed by that speaker.
+  const inherited = quotationClaims(facts.map((f) => f.s), facts.map((f) => f.claims));
+  return facts.map((f, i) => (inherited[i]!.length ? { ...f, claims: inherited[i]! } : f));
 }
 
 /** Side of the claimant of sentence `i`, else of the nearest earlier sentence of its paragraph that has one. */
@@ -232,6 +238,10 @@ export function buildDrafts(text: string, facts: readonly SentenceFacts[], refer
   let previousTopic: ActorHit | null = null;
   // Actors of the earlier sentences, for "it", "the group", "its forces" (coreference).
   const recent: ActorHit[] = [];
+  const topics: ActorHit[] = [];
+  // How often the article has named places in each country so far.
+  const placeCounts = new Map<string, number>();
+  let mainCountry: string | null = null;
   facts.forEach((f, i) => {
     let syn: SentenceSyntax | null = null;
     const topic = f.actors.find((a) => a.entry.kind !== 'media') ?? null;
@@ -248,11 +258,15 @@ export function buildDrafts(text: string, facts: readonly SentenceFacts[], refer
       const takesSettlement = t.def.territory === 'gain' && locatable.some((p) => SETTLEMENT.has(p.kind) && Math.abs(p.start - t.end) < 60);
       if (t.def.armed && !armedContext && !takesSettlement) continue;
       // Negated, modal, conditional, exercise, sport; a definite reference back (trigger-sense.ts).
-      if (unrealReading(t, f.tokens, armedContext) || refersBack(t, f.dates.some((d) => d.date !== null), drafts, f.tokens)) continue;
+      if (unrealReading(t, f.tokens, armedContext) || refersBack(t, f.dates.length > 0, drafts, f.tokens)) continue;
       syn ??= syntaxOf(f.tokens);
       const civilianCountry = locatable.find((p) => p.place.country)?.place.country ?? null;
       const speakerSide = speakerSideOf(facts, i);
-      let roles = assignRoles(f.s, t.start, t.end, f.actors, f.frames, ctx, previousTopic, lex.targetNounRe, { syn, recent, civilianCountry, speakerSide });
+      let roles = assignRoles(f.s, t.start, t.end, f.actors, f.frames, ctx, previousTopic, lex.targetNounRe, {
+        syn, recent, topics, civilianCountry, placeCountry: civilianCountry ?? mainCountry, speakerSide,
+        remote: t.def.event_type === 'Explosions/Remote violence', settlements: locatable.filter((p) => SETTLEMENT.has(p.kind)),
+        victimSide: f.casualties.find((c) => c.side && c.side !== 'CIV')?.side ?? null,
+      });
       // A belligerent's word that its enemy acted is an accusation, whatever the verb ("said that
       // the separatists attacked first"): it counts for actor1 only when nothing neutral does.
       const agentSide = roles.agent?.hit.entry.side;
@@ -344,14 +358,23 @@ export function buildDrafts(text: string, facts: readonly SentenceFacts[], refer
       drafts.push(draft);
       // "Drones struck Vardenis, Mets Masrik and Sotk": one event per listed settlement (ACLED
       // codes one event per location); the figures stay with the first.
-      if (location && isViolent(draft.event_type)) {
+      // Not the goal of a movement ("advancing in the direction of X and Y" is one advance).
+      if (location && isViolent(draft.event_type) && !/\b(?:direction|towards?|toward)\b/i.test(text.slice(t.start, location.hit.start))) {
         for (const other of listedWith(text, location.hit, locatable)) {
           drafts.push({ ...draft, location: placeFill(text, other, ctx, 'location/listed'), rules: [...rules, 'split/listed-places'], casualties: [], claims: draft.claims.slice(), control: draft.control.slice() });
         }
       }
     }
     if (topic) previousTopic = topic;
-    for (const a of f.actors) if (a.entry.kind !== 'media') recent.push(a);
+    const named = f.actors.filter((a) => a.entry.kind !== 'media' && !isThirdPartyModifier(a, text, roleLexicon()));
+    recent.push(...named);
+    for (const p of f.places) {
+      const c = p.place.country;
+      if (!c) continue;
+      placeCounts.set(c, (placeCounts.get(c) ?? 0) + 1);
+      if (!mainCountry || placeCounts.get(c)! >= placeCounts.get(mainCountry)!) mainCountry = c;
+    }
+    if (named[0]) topics.push(named[0]);
   });
   return drafts;
 }

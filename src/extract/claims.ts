@@ -10,7 +10,7 @@ import { toActor } from '../packs/actor-matcher.js';
 import { isShoutedPlace } from '../packs/actor-matcher.js';
 import type { Token } from '../nlp/analyze-text.js';
 import { syntaxOf, type NounPhrase, type SentenceSyntax } from '../syntax/clauses.js';
-import { actorOfPhrase } from '../syntax/phrase-actors.js';
+import { actorOfPhrase, isThirdPartyModifier } from '../syntax/phrase-actors.js';
 import { roleLexicon } from '../syntax/role-lexicon.js';
 
 const anaphoricClaimantRe = /^(?:the\s+)?(?:ministry|department|statement|report|agency|office|presidency|government|side|officials?|spokes(?:man|woman|person)|we|they|it|he|she)$/i;
@@ -34,6 +34,38 @@ export class SpeakerMemory {
   recent(): readonly ActorHit[] {
     return this.seen;
   }
+  private readonly placeCounts = new Map<string, number>();
+  private placeCountry: string | null = null;
+  /** Records the countries of the places a sentence names (for "the military said" with no antecedent). */
+  seePlaces(countries: readonly string[]): void {
+    for (const c of countries) {
+      const n = (this.placeCounts.get(c) ?? 0) + 1;
+      this.placeCounts.set(c, n);
+      if (!this.placeCountry || n >= (this.placeCounts.get(this.placeCountry) ?? 0)) this.placeCountry = c;
+    }
+  }
+  /** The country the article has named places in most often so far. */
+  mainPlaceCountry(): string | null {
+    return this.placeCountry;
+  }
+}
+
+/** Claimants named as the by-agent of a passive speech verb inside or right after the frame. */
+function passiveClaimants(frame: AttributionFrame, s: SentenceView, actors: readonly ActorHit[], ctx: ExtractContext, memory: SpeakerMemory, syn: SentenceSyntax): Actor[] {
+  const lex = roleLexicon();
+  for (const vg of syn.verbs) {
+    if (vg.voice !== 'passive' || !lex.speechVerbs.has(vg.lemma)) continue;
+    const vStart = syn.tokens[vg.first]!.start;
+    if (vStart < frame.start || vStart > frame.end + 20) continue;
+    if (syn.tokens[vg.last + 1]?.lower !== 'by') continue;
+    // The phrases after "by" ("by the outlawed Tehreek-i-Taliban Pakistan (TTP)": the tagger may split them).
+    const env = { speaker: null, recent: [...memory.recent()], civilianCountry: null, placeCountry: memory.mainPlaceCountry() };
+    for (const by of syn.nps.filter((np) => np.first > vg.last + 1 && np.first <= vg.last + 8).slice(0, 3)) {
+      const r = actorOfPhrase(by, syn, actors, ctx, lex, env);
+      if (r && r.via !== 'civilians') return [toActor(r.hit.entry, { start: by.start, end: by.end, surface: s.text.slice(by.start - s.start, by.end - s.start) })];
+    }
+  }
+  return [];
 }
 
 /** The noun phrases lying in `[start, end)` (the claimant phrase), in order. */
@@ -45,7 +77,7 @@ function phrasesIn(syn: SentenceSyntax, start: number, end: number): NounPhrase[
 function claimantBySyntax(frame: AttributionFrame, s: SentenceView, actors: readonly ActorHit[], ctx: ExtractContext, memory: SpeakerMemory, syn: SentenceSyntax): Actor[] {
   const lex = roleLexicon();
   const before = actors.filter((a) => a.end <= frame.claimant.start && a.entry.kind !== 'media');
-  const env = { speaker: null, recent: [...memory.recent(), ...before], civilianCountry: null, placeCountry: null };
+  const env = { speaker: null, recent: [...memory.recent(), ...before], civilianCountry: null, placeCountry: memory.mainPlaceCountry() };
   const out: Actor[] = [];
   const add = (hit: ActorHit, span: { start: number; end: number; text: string }) => {
     if (!out.some((a) => a.side === hit.entry.side && a.name === hit.entry.name)) out.push(toActor(hit.entry, { start: span.start, end: span.end, surface: span.text }));
@@ -53,7 +85,7 @@ function claimantBySyntax(frame: AttributionFrame, s: SentenceView, actors: read
   for (const np of phrasesIn(syn, frame.claimant.start, frame.claimant.end)) {
     if (np.prep && np.prep !== 'of' && np.prep !== 'for') continue;
     const r = actorOfPhrase(np, syn, actors, ctx, lex, env);
-    if (r && r.via !== 'civilians' && r.via !== 'place-country') add(r.hit, { start: np.start, end: np.end, text: s.text.slice(np.start - s.start, np.end - s.start) });
+    if (r && r.via !== 'civilians') add(r.hit, { start: np.start, end: np.end, text: s.text.slice(np.start - s.start, np.end - s.start) });
   }
   if (out.length) return out;
   // "Anees al-Asbahi, a spokesman for the Houthi-run health ministry, said".
@@ -82,7 +114,10 @@ export function resolveClaimants(
   s: SentenceView | null = null,
   syn: SentenceSyntax | null = null,
 ): Actor[] {
-  const inside = actors.filter((a) => a.start >= frame.claimant.start && a.end <= frame.claimant.end);
+  // "the Iran-backed group said": the backer is not the speaker.
+  const modifier = (a: ActorHit) => s !== null && isThirdPartyModifier(a, s.text, roleLexicon(), s.start);
+  const inside = actors.filter((a) => a.start >= frame.claimant.start && a.end <= frame.claimant.end && !modifier(a));
+  actors = actors.filter((a) => !modifier(a));
   const hit = inside[inside.length - 1];
   if (hit && /\band\b/i.test(frame.claimant.text) && inside.length > 1) {
     // "Armenia and Azerbaijan accused each other", "Both the army and the M23 said".
@@ -160,7 +195,9 @@ export function claimsOfSentence(
   const out: Claim[] = [];
   const syn = tokens && tokens.length ? syntaxOf(tokens) : null;
   for (const f of frames) {
-    const claimants = resolveClaimants(f, actors, ctx, memory, s, syn);
+    let claimants = resolveClaimants(f, actors, ctx, memory, s, syn);
+    // "The attack was claimed by X", "... was confirmed by the ministry": the by-agent of a passive speech verb.
+    if (!claimants.length && syn) claimants = passiveClaimants(f, s, actors, ctx, memory, syn);
     const claimant = claimants[0] ?? null;
     let accused: Actor | null = null;
     if (f.stance === 'accuses') {
@@ -184,4 +221,53 @@ export function claimsOfSentence(
     }
   }
   return out;
+}
+
+const OPEN_QUOTE = /^[“"«]/;
+const QUOTE_CHARS = /[“”"«»]/g;
+
+/**
+ * Quotations over several sentences or paragraphs ('"Armenian units opened fire ... . Combat is
+ * continuing," the ministry said.'): every sentence inside the quotation is claimed by whoever the
+ * closing sentence names. Returns, per sentence, the claims it inherits (empty when none).
+ */
+export function quotationClaims(sentences: readonly { readonly text: string }[], claims: readonly (readonly Claim[])[], maxSpan = 12): Claim[][] {
+  const out: Claim[][] = sentences.map(() => []);
+  for (let i = 0; i < sentences.length; i++) {
+    const text = sentences[i]!.text.trim();
+    if (!OPEN_QUOTE.test(text)) continue;
+    // A quotation closed in its own sentence needs nothing from here.
+    if ((text.match(QUOTE_CHARS) ?? []).length % 2 === 0) continue;
+    for (let j = i + 1; j < sentences.length && j <= i + maxSpan; j++) {
+      const quotes = (sentences[j]!.text.match(QUOTE_CHARS) ?? []).length;
+      if (!quotes) continue;
+      // The closing sentence: its own attribution speaks for the whole quotation.
+      if (quotes % 2 === 1 && claims[j]!.length) {
+        for (let k = i; k < j; k++) if (!claims[k]!.length) out[k]!.push(...claims[j]!.filter((c) => c.stance !== 'accuses'));
+      }
+      break;
+    }
+  }
+  return out;
+}
+
+/**
+ * Drops frames whose speech word is a noun ("Armenia's territorial claims on", "Baku's claims
+ * that"): the tagger tells the verb "claims" from the noun. Frames introduced by a preposition
+ * ("according to X", "citing X") have no verb and stay.
+ */
+export function verbalFrames(frames: readonly AttributionFrame[], tokens: readonly Token[]): AttributionFrame[] {
+  return frames.filter((f) => {
+    const after = tokens.filter((t) => t.start >= f.claimant.end && t.end <= f.end);
+    const word = after.find((t) => t.pos !== 'AUX' && t.pos !== 'ADV' && t.pos !== 'PUNCT' && t.pos !== 'PART');
+    if (!word || word.pos !== 'NOUN') return true;
+    // The tagger also reads "the Ministry claims its units..." as a compound noun: it is a noun
+    // only after an adjective, a determiner or a possessive, or before a preposition.
+    const i = tokens.indexOf(word);
+    const prev = tokens[i - 1];
+    const next = tokens[i + 1];
+    const nounReading = (prev && (prev.pos === 'ADJ' || prev.pos === 'DET' || /^['’]s?$/.test(prev.text) || (prev.pos === 'PRON' && /^(?:its|their|his|her|our)$/.test(prev.lower)))) ||
+      (next && next.pos === 'ADP' && next.lower !== 'that');
+    return !nounReading;
+  });
 }

@@ -16,7 +16,9 @@ import { sentenceViews } from './sentences.js';
 import { findStatements } from './statements.js';
 import { findDates } from '../dates/find-dates.js';
 import { daysBetween } from '../model/calendar.js';
+import { victimClass } from './recognizers/casualty-grammar.js';
 import { analyzeText } from '../nlp/analyze-text.js';
+import { MAX_SENTENCE_TOKENS } from '../syntax/clauses.js';
 import type { CleanArticle } from '../model/article.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { Actor, ArticleEvent, Claim, ControlClaim, EventMention, Place, Statement } from '../model/event.js';
@@ -91,6 +93,9 @@ function attach(facts: readonly SentenceFacts[], drafts: Draft[]): void {
       const target = f.anaphor ? (last ? (bySentence.get(last.sentence.index) ?? []).filter((d) => d.trigger === last.trigger) : []) : prev.filter((d) => d.sentence.paragraph === f.s.paragraph || /^(?:this|that|it)\b/i.test(f.s.text.trim()));
       for (const d of target) d.claims.push(...f.claims);
       if (f.anaphor && target.length === 0) lastViolent(i, 0)?.claims.push(...f.claims);
+      // Otherwise a claimant who speaks in a paragraph of its own speaks of the last violent event
+      // of the two paragraphs before ("The ministry in Baku denied any casualties." after the report).
+      else if (!f.anaphor && target.length === 0) lastViolent(i, f.s.paragraph - 2)?.claims.push(...f.claims.filter((c) => c.claimant?.side));
     }
     if (f.control.length && !own.some((d) => isViolent(d.event_type))) lastViolent(i, 0)?.control.push(...f.control);
     // "According to X, ... . The offensive is carried out in two villages." — attribution carries over.
@@ -222,7 +227,10 @@ function finalize(cluster: Draft[], id: string, ctx: ExtractContext, focus: Plac
     }
   }
   if (!actor2 && violent) {
-    const victims = victimsOf;
+    // "20 people died after the missile strike hit the city": unspecified victims of a strike or
+    // an attack on civilians are civilians (not in a battle, where they may be fighters).
+    const unspecified = eventType !== 'Battles' && cluster.flatMap((d) => d.casualties).some((c) => !c.side && c.mention.victim && victimClass(c.mention.victim.text) === 'unspecified');
+    const victims = victimsOf ?? (unspecified ? { side: 'CIV' } : undefined);
     const civCountry = location?.country ?? actor1?.country ?? null;
     const entry = victims?.side === 'CIV' ? ctx.civiliansOf(civCountry) : victims?.side ? ctx.forcesOfSide(victims.side) : null;
     if (entry) {
@@ -233,23 +241,39 @@ function finalize(cluster: Draft[], id: string, ctx: ExtractContext, focus: Plac
   // In a two-sided theatre the target of a battle is the other belligerent, not a broker or observer.
   const opponent = actor1?.side ? soleOpponentOf(actor1.side, ctx) : null;
   if (violent && opponent && actor2?.side && actor2.side !== opponent && actor2.side !== 'CIV') actor2 = null;
-  // In a two-sided war, a belligerent's forces attacked with no attacker named were attacked by the other side.
-  if ((eventType === 'Battles' || eventType === 'Explosions/Remote violence') && !actor1 && actor2?.side && actor2.side !== 'CIV') {
-    const other = opponentOf(actor2.side, ctx);
+  // In a two-sided war, a belligerent's forces (or, for a remote attack, its civilians) attacked with
+  // no attacker named were attacked by the other side.
+  // Whose civilians: the belligerent that reports them hit ("the Armenian MoD said ... injured
+  // civilians"), else the country the civilians are placed in.
+  const reporter = cluster.flatMap((d) => d.claims).find((c) => c.claimant?.side && opponentOf(c.claimant.side, ctx))?.claimant?.side;
+  const attackedSide = actor2?.side === 'CIV' ? (eventType === 'Explosions/Remote violence' ? reporter ?? actor2.country : null) : actor2?.side;
+  if ((eventType === 'Battles' || eventType === 'Explosions/Remote violence') && !actor1 && attackedSide) {
+    const other = opponentOf(attackedSide, ctx);
     const entry = other ? ctx.forcesOfSide(other) : null;
     if (entry) {
       actor1 = toActor(entry);
       rules.add('roles/implied-agent');
     }
   }
-  // In a two-sided war, fighting and remote strikes by one side are against the other unless the text names a target;
-  // so are the drones and missiles a side shoots down.
-  if ((eventType === 'Battles' || eventType === 'Explosions/Remote violence' || sub === 'Disrupted weapons use') && actor1?.side && !actor2) {
+  // In a two-sided war, fighting and remote strikes by one side are against the other unless the
+  // text names a target; an agreement of one party is with the other; the drones and missiles a
+  // side shoots down are the other side's.
+  if ((eventType === 'Battles' || eventType === 'Explosions/Remote violence' || sub === 'Agreement' || sub === 'Disrupted weapons use') && actor1?.side && !actor2) {
     const other = opponentOf(actor1.side, ctx);
     const entry = other ? ctx.forcesOfSide(other) : null;
     if (entry) {
       actor2 = toActor(entry);
       rules.add('roles/implied-opponent');
+    }
+  }
+
+  // A battle fought by one party in a state it does not belong to is against that state's forces
+  // ("JNIM attacked army positions in Timbuktu", "Russian troops seized a village in Donetsk").
+  if (eventType === 'Battles' && actor1?.side && !actor2 && location?.country && location.country !== actor1.side) {
+    const entry = ctx.forcesOfSide(location.country);
+    if (entry && entry.side === location.country) {
+      actor2 = toActor(entry);
+      rules.add('roles/place-state');
     }
   }
 
@@ -348,6 +372,19 @@ export function extractEvents(article: CleanArticle, ctx: ExtractContext): Extra
   const dates = findDates(text, reference);
   const analysis = analyzeText(text);
   const triggers = findFrameTriggers(text, analysis, loadFrames(), sentences);
+  // Sentences too long for the clause analysis (a run-on list, a table flattened into one line)
+  // are read by word order only; the user is told which, once per article.
+  const tooLong = sentences.filter((sv) => analysis.tokensIn(sv.start, sv.end).length > MAX_SENTENCE_TOKENS);
+  if (tooLong.length) {
+    const where = tooLong.slice(0, 3).map((sv) => `${sv.start}-${sv.end}`).join(', ');
+    diagnostics.push({
+      code: 'extract/sentence-not-analysed',
+      severity: 'info',
+      message: `${tooLong.length} sentence(s) longer than ${MAX_SENTENCE_TOKENS} tokens read by word order only, without the clause analysis (at ${where}${tooLong.length > 3 ? ', …' : ''})`,
+      source: article.source,
+      articleId: article.id,
+    });
+  }
   const facts = readSentences(text, sentences, actors, places, dates, triggers, ctx, analysis);
   const drafts = buildDrafts(text, facts, reference, ctx);
   attach(facts, drafts);

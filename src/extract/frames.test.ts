@@ -93,10 +93,12 @@ describe('trigger senses', () => {
   it('drops negated triggers', () => {
     expect(sense('The army did not attack the village.')).toBe('sense/negated');
     expect(sense('No shelling was reported overnight.')).toBe('sense/negated');
+    expect(sense('Officials said the missiles were not fired from the town.')).toBe('sense/negated');
   });
 
   it('drops possibilities, plans and conditions', () => {
     expect(sense('Troops could attack the town within days.')).toBe('sense/modal');
+    expect(sense('Drones could strike the port, officials said.')).toBe('sense/modal');
     expect(sense('The rebels threatened to storm the city.')).toBe('sense/modal');
     expect(sense('They demanded that the troops withdraw from the area.')).toBe('sense/modal');
     expect(sense('If the rebels attack, the army will respond.')).toBe('sense/conditional');
@@ -105,6 +107,8 @@ describe('trigger senses', () => {
 
   it('drops habits, exercises and retrospectives', () => {
     expect(sense('Skirmishes usually happen at dawn.')).toBe('sense/habitual');
+    expect(sense('The group carried out over a hundred attacks last year.')).not.toBeNull();
+    expect(sense('Rebels have stepped up attacks on army posts.')).toBe('sense/unreal');
     expect(sense('Tanks fired live rounds at targets during the drills.')).toBe('sense/exercise');
     expect(sense('The film follows the shelling of the city.')).toBe('sense/retrospective');
   });

@@ -17,6 +17,7 @@ const triggerOptions = z.object({
   weak: z.boolean().optional(),
   refine: z.boolean().optional(),
   nominal: z.boolean().optional(),
+  reference: z.boolean().optional(),
   needs_instrument: z.union([z.boolean(), z.literal('before'), z.array(z.string())]).optional(),
 }).strict();
 const frameSchema = z.object({
@@ -71,6 +72,8 @@ export interface FrameTrigger extends TriggerKind {
   readonly instruments: readonly string[] | null;
   /** The instrument must come before the trigger (its subject: "a missile hit", not "hit a jet"). */
   readonly instrumentBefore: boolean;
+  /** Refers back to any violent event already told unless its sentence has a date of its own. */
+  readonly reference: boolean;
   /** A figurative set phrase: cancels the triggers it covers. */
   readonly block: boolean;
   readonly elements: readonly Element[];
@@ -257,6 +260,7 @@ export function loadFrames(): Frames {
           instruments: Array.isArray(o.needs_instrument) ? o.needs_instrument : null,
           instrumentBefore: o.needs_instrument === 'before',
           block: frame.block,
+          reference: o.reference ?? false,
           elements,
         });
       }

@@ -46,3 +46,12 @@ describe('attribution of unattributed reports', () => {
     expect(drone?.claims.map((c) => c.claimant?.side)).toContain('AZE');
   });
 });
+
+describe('victims as the target', () => {
+  it('reads unspecified victims of a strike as civilians, not those of a battle', () => {
+    const strike = processArticle(raw('Russian missiles hit the centre of Sumy on Sunday, killing 20 people, officials said.', '2025-04-14'), ctx).events;
+    expect(strike.find((e) => e.event_type === 'Explosions/Remote violence')?.actor2?.side).toBe('CIV');
+    const battle = processArticle(raw('Fighting between Russian and Ukrainian troops near Pokrovsk killed 20 people on Sunday.', '2025-04-14'), ctx).events;
+    expect(battle.find((e) => e.event_type === 'Battles')?.actor2?.side).not.toBe('CIV');
+  });
+});

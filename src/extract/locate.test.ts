@@ -54,4 +54,11 @@ describe('the location of an event', () => {
     raw.text = 'Russian drones attacked river ports in the Odesa region overnight. Separately, the air force said it shot down 22 drones.';
     expect(processArticle({ ...raw }, ctx).events.some((e) => (e.rules ?? []).includes('location/previous-sentence'))).toBe(false);
   });
+
+  it('is not the dateline when the story names the place of the event', () => {
+    expect(locations('DUBAI — Houthi rebels fired missiles at a cargo ship near Hodeidah on Monday, officials said.')).toEqual(['Hodeidah']);
+    expect(locations('DUBAI (Reuters) — Houthi rebels said on Monday they fired missiles at a cargo ship, the third attack this month in the Red Sea.')).toEqual(['Red Sea']);
+    // the dateline stands when the story stays in its country
+    expect(locations('KHARKIV, Ukraine — Russian drones struck overnight, killing two people, officials said.')).toEqual(['KHARKIV']);
+  });
 });

@@ -10,6 +10,8 @@
  *   the passive subject right before the trigger ("X was shelled") −1.5;
  * - an origin ("launched from X", "from an air base in X", "fired from the X region") +5: the
  *   place a strike came from is not where it landed;
+ * - a dateline ("DUBAI —", "BEIRUT (Reuters) -") +4 when the other places are all in other countries:
+ *   where the story was filed, not where the event was;
  * - a place inside an earlier clause of its own, before the trigger, +0.5;
  * - distance to the trigger in characters, up to +1.5.
  *
@@ -71,6 +73,15 @@ const ORIGIN = /\bfrom\s+(?:(?:the|an?|its|their)\s+)?(?:[\p{L}'’-]+\s+){0,4}$
 const PASSIVE_BEFORE = /^\s*(?:,\s*)?(?:was|were|is|are|has been|have been|had been|came|come|comes|has come|had come)\b/i;
 const OPENING_IN = /^\s*(?:(?:In|At|Near|Outside|Around|Inside)\s+(?:the\s+)?(?:[\p{L}-]+\s+){0,2})$/u;
 
+/** A dateline: a capitalised place opening a line, then a dash or colon, perhaps after ", Country" and "(Agency)". */
+const DATELINE_AFTER = /^(?:,\s*[\p{Lu}][\p{L}.'’ -]{1,30})?\s*(?:\([^)\n]{1,40}\)\s*)?[—–:-]\s/u;
+function isDateline(text: string, h: PlaceHit): boolean {
+  const lineStart = text.lastIndexOf('\n', h.start - 1) + 1;
+  if (text.slice(lineStart, h.start).trim() !== '') return false;
+  const upper = h.surface === h.surface.toUpperCase() && /\p{Lu}{3}/u.test(h.surface);
+  return DATELINE_AFTER.test(text.slice(h.end, h.end + 60)) && (upper || /^\s*\(/.test(text.slice(h.end, h.end + 3)));
+}
+
 interface Scored {
   readonly hit: PlaceHit;
   readonly cost: number;
@@ -114,7 +125,10 @@ export function pickLocation(
 ): LocationFill | null {
   let best: Scored | null = null;
   for (const h of hits) {
-    const cost = costOf(text, h, tStart, tEnd, sentenceStart);
+    let cost = costOf(text, h, tStart, tEnd, sentenceStart);
+    // "DUBAI —": where the story was filed; not the event's place when the sentence speaks of
+    // places in other countries only ("IRBIL, Iraq - ... in Iraq's Kurdistan region" keeps it)
+    if (isDateline(text, h) && hits.some((o) => o !== h && o.place.country !== h.place.country) && !hits.some((o) => o !== h && o.place.country === h.place.country)) cost += 4;
     if (!best || cost < best.cost - 1e-9 || (Math.abs(cost - best.cost) < 1e-9 && h.start < best.hit.start)) best = { hit: h, cost };
   }
   return best ? placeFill(text, best.hit, ctx, rule, best.cost) : null;

@@ -140,7 +140,7 @@ function freeAfter(w: Word | undefined, frames: Frames): boolean {
   if (!w || (w.pos !== 'NOUN')) return true;
   if (classIn([w], 0, 1, frames.classes.get('time_noun'))) return true;
   // "shelling attacks", "strike operations": another event noun.
-  return frames.eventNouns.has(w.lower) || frames.eventNouns.has(w.lemma);
+  return frames.eventNouns.has(w.lower) || frames.eventNouns.has(w.lemma) || classIn([w], 0, 1, frames.classes.get('attack_noun'));
 }
 
 export interface FrameHit extends TriggerHit {
@@ -157,7 +157,7 @@ export interface FrameHit extends TriggerHit {
   readonly notes: readonly string[];
 }
 
-const TOLL_FRAMES = new Set(['vac/attack', 'battle/kill', 'battle/killed']);
+const TOLL_FRAMES = new Set(['vac/attack', 'battle/kill', 'battle/killed', 'battle/toll']);
 const VIOLENT = new Set(['Battles', 'Explosions/Remote violence', 'Violence against civilians']);
 const DEFINITE = new Set(['the', 'this', 'that', 'these', 'those', 'its', 'their', 'his', 'her', 'such']);
 const POSSESSIVE = new Set(['its', 'their', 'his', 'her']);
@@ -199,8 +199,12 @@ export function findFrameTriggers(text: string, analysis: TextAnalysis, frames: 
       const k = kept[clash]!;
       // A set phrase cancels what it covers, and the light-verb construction whose head it ends in
       // ("launched a fierce marketing offensive").
+      // A toll ("killed one civilian") never displaces the attack that shares its verb ("airstrikes killed").
+      const toll = (h: FrameHit): boolean => TOLL_FRAMES.has(h.trigger.frame);
       const better = (t.trigger.block && !k.trigger.block && (t.end - t.start >= k.end - k.start || t.end === k.end)) ||
-        (!k.trigger.block && ((k.def.weak && !t.def.weak) || (k.def.weak === t.def.weak && t.end - t.start > k.end - k.start)));
+        (!k.trigger.block && toll(k) && !toll(t) && VIOLENT.has(t.def.event_type)) ||
+        (!k.trigger.block && !(toll(t) && !toll(k) && VIOLENT.has(k.def.event_type)) &&
+          ((k.def.weak && !t.def.weak) || (k.def.weak === t.def.weak && t.end - t.start > k.end - k.start)));
       if (better) kept[clash] = t;
     }
   }
@@ -255,7 +259,7 @@ function readHit(text: string, words: readonly Word[], frames: Frames, t: FrameT
   const determiner = (w: Word | undefined): boolean => Boolean(w && DEFINITE.has(w.lower) && (w.pos === 'DET' || POSSESSIVE.has(w.lower)));
   // "the shelling", "the Homs attack", "the ceasefire agreed in Moscow" (a noun-first construction).
   const nounFirst = t.nominal || words[i]!.pos === 'NOUN';
-  const definite = nounFirst && (determiner(prev) || (determiner(prev2) && ['ADJ', 'PROPN', 'NOUN', 'NUM'].includes(prev!.pos)));
+  const definite = t.reference || (nounFirst && (determiner(prev) || (determiner(prev2) && ['ADJ', 'PROPN', 'NOUN', 'NUM'].includes(prev!.pos))));
   const start = words[i]!.start;
   const stop = words[end - 1]!.end;
   return { start, end: stop, text: text.slice(start, stop), def, trigger: t, word: i, sentence, definite, notes };

@@ -9,7 +9,7 @@ import type { SentenceView } from './sentences.js';
 import { isShoutedPlace } from '../packs/actor-matcher.js';
 import type { SentenceSyntax } from '../syntax/clauses.js';
 import { speechFrames, triggerArguments, type Argument } from '../syntax/arguments.js';
-import { actorOfPhrase, namesEnemy, type CorefEnv } from '../syntax/phrase-actors.js';
+import { actorOfPhrase, isThirdPartyModifier, namesEnemy, type CorefEnv } from '../syntax/phrase-actors.js';
 import { roleLexicon } from '../syntax/role-lexicon.js';
 import { opponentOf } from './merge-drafts.js';
 
@@ -61,8 +61,18 @@ export interface SyntaxInput {
   readonly syn: SentenceSyntax;
   /** Actors named in the earlier sentences of the article, most recent last (for coreference). */
   readonly recent: readonly ActorHit[];
+  /** The first actor of each earlier sentence, most recent last (antecedents of "it", "they"). */
+  readonly topics?: readonly ActorHit[];
   /** Country whose civilians a civilian target stands for. */
   readonly civilianCountry: string | null;
+  /** The country the sentence's place is in, else the one the article has named most so far. */
+  readonly placeCountry?: string | null;
+  /** The event is a remote attack (shelling, air or missile strike): a settlement hit is civilians. */
+  readonly remote?: boolean;
+  /** Settlements named in the sentence (character spans). */
+  readonly settlements?: readonly { start: number; end: number }[];
+  /** Side of the combatants the sentence says were killed or hurt ("killing two Hezbollah fighters"), if any. */
+  readonly victimSide?: string | null;
   /** Side of the sentence's (or its paragraph's) claimant: whom "the enemy" is the enemy of. */
   readonly speakerSide?: string | null;
 }
@@ -89,35 +99,36 @@ function syntaxRoles(
   ctx: ExtractContext,
   input: SyntaxInput,
   isAccused: (hit: ActorHit) => boolean,
-): { kind: 'verbal' | 'nominal' | 'none'; passive: boolean; agent: RoleFill | null; target: RoleFill | null; enemyTarget: boolean } {
+): { kind: 'verbal' | 'nominal' | 'none'; passive: boolean; agent: RoleFill | null; target: RoleFill | null; enemyTarget: boolean; hasPatients: boolean } {
   const lex = roleLexicon();
   const { syn } = input;
   const args = triggerArguments(syn, tStart, tEnd, lex);
-  if (args.kind === 'none') return { kind: 'none', passive: false, agent: null, target: null, enemyTarget: false };
+  if (args.kind === 'none') return { kind: 'none', passive: false, agent: null, target: null, enemyTarget: false, hasPatients: false };
   const firstTok = syn.tokens.findIndex((t) => t.start >= tStart);
   // Reported speech around the trigger: its speaker is who "it", "its forces", "we" stand for.
   const frame = speechFrames(syn, lex).find((f) => firstTok >= f.contentFirst && firstTok <= f.contentLast && f.speaker);
   const recent = [...input.recent, ...usable.filter((a) => a.end <= tStart)];
   let speaker: ActorHit | null = null;
   if (frame?.speaker) {
-    const speakers = actors.filter((a) => a.entry.kind !== 'media' && !isDateline(a, s));
-    const sp = actorOfPhrase(frame.speaker, syn, speakers, ctx, lex, { speaker: null, recent: [...input.recent, ...usable.filter((a) => a.end <= frame.speaker!.start)], civilianCountry: null, placeCountry: null });
+    const speakers = actors.filter((a) => a.entry.kind !== 'media' && !isDateline(a, s) && !isThirdPartyModifier(a, s.text, lex, s.start));
+    const sp = actorOfPhrase(frame.speaker, syn, speakers, ctx, lex, { speaker: null, recent: [...input.recent, ...usable.filter((a) => a.end <= frame.speaker!.start)], topics: input.topics ?? [], civilianCountry: null, placeCountry: null });
     speaker = sp && sp.via !== 'civilians' ? sp.hit : null;
   }
-  const env: { -readonly [K in keyof CorefEnv]: CorefEnv[K] } = { speaker, recent, civilianCountry: input.civilianCountry, placeCountry: input.civilianCountry };
+  const env: { -readonly [K in keyof CorefEnv]: CorefEnv[K] } = { speaker, recent, topics: input.topics ?? [], civilianCountry: input.civilianCountry, placeCountry: input.placeCountry ?? input.civilianCountry };
   const speakerPhrase = frame?.speaker ?? null;
-  const pick = (cands: readonly Argument[], not: ActorHit | null): RoleFill | null => {
+  const pick = (cands: readonly Argument[], not: ActorHit | null, asAgent = false): RoleFill | null => {
     for (const c of cands) {
       if (speakerPhrase && c.np.start === speakerPhrase.start) continue;
       const r = actorOfPhrase(c.np, syn, usable, ctx, lex, env);
-      if (!r) continue;
+      // Civilians are what is hit, never by class the attacker ("a car carrying police came under fire").
+      if (!r || (asAgent && r.via === 'civilians')) continue;
       if (not && (r.hit === not || (r.hit.entry.side && r.hit.entry.side === not.entry.side))) continue;
       const rule = `roles/${c.rule}${r.via === 'name' ? '' : `+${r.via}`}`;
       return { hit: r.hit, weight: 1, accused: isAccused(r.hit), rule };
     }
     return null;
   };
-  let agent = pick(args.agents.filter((c) => !namesEnemy(c.np, syn, lex)), null);
+  let agent = pick(args.agents.filter((c) => !namesEnemy(c.np, syn, lex)), null, true);
   // "The enemy fired": the claimant's enemy, when it is known who speaks.
   const enemyOfSpeaker = input.speakerSide ? opponentOf(input.speakerSide, ctx) : null;
   const enemyAgent = args.agents.find((c) => namesEnemy(c.np, syn, lex));
@@ -127,11 +138,34 @@ function syntaxRoles(
   }
   // Civilians of the place named, else of the side the agent fights.
   const agentSide = agent?.hit.entry.side ?? null;
-  const civilianCountry = input.civilianCountry ?? (agentSide ? opponentOf(agentSide, ctx) : null);
+  const civilianCountry = input.civilianCountry ?? (agentSide ? opponentOf(agentSide, ctx) : null) ?? input.placeCountry ?? null;
   env.civilianCountry = civilianCountry;
-  const target = pick(args.patients, agent?.hit ?? null);
-  const enemyTarget = !target && args.patients.some((c) => namesEnemy(c.np, syn, lex));
-  return { kind: args.kind, passive: args.passive, agent, target, enemyTarget };
+  // "destroyed enemy tanks", "an enemy column was destroyed": the enemy of the agent, else of the claimant.
+  const enemyPatient = args.patients.find((c) => namesEnemy(c.np, syn, lex));
+  const ownSide = agentSide ?? input.speakerSide ?? null;
+  const enemySide = enemyPatient && ownSide ? opponentOf(ownSide, ctx) : null;
+  const enemyEntry = enemySide ? ctx.forcesOfSide(enemySide) : null;
+  // "shelled the town", "missiles hit central Sumy", "striking one of its cities": a remote attack
+  // on a settlement hits civilians. The settlement is the head of a direct object, a target phrase
+  // or the passive subject ("the town of X"), not a name inside another phrase ("Aleppo airport")
+  // nor the complement of an origin ("from the direction of Sotk").
+  const headTok = (c: Argument) => syn.tokens[c.np.head]!;
+  const isSettlement = (c: Argument) => c.rule !== 'syntax/object-of' &&
+    (lex.settlementTargets.has(headTok(c).lemma) || (input.settlements ?? []).some((p) => p.start <= headTok(c).start && p.end >= headTok(c).end));
+  const settlementFill = (c: Argument): RoleFill | null => {
+    const entry = input.remote && civilianCountry ? ctx.civiliansOf(civilianCountry) : null;
+    return entry ? { hit: { start: c.np.start, end: c.np.end, surface: s.text.slice(c.np.start - s.start, c.np.end - s.start), entry }, weight: 1, accused: false, rule: `roles/${c.rule}+settlement` } : null;
+  };
+  const ownedSettlement = args.patients.find((c) => c.np.possessive && lex.settlementTargets.has(headTok(c).lemma));
+  let target = enemyPatient && enemyEntry
+    ? { hit: { start: enemyPatient.np.start, end: enemyPatient.np.end, surface: s.text.slice(enemyPatient.np.start - s.start, enemyPatient.np.end - s.start), entry: enemyEntry }, weight: 1, accused: false, rule: `roles/${enemyPatient.rule}+enemy` }
+    : (ownedSettlement ? settlementFill(ownedSettlement) : null) ?? pick(args.patients.filter((c) => !namesEnemy(c.np, syn, lex)), agent?.hit ?? null);
+  if (!target && input.remote && civilianCountry) {
+    const onSettlement = args.patients.find(isSettlement);
+    if (onSettlement) target = settlementFill(onSettlement);
+  }
+  const enemyTarget = Boolean(enemyPatient) && (!target || target.rule.endsWith('+enemy'));
+  return { kind: args.kind, passive: args.passive, agent, target, enemyTarget, hasPatients: args.patients.length > 0 };
 }
 
 /**
@@ -150,8 +184,9 @@ export function assignRoles(
   input: SyntaxInput | null = null,
 ): Roles {
   const legacy = wordOrderRoles(s, tStart, tEnd, actors, frames, ctx, previousTopic, targetNouns);
-  if (!input || legacy.agent?.rule.startsWith('roles/between')) return legacy;
-  const usable = actors.filter((a) => !inFrames(a, frames) && a.entry.kind !== 'media' && !isDateline(a, s) && !asPlaceIn(a, s));
+  // No clause analysis (a sentence too long to analyse) or "fighting between X and Y": word order.
+  if (!input || input.syn.tokens.length === 0 || legacy.agent?.rule.startsWith('roles/between')) return legacy;
+  const usable = actors.filter((a) => !inFrames(a, frames) && a.entry.kind !== 'media' && !isDateline(a, s) && !asPlaceIn(a, s) && !isThirdPartyModifier(a, s.text, roleLexicon(), s.start));
   const accusing = frames.find((f) => f.stance === 'accuses' && f.end <= tStart);
   const isAccused = (hit: ActorHit) => Boolean(accusing && hit.start >= accusing.end);
   const syn = syntaxRoles(s, tStart, tEnd, usable, actors, ctx, input, isAccused);
@@ -160,9 +195,18 @@ export function assignRoles(
   let target = syn.target;
   // Nothing from the clause: the word-order reading, unless it contradicts the clause (a passive
   // without a by-agent has no agent in this sentence; the syntax target is never the agent).
-  if (!agent && legacy.agent && !(syn.passive && legacy.agent.rule === 'roles/subject') && legacy.agent.hit.entry.side !== target?.hit.entry.side) agent = legacy.agent;
-  if (!target && legacy.target && legacy.target.hit.entry.side !== agent?.hit.entry.side && !(legacy.target.rule === 'roles/passive-subject' && !syn.passive)) target = legacy.target;
-  if (!target && syn.enemyTarget) {
+  // The word-order agent only from the trigger's own clause ("One man, X, died when shells fell": X is no agent).
+  const clauseOfChar = (at: number) => {
+    const k = input.syn.tokens.findIndex((tk) => tk.end > at);
+    return k >= 0 ? input.syn.clauseOf[k] : -1;
+  };
+  const sameClause = (h: ActorHit) => clauseOfChar(h.start) === clauseOfChar(tStart);
+  // Nor a word inside a place name ("Drones hit Port Sudan").
+  const legacyOk = (h: ActorHit) => sameClause(h) && !(input.settlements ?? []).some((p) => h.start >= p.start && h.end <= p.end);
+  if (!agent && legacy.agent && legacyOk(legacy.agent.hit) && !(syn.passive && legacy.agent.rule === 'roles/subject') && legacy.agent.hit.entry.side !== target?.hit.entry.side) agent = legacy.agent;
+  const inAnyFrame = (h: ActorHit) => frames.some((f) => h.start >= f.start && h.end <= f.end);
+  if (!target && legacy.target && !inAnyFrame(legacy.target.hit) && legacy.target.hit.entry.side !== agent?.hit.entry.side && !(legacy.target.rule === 'roles/passive-subject' && !syn.passive)) target = legacy.target;
+  if ((!target || (target.rule.endsWith('+enemy') && !agent)) && syn.enemyTarget) {
     // "destroyed enemy tanks": the enemy of the agent, or of the claimant, who then acted himself.
     const own = agent?.hit.entry.side ?? input.speakerSide ?? null;
     const other = own ? opponentOf(own, ctx) : null;
@@ -170,6 +214,11 @@ export function assignRoles(
     if (entry) target = { hit: { start: tStart, end: tEnd, surface: 'enemy', entry }, weight: 1, accused: false, rule: 'roles/syntax/enemy' };
     const ownEntry = !agent && own ? ctx.forcesOfSide(own) : null;
     if (ownEntry) agent = { hit: { start: tStart, end: tEnd, surface: 'claimant', entry: ownEntry }, weight: 0.5, accused: false, rule: 'roles/syntax/enemy-of-claimant' };
+  }
+  // "hit a car, killing two Hezbollah fighters": the victims say whose the car was.
+  if (target && input.victimSide && (target.rule.endsWith('+civilians') || target.rule.endsWith('+settlement')) && input.victimSide !== agent?.hit.entry.side) {
+    const entry = ctx.forcesOfSide(input.victimSide);
+    if (entry) target = { ...target, hit: { ...target.hit, entry }, rule: target.rule.replace(/\+(?:civilians|settlement)$/, '+victims') };
   }
   if (agent && target && agent.hit.entry.side && agent.hit.entry.side === target.hit.entry.side) target = null;
   return { agent, target };

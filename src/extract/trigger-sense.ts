@@ -25,6 +25,7 @@ const schema = z.object({
   exercise: z.array(z.string()),
   sport: z.array(z.string()),
   habitual: z.array(z.string()),
+  periods: z.array(z.string()),
   aspectual: z.array(z.string()),
   retrospective: z.array(z.string()),
   frame_prepositions: z.array(z.string()),
@@ -32,6 +33,7 @@ const schema = z.object({
   subject_negators: z.array(z.string()),
   reference_words: z.array(z.string()),
   reported_earlier: z.array(z.string()),
+  tally_words: z.array(z.string()),
 }).strict();
 
 type Phrase = readonly string[];
@@ -45,6 +47,7 @@ interface Senses {
   readonly exercise: readonly Phrase[];
   readonly sport: readonly Phrase[];
   readonly habitual: readonly Phrase[];
+  readonly periods: readonly Phrase[];
   readonly aspectual: ReadonlySet<string>;
   readonly retrospective: readonly Phrase[];
   readonly framePrepositions: ReadonlySet<string>;
@@ -52,6 +55,7 @@ interface Senses {
   readonly subjectNegators: ReadonlySet<string>;
   readonly referenceWords: ReadonlySet<string>;
   readonly reportedEarlier: readonly Phrase[];
+  readonly tallyWords: ReadonlySet<string>;
 }
 
 let cached: Senses | undefined;
@@ -75,6 +79,7 @@ function loadSenses(): Senses {
     exercise: phrases(d.exercise),
     sport: phrases(d.sport),
     habitual: phrases(d.habitual),
+    periods: phrases(d.periods),
     aspectual: new Set(d.aspectual),
     retrospective: phrases(d.retrospective),
     framePrepositions: new Set(d.frame_prepositions),
@@ -82,6 +87,7 @@ function loadSenses(): Senses {
     subjectNegators: new Set(d.subject_negators),
     referenceWords: new Set(d.reference_words),
     reportedEarlier: phrases(d.reported_earlier),
+    tallyWords: new Set(d.tally_words),
   });
 }
 
@@ -131,21 +137,65 @@ function governedBy(words: readonly Word[], i: number, phrases: readonly Phrase[
   return false;
 }
 
-/** The reason the trigger reports no real happening, or null. */
-export function unrealReading(t: TriggerHit, tokens: readonly Token[], armedContext: boolean): string | null {
+/** What a sentence says as a whole, read once per sentence (a sentence may hold many triggers). */
+interface SentenceReading {
+  readonly words: readonly Word[];
+  readonly exercise: boolean;
+  readonly retrospective: boolean;
+  readonly periods: boolean;
+  readonly sport: boolean;
+  readonly weapons: boolean;
+  readonly reportedEarlier: boolean;
+  readonly war: boolean;
+}
+
+const readings = new WeakMap<readonly Token[], SentenceReading>();
+
+function readSentence(tokens: readonly Token[]): SentenceReading {
+  const known = readings.get(tokens);
+  if (known) return known;
   const senses = loadSenses();
   const frames = loadFrames();
   const words = wordsOf(tokens);
-  const i = words.findIndex((w) => w.start >= t.start);
-  if (i < 0) return null;
+  const reading: SentenceReading = {
+    words,
+    exercise: anyIn(words, senses.exercise),
+    retrospective: anyIn(words, senses.retrospective),
+    periods: anyIn(words, senses.periods),
+    sport: anyIn(words, senses.sport),
+    weapons: ['munition', 'aircraft', 'explosive'].some((c) => classIn(words, frames.classes.get(c))),
+    reportedEarlier: anyIn(words, senses.reportedEarlier),
+    war: words.some((w) => w.lemma === 'war' || w.lemma === 'conflict'),
+  };
+  readings.set(tokens, reading);
+  return reading;
+}
+
+/** The reason the trigger reports no real happening, or null. */
+export function unrealReading(t: TriggerHit, tokens: readonly Token[], armedContext: boolean): string | null {
+  const senses = loadSenses();
+  const sentence = readSentence(tokens);
+  const words = sentence.words;
+  let lo = 0;
+  let hi = words.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (words[mid]!.start < t.start) lo = mid + 1;
+    else hi = mid;
+  }
+  const i = lo;
+  if (i >= words.length) return null;
   const hit = t as Partial<FrameHit>;
   const nominal = hit.trigger?.nominal ?? false;
   const violent = t.def.event_type === 'Battles' || t.def.event_type === 'Explosions/Remote violence';
+  // The match's verb, when it starts with its subject ("gunmen did not attack", "missiles were fired").
+  let v = i;
+  for (let k = i; k < words.length && words[k]!.start < t.end; k++) if (words[k]!.pos === 'VERB') v = k;
   // Negation: "did not attack", "have never shelled"; "no shelling", "without a shot".
-  if (governedBy(words, i, senses.verbNegators, between, 4)) return 'sense/negated';
+  if (governedBy(words, i, senses.verbNegators, between, 4) || (v > i && governedBy(words, v, senses.verbNegators, between, 4))) return 'sense/negated';
   if (governedBy(words, i, senses.nounNegators, nounGap, 4)) return 'sense/negated';
   // Modality and the future: "could attack", "will sign", "threatened to strike", "plans to sign".
-  if (governedBy(words, i, senses.modalAux, (w) => between(w) || senses.aspectual.has(w.lemma), 3)) return 'sense/modal';
+  if ([i, v].some((k) => governedBy(words, k, senses.modalAux, (w) => between(w) || senses.aspectual.has(w.lemma), 3))) return 'sense/modal';
   if (i >= 1 && words[i - 1]!.lower === 'to') {
     for (let k = i - 1; k >= Math.max(0, i - 4); k--) {
       if (phraseEndingBefore(words, k, senses.modalVerbs)) return 'sense/modal';
@@ -165,10 +215,20 @@ export function unrealReading(t: TriggerHit, tokens: readonly Token[], armedCont
       if (phraseAt(words, k, senses.modalAux) && words[k]!.pos === 'AUX') return 'sense/modal';
     }
   }
+  if (sentence.periods && t.def.event_type !== 'Protests') return 'sense/period';
   // Habit, not a happening: "skirmishes have always been a burden".
   for (let k = i - 1; k >= 0 && !CLAUSE_STOP.has(words[k]!.lower); k--) if (phraseAt(words, k, senses.habitual)) return 'sense/habitual';
   for (let k = i + 1; k < words.length && k < i + 6 && !CLAUSE_STOP.has(words[k]!.lower); k++) if (phraseAt(words, k, senses.habitual)) return 'sense/habitual';
   if (noun && governedBy(words, i, senses.unrealBefore, (w) => w.pos === 'DET' || w.pos === 'ADJ' || w.lower === 'of' || w.lower === 'for' || w.lower === 'on' || w.lower === 'to' || w.lower === 'an' || w.lower === 'a' || QUOTE.has(w.lower), 4)) return 'sense/unreal';
+  // "over a hundred attacks in 2022", "dozens of air strikes": a tally of many events.
+  if (noun && head.lower !== head.lemma) {
+    for (let k = i - 1; k >= Math.max(0, i - 4); k--) {
+      const w = words[k]!;
+      const n = Number(w.lower.replace(/,/g, ''));
+      if (senses.tallyWords.has(w.lower) || (w.pos === 'NUM' && (n >= 10 || w.lower === 'hundred' || w.lower === 'thousand'))) return 'sense/tally';
+      if (!(w.pos === 'ADJ' || w.pos === 'DET' || w.pos === 'NUM' || w.pos === 'ADV' || w.lower === 'of' || w.lower === 'than' || w.lower === 'over')) break;
+    }
+  }
   // "after weeks of fighting", "the scale of the fighting".
   if (noun) {
     let k = i - 1;
@@ -185,8 +245,10 @@ export function unrealReading(t: TriggerHit, tokens: readonly Token[], armedCont
   for (let k = i - 1; k >= 0 && !CLAUSE_STOP.has(words[k]!.lower); k--) {
     if (phraseAt(words, k, senses.conditional)) return 'sense/conditional';
   }
-  if (violent && anyIn(words, senses.exercise)) return 'sense/exercise';
-  if (violent && anyIn(words, senses.retrospective)) return 'sense/retrospective';
+  // "During the 44-day war, thousands of soldiers were killed": a toll of a whole war.
+  if (hit.trigger?.reference && sentence.war) return 'sense/aggregate';
+  if (violent && sentence.exercise) return 'sense/exercise';
+  if (violent && sentence.retrospective) return 'sense/retrospective';
   // "held X responsible for the shooting", "condemned the attack".
   if (hit.definite) {
     for (let k = i - 1; k >= Math.max(0, i - 5); k--) {
@@ -206,18 +268,20 @@ export function unrealReading(t: TriggerHit, tokens: readonly Token[], armedCont
       if (CLAUSE_STOP.has(words[k]!.lower) || words[k]!.pos === 'VERB') break;
     }
   }
-  if (violent && !armedContext && anyIn(words, senses.sport)) {
-    const weapons = ['munition', 'aircraft', 'explosive'].some((c) => classIn(words, frames.classes.get(c)));
-    if (!weapons) return 'sense/sport';
-  }
+  if (violent && !armedContext && sentence.sport && !sentence.weapons) return 'sense/sport';
   return null;
 }
 
+/**
+ * Readings that drop a trigger because it refers to an event told elsewhere ("after the attack",
+ * "claimed responsibility for the explosion", "the scale of the bombing"), not because it is
+ * unreal: such a trigger is still a mention of that event (for an `event.mentions` list).
+ */
+export const REFERENCE_SENSES: ReadonlySet<string> = new Set(['sense/reference', 'sense/time-frame', 'sense/measure']);
+
 /** Whether the sentence names a weapon or aircraft (an armed context of its own). */
 export function namesWeapon(tokens: readonly Token[]): boolean {
-  const frames = loadFrames();
-  const words = wordsOf(tokens);
-  return ['munition', 'aircraft', 'explosive'].some((c) => classIn(words, frames.classes.get(c)));
+  return readSentence(tokens).weapons;
 }
 
 /**
@@ -227,9 +291,11 @@ export function namesWeapon(tokens: readonly Token[]): boolean {
 export function refersBack(t: TriggerHit, hasOwnDate: boolean, drafts: readonly Draft[], tokens: readonly Token[] = []): boolean {
   const hit = t as Partial<FrameHit>;
   // "As we reported earlier, ..." repeats a report the article already gave.
-  const repeated = anyIn(wordsOf(tokens), loadSenses().reportedEarlier);
+  const repeated = readSentence(tokens).reportedEarlier;
   if ((!hit.definite && !repeated) || hasOwnDate) return false;
   // Strategic developments and protests differ by sub-type (an agreement does not refer back to a mobilization).
   const violent = t.def.event_type === 'Battles' || t.def.event_type === 'Explosions/Remote violence' || t.def.event_type === 'Violence against civilians';
-  return drafts.some((d) => !d.background && d.event_type === t.def.event_type && (violent || d.sub_event_type === t.def.sub_event_type));
+  const anyViolent = hit.trigger?.reference ?? false;
+  const isViolent = (type: string): boolean => type === 'Battles' || type === 'Explosions/Remote violence' || type === 'Violence against civilians';
+  return drafts.some((d) => !d.background && (anyViolent ? isViolent(d.event_type) : d.event_type === t.def.event_type && (violent || d.sub_event_type === t.def.sub_event_type)));
 }

@@ -60,6 +60,8 @@ const W = {
   namedCountry: 1,
   /** in a first-order division the article names elsewhere */
   namedAdmin1: 2,
+  /** a first-order division when the article names other divisions of its country */
+  siblingDivision: 4,
   /** inside the area named right after it ("X, Y", "X in Y") */
   qualifier: 4,
 } as const;
@@ -239,6 +241,8 @@ interface NamedAreas {
   readonly admin1: ReadonlySet<string>;
   /** Per mention, the mention right after it as "X, Y" or "X in Y" (its qualifier). */
   readonly qualifier: ReadonlyMap<PlaceMention, PlaceMention>;
+  /** Per country, the mentions that may name one of its generated first-order divisions. */
+  readonly divisionMentions: ReadonlyMap<string, ReadonlySet<PlaceMention>>;
 }
 
 const QUALIFIER_GAP = /^(?:\s*,\s*|\s+(?:in|of)\s+(?:the\s+)?)$/;
@@ -247,26 +251,46 @@ function namedAreas(mentions: readonly PlaceMention[], text: string): NamedAreas
   const countries = new Set<string>();
   const admin1 = new Set<string>();
   const qualifier = new Map<PlaceMention, PlaceMention>();
+  const divisionMentions = new Map<string, Set<PlaceMention>>();
   mentions.forEach((m, i) => {
     for (const c of m.candidates) {
       if (!c.country) continue;
       if (c.kind === 'country') countries.add(c.country);
-      else if (c.kind === 'region') for (const a of c.aliases) admin1.add(`${c.country}|${foldKey(a)}`);
+      else if (c.kind === 'region') {
+        for (const a of c.aliases) admin1.add(`${c.country}|${foldKey(a)}`);
+        if (isDivision(c)) {
+          const set = divisionMentions.get(c.country) ?? new Set<PlaceMention>();
+          set.add(m);
+          divisionMentions.set(c.country, set);
+        }
+      }
     }
     const next = mentions[i + 1];
     if (next && next.start - m.end <= 12 && QUALIFIER_GAP.test(text.slice(m.end, next.start))) qualifier.set(m, next);
   });
-  return { countries, admin1, qualifier };
+  return { countries, admin1, qualifier, divisionMentions };
+}
+
+/** A generated first-order division (not a curated region or sea). */
+function isDivision(c: PlaceEntry): boolean {
+  return c.kind === 'region' && !c.curated && c.id.startsWith('place:gn-adm:');
 }
 
 /**
  * What the article's other names say of a candidate: in a country it names (+1), in a
- * first-order division it names (+2), and inside the area its own qualifier names ("Alexandria,
- * Virginia"; "Bhamo in Kachin State") +4.
+ * first-order division it names (+2), a first-order division when the article names others of
+ * its country (+4: "Georgia" beside "Texas"), and inside the area its own qualifier names
+ * ("Alexandria, Virginia"; "Bhamo in Kachin State") +4.
  */
 function areaScore(c: PlaceEntry, m: PlaceMention, named: NamedAreas): number {
   if (!c.country || c.kind === 'country') return 0;
   let s = 0;
+  // "Georgia" beside "Texas" and "Florida" is the state: a division among its country's divisions
+  // (not when a city of its country has its name: "Idlib", "Homs" mean the city unless told)
+  if (isDivision(c) && !m.candidates.some((o) => o.kind === 'city' && o.country === c.country)) {
+    const others = named.divisionMentions.get(c.country);
+    if (others && [...others].some((o) => o !== m && o.surface !== m.surface)) s += W.siblingDivision;
+  }
   const own = (x: string): boolean => m.candidates.some((o) => o.kind === 'country' && o.country === x);
   if (named.countries.has(c.country) && !own(c.country)) s += W.namedCountry;
   const a1 = c.admin1 ? `${c.country}|${foldKey(c.admin1)}` : null;

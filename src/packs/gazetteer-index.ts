@@ -43,6 +43,9 @@ export interface PlaceMatcher {
   readonly theatreCountries: readonly string[];
 }
 
+/** Actor kinds named after their state (their aliases include country and capital names). */
+const STATE_KINDS: ReadonlySet<string> = new Set(['state-forces', 'government', 'ministry', 'civilians']);
+
 const EXACT = 1;
 const BLOCKER = 2;
 const BULK = 4;
@@ -70,12 +73,25 @@ export function createPlaceMatcher(packs: Packs): PlaceMatcher {
   const bulk = new FlatAliasIndex<PlaceEntry>();
   const fuzzy = new AliasIndex<PlaceEntry>();
   const blockers = blockingPhrases(packs);
+  // One-word names of armed groups and other non-state actors ("Hamas", "Hezbollah") are no
+  // gazetteer alias (Hamm, Germany, is "Hamas" in Latvian) nor looked up by transliteration key.
+  const actorWords = new Set<string>();
+  for (const a of [...packs.world.actors, ...packs.theatres.flatMap((t) => t.actors)]) {
+    if (STATE_KINDS.has(a.kind)) continue;
+    for (const alias of a.aliases) {
+      const keys = wordKeys(alias);
+      if (keys.length === 1) actorWords.add(keys[0]!);
+    }
+  }
   const byId = new Map<string, PlaceEntry>();
   const common = new Set(packs.world.commonWords ?? []);
   const stop = new Set<string>();
   for (const t of packs.theatres) for (const w of t.stopAliases ?? []) stop.add(foldKey(w));
   // a word key has no spaces: its length is its letter count
   const unsafe = (k: string): boolean => k.length < MIN_BULK_LETTERS || common.has(k) || stop.has(k);
+  // A theatre's stop aliases ("Mets", "Bala") also keep world towns and alternate names from
+  // matching alone, but not the own name of a world city or division ("Georgia", the US state).
+  const unsafeWorld = (k: string): boolean => k.length < MIN_BULK_LETTERS || common.has(k);
 
   // Aliases in other scripts (Armenian, Cyrillic) are indexed on the first article that has a
   // word in such a script: English news never pays for them.
@@ -89,8 +105,12 @@ export function createPlaceMatcher(packs: Packs): PlaceMatcher {
       }
       const keys = wordKeys(alias);
       // a bulk alias must have at least one safe word ("Mets Taghlar" yes, "Mets" no)
-      if (keys.length === 0 || keys.every(unsafe)) continue;
+      if (keys.length === 0) continue;
       const rule = caseRuleOf(alias, true);
+      // an acronym matches only in capitals: three letters are enough ("NSW")
+      const ownName = flat && alias === p.name && !isMinorPlace(p);
+      if (keys.every(ownName ? unsafeWorld : unsafe) && !(rule === 'upper' && keys.join('').length >= 3 && !common.has(keys.join('')))) continue;
+      if (flat && keys.length === 1 && actorWords.has(keys[0]!)) continue;
       // the world gazetteer's proper nouns go to the flat index; acronyms and the rest to the trie
       if (flat && rule === 'cap') bulk.add(keys, p);
       else exact.add(alias, p, rule, keys);
@@ -138,6 +158,18 @@ export function createPlaceMatcher(packs: Packs): PlaceMatcher {
     }
   }
 
+  // "the Syrian capital", "Ukraine's capital": the capital city of the country named.
+  const capitalOf = new Map<string, PlaceEntry>();
+  for (const p of packs.world.places) {
+    if (!p.capital || !p.country) continue;
+    const prev = capitalOf.get(p.country);
+    if (!prev || p.population > prev.population) capitalOf.set(p.country, p);
+  }
+  const countryByKey = new Map<string, string>();
+  for (const p of packs.world.places) if (p.kind === 'country' && p.country) for (const a of p.aliases) countryByKey.set(foldKey(a), p.country);
+  const demonymCountry = new Map<string, string>();
+  for (const [a3, list] of Object.entries(packs.world.demonyms ?? {})) for (const d of list) if (!demonymCountry.has(foldKey(d))) demonymCountry.set(foldKey(d), a3);
+
   // One lookup per word tells which index can start a match there (most words start none).
   const gate = new Map<string, number>();
   for (const k of exact.firstKeys()) gate.set(k, (gate.get(k) ?? 0) | EXACT);
@@ -171,6 +203,12 @@ export function createPlaceMatcher(packs: Packs): PlaceMatcher {
       };
       for (let i = 0; i < tokens.length; ) {
         const t = tokens[i]!;
+        const cap = capitalMention(text, tokens, i, demonymCountry, capitalOf, countryByKey);
+        if (cap) {
+          out.push(cap.mention);
+          i = cap.next;
+          continue;
+        }
         let g = gate.get(t.key) ?? 0;
         if (t.possessive) g |= gate.get(t.possessive.key) ?? 0;
         let m: AliasMatch<PlaceEntry> | null = g & EXACT ? exact.match(tokens, i) : null;
@@ -183,7 +221,7 @@ export function createPlaceMatcher(packs: Packs): PlaceMatcher {
           continue;
         }
         let viaNameKey = false;
-        if (!m && t.cap && fuzzyCandidate(t, common)) {
+        if (!m && t.cap && fuzzyCandidate(t, common) && !actorWords.has(t.key)) {
           m = fuzzy.match(tokens, i, keyAt);
           viaNameKey = m !== null;
         }
@@ -206,6 +244,27 @@ export function createPlaceMatcher(packs: Packs): PlaceMatcher {
       return out;
     },
   };
+}
+
+/**
+ * "the Syrian capital" (a demonym before "capital") or "Ukraine's capital" (a country's possessive
+ * before it) at token `i`: a mention of that country's capital city.
+ */
+function capitalMention(
+  text: string,
+  tokens: readonly Token[],
+  i: number,
+  demonymCountry: ReadonlyMap<string, string>,
+  capitalOf: ReadonlyMap<string, PlaceEntry>,
+  countryByKey: ReadonlyMap<string, string>,
+): { mention: PlaceMention; next: number } | null {
+  const t = tokens[i]!;
+  const next = tokens[i + 1];
+  if (!t.cap || !next || next.key !== 'capital' || !next.joinPrev) return null;
+  const a3 = t.possessive ? (countryByKey.get(t.possessive.key) ?? demonymCountry.get(t.possessive.key)) : demonymCountry.get(t.key);
+  const city = a3 ? capitalOf.get(a3) : undefined;
+  if (!city) return null;
+  return { mention: { start: t.start, end: next.end, surface: text.slice(t.start, next.end), candidates: [city] }, next: i + 2 };
 }
 
 /** A direction adjective right before a name ("northern Israel", "south-eastern Ukraine"). */

@@ -162,6 +162,7 @@ export function fastPlaceRow(col: Readonly<Record<string, number>>): (cells: rea
   const [iId, iName, iKind, iAliases, iCountry, iAdmin1, iAdmin2, iLat, iLon, iPop, iCur] = [
     'id', 'name', 'kind', 'aliases', 'country', 'admin1', 'admin2', 'lat', 'lon', 'population', 'is_current',
   ].map(at) as [number, number, number, number, number, number, number, number, number, number, number];
+  const iCapital = at('capital');
   return (cells) => {
     const id = cells[iId] ?? '';
     const name = cells[iName] ?? '';
@@ -194,6 +195,7 @@ export function fastPlaceRow(col: Readonly<Record<string, number>>): (cells: rea
       population: pop,
       curated: false,
       current: cur !== '0',
+      ...(iCapital >= 0 && cells[iCapital] === '1' ? { capital: true } : {}),
     };
   };
 }

@@ -66,10 +66,11 @@ describe('theatre packs', () => {
   });
 
   it('gives a Russian strike in Ukraine with no target named the Ukrainian side as opponent', () => {
-    const ev = events('Russian forces shelled the town of Kupiansk in the Kharkiv region on Tuesday, regional officials said.', '2025-03-05');
+    const ev = events('Russian forces shelled front-line positions near Kupiansk in the Kharkiv region on Tuesday, the Ukrainian military said.', '2025-03-05');
     const strike = ev.find((e) => e.event_type === 'Explosions/Remote violence');
     expect(strike?.actor1?.side).toBe('RUS');
     expect(strike?.actor2?.side).toBe('UKR');
+    expect(strike?.rules).toContain('roles/implied-opponent');
   });
 
   it('gives the drones a side shoots down in a two-sided war to the other side', () => {

@@ -83,6 +83,8 @@ export interface PlaceEntry {
    * stay matchable but lose ties. Absent means current or unknown.
    */
   readonly current?: boolean;
+  /** A country's capital (world places with `capital` 1). */
+  readonly capital?: boolean;
 }
 
 /** A noun that, after a demonym or country name, names an actor by role ("Azerbaijani troops"). */

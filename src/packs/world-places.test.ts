@@ -70,4 +70,22 @@ describe('the world gazetteer', () => {
     expect(places.find('Troops shelled Lyman overnight.').map((m) => m.surface)).toEqual(['Lyman']);
     expect(resolved("Drones hit a depot in Russia's Bryansk region.")).toEqual(['Russia -> Russia RUS country', 'Bryansk region -> Bryansk Oblast RUS region']);
   });
+
+  it('reads "the Syrian capital" and "Ukraine\'s capital" as the capital city', () => {
+    expect(resolved('A strike hit a building in the Syrian capital.')).toEqual(['Syrian capital -> Damascus SYR city']);
+    expect(resolved("Explosions were heard in Ukraine's capital overnight.")).toEqual(["Ukraine's capital -> Kyiv UKR city"]);
+  });
+
+  it('never reads the name of an armed group as a place (Hamm is "Hamas" in Latvian)', () => {
+    expect(places.find('Leaders vowed to destroy Hamas and Hezbollah.').map((m) => m.surface)).toEqual([]);
+  });
+
+  it('reads a division among other divisions of its country as the division, a city name as the city', () => {
+    expect(resolved('Storms hit Texas, Florida and Georgia this week.').at(-1)).toBe('Georgia -> Georgia USA region');
+    expect(resolved('Russia and Georgia fought a war in 2008.').at(-1)).toBe('Georgia -> Georgia GEO country');
+    expect(resolved('Drones struck an academy in Homs while shelling hit villages across Idlib province.')).toEqual([
+      'Homs -> Homs SYR city',
+      'Idlib province -> Idlib SYR region',
+    ]);
+  });
 });

@@ -23,4 +23,13 @@ describe('createGeoparser().parse', () => {
     const usa = geoparser.parse('Officials in Arlington, Virginia and in nearby Alexandria reported cases.');
     expect(usa.find((p) => p.text === 'Alexandria')?.country).toBe('USA');
   });
+
+  it('gives a country and its capital for "Kenya\'s capital"', () => {
+    const text = "Cases were reported in Kenya's capital.";
+    const places = geoparser.parse(text);
+    expect(places.map((p) => [text.slice(p.start, p.end), p.name])).toEqual([
+      ['Kenya', 'Kenya'],
+      ["Kenya's capital", 'Nairobi'],
+    ]);
+  });
 });

@@ -3,7 +3,7 @@
  * mentions (`createPlaceMatcher`), `disambiguatePlaces` picks one place per mention from what the
  * article says, and this module shapes the result for `sitrep places`: the span (UTF-16 offsets
  * into the text exactly as given), the resolved place with its ACLED precision, and the runner-up
- * candidates with their scores.
+ * candidates with their scores. "Kenya's capital" gives two toponyms: Kenya and its capital.
  */
 import { createPlaceMatcher, disambiguatePlaces, type PlaceMatcher } from '../packs/gazetteer-index.js';
 import { loadPacks } from '../packs/load-packs.js';
@@ -56,6 +56,12 @@ export function createGeoparser(packs: Packs = loadPacks(), opts: { maxAlternati
       resolved.forEach((r, i) => {
         const m = mentions[i]!;
         if (!r) return;
+        // "Kenya's capital" names Nairobi and, in its possessive, Kenya: both are toponyms
+        const owner = POSSESSIVE_CAPITAL.exec(m.surface);
+        const country = owner && r.entry.country ? matcher.get(`place:country:${r.entry.country}`) : undefined;
+        if (owner && country) {
+          out.push({ start: m.start, end: m.start + owner[1]!.length, text: owner[1]!, ...candidate(country, 0), precision: 3, alternatives: [] });
+        }
         out.push({
           start: m.start,
           end: m.end,
@@ -69,6 +75,8 @@ export function createGeoparser(packs: Packs = loadPacks(), opts: { maxAlternati
     },
   };
 }
+
+const POSSESSIVE_CAPITAL = /^(.+?)['’]s\s+capital$/u;
 
 function candidate(e: PlaceEntry, score: number): PlaceCandidate {
   return {

@@ -69,6 +69,12 @@ function ofChain(syn: SentenceSyntax, np: NounPhrase): NounPhrase[] {
 export function subjectOf(syn: SentenceSyntax, vg: VerbGroup, lex: RoleLexicon, depth = 0): NounPhrase[] {
   const t = syn.tokens;
   if (vg.reduced) {
+    // ", killing five": an adverbial -ing clause shares the subject of the verb before it.
+    if (/ing$/.test(t[vg.head]!.lower) && t[vg.first - 1]?.text === ',' && depth < 3) {
+      const before = syn.verbs.filter((v) => v.last < vg.first && !v.reduced && syn.clauseOf[v.head] === syn.clauseOf[vg.head]);
+      const main = before[before.length - 1];
+      if (main) return subjectOf(syn, main, lex, depth + 1);
+    }
     const np = npEndingBefore(syn, vg.first);
     return np ? [np] : [];
   }
@@ -81,7 +87,12 @@ export function subjectOf(syn: SentenceSyntax, vg: VerbGroup, lex: RoleLexicon, 
       const vIdx = syn.verbOf[k]!;
       if (vIdx >= 0) {
         const other = syn.verbs[vIdx]!;
-        if (!lex.speechVerbs.has(other.lemma) && !other.reduced) return subjectOf(syn, other, lex, depth + 1);
+        // Participle modifiers in between ("villages along the river starting at midnight") are skipped.
+        if (other.reduced) {
+          k = other.first;
+          continue;
+        }
+        if (!lex.speechVerbs.has(other.lemma)) return subjectOf(syn, other, lex, depth + 1);
         break;
       }
     }
@@ -100,6 +111,14 @@ export function subjectOf(syn: SentenceSyntax, vg: VerbGroup, lex: RoleLexicon, 
         if (owner && !owner.prep) return [owner, np];
         continue;
       }
+      // "troops combing a building killed", "the forces, committing a provocation, pounded": the
+      // object of a participle modifier is not the subject; go on before the participle.
+      const modIdx = syn.verbOf[np.first - 1] ?? -1;
+      if (modIdx >= 0 && syn.verbs[modIdx]!.reduced && syn.verbs[modIdx]!.last === np.first - 1) {
+        k = syn.verbs[modIdx]!.first;
+        if (t[k - 1]?.text === ',') k--;
+        continue;
+      }
       return [np, ...ofChain(syn, np)];
     }
     if (tok.pos === 'PRON' && /^(?:who|which|that)$/.test(tok.lower)) {
@@ -113,6 +132,7 @@ export function subjectOf(syn: SentenceSyntax, vg: VerbGroup, lex: RoleLexicon, 
       // "Shells fired by the RSF slammed": skip the participle modifier to the noun it modifies.
       if (other.reduced) {
         k = other.first;
+        if (t[k - 1]?.text === ',') k--;
         continue;
       }
       // "X entered and seized": the verbs share their subject.
@@ -164,6 +184,14 @@ function complementsOf(syn: SentenceSyntax, after: number, lex: RoleLexicon, lim
   return out;
 }
 
+/** The phrase before a subject joined to it by "and" ("Armenia and Azerbaijan"), or null. */
+function coordinatedWith(syn: SentenceSyntax, np: NounPhrase): NounPhrase | null {
+  const and = syn.tokens[np.first - 1];
+  if (!and || and.pos !== 'CCONJ' || and.lower !== 'and') return null;
+  const prev = npEndingBefore(syn, np.first - 1);
+  return prev && !prev.prep ? prev : null;
+}
+
 /** The verb group governing a phrase as its object or prepositional complement, if adjacent. */
 function governingVerb(syn: SentenceSyntax, np: NounPhrase): VerbGroup | null {
   let k = np.first - 1;
@@ -198,13 +226,17 @@ function verbalArguments(syn: SentenceSyntax, vg: VerbGroup, lex: RoleLexicon): 
     if (by) agents.push({ np: by.np, rule: 'syntax/passive-by' }, ...ofChain(syn, by.np).map((np) => ({ np, rule: 'syntax/passive-by' })));
     return { kind: 'verbal', passive: true, agents, patients };
   }
+  // "Armenian and Azerbaijani forces clashed", "X and Y agreed": with no object, the second
+  // conjunct of the subject is the other party.
+  const conj = subject[0] ? coordinatedWith(syn, subject[0]) : null;
+  if (conj && !comps.some((c) => c.prep === null)) patients.push({ np: conj, rule: 'syntax/coordinated-subject' });
   for (const np of subject) {
     agents.push({ np, rule: vg.progressive ? 'syntax/progressive-subject' : 'syntax/subject' });
     // "Shells fired by the RSF slammed into": the participle's by-agent acted.
     const part = syn.verbs[syn.verbOf[np.last + 1] ?? -1];
     if (part?.reduced && !lex.mediationVerbs.has(part.lemma)) {
       const by = complementsOf(syn, part.last, lex).find((c) => c.prep === 'by');
-      if (by) agents.unshift({ np: by.np, rule: 'syntax/participle-by' });
+      if (by) agents.unshift({ np: by.np, rule: 'syntax/participle-by' }, ...ofChain(syn, by.np).map((o) => ({ np: o, rule: 'syntax/participle-by' })));
     }
   }
   for (const c of comps) {
@@ -256,6 +288,11 @@ function nominalArguments(syn: SentenceSyntax, np: NounPhrase, lex: RoleLexicon)
     } else if ((np.prep === 'under' || np.prep === 'by' || np.prep === 'in') && (lex.undergoVerbs.has(gov.lemma) || gov.voice === 'passive')) {
       // "X came under fire from Y", "X was hit in a drone strike": the subject is the target.
       for (const s of subjectOf(syn, gov, lex)) patients.push({ np: s, rule: 'syntax/under-subject' });
+    } else if (np.prep && /^(?:in|during|amid|throughout)$/.test(np.prep) && gov.voice === 'active' && !lex.speechVerbs.has(gov.lemma)) {
+      // "troops shot dead eight militants during fighting": the clause's subject and object.
+      for (const s of subjectOf(syn, gov, lex)) agents.push({ np: s, rule: 'syntax/clause-subject' });
+      const obj = complementsOf(syn, gov.last, lex).find((c) => c.prep === null && c.np.start < np.start);
+      if (obj) patients.push({ np: obj.np, rule: 'syntax/clause-object' });
     } else if (np.prep === 'to' && lex.subjectVerbs.has(gov.lemma)) {
       // "X subjected Y to shelling".
       for (const s of subjectOf(syn, gov, lex)) agents.push({ np: s, rule: 'syntax/subjected-agent' });
@@ -271,14 +308,23 @@ function nominalArguments(syn: SentenceSyntax, np: NounPhrase, lex: RoleLexicon)
  * phrase right after the verb in "..., said the ministry") and the content it reports (what
  * follows the verb, or what precedes "..., the ministry said").
  */
+const framesMemo = new WeakMap<SentenceSyntax, SpeechFrame[]>();
+
 export function speechFrames(syn: SentenceSyntax, lex: RoleLexicon): SpeechFrame[] {
+  const known = framesMemo.get(syn);
+  if (known) return known;
   const out: SpeechFrame[] = [];
+  framesMemo.set(syn, out);
   const n = syn.tokens.length;
   for (const vg of syn.verbs) {
     if (!lex.speechVerbs.has(vg.lemma) || vg.voice !== 'active') continue;
     const subject = subjectOf(syn, vg, lex)[0] ?? null;
     const before = syn.tokens[vg.first - 1];
-    const trailing = subject && (syn.tokens[subject.first - 1]?.text === ',' || syn.tokens[subject.first - 1]?.text === '"' || syn.tokens[subject.first - 1]?.text === '”') && subject.first > 1;
+    // '..., the ministry said (on Monday).': the content precedes; a verb after the speech verb
+    // ("Shortly after, the opposition announced it had seized") means the content follows.
+    const verbAfter = syn.verbs.some((v) => v.first > vg.last && !v.reduced && syn.clauseOf[v.head] === syn.clauseOf[vg.head]) ||
+      syn.tokens.slice(vg.last + 1).some((tk) => tk.lower === 'that' && tk.pos === 'SCONJ');
+    const trailing = subject && !verbAfter && (syn.tokens[subject.first - 1]?.text === ',' || syn.tokens[subject.first - 1]?.text === '"' || syn.tokens[subject.first - 1]?.text === '”') && subject.first > 1;
     if (trailing) {
       out.push({ verb: vg, speaker: subject, contentFirst: 0, contentLast: subject.first - 2 });
       continue;

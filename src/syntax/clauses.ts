@@ -60,6 +60,8 @@ const RELATIVE = new Set(['who', 'which', 'whom', 'whose', 'that']);
 const SUBORDINATORS = new Set([
   'that', 'when', 'after', 'before', 'while', 'as', 'because', 'although', 'though', 'since', 'if', 'until', 'whereas', 'once', 'unless', 'where',
 ]);
+const TIME_HEADS = new Set(['morning', 'afternoon', 'evening', 'night', 'overnight', 'day', 'week', 'weekend', 'dawn', 'dusk', 'midnight', 'noon', 'today', 'yesterday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
+const CLAUSE_OPENERS = new Set(['after', 'before', 'since', 'until', 'as', 'while', 'when', 'because', 'although', 'though', 'once', 'whereas', 'if', 'unless']);
 const IRREGULAR_PARTICIPLE = /(?:en|wn|ne|ht|lt|pt|ft|ung|uck|ot|it|un|ut|et|ad|id|ld|nd|st|ck)$/;
 const PARTICIPLE = /(?:ed|en)$/;
 
@@ -77,11 +79,17 @@ export function looksParticiple(t: Token): boolean {
 
 const memo = new WeakMap<readonly Token[], SentenceSyntax>();
 
+/**
+ * Sentences longer than this (a table, a list of 500 names run together) get no clause analysis:
+ * the roles fall back to word order there, and the rest of the article is read as usual.
+ */
+export const MAX_SENTENCE_TOKENS = 250;
+
 /** `analyzeSentence`, computed once per token array (facts keep one array per sentence). */
 export function syntaxOf(tokens: readonly Token[]): SentenceSyntax {
   let syn = memo.get(tokens);
   if (!syn) {
-    syn = analyzeSentence(tokens);
+    syn = analyzeSentence(tokens.length > MAX_SENTENCE_TOKENS ? [] : tokens);
     memo.set(tokens, syn);
   }
   return syn;
@@ -134,11 +142,17 @@ export function analyzeSentence(tokens: readonly Token[]): SentenceSyntax {
       let j = i;
       let possessorEnd: number | null = null;
       while (j + 1 < n && npMaterial(j + 1, true)) {
+        // "In the afternoon Azerbaijani forces struck": a time noun ends its phrase before a name.
+        if (TIME_HEADS.has(tokens[j]!.lemma) && /^[A-Z]/.test(tokens[j + 1]!.text) && tokens[j + 1]!.pos !== 'PART') break;
         j++;
         if (isPossessiveMark(tokens[j]!)) possessorEnd = j + 1;
       }
-      // A parenthesised acronym right after the phrase: "Rapid Support Forces (RSF)".
-      if (tokens[j + 1]?.text === '(' && tokens[j + 2]?.pos === 'PROPN' && tokens[j + 3]?.text === ')') j += 3;
+      // A parenthesis right after the phrase: "Rapid Support Forces (RSF)", "the 3R movement (Return, Reclamation and Rehabilitation)".
+      if (tokens[j + 1]?.text === '(') {
+        let close = j + 2;
+        while (close < n && close <= j + 10 && tokens[close]!.text !== ')' && tokens[close]!.pos !== 'VERB') close++;
+        if (tokens[close]?.text === ')') j = close;
+      }
       // The head: the last noun (not a number: "school No. 1", "May 27"), else the last nominal.
       let head = j;
       while (head > i && !(tokens[head]!.pos === 'NOUN' || tokens[head]!.pos === 'PROPN' || nominalIng(head))) head--;
@@ -146,6 +160,11 @@ export function analyzeSentence(tokens: readonly Token[]): SentenceSyntax {
       if (!(tokens[head]!.pos === 'NOUN' || tokens[head]!.pos === 'PROPN' || nominalIng(head))) {
         head = j;
         while (head > i && !(isNominal(tokens[head]!) || tokens[head]!.pos === 'PRON')) head--;
+        // "the military", "the wounded": an adjective used as a noun heads its phrase.
+        if (!(isNominal(tokens[head]!) || tokens[head]!.pos === 'PRON')) {
+          head = j;
+          while (head > i && tokens[head]!.pos !== 'ADJ') head--;
+        }
       }
       const first = tokens[i]!;
       const possessive = first.pos === 'PRON' && POSSESSIVE.has(first.lower) ? first.lower : null;
@@ -188,13 +207,26 @@ export function analyzeSentence(tokens: readonly Token[]): SentenceSyntax {
       const passive = beOrGet && !/ing$/.test(head.lower) && looksParticiple(head);
       // "Shells fired by the RSF": a participle right after a noun phrase, followed by "by".
       const prev = tokens[i - 1];
-      const reduced = auxes.length === 0 && headPos === i && looksParticiple(head) && !!prev && (npOf[i - 1]! >= 0 || prev.text === ',') && tokens[headPos + 1]?.lower === 'by';
-      verbs.push({ first: i, last: headPos, head: headPos, lemma: head.lemma, voice: passive || reduced ? 'passive' : 'active', progressive, reduced });
+      const reduced =
+        auxes.length === 0 && headPos === i && !!prev && (npOf[i - 1]! >= 0 || prev.text === ',') &&
+        ((looksParticiple(head) && tokens[headPos + 1]?.lower === 'by') || /ing$/.test(head.lower));
+      const ingModifier = reduced && /ing$/.test(head.lower);
+      verbs.push({ first: i, last: headPos, head: headPos, lemma: head.lemma, voice: (passive || reduced) && !ingModifier ? 'passive' : 'active', progressive, reduced });
       for (let k = i; k <= headPos; k++) verbOf[k] = verbs.length - 1;
       i = headPos + 1;
       continue;
     }
     i++;
+  }
+
+  // "after troops attacked him", "since Azerbaijani forces attacked": a subordinator before a
+  // phrase followed by a verb opens a clause; the phrase is its subject, not a prepositional object.
+  for (let p = 0; p < nps.length; p++) {
+    const np = nps[p]!;
+    if (!np.prep || !CLAUSE_OPENERS.has(np.prep)) continue;
+    let k = np.last + 1;
+    while (tokens[k]?.pos === 'ADV') k++;
+    if (k < n && verbOf[k]! >= 0 && !verbs[verbOf[k]!]!.reduced) nps[p] = { ...np, prep: null };
   }
 
   // "were encircled and seized": a bare participle coordinated with a passive is passive too.
@@ -218,7 +250,14 @@ export function analyzeSentence(tokens: readonly Token[]): SentenceSyntax {
       (t.pos === 'PRON' && RELATIVE.has(t.lower)) ||
       (t.lower === 'that' && (t.pos === 'DET' || t.pos === 'SCONJ') && npOf[k]! < 0) ||
       (t.pos === 'PUNCT' && /^[;:—–"“”]$/.test(t.text) && !(isHyphen(t) && tokens[k - 1] && glued(tokens[k - 1]!, t)));
-    if (boundary && k > 0) c++;
+    // ", and an air strike hit": a conjunction after a comma before a phrase with its own verb joins two clauses.
+    let joined = false;
+    if (t.pos === 'CCONJ' && tokens[k - 1]?.text === ',' && npOf[k + 1]! >= 0) {
+      let after = nps[npOf[k + 1]!]!.last + 1;
+      while (tokens[after]?.pos === 'ADV') after++;
+      joined = after < n && verbOf[after]! >= 0;
+    }
+    if ((boundary || joined) && k > 0) c++;
     clauseOf[k] = c;
   }
   return { tokens, nps, verbs, clauseOf, npOf, verbOf };

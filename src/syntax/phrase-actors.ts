@@ -22,12 +22,15 @@ export interface CorefEnv {
   readonly speaker: ActorHit | null;
   /** Actors named before the phrase (earlier sentences, then this one), most recent last. */
   readonly recent: readonly ActorHit[];
+  /** The topic (first actor named) of the previous sentences, most recent last: what "it" and "they" point back to first. */
+  readonly topics?: readonly ActorHit[];
   /** The country whose civilians a civilian target belongs to, when known. */
   readonly civilianCountry: string | null;
   /** The country of the place the sentence names, for an owner-less "army positions", "the troops". */
   readonly placeCountry: string | null;
 }
 
+const PLACE_PREPS = new Set(['in', 'at', 'near', 'into', 'across', 'inside', 'outside', 'toward', 'towards', 'around', 'along', 'within', 'over']);
 const FIGHTING = new Set(['state-forces', 'armed-group', 'peacekeepers']);
 const SPEAKING = new Set(['ministry', 'government', 'person', 'state-forces', 'armed-group', 'international', 'peacekeepers']);
 
@@ -84,6 +87,21 @@ function demonymInside(np: NounPhrase, syn: SentenceSyntax, ctx: ExtractContext,
   return null;
 }
 
+/** The side of the state (government, ministry or forces) named most often among `hits`; ties go to the latest. */
+function mostNamedState(hits: readonly ActorHit[]): string | null {
+  const counts = new Map<string, number>();
+  let best: string | null = null;
+  for (const h of hits) {
+    const side = h.entry.side;
+    if (!side || !h.entry.country || side !== h.entry.country) continue;
+    if (!(h.entry.kind === 'government' || h.entry.kind === 'ministry' || h.entry.kind === 'state-forces')) continue;
+    const n = (counts.get(side) ?? 0) + 1;
+    counts.set(side, n);
+    if (!best || n >= counts.get(best)!) best = side;
+  }
+  return best;
+}
+
 function lastOf(recent: readonly ActorHit[], ok: (a: ActorHit) => boolean): ActorHit | null {
   for (let i = recent.length - 1; i >= 0; i--) if (ok(recent[i]!)) return recent[i]!;
   return null;
@@ -104,7 +122,17 @@ export function actorOfPhrase(
   if (named) return { hit: named, via: 'name' };
   const dem = demonymInside(np, syn, ctx, lex, actors);
   if (dem) return dem;
-  const recentBefore = env.recent.filter((a) => a.end <= np.start);
+  // Antecedents: actors named before the phrase, except those of this sentence that stand in a
+  // place phrase ("in Israel's north", "near Russia's border"), which pronouns rarely point back to.
+  const sentStart = t[0]?.start ?? 0;
+  const inPlacePhrase = (a: ActorHit) => {
+    if (a.start < sentStart) return false;
+    const k = t.findIndex((x) => x.start >= a.start);
+    const idx = k >= 0 ? syn.npOf[k]! : -1;
+    const prep = idx >= 0 ? syn.nps[idx]!.prep : null;
+    return prep !== null && PLACE_PREPS.has(prep);
+  };
+  const recentBefore = env.recent.filter((a) => a.end <= np.start && !inPlacePhrase(a));
   const civilian =
     lex.civilianTargets.has(head.lemma) || t.slice(np.first, np.head).some((x) => lex.civilianModifiers.has(x.lemma) || lex.civilianModifiers.has(x.lower));
   const surface = () => t.slice(np.first, np.last + 1).map((x) => x.text).join(' ');
@@ -118,7 +146,14 @@ export function actorOfPhrase(
   if (pron) {
     if (/^(?:he|she|him|her|his|i|me|my|you|your)$/.test(pron) && !np.possessive) return null;
     const fromSpeaker = env.speaker && (np.possessive || pron !== 'them') ? env.speaker : null;
-    const hit = fromSpeaker ?? lastOf(recentBefore, (a) => SPEAKING.has(a.entry.kind) && a.entry.kind !== 'person');
+    const compatible = (a: ActorHit) => SPEAKING.has(a.entry.kind) && a.entry.kind !== 'person';
+    // The topic of the sentence before, else the last actor named.
+    const topic = env.topics?.length ? env.topics[env.topics.length - 1]! : null;
+    // Inside the sentence only its own topic (its first actor, before any verb) is a candidate:
+    // "Its fighters attacked Israeli troops, it said" does not make the troops the speaker.
+    const firstVerb = syn.verbs[0] ? t[syn.verbs[0].first]!.start : Infinity;
+    const inSentence = recentBefore.find((a) => a.start >= sentStart && a.end <= firstVerb && compatible(a)) ?? null;
+    const hit = fromSpeaker ?? inSentence ?? (topic && compatible(topic) ? topic : null) ?? lastOf(recentBefore, compatible);
     if (!hit) return null;
     return { hit: { start: np.start, end: np.end, surface: t.slice(np.first, np.last + 1).map((x) => x.text).join(' '), entry: hit.entry }, via: fromSpeaker ? 'speaker' : 'pronoun' };
   }
@@ -131,7 +166,17 @@ export function actorOfPhrase(
     } else if (lex.forceNouns.has(head.lemma)) ok = (a) => FIGHTING.has(a.entry.kind) || a.entry.kind === 'government' || a.entry.kind === 'ministry';
     else if (lex.institutionNouns.has(head.lemma)) ok = (a) => a.entry.kind === 'ministry' || a.entry.kind === 'government';
     if (ok) {
-      const hit = (env.speaker && ok(env.speaker) ? env.speaker : null) ?? lastOf(recentBefore, ok);
+      let hit = (env.speaker && ok(env.speaker) ? env.speaker : null) ?? null;
+      // "the army", "the military": the forces named before, else those of the country the text is
+      // in, and only then a state's government named before.
+      if (!hit && /^(?:army|military|navy|airforce)$/.test(head.lemma)) {
+        hit = lastOf(recentBefore, (a) => a.entry.kind === 'state-forces');
+        // Else the state the text has named most often so far (ties: the latest), else where it is.
+        const state = hit ? null : mostNamedState(recentBefore) ?? env.placeCountry;
+        const local = state ? ctx.forcesOfSide(state) : null;
+        if (local) hit = { start: np.start, end: np.end, surface: surface(), entry: local };
+      }
+      hit ??= lastOf(recentBefore, ok);
       if (hit) return { hit: { start: np.start, end: np.end, surface: t.slice(np.first, np.last + 1).map((x) => x.text).join(' '), entry: hit.entry }, via: 'definite' };
     }
   }
@@ -143,6 +188,19 @@ export function actorOfPhrase(
     if (hit) return { hit, via: 'place-country' };
   }
   return null;
+}
+
+/**
+ * An actor named only as the first half of a compound that names a third party: "the Iran-backed
+ * group", "a Russian-brokered truce", "Turkish-supplied drones" (not owners: "Hamas-run", "Houthi-led").
+ * `text` is the text the hit's offsets point into, from `offset`.
+ */
+export function isThirdPartyModifier(hit: { start: number; end: number }, text: string, lex: RoleLexicon, offset = 0): boolean {
+  const m = /^[-‐]([a-z]+)\b/.exec(text.slice(hit.end - offset, hit.end - offset + 24));
+  if (!m) return false;
+  const word = m[1]!;
+  if (lex.ownerSuffixes.has(word)) return false;
+  return /(?:ed|en)$/.test(word) || lex.mediationVerbs.has(word);
 }
 
 /** True when the phrase's head names the enemy ("enemy positions", "the adversary"). */

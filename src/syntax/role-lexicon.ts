@@ -19,6 +19,7 @@ const schema = z.object({
   force_nouns: words,
   institution_nouns: words,
   civilian_targets: words,
+  settlement_targets: words,
   civilian_modifiers: words,
   time_nouns: words,
   enemy_nouns: words,
@@ -35,6 +36,7 @@ export interface RoleLexicon {
   readonly forceNouns: ReadonlySet<string>;
   readonly institutionNouns: ReadonlySet<string>;
   readonly civilianTargets: ReadonlySet<string>;
+  readonly settlementTargets: ReadonlySet<string>;
   readonly civilianModifiers: ReadonlySet<string>;
   readonly timeNouns: ReadonlySet<string>;
   readonly enemyNouns: ReadonlySet<string>;
@@ -56,6 +58,7 @@ export function parseRoleLexicon(text: string): RoleLexicon {
     forceNouns: new Set(d.force_nouns),
     institutionNouns: new Set(d.institution_nouns),
     civilianTargets: new Set(d.civilian_targets),
+    settlementTargets: new Set(d.settlement_targets),
     civilianModifiers: new Set(d.civilian_modifiers),
     timeNouns: new Set(d.time_nouns),
     enemyNouns: new Set(d.enemy_nouns),

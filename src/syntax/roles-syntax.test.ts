@@ -46,4 +46,52 @@ describe('roles through the clause analysis', () => {
     expect(e?.actor1?.side).toBe('ISR');
     expect(e?.claims.map((c) => c.claimant?.side)).toContain('HOUTHIS');
   });
+  it('resolves "it" to the topic of the sentence before, not to a backer or a place named since', () => {
+    const text = 'Hezbollah said on Monday its fighters had shot down an Israeli drone over south Lebanon. '
+      + 'In a statement, the Iran-backed group said the drone fell near Tyre. '
+      + 'Its fighters also attacked a position of Israeli troops near Metula on Monday, it said.';
+    const e = events(text).find((x) => x.event_type === 'Battles');
+    expect(e?.actor1?.side).toBe('HEZBOLLAH');
+    expect(e?.claims.map((c) => c.claimant?.side)).toContain('HEZBOLLAH');
+    expect(e?.claims.map((c) => c.claimant?.side)).not.toContain('IRN');
+  });
+  it('reads an owner-less "army positions" and "the military said" as the forces of the country the article is in', () => {
+    const text = "Mali's government has struggled with the insurgency in Mali for a decade. "
+      + 'On Monday, JNIM fighters attacked army positions near Gao. The military said its troops had repelled the attack.';
+    const e = events(text).find((x) => x.event_type === 'Battles');
+    expect(e?.actor1?.side).toBe('JNIM');
+    expect(e?.actor2?.side).toBe('MLI');
+    expect(e?.claims.map((c) => c.claimant?.side)).toContain('MLI');
+  });
+  it('codes a remote attack on a settlement as an attack on civilians', () => {
+    const strike = events('Russian missiles hit the centre of Kharkiv on Monday, killing four people, the mayor said.')
+      .find((x) => x.event_type === 'Explosions/Remote violence');
+    expect(strike?.actor1?.side).toBe('RUS');
+    expect(strike?.actor2?.side).toBe('CIV');
+    expect((strike?.rules ?? []).some((r) => r.endsWith('+settlement'))).toBe(true);
+  });
+  it('gives a quotation over several paragraphs to the speaker who closes it, and reads "enemy" from that speaker', () => {
+    const text = 'Fighting went on along the front of Nagorno-Karabakh on Monday.\n\n'
+      + '"Overnight our units repelled several attacks.\n\n'
+      + 'In the morning, artillery fire destroyed two enemy tanks near Fuzuli.\n\n'
+      + 'Combat is continuing," the Azerbaijani defence ministry said on Monday.';
+    const e = events(text).find((x) => x.evidence.some((ev) => ev.text.includes('enemy tanks')));
+    expect(e?.claims.map((c) => c.claimant?.side)).toContain('AZE');
+    expect(e?.actor1?.side).toBe('AZE');
+    expect(e?.actor2?.side).toBe('ARM');
+  });
+  it('gives a claim-only paragraph to the last violent event before it', () => {
+    const text = 'Armenian troops shelled Azerbaijani positions near Tovuz on Monday, the Armenian defence ministry said.\n\n'
+      + 'The Azerbaijani defence ministry denied that any of its soldiers had been hurt.';
+    const e = events(text).find((x) => x.event_type === 'Explosions/Remote violence');
+    expect(e?.claims.map((c) => c.claimant?.side)).toEqual(expect.arrayContaining(['ARM', 'AZE']));
+  });
+  it('reads a passive claim "was claimed by X" and no claim from the noun "claims"', () => {
+    const e = events('Gunmen attacked a police post in Khyber district on Thursday, killing three constables. '
+      + 'The attack was claimed by the Tehreek-i-Taliban Pakistan (TTP).')
+      .find((x) => x.event_type !== 'Strategic developments');
+    expect(e?.claims.map((c) => c.claimant?.side)).toContain('TTP');
+    const [n] = events("Azerbaijani forces shelled Armenian positions near Sotk on Monday despite Armenia's territorial claims on the area.");
+    expect(n?.claims.map((c) => c.claimant?.side)).not.toContain('ARM');
+  });
 });

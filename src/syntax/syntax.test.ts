@@ -118,4 +118,27 @@ describe('nominal triggers', () => {
     expect(r.agents).toContain('The army');
     expect(r.patients[0]).toBe('the camp');
   });
+  it('finds the subject of a clause opened by a subordinator: "since the rebels attacked"', () => {
+    const r = read('Ten soldiers have been killed since the rebels attacked across the river.', 'attacked');
+    expect(r.agents[0]).toBe('the rebels');
+  });
+  it('skips a participle modifier and its object: "troops searching a house killed"', () => {
+    const r = read('Government troops searching a house killed two gunmen.', 'killed');
+    expect(r.agents[0]).toBe('Government troops');
+    expect(r.patients[0]).toBe('two gunmen');
+  });
+  it('skips an appositive participle clause: "the forces, breaking the truce, shelled"', () => {
+    const r = read('The rebel forces, breaking the truce, shelled the village.', 'shelled');
+    expect(r.agents[0]).toBe('The rebel forces');
+  });
+  it('ends a time phrase before a name: "In the afternoon Rebel units struck"', () => {
+    const r = read('In the afternoon Ukrainian units struck the bridge.', 'struck');
+    expect(r.agents[0]).toBe('Ukrainian units');
+  });
+  it('reads "Shortly after, X announced it had seized Y" as speech before its content, not a trailing attribution', () => {
+    const r = read('Shortly after, the rebel alliance announced it had seized the radio building.', 'seized');
+    expect(r.speech).toEqual([{ verb: 'announce', speaker: 'the rebel alliance' }]);
+    const frame = speechFrames(r.syn, lex)[0]!;
+    expect(frame.contentFirst).toBeGreaterThan(frame.verb.last);
+  });
 });

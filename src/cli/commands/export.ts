@@ -1,5 +1,6 @@
 /** `sitrep export --format acled-csv|geojson|jsonl [filters] [--output FILE]`: the stored events in an analyst's format. */
 import fs from 'node:fs';
+import path from 'node:path';
 import { parseEventFilter } from '../../api/event-query.js';
 import { ProblemError } from '../../api/problem.js';
 import { type ExportFormat, exportEvents } from '../../export/export-events.js';
@@ -28,9 +29,25 @@ export async function runExport(opts: ExportOptions): Promise<number> {
     }
     throw err;
   }
-  const store = await openStore(opts.db);
   const toFile = opts.output !== undefined && opts.output !== '-';
+  if (toFile) {
+    // A clean error, before any work, for a file that cannot be written.
+    const dir = path.dirname(path.resolve(opts.output!));
+    if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) {
+      process.stderr.write(`sitrep: cannot write ${opts.output}: the directory ${dir} does not exist\n`);
+      return 1;
+    }
+    if (fs.existsSync(opts.output!) && fs.statSync(opts.output!).isDirectory()) {
+      process.stderr.write(`sitrep: cannot write ${opts.output}: it is a directory\n`);
+      return 1;
+    }
+  }
+  const store = await openStore(opts.db);
   const file = toFile ? fs.createWriteStream(opts.output!) : null;
+  let writeError: Error | null = null;
+  file?.on('error', (err) => {
+    writeError = err;
+  });
   let n = 0;
   try {
     for await (const chunk of exportEvents(store, opts.format, { ...filter, ...(opts.limit ? { limit: opts.limit } : {}) })) {
@@ -41,6 +58,10 @@ export async function runExport(opts: ExportOptions): Promise<number> {
   } finally {
     await store.close();
     if (file !== null) await new Promise<void>((resolve, reject) => file.end((err?: Error | null) => (err ? reject(err) : resolve())));
+  }
+  if (writeError) {
+    process.stderr.write(`sitrep: cannot write ${opts.output}: ${(writeError as Error).message}\n`);
+    return 1;
   }
   if (toFile) process.stderr.write(`sitrep: wrote ${opts.format} to ${opts.output}\n`);
   return n >= 0 ? 0 : 1;

@@ -59,13 +59,15 @@ function grammarFor(lex: Lexicon): Grammar {
 /** Parses "2,783", "30 thousand", "a dozen", "six" to a number; null for vague words ("dozens"). */
 export function parseCount(text: string, lex: Lexicon): number | null {
   const t = text.toLowerCase().trim();
-  const m = /^(.*?)(?:\s(hundred|thousand|million))?$/.exec(t);
+  const m = /^(.*?)(?:\s(hundred|thousand|million|billion))?$/.exec(t);
   const head = m?.[1] ?? t;
   const mult = m?.[2] ? lex.multipliers.get(m[2]) ?? 1 : 1;
   let base: number | null;
   if (/^\d{1,3}(?:,\d{3})+$|^\d+$/.test(head)) base = Number(head.replace(/,/g, ''));
+  // "1.2 thousand", "2.5 million": a decimal is a count only with a multiplier.
+  else if (/^\d+\.\d+$/.test(head) && mult > 1) base = Number(head);
   else base = lex.numberWords.has(head) ? lex.numberWords.get(head) ?? null : null;
-  return base === null ? null : base * mult;
+  return base === null ? null : Math.round(base * mult);
 }
 
 /**
@@ -88,7 +90,7 @@ export function findCasualties(
       const groups = m.groups ?? {};
       const numText = groups.num ?? '';
       const count = parseCount(numText, lex);
-      if (count === null || count > 1_000_000) continue;
+      if (count === null || count > 1_000_000) continue; // (no toll of a war is larger; bigger numbers are not people)
       const numStart = offset + m.index + m[0].indexOf(numText);
       const start = offset + m.index;
       const end = start + m[0].length;

@@ -56,3 +56,10 @@ describe('casualty grammar: groups of victims', () => {
     expect(got.map((c) => [c.count, c.victim?.text])).toEqual([[6, 'police officers'], [5, 'militia fighters']]);
   });
 });
+
+describe('casualty grammar: decimals with multipliers', () => {
+  it('reads "1.2 thousand wounded" as 1,200 and "2.5 million" as 2,500,000 people, not 1 or 2', () => {
+    expect(read('Officials said 1.2 thousand people were wounded in the bombardment.')).toEqual(['injured 1200']);
+    expect(read('The strikes killed 1.5 thousand civilians.')).toEqual(['killed 1500']);
+  });
+});

@@ -37,6 +37,8 @@ const grammarFile = z.object({
   exceeding: z.array(z.string()),
   vague_counts: z.record(z.number()),
   zero_words: z.array(z.string()),
+  civilian_victims: z.array(z.string()),
+  unspecified_victims: z.array(z.string()),
   zero_nouns: z.object({ both: z.array(z.string()), killed: z.array(z.string()), injured: z.array(z.string()) }),
 });
 
@@ -54,6 +56,8 @@ interface Classes {
   readonly exceeding: ReadonlySet<string>;
   readonly vagueCounts: ReadonlyMap<string, number>;
   readonly zeroWords: readonly string[][];
+  readonly civilianVictims: ReadonlySet<string>;
+  readonly unspecifiedVictims: ReadonlySet<string>;
   readonly zeroNouns: ReadonlyMap<string, Category | 'both'>;
 }
 
@@ -79,6 +83,8 @@ function load(): Classes {
     exceeding: new Set(g.exceeding),
     vagueCounts: new Map(Object.entries(g.vague_counts)),
     zeroWords: g.zero_words.map((w) => w.split(/\s+/)),
+    civilianVictims: new Set(g.civilian_victims),
+    unspecifiedVictims: new Set(g.unspecified_victims),
     zeroNouns: new Map<string, Category | 'both'>([
       ...g.zero_nouns.both.map((w) => [w, 'both'] as const),
       ...g.zero_nouns.killed.map((w) => [w, 'killed'] as const),
@@ -373,4 +379,16 @@ export function casualtiesFromTokens(
     }
   }
   return out.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * What the victim words say of the victims: `civilian` ("two farmers", "a family"), `unspecified`
+ * ("20 people": civilians in a strike, not in a battle), or null (soldiers, fighters, names).
+ */
+export function victimClass(victimText: string): 'civilian' | 'unspecified' | null {
+  const c = load();
+  const words = victimText.toLowerCase().match(/[a-z]+/g) ?? [];
+  if (words.some((w) => c.civilianVictims.has(w))) return 'civilian';
+  if (words.some((w) => c.unspecifiedVictims.has(w))) return 'unspecified';
+  return null;
 }
