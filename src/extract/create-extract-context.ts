@@ -97,7 +97,7 @@ export function createExtractContext(packs: Packs = loadPacks()): ExtractContext
   const scoper = theatreScoper(packs);
   const scopes = new Map<string, Scope>();
   const scopeOf = (theatres: readonly TheatrePack[]): Scope => {
-    const key = theatres.map((t) => t.id).join('|');
+    const key = theatres.map((t) => t.id).sort().join('|');
     let s = scopes.get(key);
     if (!s) {
       const sp = scopedPacks(packs, theatres);
@@ -140,7 +140,7 @@ function makeContext(
   let lastPlaces: { text: string; hits: PlaceHit[] } | null = null;
   /** The country the article is about (set when its actors are read). */
   let home: string | null = null;
-  const dyads = theatres.filter((t) => t.countries.length === 2).map((t) => [t.countries[0]!, t.countries[1]!] as const);
+  const dyads = theatres.flatMap((t) => t.dyads ?? (t.countries.length === 2 ? [[t.countries[0]!, t.countries[1]!] as const] : []));
   const ctx: ExtractContext = {
     lexicon,
     findActors(text, date): ActorHit[] {

@@ -11,7 +11,7 @@ import type { ExtractContext } from './context.js';
 import type { CasualtyFill, Draft } from './drafts.js';
 import { loadFrames } from './frames.js';
 import { findFrameTriggers } from './match-frames.js';
-import { clusterDrafts, isGeneric, opponentOf, voteRole } from './merge-drafts.js';
+import { clusterDrafts, isGeneric, opponentOf, soleOpponentOf, voteRole } from './merge-drafts.js';
 import { sentenceViews } from './sentences.js';
 import { findStatements } from './statements.js';
 import { findDates } from '../dates/find-dates.js';
@@ -239,7 +239,7 @@ function finalize(cluster: Draft[], id: string, ctx: ExtractContext, focus: Plac
     }
   }
   // In a two-sided theatre the target of a battle is the other belligerent, not a broker or observer.
-  const opponent = actor1?.side ? opponentOf(actor1.side, ctx) : null;
+  const opponent = actor1?.side ? soleOpponentOf(actor1.side, ctx) : null;
   if (violent && opponent && actor2?.side && actor2.side !== opponent && actor2.side !== 'CIV') actor2 = null;
   // In a two-sided war, a belligerent's forces (or, for a remote attack, its civilians) attacked with
   // no attacker named were attacked by the other side.
@@ -256,8 +256,9 @@ function finalize(cluster: Draft[], id: string, ctx: ExtractContext, focus: Plac
     }
   }
   // In a two-sided war, fighting and remote strikes by one side are against the other unless the
-  // text names a target; an agreement of one party is with the other.
-  if ((eventType === 'Battles' || eventType === 'Explosions/Remote violence' || sub === 'Agreement') && actor1?.side && !actor2) {
+  // text names a target; an agreement of one party is with the other; the drones and missiles a
+  // side shoots down are the other side's.
+  if ((eventType === 'Battles' || eventType === 'Explosions/Remote violence' || sub === 'Agreement' || sub === 'Disrupted weapons use') && actor1?.side && !actor2) {
     const other = opponentOf(actor1.side, ctx);
     const entry = other ? ctx.forcesOfSide(other) : null;
     if (entry) {

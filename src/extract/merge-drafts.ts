@@ -86,8 +86,15 @@ export function voteRole(fills: readonly (RoleFill | null)[], exclude?: string |
   return armed ?? ofSide.sort((a, b) => b.weight - a.weight)[0]!;
 }
 
-/** The opposing side in a theatre's dyad, when exactly one is known. */
+/** The opposing side of `side` when the article's theatres give it exactly one war (else null). */
+export function soleOpponentOf(side: string, ctx: ExtractContext): string | null {
+  const others = new Set(ctx.dyads.flatMap(([a, b]) => (a === side ? [b] : b === side ? [a] : [])));
+  return others.size === 1 ? [...others][0]! : null;
+}
+
+/** The opposing side of `side` in the article's main two-sided war. */
 export function opponentOf(side: string, ctx: ExtractContext): string | null {
+  // Dyads come in the order of the article's theatres, most named first: its main war decides.
   for (const [a, b] of ctx.dyads) {
     if (a === side) return b;
     if (b === side) return a;

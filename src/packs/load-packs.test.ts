@@ -59,7 +59,7 @@ describe('loadPacks on the real packs', () => {
   });
 
   it('lets curated entries replace gazetteer rows and inherit their spellings', () => {
-    const nk = packs.theatres[0]!;
+    const nk = packs.theatres.find((t) => t.id === 'nagorno-karabakh')!;
     const ids = new Set(nk.places.map((p) => p.id));
     expect(ids.has('place:wof:1259412385')).toBe(false);
     const k = nk.places.find((p) => p.id === 'place:nk:khtsaberd')!;
@@ -70,7 +70,7 @@ describe('loadPacks on the real packs', () => {
   });
 
   it('keeps superseded or Soviet-era gazetteer rows as not current', () => {
-    const counties = packs.theatres[0]!.places.filter((p) => p.id === 'place:wof:421175281'); // Kafan Shrjan (AM county)
+    const counties = packs.theatres.find((t) => t.id === 'nagorno-karabakh')!.places.filter((p) => p.id === 'place:wof:421175281'); // Kafan Shrjan (AM county)
     expect(counties[0]?.current).toBe(false);
   });
 });

@@ -229,6 +229,7 @@ function loadTheatre(dir: string, world: WorldPack, worldActorIds: ReadonlySet<s
     attribution: manifest.attribution,
     countries: manifest.countries,
     keywords: manifest.keywords,
+    ...(manifest.dyads ? { dyads: manifest.dyads } : {}),
     actors,
     places,
     ceasefires: files.ceasefires ? readYamlList(f(files.ceasefires), ceasefireSchema) : [],

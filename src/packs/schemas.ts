@@ -46,6 +46,8 @@ export const theatreManifestSchema = z.object({
   retrieved: isoDate.optional(),
   countries: z.array(alpha3).min(1),
   keywords: z.array(nonEmpty),
+  /** The two sides of a two-sided war (side codes); default: the two countries when there are two. */
+  dyads: z.array(z.tuple([nonEmpty, nonEmpty])).optional(),
   files: z.object({
     places: fileName.optional(),
     placesCurated: fileName.optional(),

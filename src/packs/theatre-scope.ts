@@ -6,7 +6,7 @@
  *
  * A theatre is active when the article names one of its keywords ("Karabakh", "Lachin",
  * "Pashinyan"), or one of its countries by name, demonym or capital ("Armenia", "Azerbaijani",
- * "Baku"). An article that names two theatres gets both.
+ * "Baku"). An article that names two theatres gets both, the one it names more often first.
  */
 import { AliasIndex, caseRuleOf } from './alias-index.js';
 import { tokenize } from './tokenize.js';
@@ -14,7 +14,7 @@ import type { Packs, TheatrePack } from './types.js';
 
 /** A compiled theatre detector; build it once per packs object. */
 export interface TheatreScoper {
-  /** The theatres the text is about, in pack order (none for an article about another war). */
+  /** The theatres the text is about, most named first (none for an article about another war). */
   theatresOf(text: string): readonly TheatrePack[];
 }
 
@@ -51,16 +51,17 @@ export function theatreScoper(packs: Packs): TheatreScoper {
     theatresOf(text: string): readonly TheatrePack[] {
       if (packs.theatres.length === 0) return [];
       const tokens = tokenize(text);
-      const on = new Set<number>();
+      const on = new Map<number, number>();
       for (let i = 0; i < tokens.length; i++) {
         const t = tokens[i]!;
         if (!first.has(t.key) && !(t.possessive && first.has(t.possessive.key))) continue;
         const m = index.match(tokens, i);
         if (!m) continue;
-        for (const h of m.hits) on.add(h.value);
+        for (const h of new Set(m.hits.map((x) => x.value))) on.set(h, (on.get(h) ?? 0) + 1);
         i += m.length - 1;
       }
-      return packs.theatres.filter((_, i) => on.has(i));
+      // The most named theatre first (ties in pack order): its war is the article's main one.
+      return packs.theatres.map((t, i) => [t, on.get(i) ?? 0] as const).filter(([, n]) => n > 0).sort((a, b) => b[1] - a[1]).map(([t]) => t);
     },
   };
   cache.set(packs, scoper);

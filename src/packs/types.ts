@@ -153,6 +153,8 @@ export interface TheatrePack {
   readonly countries: readonly string[];
   /** Words that tell an article is about this theatre ("Karabakh", "Artsakh", "Lachin"). */
   readonly keywords: readonly string[];
+  /** The two sides of the theatre's two-sided war(s), as side codes ([ISR, HEZBOLLAH]). */
+  readonly dyads?: readonly (readonly [string, string])[];
   readonly actors: readonly ActorEntry[];
   readonly places: readonly PlaceEntry[];
   readonly ceasefires: readonly CeasefireEntry[];

@@ -31,8 +31,11 @@ describe('theatre scoping', () => {
   it('activates a theatre only for articles that name it', () => {
     expect(scoper.theatresOf('Azerbaijani forces shelled positions near Lachin.').map((t) => t.id)).toEqual(['nagorno-karabakh']);
     expect(scoper.theatresOf('Officials in Yerevan said talks would resume.').map((t) => t.id)).toEqual(['nagorno-karabakh']);
-    expect(scoper.theatresOf('Separatists attacked an army post near Kidal in northern Mali.')).toEqual([]);
-    expect(scoper.theatresOf('Russian drones struck Kharkiv overnight.')).toEqual([]);
+    expect(scoper.theatresOf('Separatists attacked an army post near Kidal in northern Mali.').map((t) => t.id)).toEqual(['sahel']);
+    expect(scoper.theatresOf('Russian drones struck Kharkiv overnight.').map((t) => t.id)).toEqual(['russia-ukraine']);
+    // naming Russia alone opens no theatre: Russian forces fight in several wars
+    expect(scoper.theatresOf('Russian jets bombed villages overnight, the monitor said.')).toEqual([]);
+    expect(scoper.theatresOf('Israeli strikes hit Rafah and Hezbollah positions near Nabatieh.').map((t) => t.id).sort()).toEqual(['israel-gaza', 'israel-lebanon']);
   });
 
   it('does not turn separatists of another war into the Karabakh forces', () => {
