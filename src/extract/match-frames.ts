@@ -243,7 +243,12 @@ function readHit(text: string, words: readonly Word[], frames: Frames, t: FrameT
   const notes: string[] = [];
   if (t.refine || t.needsInstrument) {
     const [a, b] = window(words, i, end, t.needsInstrument ? 10 : 6, 8, lo, hi);
-    const found = INSTRUMENTS.find(([cls]) => classIn(words, a, b, frames.classes.get(cls)));
+    // "Smerch rockets hit Hadrut; both strikes injured civilians": a generic strike noun whose
+    // clause names no instrument refers to the one instrument class its sentence names (a verb
+    // has its own arguments: "accused X of striking" is another attack).
+    const inSentence = INSTRUMENTS.filter(([cls]) => classIn(words, lo, hi, frames.classes.get(cls)));
+    const found = INSTRUMENTS.find(([cls]) => classIn(words, a, b, frames.classes.get(cls))) ??
+      (t.refine && t.nominal && !words[i]!.lower.endsWith('ing') && t.id === 'remote/air' && inSentence.length === 1 ? inSentence[0] : undefined);
     const [na, nb] = t.instrumentBefore ? [a, i] : [a, b];
     if (t.needsInstrument && !INSTRUMENTS.some(([cls]) => (t.instruments === null || t.instruments.includes(cls)) && classIn(words, na, nb, frames.classes.get(cls)))) return null;
     if (found && t.refine && found[1] !== t.id) {
