@@ -61,6 +61,14 @@ describe('frames', () => {
     expect(found('The storm hit the coast.')).toEqual([]);
   });
 
+  it('reads a generic strike by the instrument of its sentence or the platform named beside it', () => {
+    // A strike noun that refers back to the rockets of its sentence is a rocket strike.
+    expect(found('Grad rockets hit the town twice; both strikes wounded civilians.').map(([id]) => id)).toEqual(['remote/shelling', 'remote/shelling']);
+    // A verb keeps its own arguments: the rockets do not say how the other side struck.
+    expect(found('Rockets hit the town, while officials accused the army of striking a village.').map(([id]) => id)[1]).not.toBe('remote/shelling');
+    expect(found('The army bombed a village from the air.')).toEqual([['remote/air', 'bombed']]);
+  });
+
   it('reads figurative and non-armed senses as no event', () => {
     expect(found('The minister attacked the proposal in parliament.')).toEqual([]);
     expect(found('Dock workers went on strike.')).toEqual([]);
@@ -103,6 +111,9 @@ describe('trigger senses', () => {
     expect(sense('They demanded that the troops withdraw from the area.')).toBe('sense/modal');
     expect(sense('If the rebels attack, the army will respond.')).toBe('sense/conditional');
     expect(sense('Officials warned of the threat of an offensive.')).toBe('sense/unreal');
+    expect(sense('The ministry denied that its troops had shelled the village.')).toBe('sense/denied');
+    expect(sense('The rebels deny attacking the convoy.')).toBe('sense/denied');
+    expect(sense('The ministry denied the report, saying troops shelled the village.')).toBe(null);
   });
 
   it('drops habits, exercises and retrospectives', () => {

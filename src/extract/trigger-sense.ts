@@ -34,6 +34,7 @@ const schema = z.object({
   reference_words: z.array(z.string()),
   reported_earlier: z.array(z.string()),
   tally_words: z.array(z.string()),
+  denial_verbs: z.array(z.string()),
 }).strict();
 
 type Phrase = readonly string[];
@@ -56,6 +57,7 @@ interface Senses {
   readonly referenceWords: ReadonlySet<string>;
   readonly reportedEarlier: readonly Phrase[];
   readonly tallyWords: ReadonlySet<string>;
+  readonly denialVerbs: ReadonlySet<string>;
 }
 
 let cached: Senses | undefined;
@@ -88,6 +90,7 @@ function loadSenses(): Senses {
     referenceWords: new Set(d.reference_words),
     reportedEarlier: phrases(d.reported_earlier),
     tallyWords: new Set(d.tally_words),
+    denialVerbs: new Set(d.denial_verbs),
   });
 }
 
@@ -213,6 +216,14 @@ export function unrealReading(t: TriggerHit, tokens: readonly Token[], armedCont
   if (noun) {
     for (let k = i - 1; k >= Math.max(0, i - 5) && !CLAUSE_STOP.has(words[k]!.lower); k--) {
       if (phraseAt(words, k, senses.modalAux) && words[k]!.pos === 'AUX') return 'sense/modal';
+    }
+  }
+  // Denial: "denied that its forces had fired at Ganja", "denies shelling villages".
+  for (let k = i - 1; k >= Math.max(0, i - 12) && !PUNCT_STOP.has(words[k]!.lower); k--) {
+    if (senses.denialVerbs.has(words[k]!.lemma) && words[k]!.pos === 'VERB') {
+      const next = words[k + 1]!;
+      if (k + 1 === i || next.lower === 'that' || next.lower === 'having') return 'sense/denied';
+      break;
     }
   }
   if (sentence.periods && t.def.event_type !== 'Protests') return 'sense/period';
