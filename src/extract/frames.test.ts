@@ -67,6 +67,10 @@ describe('frames', () => {
     // A verb keeps its own arguments: the rockets do not say how the other side struck.
     expect(found('Rockets hit the town, while officials accused the army of striking a village.').map(([id]) => id)[1]).not.toBe('remote/shelling');
     expect(found('The army bombed a village from the air.')).toEqual([['remote/air', 'bombed']]);
+    // Irregular fighters on the ground strike with no aircraft: an attack, not an air strike.
+    expect(found('Gunmen struck the town before dawn.').map(([id]) => id)).toEqual(['battle/attack']);
+    expect(found('Gunmen struck the town with mortars.').map(([id]) => id)).toEqual(['remote/shelling']);
+    expect(found('The militants were named; the speaker struck the remark from the record.').map(([id]) => id)).not.toContain('battle/attack');
   });
 
   it('reads figurative and non-armed senses as no event', () => {

@@ -22,6 +22,7 @@ export interface Word {
 }
 
 const RELATIVE = new Set(['which', 'who', 'whom', 'whose', 'since', 'because', 'although', 'while', 'when', 'where', 'after', 'before', 'until', 'unless']);
+const CLAUSE_END = new Set(['.', '!', '?', ';', ':']);
 const HARD_STOP = new Set(['.', '!', '?', ';', ':', '(', ')', '[', ']', '—', '–']);
 
 /** The words of a token run: a hyphen with no space on either side joins its neighbours. */
@@ -249,6 +250,12 @@ function readHit(text: string, words: readonly Word[], frames: Frames, t: FrameT
     const inSentence = INSTRUMENTS.filter(([cls]) => classIn(words, lo, hi, frames.classes.get(cls)));
     const found = INSTRUMENTS.find(([cls]) => classIn(words, a, b, frames.classes.get(cls))) ??
       (t.refine && t.nominal && !words[i]!.lower.endsWith('ing') && t.id === 'remote/air' && inSentence.length === 1 ? inSentence[0] : undefined);
+    // "Gunmen struck the capital": a strike verb of irregular ground fighters with no instrument
+    // in its sentence is an attack on the ground.
+    let clause = i;
+    while (clause > lo && !CLAUSE_END.has(words[clause - 1]!.lower)) clause--;
+    const groundAttack = !found && t.refine && t.id === 'remote/air' && !t.nominal && inSentence.length === 0 &&
+      classIn(words, clause, i, frames.classes.get('ground_fighter'));
     const [na, nb] = t.instrumentBefore ? [a, i] : [a, b];
     if (t.needsInstrument && !INSTRUMENTS.some(([cls]) => (t.instruments === null || t.instruments.includes(cls)) && classIn(words, na, nb, frames.classes.get(cls)))) return null;
     if (found && t.refine && found[1] !== t.id) {
@@ -257,6 +264,11 @@ function readHit(text: string, words: readonly Word[], frames: Frames, t: FrameT
         def = { ...target, armed: false, weak: t.weak };
         notes.push(`extract/refine/${found[0]}`);
       }
+    }
+    const attack = groundAttack ? frames.kinds.get('battle/attack') : undefined;
+    if (attack) {
+      def = { ...attack, armed: t.armed, weak: t.weak };
+      notes.push('extract/refine/ground-fighter');
     }
   }
   const prev = words[i - 1];
