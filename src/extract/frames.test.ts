@@ -70,6 +70,9 @@ describe('frames', () => {
     // Irregular fighters on the ground strike with no aircraft: an attack, not an air strike.
     expect(found('Gunmen struck the town before dawn.').map(([id]) => id)).toEqual(['battle/attack']);
     expect(found('Gunmen struck the town with mortars.').map(([id]) => id)).toEqual(['remote/shelling']);
+    // An aircraft that undergoes the act is its target, not the platform of a strike.
+    expect(found('Two aircraft were destroyed overnight.')).toEqual([]);
+    expect(found('Drones hit the depot overnight.').map(([id]) => id)).toEqual(['remote/air']);
     expect(found('The militants were named; the speaker struck the remark from the record.').map(([id]) => id)).not.toContain('battle/attack');
   });
 
@@ -117,6 +120,10 @@ describe('trigger senses', () => {
     expect(sense('Officials warned of the threat of an offensive.')).toBe('sense/unreal');
     expect(sense('The ministry denied that its troops had shelled the village.')).toBe('sense/denied');
     expect(sense('The rebels deny attacking the convoy.')).toBe('sense/denied');
+    expect(sense('Aid groups warned that fighting in the town would cut off supplies.')).toBe('sense/unreal');
+    expect(sense('The region has faced repeated Ukrainian drone raids.')).toBe('sense/tally');
+    expect(sense('The town was hit by a series of attacks.')).toBe('sense/tally');
+    expect(sense('Officials have repeatedly blamed the rebels for shelling the town.')).toBe('sense/habitual');
     expect(sense('The ministry denied the report, saying troops shelled the village.')).toBe(null);
   });
 

@@ -22,6 +22,7 @@ export interface Word {
 }
 
 const RELATIVE = new Set(['which', 'who', 'whom', 'whose', 'since', 'because', 'although', 'while', 'when', 'where', 'after', 'before', 'until', 'unless']);
+const PATIENT_VERBS = new Set(['destroy', 'damage', 'hit', 'strike', 'target', 'attack', 'kill', 'wound', 'injure', 'pound', 'bomb']);
 const CLAUSE_END = new Set(['.', '!', '?', ';', ':']);
 const HARD_STOP = new Set(['.', '!', '?', ';', ':', '(', ')', '[', ']', '—', '–']);
 
@@ -240,6 +241,11 @@ function readHit(text: string, words: readonly Word[], frames: Frames, t: FrameT
     /(?:ed|en|wn)$/.test(head.lower) && (!before || ['DET', 'ADJ', 'ADP', 'CCONJ', 'NUM', 'VERB'].includes(before.pos)) && words[end]?.pos === 'NOUN' && !freeAfter(words[end], frames)) return null;
   // "fighting spirit", "for unity and fighting spirit": an -ing form modifying a noun.
   if (single && head.lower.endsWith('ing') && (!before || ['DET', 'ADJ', 'ADP', 'CCONJ'].includes(before.pos)) && !freeAfter(words[end], frames)) return null;
+  // "The aircraft were destroyed", "two drones were hit": an aircraft that undergoes the act is its
+  // target (a loss or an interception told elsewhere), not the platform of a strike. Passive
+  // "fired"/"launched" keep the aircraft as the instrument ("drones were launched at the city").
+  if (t.id === 'remote/air' && !t.nominal && end - i >= 3 && head.pos === 'VERB' && PATIENT_VERBS.has(head.lemma) &&
+    words[end - 2]!.lemma === 'be' && classIn(words, i, i + 1, frames.classes.get('aircraft'))) return null;
   let def: TriggerKind = t;
   const notes: string[] = [];
   if (t.refine || t.needsInstrument) {

@@ -230,14 +230,18 @@ export function unrealReading(t: TriggerHit, tokens: readonly Token[], armedCont
   // Habit, not a happening: "skirmishes have always been a burden".
   for (let k = i - 1; k >= 0 && !CLAUSE_STOP.has(words[k]!.lower); k--) if (phraseAt(words, k, senses.habitual)) return 'sense/habitual';
   for (let k = i + 1; k < words.length && k < i + 6 && !CLAUSE_STOP.has(words[k]!.lower); k++) if (phraseAt(words, k, senses.habitual)) return 'sense/habitual';
-  if (noun && governedBy(words, i, senses.unrealBefore, (w) => w.pos === 'DET' || w.pos === 'ADJ' || w.lower === 'of' || w.lower === 'for' || w.lower === 'on' || w.lower === 'to' || w.lower === 'an' || w.lower === 'a' || QUOTE.has(w.lower), 4)) return 'sense/unreal';
+  // "warnings that fighting in the city would...": a content clause of a warning or fear.
+  if (noun && governedBy(words, i, senses.unrealBefore, (w) => w.pos === 'DET' || w.pos === 'ADJ' || w.lower === 'of' || w.lower === 'for' || w.lower === 'on' || w.lower === 'to' || w.lower === 'an' || w.lower === 'a' || QUOTE.has(w.lower) || w.lower === 'that', 4)) return 'sense/unreal';
   // "over a hundred attacks in 2022", "dozens of air strikes": a tally of many events.
-  if (noun && head.lower !== head.lemma) {
+  // "repeated Ukrainian drone raids", "a series of attacks": the plural is the noun phrase's last word.
+  let last = i;
+  while (last + 1 < words.length && words[last + 1]!.start < t.end) last++;
+  if (noun && (head.lower !== head.lemma || words[last]!.lower !== words[last]!.lemma)) {
     for (let k = i - 1; k >= Math.max(0, i - 4); k--) {
       const w = words[k]!;
       const n = Number(w.lower.replace(/,/g, ''));
       if (senses.tallyWords.has(w.lower) || (w.pos === 'NUM' && (n >= 10 || w.lower === 'hundred' || w.lower === 'thousand'))) return 'sense/tally';
-      if (!(w.pos === 'ADJ' || w.pos === 'DET' || w.pos === 'NUM' || w.pos === 'ADV' || w.lower === 'of' || w.lower === 'than' || w.lower === 'over')) break;
+      if (!(w.pos === 'ADJ' || w.pos === 'DET' || w.pos === 'NUM' || w.pos === 'ADV' || w.pos === 'PROPN' || w.lower === 'of' || w.lower === 'than' || w.lower === 'over')) break;
     }
   }
   // "after weeks of fighting", "the scale of the fighting".
