@@ -96,6 +96,13 @@ describe('frames', () => {
     expect(refersBack(hit!, false, [earlier])).toBe(true);
     expect(refersBack(hit!, true, [earlier])).toBe(false);
     expect(refersBack(hit!, false, [])).toBe(false);
+    // "The attack" names any violent event already told (a hypernym); "the clashes" only battles.
+    const attack = 'The attack was retaliation for the arrests.';
+    const [a] = findFrameTriggers(attack, analyzeText(attack), frames, [{ start: 0, end: attack.length }]);
+    expect(refersBack(a!, false, [earlier])).toBe(true);
+    const clashes = 'The clashes lasted an hour.';
+    const [c] = findFrameTriggers(clashes, analyzeText(clashes), frames, [{ start: 0, end: clashes.length }]);
+    expect(refersBack(c!, false, [earlier])).toBe(false);
   });
 });
 

@@ -310,7 +310,10 @@ export function refersBack(t: TriggerHit, hasOwnDate: boolean, drafts: readonly 
   if ((!hit.definite && !repeated) || hasOwnDate) return false;
   // Strategic developments and protests differ by sub-type (an agreement does not refer back to a mobilization).
   const violent = t.def.event_type === 'Battles' || t.def.event_type === 'Explosions/Remote violence' || t.def.event_type === 'Violence against civilians';
-  const anyViolent = hit.trigger?.reference ?? false;
+  // "the attack", "the raid": a definite generic attack noun is a hypernym of every violent event
+  // ("Shells hit the market ... The attack was retaliation"), so it refers back to any of them.
+  const anyViolent = (hit.trigger?.reference ?? false) ||
+    (hit.definite === true && hit.trigger?.nominal === true && (hit.trigger.frame === 'battle/attack' || hit.trigger.frame === 'battle/offensive'));
   const isViolent = (type: string): boolean => type === 'Battles' || type === 'Explosions/Remote violence' || type === 'Violence against civilians';
   return drafts.some((d) => !d.background && (anyViolent ? isViolent(d.event_type) : d.event_type === t.def.event_type && (violent || d.sub_event_type === t.def.sub_event_type)));
 }
