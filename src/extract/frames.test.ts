@@ -129,6 +129,7 @@ describe('trigger senses', () => {
     expect(sense('The rebels deny attacking the convoy.')).toBe('sense/denied');
     expect(sense('Aid groups warned that fighting in the town would cut off supplies.')).toBe('sense/unreal');
     expect(sense('The region has faced repeated Ukrainian drone raids.')).toBe('sense/tally');
+    expect(sense('The province has been under heavy fire this spring.')).toBe('sense/period');
     expect(sense('The town was hit by a series of attacks.')).toBe('sense/tally');
     expect(sense('Officials have repeatedly blamed the rebels for shelling the town.')).toBe('sense/habitual');
     expect(sense('The ministry denied the report, saying troops shelled the village.')).toBe(null);
