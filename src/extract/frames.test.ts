@@ -130,6 +130,9 @@ describe('trigger senses', () => {
     expect(sense('Aid groups warned that fighting in the town would cut off supplies.')).toBe('sense/unreal');
     expect(sense('The region has faced repeated Ukrainian drone raids.')).toBe('sense/tally');
     expect(sense('The province has been under heavy fire this spring.')).toBe('sense/period');
+    expect(sense('The strike came hours after the truce took effect.')).toBe('sense/reference');
+    expect(sense('The raids followed a missile launched at the airport.')).toBe('sense/reference');
+    expect(sense('A strike came down on the market on Monday.')).toBe(null);
     expect(sense('The town was hit by a series of attacks.')).toBe('sense/tally');
     expect(sense('Officials have repeatedly blamed the rebels for shelling the town.')).toBe('sense/habitual');
     expect(sense('The ministry denied the report, saying troops shelled the village.')).toBe(null);

@@ -35,6 +35,7 @@ const schema = z.object({
   reported_earlier: z.array(z.string()),
   tally_words: z.array(z.string()),
   denial_verbs: z.array(z.string()),
+  reference_predicates: z.array(z.string()),
 }).strict();
 
 type Phrase = readonly string[];
@@ -58,6 +59,7 @@ interface Senses {
   readonly reportedEarlier: readonly Phrase[];
   readonly tallyWords: ReadonlySet<string>;
   readonly denialVerbs: ReadonlySet<string>;
+  readonly referencePredicates: ReadonlySet<string>;
 }
 
 let cached: Senses | undefined;
@@ -91,6 +93,7 @@ function loadSenses(): Senses {
     reportedEarlier: phrases(d.reported_earlier),
     tallyWords: new Set(d.tally_words),
     denialVerbs: new Set(d.denial_verbs),
+    referencePredicates: new Set(d.reference_predicates),
   });
 }
 
@@ -275,6 +278,14 @@ export function unrealReading(t: TriggerHit, tokens: readonly Token[], armedCont
   // from the one the sentence reports.
   for (let k = i - 1; k >= 1 && !PUNCT_STOP.has(words[k]!.lower); k--) {
     if ((words[k]!.lower === 'after' || words[k]!.lower === 'before' || words[k]!.lower === 'since') && LONG_TIME.has(words[k - 1]!.lemma)) return 'sense/long-before';
+  }
+  // "The strike came hours after the truce", "The raids followed the missile": a definite event
+  // noun whose predicate relates it to its context is the event told before.
+  if (hit.definite && noun) {
+    let e = i;
+    while (e < words.length && words[e]!.start < t.end) e++;
+    const p = words[e];
+    if (p && p.pos === 'VERB' && senses.referencePredicates.has(p.lemma)) return 'sense/reference';
   }
   // "throughout the fighting", "during the clashes": the time frame of something else.
   if (hit.definite) {
