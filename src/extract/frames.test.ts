@@ -133,6 +133,7 @@ describe('trigger senses', () => {
     expect(sense('The strike came hours after the truce took effect.')).toBe('sense/reference');
     expect(sense('The raids followed a missile launched at the airport.')).toBe('sense/reference');
     expect(sense('A strike came down on the market on Monday.')).toBe(null);
+    expect(sense('The clash occurred near a border village.')).toBe('sense/reference');
     expect(sense('The town was hit by a series of attacks.')).toBe('sense/tally');
     expect(sense('Officials have repeatedly blamed the rebels for shelling the town.')).toBe('sense/habitual');
     expect(sense('The ministry denied the report, saying troops shelled the village.')).toBe(null);
