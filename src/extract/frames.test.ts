@@ -61,6 +61,21 @@ describe('frames', () => {
     expect(found('The storm hit the coast.')).toEqual([]);
   });
 
+  it('reads a generic strike by the instrument of its sentence or the platform named beside it', () => {
+    // A strike noun that refers back to the rockets of its sentence is a rocket strike.
+    expect(found('Grad rockets hit the town twice; both strikes wounded civilians.').map(([id]) => id)).toEqual(['remote/shelling', 'remote/shelling']);
+    // A verb keeps its own arguments: the rockets do not say how the other side struck.
+    expect(found('Rockets hit the town, while officials accused the army of striking a village.').map(([id]) => id)[1]).not.toBe('remote/shelling');
+    expect(found('The army bombed a village from the air.')).toEqual([['remote/air', 'bombed']]);
+    // Irregular fighters on the ground strike with no aircraft: an attack, not an air strike.
+    expect(found('Gunmen struck the town before dawn.').map(([id]) => id)).toEqual(['battle/attack']);
+    expect(found('Gunmen struck the town with mortars.').map(([id]) => id)).toEqual(['remote/shelling']);
+    // An aircraft that undergoes the act is its target, not the platform of a strike.
+    expect(found('Two aircraft were destroyed overnight.')).toEqual([]);
+    expect(found('Drones hit the depot overnight.').map(([id]) => id)).toEqual(['remote/air']);
+    expect(found('The militants were named; the speaker struck the remark from the record.').map(([id]) => id)).not.toContain('battle/attack');
+  });
+
   it('reads figurative and non-armed senses as no event', () => {
     expect(found('The minister attacked the proposal in parliament.')).toEqual([]);
     expect(found('Dock workers went on strike.')).toEqual([]);
@@ -81,6 +96,13 @@ describe('frames', () => {
     expect(refersBack(hit!, false, [earlier])).toBe(true);
     expect(refersBack(hit!, true, [earlier])).toBe(false);
     expect(refersBack(hit!, false, [])).toBe(false);
+    // "The attack" names any violent event already told (a hypernym); "the clashes" only battles.
+    const attack = 'The attack was retaliation for the arrests.';
+    const [a] = findFrameTriggers(attack, analyzeText(attack), frames, [{ start: 0, end: attack.length }]);
+    expect(refersBack(a!, false, [earlier])).toBe(true);
+    const clashes = 'The clashes lasted an hour.';
+    const [c] = findFrameTriggers(clashes, analyzeText(clashes), frames, [{ start: 0, end: clashes.length }]);
+    expect(refersBack(c!, false, [earlier])).toBe(false);
   });
 });
 
@@ -103,6 +125,18 @@ describe('trigger senses', () => {
     expect(sense('They demanded that the troops withdraw from the area.')).toBe('sense/modal');
     expect(sense('If the rebels attack, the army will respond.')).toBe('sense/conditional');
     expect(sense('Officials warned of the threat of an offensive.')).toBe('sense/unreal');
+    expect(sense('The ministry denied that its troops had shelled the village.')).toBe('sense/denied');
+    expect(sense('The rebels deny attacking the convoy.')).toBe('sense/denied');
+    expect(sense('Aid groups warned that fighting in the town would cut off supplies.')).toBe('sense/unreal');
+    expect(sense('The region has faced repeated Ukrainian drone raids.')).toBe('sense/tally');
+    expect(sense('The province has been under heavy fire this spring.')).toBe('sense/period');
+    expect(sense('The strike came hours after the truce took effect.')).toBe('sense/reference');
+    expect(sense('The raids followed a missile launched at the airport.')).toBe('sense/reference');
+    expect(sense('A strike came down on the market on Monday.')).toBe(null);
+    expect(sense('The clash occurred near a border village.')).toBe('sense/reference');
+    expect(sense('The town was hit by a series of attacks.')).toBe('sense/tally');
+    expect(sense('Officials have repeatedly blamed the rebels for shelling the town.')).toBe('sense/habitual');
+    expect(sense('The ministry denied the report, saying troops shelled the village.')).toBe(null);
   });
 
   it('drops habits, exercises and retrospectives', () => {

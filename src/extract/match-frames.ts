@@ -22,6 +22,8 @@ export interface Word {
 }
 
 const RELATIVE = new Set(['which', 'who', 'whom', 'whose', 'since', 'because', 'although', 'while', 'when', 'where', 'after', 'before', 'until', 'unless']);
+const PATIENT_VERBS = new Set(['destroy', 'damage', 'hit', 'strike', 'target', 'attack', 'kill', 'wound', 'injure', 'pound', 'bomb']);
+const CLAUSE_END = new Set(['.', '!', '?', ';', ':']);
 const HARD_STOP = new Set(['.', '!', '?', ';', ':', '(', ')', '[', ']', '—', '–']);
 
 /** The words of a token run: a hyphen with no space on either side joins its neighbours. */
@@ -239,11 +241,27 @@ function readHit(text: string, words: readonly Word[], frames: Frames, t: FrameT
     /(?:ed|en|wn)$/.test(head.lower) && (!before || ['DET', 'ADJ', 'ADP', 'CCONJ', 'NUM', 'VERB'].includes(before.pos)) && words[end]?.pos === 'NOUN' && !freeAfter(words[end], frames)) return null;
   // "fighting spirit", "for unity and fighting spirit": an -ing form modifying a noun.
   if (single && head.lower.endsWith('ing') && (!before || ['DET', 'ADJ', 'ADP', 'CCONJ'].includes(before.pos)) && !freeAfter(words[end], frames)) return null;
+  // "The aircraft were destroyed", "two drones were hit": an aircraft that undergoes the act is its
+  // target (a loss or an interception told elsewhere), not the platform of a strike. Passive
+  // "fired"/"launched" keep the aircraft as the instrument ("drones were launched at the city").
+  if (t.id === 'remote/air' && !t.nominal && end - i >= 3 && head.pos === 'VERB' && PATIENT_VERBS.has(head.lemma) &&
+    words[end - 2]!.lemma === 'be' && classIn(words, i, i + 1, frames.classes.get('aircraft'))) return null;
   let def: TriggerKind = t;
   const notes: string[] = [];
   if (t.refine || t.needsInstrument) {
     const [a, b] = window(words, i, end, t.needsInstrument ? 10 : 6, 8, lo, hi);
-    const found = INSTRUMENTS.find(([cls]) => classIn(words, a, b, frames.classes.get(cls)));
+    // "Smerch rockets hit Hadrut; both strikes injured civilians": a generic strike noun whose
+    // clause names no instrument refers to the one instrument class its sentence names (a verb
+    // has its own arguments: "accused X of striking" is another attack).
+    const inSentence = INSTRUMENTS.filter(([cls]) => classIn(words, lo, hi, frames.classes.get(cls)));
+    const found = INSTRUMENTS.find(([cls]) => classIn(words, a, b, frames.classes.get(cls))) ??
+      (t.refine && t.nominal && !words[i]!.lower.endsWith('ing') && t.id === 'remote/air' && inSentence.length === 1 ? inSentence[0] : undefined);
+    // "Gunmen struck the capital": a strike verb of irregular ground fighters with no instrument
+    // in its sentence is an attack on the ground.
+    let clause = i;
+    while (clause > lo && !CLAUSE_END.has(words[clause - 1]!.lower)) clause--;
+    const groundAttack = !found && t.refine && t.id === 'remote/air' && !t.nominal && inSentence.length === 0 &&
+      classIn(words, clause, i, frames.classes.get('ground_fighter'));
     const [na, nb] = t.instrumentBefore ? [a, i] : [a, b];
     if (t.needsInstrument && !INSTRUMENTS.some(([cls]) => (t.instruments === null || t.instruments.includes(cls)) && classIn(words, na, nb, frames.classes.get(cls)))) return null;
     if (found && t.refine && found[1] !== t.id) {
@@ -252,6 +270,11 @@ function readHit(text: string, words: readonly Word[], frames: Frames, t: FrameT
         def = { ...target, armed: false, weak: t.weak };
         notes.push(`extract/refine/${found[0]}`);
       }
+    }
+    const attack = groundAttack ? frames.kinds.get('battle/attack') : undefined;
+    if (attack) {
+      def = { ...attack, armed: t.armed, weak: t.weak };
+      notes.push('extract/refine/ground-fighter');
     }
   }
   const prev = words[i - 1];

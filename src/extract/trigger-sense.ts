@@ -34,6 +34,8 @@ const schema = z.object({
   reference_words: z.array(z.string()),
   reported_earlier: z.array(z.string()),
   tally_words: z.array(z.string()),
+  denial_verbs: z.array(z.string()),
+  reference_predicates: z.array(z.string()),
 }).strict();
 
 type Phrase = readonly string[];
@@ -56,6 +58,8 @@ interface Senses {
   readonly referenceWords: ReadonlySet<string>;
   readonly reportedEarlier: readonly Phrase[];
   readonly tallyWords: ReadonlySet<string>;
+  readonly denialVerbs: ReadonlySet<string>;
+  readonly referencePredicates: ReadonlySet<string>;
 }
 
 let cached: Senses | undefined;
@@ -88,6 +92,8 @@ function loadSenses(): Senses {
     referenceWords: new Set(d.reference_words),
     reportedEarlier: phrases(d.reported_earlier),
     tallyWords: new Set(d.tally_words),
+    denialVerbs: new Set(d.denial_verbs),
+    referencePredicates: new Set(d.reference_predicates),
   });
 }
 
@@ -215,18 +221,30 @@ export function unrealReading(t: TriggerHit, tokens: readonly Token[], armedCont
       if (phraseAt(words, k, senses.modalAux) && words[k]!.pos === 'AUX') return 'sense/modal';
     }
   }
+  // Denial: "denied that its forces had fired at Ganja", "denies shelling villages".
+  for (let k = i - 1; k >= Math.max(0, i - 12) && !PUNCT_STOP.has(words[k]!.lower); k--) {
+    if (senses.denialVerbs.has(words[k]!.lemma) && words[k]!.pos === 'VERB') {
+      const next = words[k + 1]!;
+      if (k + 1 === i || next.lower === 'that' || next.lower === 'having') return 'sense/denied';
+      break;
+    }
+  }
   if (sentence.periods && t.def.event_type !== 'Protests') return 'sense/period';
   // Habit, not a happening: "skirmishes have always been a burden".
   for (let k = i - 1; k >= 0 && !CLAUSE_STOP.has(words[k]!.lower); k--) if (phraseAt(words, k, senses.habitual)) return 'sense/habitual';
   for (let k = i + 1; k < words.length && k < i + 6 && !CLAUSE_STOP.has(words[k]!.lower); k++) if (phraseAt(words, k, senses.habitual)) return 'sense/habitual';
-  if (noun && governedBy(words, i, senses.unrealBefore, (w) => w.pos === 'DET' || w.pos === 'ADJ' || w.lower === 'of' || w.lower === 'for' || w.lower === 'on' || w.lower === 'to' || w.lower === 'an' || w.lower === 'a' || QUOTE.has(w.lower), 4)) return 'sense/unreal';
+  // "warnings that fighting in the city would...": a content clause of a warning or fear.
+  if (noun && governedBy(words, i, senses.unrealBefore, (w) => w.pos === 'DET' || w.pos === 'ADJ' || w.lower === 'of' || w.lower === 'for' || w.lower === 'on' || w.lower === 'to' || w.lower === 'an' || w.lower === 'a' || QUOTE.has(w.lower) || w.lower === 'that', 4)) return 'sense/unreal';
   // "over a hundred attacks in 2022", "dozens of air strikes": a tally of many events.
-  if (noun && head.lower !== head.lemma) {
+  // "repeated Ukrainian drone raids", "a series of attacks": the plural is the noun phrase's last word.
+  let last = i;
+  while (last + 1 < words.length && words[last + 1]!.start < t.end) last++;
+  if (noun && (head.lower !== head.lemma || words[last]!.lower !== words[last]!.lemma)) {
     for (let k = i - 1; k >= Math.max(0, i - 4); k--) {
       const w = words[k]!;
       const n = Number(w.lower.replace(/,/g, ''));
       if (senses.tallyWords.has(w.lower) || (w.pos === 'NUM' && (n >= 10 || w.lower === 'hundred' || w.lower === 'thousand'))) return 'sense/tally';
-      if (!(w.pos === 'ADJ' || w.pos === 'DET' || w.pos === 'NUM' || w.pos === 'ADV' || w.lower === 'of' || w.lower === 'than' || w.lower === 'over')) break;
+      if (!(w.pos === 'ADJ' || w.pos === 'DET' || w.pos === 'NUM' || w.pos === 'ADV' || w.pos === 'PROPN' || w.lower === 'of' || w.lower === 'than' || w.lower === 'over')) break;
     }
   }
   // "after weeks of fighting", "the scale of the fighting".
@@ -260,6 +278,14 @@ export function unrealReading(t: TriggerHit, tokens: readonly Token[], armedCont
   // from the one the sentence reports.
   for (let k = i - 1; k >= 1 && !PUNCT_STOP.has(words[k]!.lower); k--) {
     if ((words[k]!.lower === 'after' || words[k]!.lower === 'before' || words[k]!.lower === 'since') && LONG_TIME.has(words[k - 1]!.lemma)) return 'sense/long-before';
+  }
+  // "The strike came hours after the truce", "The raids followed the missile": a definite event
+  // noun whose predicate relates it to its context is the event told before.
+  if (hit.definite && noun) {
+    let e = i;
+    while (e < words.length && words[e]!.start < t.end) e++;
+    const p = words[e];
+    if (p && p.pos === 'VERB' && senses.referencePredicates.has(p.lemma)) return 'sense/reference';
   }
   // "throughout the fighting", "during the clashes": the time frame of something else.
   if (hit.definite) {
@@ -295,7 +321,11 @@ export function refersBack(t: TriggerHit, hasOwnDate: boolean, drafts: readonly 
   if ((!hit.definite && !repeated) || hasOwnDate) return false;
   // Strategic developments and protests differ by sub-type (an agreement does not refer back to a mobilization).
   const violent = t.def.event_type === 'Battles' || t.def.event_type === 'Explosions/Remote violence' || t.def.event_type === 'Violence against civilians';
-  const anyViolent = hit.trigger?.reference ?? false;
+  // "the attack", "the raid": a definite generic attack noun is a hypernym of every violent event
+  // ("Shells hit the market ... The attack was retaliation"), so it refers back to any of them.
+  // A plural ("the ghastly attacks") may sum up several events: it keeps the type rule.
+  const anyViolent = (hit.trigger?.reference ?? false) ||
+    (hit.definite === true && hit.trigger?.nominal === true && (hit.trigger.frame === 'battle/attack' || hit.trigger.frame === 'battle/offensive') && !/s$/i.test(t.text));
   const isViolent = (type: string): boolean => type === 'Battles' || type === 'Explosions/Remote violence' || type === 'Violence against civilians';
   return drafts.some((d) => !d.background && (anyViolent ? isViolent(d.event_type) : d.event_type === t.def.event_type && (violent || d.sub_event_type === t.def.sub_event_type)));
 }
