@@ -122,6 +122,9 @@ function syntaxRoles(
       const r = actorOfPhrase(c.np, syn, usable, ctx, lex, env);
       // Civilians are what is hit, never by class the attacker ("a car carrying police came under fire").
       if (!r || (asAgent && r.via === 'civilians')) continue;
+      // A pre-modifier acts only when it names someone ("Azerbaijani shelling", "Hamas attack"), not
+      // when it classifies the event ("full military mobilization", "army exercise").
+      if (c.rule === 'syntax/premodifier' && r.via === 'place-country') continue;
       if (not && (r.hit === not || (r.hit.entry.side && r.hit.entry.side === not.entry.side))) continue;
       const rule = `roles/${c.rule}${r.via === 'name' ? '' : `+${r.via}`}`;
       return { hit: r.hit, weight: 1, accused: isAccused(r.hit), rule };
