@@ -2,7 +2,7 @@
  * Reads one article sentence by sentence into event drafts: trigger, roles, date, background,
  * place, casualties, claims and control of places. Merging happens afterwards.
  */
-import { claimsOfSentence, quotationClaims, SpeakerMemory, verbalFrames } from './claims.js';
+import { claimsOfSentence, colonClaims, quotationClaims, SpeakerMemory, verbalFrames } from './claims.js';
 import type { ActorHit, ExtractContext, PlaceHit } from './context.js';
 import { dateRole, isOldDate, pickDate } from './dating.js';
 import { daysBetween } from '../model/calendar.js';
@@ -10,6 +10,7 @@ import type { CasualtyFill, Draft, TriggerHit } from './drafts.js';
 import { listedWith } from './listed-places.js';
 import { pickInherited, pickLocation, placeFill } from './locate.js';
 import { findAttributions, type AttributionFrame } from './recognizers/attribution.js';
+import { speechAttributions } from './recognizers/speech-attribution.js';
 import { findCasualties, type CasualtyMention } from './recognizers/casualties.js';
 import { casualtiesFromTokens, victimClass } from './recognizers/casualty-grammar.js';
 import { assignRoles } from './roles.js';
@@ -151,7 +152,8 @@ export function readSentences(
     const sActors = byActors[i] ?? [];
     const sDates = byDates[i] ?? [];
     const tokens = analysis.tokensIn(s.start, s.end);
-    const frames = verbalFrames(findAttributions(s.text, s.start, lex), tokens);
+    const patterned = verbalFrames(findAttributions(s.text, s.start, lex), tokens);
+    const frames = [...patterned, ...speechAttributions(s, tokens, patterned, lex)].sort((a, b) => a.start - b.start);
     // Speakers named outside frames ("The Armenian Ministry of Defense" as a subject) are remembered too.
     for (const a of sActors) if (a.entry.kind === 'ministry' || a.entry.kind === 'person') memory.remember(a);
     memory.seePlaces((byPlaces[i] ?? []).flatMap((p) => (p.place.country ? [p.place.country] : [])));
@@ -176,13 +178,20 @@ export function readSentences(
   });
   // Sentences inside a quotation closed by '..., the ministry said.' are claimed by that speaker.
   const inherited = quotationClaims(facts.map((f) => f.s), facts.map((f) => f.claims));
-  return facts.map((f, i) => (inherited[i]!.length ? { ...f, claims: inherited[i]! } : f));
+  const quoted = facts.map((f, i) => (inherited[i]!.length ? { ...f, claims: inherited[i]! } : f));
+  // ... and those after "The ministry said:" by the speaker the colon introduces.
+  const introduced = colonClaims(quoted.map((f) => f.s), quoted.map((f) => f.claims));
+  return quoted.map((f, i) => (introduced[i]!.length ? { ...f, claims: introduced[i]! } : f));
 }
 
 /** Side of the claimant of sentence `i`, else of the nearest earlier sentence of its paragraph that has one. */
 function speakerSideOf(facts: readonly SentenceFacts[], i: number): string | null {
   const para = facts[i]!.s.paragraph;
-  const sideAt = (j: number) => facts[j]!.claims.find((c) => c.claimant?.side)?.claimant?.side ?? null;
+  // Whoever asserts the content speaks it; one who denies it ("dismissed as nonsense claims that...") does not.
+  const sideAt = (j: number) => {
+    const sided = facts[j]!.claims.filter((c) => c.claimant?.side);
+    return (sided.find((c) => c.stance === 'asserts' || c.stance === 'confirms') ?? sided[0])?.claimant?.side ?? null;
+  };
   for (let j = i; j >= 0 && facts[j]!.s.paragraph === para; j--) if (sideAt(j)) return sideAt(j);
   // "..., the ministry said." closing the paragraph.
   for (let j = i + 1; j < facts.length && facts[j]!.s.paragraph === para; j++) if (sideAt(j)) return sideAt(j);
@@ -272,6 +281,13 @@ export function buildDrafts(text: string, facts: readonly SentenceFacts[], refer
       const agentSide = roles.agent?.hit.entry.side;
       if (roles.agent && agentSide && f.claims.some((c) => c.claimant?.side && opponentOf(agentSide, ctx) === c.claimant.side)) {
         roles = { ...roles, agent: { ...roles.agent, accused: true } };
+      }
+      // "Baku claims that the town has been captured": a side that announces a capture with no
+      // captor named claims its own gain.
+      if (!roles.agent && !roles.target && t.def.territory === 'gain') {
+        const claim = f.claims.find((c) => (c.stance === 'asserts' || c.stance === 'confirms') && c.claimant?.side && c.claimant.span && c.claimant.span.end <= t.start);
+        const entry = claim?.claimant?.side ? ctx.forcesOfSide(claim.claimant.side) : null;
+        if (entry && claim?.claimant?.span) roles = { ...roles, agent: { hit: { start: claim.claimant.span.start, end: claim.claimant.span.end, surface: claim.claimant.span.text, entry }, weight: 0.5, accused: false, rule: 'roles/claimed-gain' } };
       }
       // "Artsakh authorities declared mobilization": for a decision, the speaker is the actor.
       if (!roles.agent && !isViolent(t.def.event_type)) {

@@ -13,6 +13,8 @@ import { syntaxOf, type NounPhrase, type SentenceSyntax } from '../syntax/clause
 import { actorOfPhrase, isThirdPartyModifier } from '../syntax/phrase-actors.js';
 import { roleLexicon } from '../syntax/role-lexicon.js';
 
+/** A claimant phrase that names a person who speaks for an institution ("the army spokesman Colonel X", "Y, the minister"). */
+const personTitleRe = /\b(?:spokes(?:man|woman|person)|minister|president|premier|commander|colonel|general|major|captain|lieutenant|official|head|chief|mayor|governor|ambassador|envoy|adviser|advisor|aide|secretary|director|prosecutor|representative|ombudsman|defender)\b/i;
 const anaphoricClaimantRe = /^(?:the\s+)?(?:ministry|department|statement|report|agency|office|presidency|government|side|officials?|spokes(?:man|woman|person)|we|they|it|he|she)$/i;
 /** "Anees al-Asbahi, a spokesman for the health ministry": the apposition names whom the speaker speaks for. */
 const appositionRe = /^\s*,\s*(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(?:spokes(?:man|woman|person)|official|head|chief|minister|commander|director|adviser|advisor|aide|representative|member|leader|secretary|envoy|ambassador|governor|mayor|prosecutor)\s+(?:for|of|at|with|in|to)\s+/i;
@@ -20,12 +22,16 @@ const appositionRe = /^\s*,\s*(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(?:spokes(?:man|w
 /** Keeps track of who spoke last, to resolve "the ministry said" and "we", and of every actor named so far. */
 export class SpeakerMemory {
   private last: ActorHit | null = null;
+  private lastPerson: ActorHit | null = null;
   private readonly seen: ActorHit[] = [];
-  remember(hit: ActorHit): void {
+  /** `person`: the speaker is a person speaking for `hit` ("the army's spokesman Colonel X"). */
+  remember(hit: ActorHit, person = false): void {
     if (hit.entry.kind !== 'media' || !this.last) this.last = hit;
+    if (hit.entry.kind === 'person' || person) this.lastPerson = hit;
   }
-  recall(): ActorHit | null {
-    return this.last;
+  /** The last speaker; for "he" and "she", the last person who spoke (never an institution). */
+  recall(pronoun = ''): ActorHit | null {
+    return /^(?:he|she)$/i.test(pronoun) ? this.lastPerson : this.last;
   }
   /** Records the actors of a sentence once it is read (for "the group said", "the army said"). */
   see(hits: readonly ActorHit[]): void {
@@ -131,7 +137,7 @@ export function resolveClaimants(
   if (!hit && s && syn && !/^(?:who|which|for its part|its part|for their part)\b/i.test(frame.claimant.text.trim()) && frame.claimant.text.trim()) {
     const phrase = frame.claimant.text.trim();
     // A bare pronoun or "the ministry" keeps to the last speaker; "the group", "the army", owners and appositions go through syntax.
-    if (!anaphoricClaimantRe.test(phrase) || !memory.recall()) {
+    if (!anaphoricClaimantRe.test(phrase) || !memory.recall(phrase)) {
       const found = claimantBySyntax(frame, s, actors, ctx, memory, syn);
       if (found.length) return found;
     }
@@ -150,7 +156,7 @@ export function resolveClaimant(
   const inside = actors.filter((a) => a.start >= frame.claimant.start && a.end <= frame.claimant.end);
   const hit = inside[inside.length - 1];
   if (hit) {
-    memory.remember(hit);
+    memory.remember(hit, personTitleRe.test(frame.claimant.text) || /[A-Z][a-z]+\s+[A-Z][a-z]+$/.test(frame.claimant.text.slice(hit.end - frame.claimant.start)));
     return toActor(hit.entry, hit);
   }
   const phrase = frame.claimant.text.trim();
@@ -163,7 +169,7 @@ export function resolveClaimant(
     }
   }
   if (anaphoricClaimantRe.test(phrase)) {
-    const last = memory.recall();
+    const last = memory.recall(phrase);
     if (last) return toActor(last.entry, { start: frame.claimant.start, end: frame.claimant.end, surface: phrase });
   }
   // "Armenian sources", "pro-Armenian sources", "Azerbaijani officials": a side by its adjective.
@@ -199,6 +205,9 @@ export function claimsOfSentence(
     // "The attack was claimed by X", "... was confirmed by the ministry": the by-agent of a passive speech verb.
     if (!claimants.length && syn) claimants = passiveClaimants(f, s, actors, ctx, memory, syn);
     const claimant = claimants[0] ?? null;
+    // A speech verb whose subject names no one known ("the figure", "a witness") leaves the
+    // sentence to the sources around it.
+    if (!claimant && f.syntactic) continue;
     let accused: Actor | null = null;
     if (f.stance === 'accuses') {
       const hit = actors.find((a) => a.start >= f.end && a.entry.kind !== 'media');
@@ -252,12 +261,43 @@ export function quotationClaims(sentences: readonly { readonly text: string }[],
 }
 
 /**
+ * Speech introduced by a colon ("The Defense Ministry of Azerbaijan said:", "X posted on
+ * Facebook:"): the sentences after it, up to the next heading, the next sentence with a speaker of
+ * its own, or `maxSpan` sentences, are claimed by that speaker. Returns, per sentence, the claims
+ * it inherits (empty when none).
+ */
+export function colonClaims(sentences: readonly { readonly text: string; readonly kind: string }[], claims: readonly (readonly Claim[])[], maxSpan = 8): Claim[][] {
+  const out: Claim[][] = sentences.map(() => []);
+  for (let i = 0; i < sentences.length; i++) {
+    if (!/:\s*$/.test(sentences[i]!.text)) continue;
+    const own = claims[i]!.filter((c) => c.stance !== 'accuses' && c.claimant);
+    if (!own.length) continue;
+    for (let j = i + 1; j < sentences.length && j <= i + maxSpan; j++) {
+      const kind = sentences[j]!.kind;
+      if (kind === 'heading' || kind === 'title' || claims[j]!.some((c) => c.claimant)) break;
+      out[j]!.push(...own);
+    }
+  }
+  return out;
+}
+
+/**
  * Drops frames whose speech word is a noun ("Armenia's territorial claims on", "Baku's claims
  * that"): the tagger tells the verb "claims" from the noun. Frames introduced by a preposition
  * ("according to X", "citing X") have no verb and stay.
  */
 export function verbalFrames(frames: readonly AttributionFrame[], tokens: readonly Token[]): AttributionFrame[] {
-  return frames.filter((f) => {
+  const speech = roleLexicon().speechVerbs;
+  return frames.map((f) => {
+    // "The General Staff rejected Russian claims that...": a speech verb inside the claimant phrase
+    // ends a clause of its own (read by the clause analysis); the claimant is what follows it.
+    const inner = tokens.filter((t) => t.start >= f.claimant.start && t.end <= f.claimant.end && t.pos === 'VERB' && speech.has(t.lemma)).pop();
+    if (!inner) return f;
+    const rest = tokens.filter((t) => t.start > inner.end && t.end <= f.claimant.end);
+    if (!rest.length) return f;
+    const start = rest[0]!.start;
+    return { ...f, start, claimant: { start, end: f.claimant.end, text: f.claimant.text.slice(start - f.claimant.start) } };
+  }).filter((f) => {
     const after = tokens.filter((t) => t.start >= f.claimant.end && t.end <= f.end);
     const word = after.find((t) => t.pos !== 'AUX' && t.pos !== 'ADV' && t.pos !== 'PUNCT' && t.pos !== 'PART');
     if (!word || word.pos !== 'NOUN') return true;

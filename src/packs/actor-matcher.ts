@@ -202,7 +202,7 @@ export function createActorMatcher(packs: Packs): ActorMatcher {
           best = noun!.span === 'owner' && !backed ? { length: ref.length, end: ref.end, entry, via: 'composition' } : { length: j - i + fn.length, end: fn.end, entry, via: 'composition' };
         }
         // "Russian-backed separatists" (a backer), "Palestinian militants" (a homeland)
-        const gm = exact.match(tokens, j, null, (a) => Boolean(a.generic) && a.generic !== 'state');
+        const gm = exact.match(tokens, j, null, (a) => Boolean(a.generic) && a.generic !== 'state' && a.generic !== 'authority');
         if (gm && (!best || j - i + gm.length > best.length)) {
           best = { length: j - i + gm.length, end: gm.end, entry: placedGeneric(gm.hits[0]!.value, code, backed ? 'backer' : 'homeland'), via: 'composition' };
         }

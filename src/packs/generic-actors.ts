@@ -4,6 +4,8 @@
  * fixed theatre:
  * - `state` ("the army", "soldiers", "the junta") → the forces of the country the article is about,
  *   when one country clearly dominates what it names (its forces, institutions and places);
+ * - `authority` ("officials", "the authorities", "the government") → the government of the country
+ *   where the article's places are (the officials who report an attack are those of the place hit);
  * - a non-state class ("militants", "rebels", "separatists", "gangs") → the named group of a
  *   compatible kind the article mentions most; else the default group of that class in the
  *   article's country (`generic-defaults.tsv`); else, with a backer ("Russian-backed"), a militia of
@@ -172,6 +174,10 @@ export function resolveGenericActors(
     let entry: ActorEntry | null = null;
     if (cls === 'state') {
       entry = dominant ? ctx.forcesOfSide(dominant) : null;
+    } else if (cls === 'authority') {
+      // "officials said", "the authorities": the government where the article's places are
+      const where = home ?? dominant;
+      entry = where ? ctx.governmentOf(where) ?? ctx.forcesOfSide(where) : null;
     } else {
       entry = groupFor(cls, h.start, e.homeland);
       const where = e.homeland ?? home;

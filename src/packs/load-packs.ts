@@ -141,11 +141,11 @@ function loadWorld(dir: string): WorldPack {
     for (const [cls, aliases] of byClass) {
       actors.push({
         id: `actor:generic:${cls}`,
-        name: cls === 'state' ? 'State forces (generic)' : `Unidentified armed group (${cls})`,
-        kind: cls === 'state' ? 'state-forces' : 'armed-group',
+        name: cls === 'state' ? 'State forces (generic)' : cls === 'authority' ? 'Government (generic)' : `Unidentified armed group (${cls})`,
+        kind: cls === 'state' ? 'state-forces' : cls === 'authority' ? 'government' : 'armed-group',
         side: null,
         country: null,
-        inter: cls === 'state' ? 1 : 3,
+        inter: cls === 'state' || cls === 'authority' ? 1 : 3,
         aliases,
         generic: cls,
       });

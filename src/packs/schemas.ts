@@ -256,7 +256,7 @@ export type CuratedPlace = z.infer<typeof curatedPlaceSchema>;
 export const groupTypeSchema = z.enum(['jihadist', 'rebel', 'separatist', 'resistance', 'militia', 'paramilitary', 'gang', 'state', 'international']);
 
 /** Classes of generic descriptions (`generic-actors.tsv`). */
-export const genericClassSchema = z.enum(['state', 'militant', 'jihadist', 'rebel', 'separatist', 'resistance', 'militia', 'paramilitary', 'gang', 'bandit', 'gunman', 'fighter']);
+export const genericClassSchema = z.enum(['state', 'authority', 'militant', 'jihadist', 'rebel', 'separatist', 'resistance', 'militia', 'paramilitary', 'gang', 'bandit', 'gunman', 'fighter']);
 
 /** One row of the world pack's `generic-actors.tsv`. */
 export const genericActorRowSchema = z.object({ phrase: nonEmpty, class: genericClassSchema });

@@ -164,7 +164,8 @@ export function actorOfPhrase(
       // "the army", "the military": a state's forces, never an armed group named before.
       ok = (a) => a.entry.kind === 'state-forces' || a.entry.kind === 'government' || a.entry.kind === 'ministry';
     } else if (lex.forceNouns.has(head.lemma)) ok = (a) => FIGHTING.has(a.entry.kind) || a.entry.kind === 'government' || a.entry.kind === 'ministry';
-    else if (lex.institutionNouns.has(head.lemma)) ok = (a) => a.entry.kind === 'ministry' || a.entry.kind === 'government';
+    // ("the centre of Sumy" is a part of a town, not the press centre)
+    else if (lex.institutionNouns.has(head.lemma) && !(lex.settlementTargets.has(head.lemma) && t[np.last + 1]?.lower === 'of')) ok = (a) => a.entry.kind === 'ministry' || a.entry.kind === 'government';
     if (ok) {
       let hit = (env.speaker && ok(env.speaker) ? env.speaker : null) ?? null;
       // "the army", "the military": the forces named before, else those of the country the text is

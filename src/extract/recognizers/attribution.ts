@@ -15,6 +15,8 @@ export interface AttributionFrame {
   /** The frame's own verb hedges ("claims", "alleged"). */
   readonly hedgedVerb: boolean;
   readonly trailing: boolean;
+  /** Read off the clause analysis (a speech verb and its subject) rather than a phrase pattern. */
+  readonly syntactic?: boolean;
 }
 
 const verbRe = /\b([a-z]+)\b/g;

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { createExtractContext } from './create-extract-context.js';
+import { processArticle } from '../pipeline/process-article.js';
+import type { RawArticle } from '../model/article.js';
+
+const ctx = createExtractContext();
+const raw = (text: string, published: string | null = '2024-03-05'): RawArticle => ({
+  id: 'c1', source: 'c1', format: 'json', title: null, text, html: null, url: null,
+  outlet: 'Test Wire', published, publishedSource: published ? 'metadata' : null, language: null, diagnostics: [],
+});
+const claimantSides = (text: string, published?: string) =>
+  processArticle(raw(text, published), ctx).events.map((e) => e.claims.map((c) => c.claimant?.side ?? null));
+
+describe('claimants read off the clause analysis', () => {
+  it('takes the subject of any speech verb as the claimant ("posted", "wrote")', () => {
+    const sides = claimantSides("Yuriy Ihnat, a spokesman for Ukraine's air force, posted on Telegram that Russian drones struck a fuel depot in Odesa overnight.");
+    expect(sides.flat()).toContain('UKR');
+  });
+  it('gives the paragraphs a colon introduces to the speaker before it', () => {
+    const text = "Russia's defence ministry said its forces repelled attacks near Avdiivka on Monday.\n\nUkraine's General Staff said:\n\n\"Russian artillery shelled Kherson on Tuesday. Two civilians were killed.\"";
+    const events = processArticle(raw(text), ctx).events;
+    const kherson = events.find((e) => e.location?.name === 'Kherson');
+    expect(kherson?.claims.map((c) => c.claimant?.side)).toEqual(['UKR']);
+  });
+  it('reads bare "officials" as the government of the place hit, not of the attacker', () => {
+    const events = processArticle(raw('Russian missiles hit the centre of Sumy on Sunday, killing 20 people, officials said.', '2025-04-14'), ctx).events;
+    const strike = events.find((e) => e.event_type === 'Explosions/Remote violence');
+    expect(strike?.actor1?.side).toBe('RUS');
+    expect(strike?.claims.map((c) => c.claimant?.side)).toEqual(['UKR']);
+  });
+  it('does not make the side that denies a capture the captor', () => {
+    const events = processArticle(raw("Ukraine's General Staff rejected Russian claims that the village of Robotyne had been captured.", '2023-09-10'), ctx).events;
+    const capture = events[0];
+    expect(capture?.actor1?.side).toBe('RUS');
+    expect(capture?.claims.map((c) => c.claimant?.side)).toEqual(expect.arrayContaining(['UKR', 'RUS']));
+  });
+});
