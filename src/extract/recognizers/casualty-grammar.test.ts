@@ -24,6 +24,8 @@ describe('casualty grammar over tokens', () => {
   it('reads tolls, lives and count nouns', () => {
     expect(read('The death toll from the blast has risen to 31, officials said.')).toEqual(['killed 31']);
     expect(read('The ambush cost the lives of 11 recruits.')).toEqual(['killed 11']);
+    expect(read('The number of people wounded in the shelling has risen to 20.')).toEqual(['injured 20']);
+    expect(read('Gunmen raided the post, martyring three constables.')).toEqual(['killed 3']);
     expect(read('Medics recovered 14 bodies from the rubble.')).toEqual(['killed 14']);
   });
   it('keeps "more than N" above N and reads vague counts at their lowest', () => {
@@ -33,7 +35,11 @@ describe('casualty grammar over tokens', () => {
   });
   it('reads zero tolls but not missing figures', () => {
     expect(read('The shell hit a school; there were no casualties.')).toEqual(['killed 0', 'injured 0']);
-    expect(read('Nobody was hurt, the mayor said.')).toEqual(['injured 0']);
+    // nobody hurt: nobody killed either
+    expect(read('Nobody was hurt, the mayor said.')).toEqual(['injured 0', 'killed 0']);
+    expect(read('No one was killed or injured in the blast.')).toEqual(['killed 0', 'injured 0']);
+    expect(read('The rocket left no one dead.')).toEqual(['killed 0']);
+    expect(read('Two guards died; no one else was hurt.')).toEqual(['killed 2']);
     expect(read('The army gave no casualty figures.')).toEqual([]);
     expect(read('There was no word on the injured.')).toEqual([]);
   });

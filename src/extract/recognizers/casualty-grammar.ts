@@ -28,6 +28,8 @@ const grammarFile = z.object({
   intransitive: byCategory,
   count_nouns: byCategory,
   toll_nouns: z.array(z.string()),
+  injury_toll_nouns: z.array(z.string()),
+  zero_exceptions: z.array(z.string()),
   toll_links: z.array(z.string()),
   result_verbs: z.array(z.string()),
   auxiliaries: z.array(z.string()),
@@ -47,6 +49,8 @@ interface Classes {
   readonly intransitive: ReadonlyMap<string, Category>;
   readonly countNouns: ReadonlyMap<string, Category>;
   readonly tollNouns: readonly string[][];
+  readonly injuryTollNouns: readonly string[][];
+  readonly zeroExceptions: ReadonlySet<string>;
   readonly tollLinks: ReadonlySet<string>;
   readonly resultVerbs: ReadonlySet<string>;
   readonly auxiliaries: ReadonlySet<string>;
@@ -74,6 +78,8 @@ function load(): Classes {
     intransitive: map(g.intransitive),
     countNouns: map(g.count_nouns),
     tollNouns: g.toll_nouns.map((t) => t.split(/\s+/)),
+    injuryTollNouns: g.injury_toll_nouns.map((t) => t.split(/\s+/)),
+    zeroExceptions: new Set(g.zero_exceptions),
     tollLinks: new Set(g.toll_links),
     resultVerbs: new Set(g.result_verbs),
     auxiliaries: new Set(g.auxiliaries),
@@ -82,7 +88,8 @@ function load(): Classes {
     victimPrepositions: new Set(g.victim_prepositions),
     exceeding: new Set(g.exceeding),
     vagueCounts: new Map(Object.entries(g.vague_counts)),
-    zeroWords: g.zero_words.map((w) => w.split(/\s+/)),
+    // the longest first: "no one" before "no"
+    zeroWords: g.zero_words.map((w) => w.split(/\s+/)).sort((a, b) => b.length - a.length),
     civilianVictims: new Set(g.civilian_victims),
     unspecifiedVictims: new Set(g.unspecified_victims),
     zeroNouns: new Map<string, Category | 'both'>([
@@ -284,7 +291,7 @@ export function casualtiesFromTokens(
       }
     }
     // Toll: "death toll rose to 12", "the number of people killed … has climbed to 35".
-    for (const noun of c.tollNouns) {
+    for (const [noun, tollCat] of [...c.tollNouns.map((x) => [x, 'killed'] as const), ...c.injuryTollNouns.map((x) => [x, 'injured'] as const)]) {
       if (!noun.every((w, k) => tokens[i + k]?.lower === w)) continue;
       for (let k = i + noun.length; k < Math.min(tokens.length, i + noun.length + 16); k++) {
         const x = tokens[k]!;
@@ -293,7 +300,7 @@ export function casualtiesFromTokens(
         const n = countAt(tokens, k + 1, lex);
         if (n && !n.article) {
           const vEnd = victimAfter(tokens, n.to, c);
-          emit(i, Math.max(vEnd, n.to), 'killed', n, n.to, vEnd);
+          emit(i, Math.max(vEnd, n.to), tollCat, n, n.to, vEnd);
           break;
         }
       }
@@ -318,9 +325,24 @@ export function casualtiesFromTokens(
       const zn = p && nounGap && !(next && (next.pos === 'NOUN' || next.pos === 'PROPN')) ? c.zeroNouns.get(p.lower) : undefined;
       const pred = p && !zn ? c.intransitive.get(p.lower) ?? c.intransitive.get(p.lemma) ?? (/(?:ed|en|hurt)$/.test(p.lower) ? c.transitive.get(p.lemma) : undefined) : undefined;
       const cats: Category[] = zn === 'both' ? ['killed', 'injured'] : zn ? [zn] : pred ? [pred] : [];
-      if (p && cats.length && !out.some((o) => o.start <= tokens[i]!.start && tokens[k]!.end <= o.end)) {
+      let last = k;
+      if (pred) {
+        // "no one was killed or injured": a predicate coordinated with the first.
+        const conj = tokens[k + 1]?.lower;
+        const q = tokens[k + 2];
+        const pred2 = (conj === 'or' || conj === 'and' || conj === 'nor') && q ? c.intransitive.get(q.lower) ?? (/(?:ed|en|hurt)$/.test(q.lower) ? c.transitive.get(q.lemma) : undefined) : undefined;
+        if (pred2 && !cats.includes(pred2)) {
+          cats.push(pred2);
+          last = k + 2;
+        }
+        // "Nobody was hurt": nobody died either - unless only the others were spared ("no one else").
+        if (cats.length === 1 && cats[0] === 'injured' && !c.zeroExceptions.has(tokens[z0]?.lower ?? '')) cats.push('killed');
+      }
+      if (p && cats.length && !c.zeroExceptions.has(tokens[z0]?.lower ?? '') && !out.some((o) => o.start <= tokens[i]!.start && tokens[k]!.end <= o.end)) {
+        // the words of "no one" are no count of their own ("left no one dead")
+        for (let x = i; x < z0; x++) used.add(x);
         const start = tokens[i]!.start;
-        const end = p.end;
+        const end = tokens[last]!.end;
         for (const category of cats) out.push({ start, end, text: text.slice(start, end), category, count: 0, modifier: null, victim: null, aggregate });
       }
     }
