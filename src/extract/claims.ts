@@ -298,6 +298,13 @@ export function verbalFrames(frames: readonly AttributionFrame[], tokens: readon
     const start = rest[0]!.start;
     return { ...f, start, claimant: { start, end: f.claimant.end, text: f.claimant.text.slice(start - f.claimant.start) } };
   }).filter((f) => {
+    // The claimant must be a noun phrase: not "and", not "Today martial law was" (a passive
+    // "was declared"), not a clause ("this does not mean that mobilization has been").
+    const words = tokens.filter((t) => t.start >= f.claimant.start && t.end <= f.claimant.end);
+    if (words.length && f.claimant.start === f.start) {
+      if (!words.some((t) => t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'PRON' || t.pos === 'NUM' || t.pos === 'ADJ')) return false;
+      if (words[words.length - 1]!.pos === 'AUX' || words.some((t) => t.pos === 'SCONJ' || (t.pos === 'PART' && t.lower === 'not'))) return false;
+    }
     const after = tokens.filter((t) => t.start >= f.claimant.end && t.end <= f.end);
     const word = after.find((t) => t.pos !== 'AUX' && t.pos !== 'ADV' && t.pos !== 'PUNCT' && t.pos !== 'PART');
     if (!word || word.pos !== 'NOUN') return true;

@@ -61,6 +61,28 @@ export function speechAttributions(sentence: { readonly start: number; readonly 
       syntactic: true,
     });
   }
-  return out;
+  // "The attack was claimed by the outlawed TTP", "... was confirmed by the ministry": the by-agent
+  // of a passive speech verb.
+  for (const vg of syn.verbs) {
+    if (vg.voice !== 'passive' || !roleLexicon().speechVerbs.has(vg.lemma) || syn.tokens[vg.last + 1]?.lower !== 'by') continue;
+    // (the chunker may leave a participle out: "by the outlawed TTP")
+    const agent = syn.nps.find((np) => np.first >= vg.last + 2 && np.first <= vg.last + 5);
+    if (!agent) continue;
+    const verb = syn.tokens[vg.head]!;
+    const from = syn.tokens[vg.first]!.start;
+    const to = agent.end;
+    const agentStart = syn.tokens[vg.last + 2]!.start;
+    if ([...known, ...out].some((k) => k.start < to && from < k.end)) continue;
+    out.push({
+      start: from,
+      end: to,
+      claimant: { start: agentStart, end: agent.end, text: sentence.text.slice(agentStart - sentence.start, agent.end - sentence.start) },
+      stance: stanceOfLemma(vg.lemma, verb.lower, lex),
+      hedgedVerb: lex.hedgingVerbs.has(verb.lower),
+      trailing: false,
+      syntactic: true,
+    });
+  }
+  return out.sort((a, b) => a.start - b.start);
 }
 
