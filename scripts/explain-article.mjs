@@ -14,6 +14,7 @@ import { analyzeText } from '../dist/nlp/analyze-text.js';
 import { findFrameTriggers } from '../dist/extract/match-frames.js';
 import { loadFrames } from '../dist/extract/frames.js';
 import { cleanArticle } from '../dist/clean/clean-article.js';
+import { findUnlistedPlaces } from '../dist/extract/recognizers/unlisted-places.js';
 
 const [id, group] = process.argv.slice(2);
 const groups = group ? [group] : ['karabakh', 'other', 'negative'];
@@ -37,7 +38,10 @@ const text = article.text;
 const ctx = base.forArticle?.(text) ?? base;
 const sentences = sentenceViews(article);
 const analysis = analyzeText(text);
-const facts = readSentences(text, sentences, ctx.findActors(text, article.published), ctx.findPlaces(text), findDates(text, article.published), findFrameTriggers(text, analysis, loadFrames(), sentences), ctx, analysis);
+const actors = ctx.findActors(text, article.published);
+const known = ctx.findPlaces(text);
+const places = findUnlistedPlaces(text, analysis.tokens, known, actors, ctx);
+const facts = readSentences(text, sentences, actors, places, findDates(text, article.published), findFrameTriggers(text, analysis, loadFrames(), sentences), ctx, analysis);
 const side = (a) => (a ? `${a.name}[${a.side ?? '?'}]` : 'NULL');
 for (const f of facts) {
   console.log(`\n#${f.s.index} p${f.s.paragraph} ${f.s.kind}: ${f.s.text}`);

@@ -4,7 +4,7 @@
  */
 import type { Lexicon } from './lexicon.js';
 import type { ActorEntry, CeasefireEntry, KeyEventEntry, TheatrePack } from '../packs/types.js';
-import type { Place } from '../model/event.js';
+import type { GeoPrecision, Place } from '../model/event.js';
 
 /** An actor named in the text. */
 export interface ActorHit {
@@ -22,6 +22,8 @@ export interface PlaceHit {
   readonly place: Place;
   /** Place kind from the pack (`village`, `corridor`, `region`, `country`...). */
   readonly kind: string;
+  /** A place no pack lists, read from a place phrase: its coordinates are a container's, of this precision. */
+  readonly unlisted?: { readonly precision: GeoPrecision };
 }
 
 export interface ExtractContext {

@@ -14,6 +14,7 @@ import { findFrameTriggers } from './match-frames.js';
 import { clusterDrafts, isGeneric, opponentOf, soleOpponentOf, voteRole } from './merge-drafts.js';
 import { sentenceViews } from './sentences.js';
 import { findStatements } from './statements.js';
+import { findUnlistedPlaces } from './recognizers/unlisted-places.js';
 import { findDates } from '../dates/find-dates.js';
 import { daysBetween } from '../model/calendar.js';
 import { victimClass } from './recognizers/casualty-grammar.js';
@@ -368,9 +369,11 @@ export function extractEvents(article: CleanArticle, ctx: ExtractContext): Extra
   const reference = article.published;
   const sentences = sentenceViews(article);
   const actors = ctx.findActors(text, reference);
-  const places = ctx.findPlaces(text);
   const dates = findDates(text, reference);
   const analysis = analyzeText(text);
+  // Gazetteer places, and the villages, posts and valleys the text names that no pack lists.
+  const known = ctx.findPlaces(text);
+  const places = findUnlistedPlaces(text, analysis.tokens, known, actors, ctx);
   const triggers = findFrameTriggers(text, analysis, loadFrames(), sentences);
   // Sentences too long for the clause analysis (a run-on list, a table flattened into one line)
   // are read by word order only; the user is told which, once per article.

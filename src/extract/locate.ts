@@ -50,6 +50,8 @@ export function precisionInContext(text: string, hit: PlaceHit, ctx: ExtractCont
   const kind = hit.kind;
   let p: GeoPrecision = kind === 'country' || kind === 'region' ? 3 : kind === 'district' ? 2 : kind === 'village' || kind === 'town' || kind === 'city' ? 1 : 2;
   if (p === 1 && (ctx.lexicon.nearRe.test(before) || ctx.lexicon.areaRe.test(after))) p = 2;
+  // an unlisted place is only as precise as the coordinates it borrows
+  if (hit.unlisted && hit.unlisted.precision > p) p = hit.unlisted.precision;
   return p;
 }
 
@@ -140,7 +142,8 @@ export function placeFill(text: string, hit: PlaceHit, ctx: ExtractContext, rule
   return {
     place: { ...hit.place, source_text: hit.surface, geo_precision, span: { start: hit.start, end: hit.end, text: hit.surface } },
     hit,
-    rank: placeRank(hit.kind),
+    // an unlisted place ranks by the coordinates it borrows (a district's, a country's)
+    rank: hit.unlisted ? Math.max(placeRank(hit.kind), hit.unlisted.precision === 3 ? 4 : 3) : placeRank(hit.kind),
     cost,
     rule,
   };

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { createExtractContext } from '../create-extract-context.js';
+import { processArticle } from '../../pipeline/process-article.js';
+import type { RawArticle } from '../../model/article.js';
+
+const ctx = createExtractContext();
+const raw = (text: string): RawArticle => ({
+  id: 'u1', source: 'u1', format: 'json', title: null, text, html: null, url: null,
+  outlet: 'Test Wire', published: '2025-09-15', publishedSource: 'metadata', language: null, diagnostics: [],
+});
+const locations = (text: string) => processArticle(raw(text), ctx).events.map((e) => e.location);
+
+describe('places no gazetteer lists', () => {
+  it('reads "the village of X" as a place, with the coordinates of the district the text sets it in', () => {
+    const [loc] = locations("An Israeli drone struck a car near the village of Toulin in southern Lebanon's Bint Jbeil district on Sunday, killing one man.");
+    expect(loc?.name).toBe('Toulin');
+    expect(loc?.country).toBe('LBN');
+    expect(loc?.lat).not.toBeNull();
+    // only as precise as the borrowed coordinates
+    expect(loc?.geo_precision).toBeGreaterThanOrEqual(2);
+  });
+  it('reads a name before a place noun ("X barracks", "X valley")', () => {
+    const [loc] = locations("Hezbollah said its fighters attacked troops at the Ramim barracks in Israel's north with rockets on Friday.");
+    expect(loc?.name).toBe('Ramim');
+    expect(loc?.country).toBe('ISR');
+  });
+  it('places a site named after a known town at that town', () => {
+    const [loc] = locations('An Israeli missile strike put Aleppo International Airport out of service on Monday, Syrian state media said.');
+    expect(loc?.name).toBe('Aleppo');
+    expect(loc?.geo_precision).toBe(2);
+  });
+  it('does not take a sentence-opening capital or a demonym for a name', () => {
+    const events = processArticle(raw('Village elders said Russian shelling hit Kupiansk overnight. Ukrainian troops held the Kupiansk area.'), ctx).events;
+    expect(events.map((e) => e.location?.name)).not.toContain('Village');
+    expect(events.map((e) => e.location?.name)).toContain('Kupiansk');
+  });
+});

@@ -1,0 +1,132 @@
+/**
+ * Places no gazetteer lists, read off the grammar of place phrases: a capitalised name after "the
+ * village of", "the town of" or before a place noun ("Ramim barracks", "al-Azziyeh valley",
+ * "Buthidaung Township"), where the packs know no place. Villages of a few hundred people, army
+ * posts and valleys are where much of a war happens and most gazetteers stop above them.
+ *
+ * The place keeps the name the text gives; its coordinates are those of the nearest known place the
+ * text sets it in ("..., in Tyre district", "(Bint Jbeil district, Nabatieh governorate)"), else
+ * of the country the article's places are in, with ACLED precision 2 (a district or town given) or
+ * 3 (only a region or the country). A name the article cannot place in any country is dropped.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
+import type { Token } from '../../nlp/analyze-text.js';
+import type { ActorHit, ExtractContext, PlaceHit } from '../context.js';
+import type { GeoPrecision } from '../../model/event.js';
+
+const kinds = z.object({ village: z.array(z.string()), area: z.array(z.string()), district: z.array(z.string()) });
+const file = z.object({ version: z.number(), before_of: kinds, after: kinds, not_names: z.array(z.string()) });
+
+interface Lexicon {
+  readonly before: ReadonlyMap<string, string>;
+  readonly after: ReadonlyMap<string, string>;
+  readonly notNames: ReadonlySet<string>;
+}
+let cached: Lexicon | null = null;
+function lexicon(): Lexicon {
+  if (cached) return cached;
+  const path = fileURLToPath(new URL('../../../data/lexicon/unlisted-places.yml', import.meta.url));
+  const parsed = file.safeParse(parseYaml(readFileSync(path, 'utf8')));
+  if (!parsed.success) throw new Error(`${path}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  const byKind = (k: z.infer<typeof kinds>) => new Map(Object.entries(k).flatMap(([kind, words]) => words.map((w) => [w, kind] as const)));
+  cached = { before: byKind(parsed.data.before_of), after: byKind(parsed.data.after), notNames: new Set(parsed.data.not_names) };
+  return cached;
+}
+
+/** Rank of a container's kind as coordinates for a place inside it (smaller is nearer). */
+const CONTAINER_PRECISION: Record<string, GeoPrecision> = { city: 2, town: 2, village: 2, district: 2, area: 2, region: 3, country: 3 };
+
+const isNameWord = (t: Token, lex: Lexicon) =>
+  /^\p{Lu}/u.test(t.text.replace(/^(?:al|el|ad|an|as|ash|at|az|ar|ibn|bin|de|du|di)-/i, '')) && !lex.notNames.has(t.lower) && (t.pos === 'PROPN' || t.pos === 'NOUN' || t.pos === 'ADJ');
+
+/**
+ * The article's places: `known` (its gazetteer places) with the unlisted places of `tokens` (the
+ * whole text's) added, skipping names that overlap a known place or an actor, in text order.
+ */
+export function findUnlistedPlaces(text: string, tokens: readonly Token[], known: readonly PlaceHit[], actors: readonly ActorHit[], ctx: ExtractContext): PlaceHit[] {
+  const lex = lexicon();
+  const out: PlaceHit[] = [];
+  const countries = new Map<string, number>();
+  for (const h of known) if (h.place.country) countries.set(h.place.country, (countries.get(h.place.country) ?? 0) + 1);
+  const mainCountry = [...countries.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
+  // A small foreign place the gazetteer matched inside a place phrase ("the Takhta Beg post" in a
+  // Pakistani story read as Tahta, Egypt) gives way to the phrase's own name.
+  const foreign = (h: PlaceHit) => mainCountry !== null && h.place.country !== mainCountry && (h.kind === 'village' || h.kind === 'town') && (countries.get(h.place.country ?? '') ?? 0) <= 1;
+  const replaced = new Set<PlaceHit>();
+  const overlaps = (s: number, e: number) => known.some((h) => h.start < e && s < h.end && !foreign(h)) || actors.some((a) => a.start < e && s < a.end) || out.some((h) => h.start < e && s < h.end);
+
+  const add = (first: number, lastToken: number, kind: string, headEnd: number) => {
+    // the name's words only ("Ramim" of "Ramim barracks"; "Mitiga" of "Mitiga International Airport")
+    const last = tokens[lastToken]!.lower === 'international' && lastToken > first ? lastToken - 1 : lastToken;
+    const start = tokens[first]!.start;
+    const end = tokens[last]!.end;
+    if (overlaps(start, end)) return;
+    const name = text.slice(start, end);
+    if (ctx.sideOfAdjective(name) || (/^\p{Lu}+$/u.test(name) && name.length <= 3)) return;
+    // "Aleppo International Airport": a site named after a place the article names is at that place.
+    const settled = (k: string) => k !== 'country' && k !== 'region';
+    let host: { place: PlaceHit['place'] } | undefined = known.find((h) => !replaced.has(h) && (name === h.surface || name.startsWith(`${h.surface} `)) && settled(h.kind));
+    // (the gazetteer does not match a name followed by more capitalised words: ask it for the first word)
+    if (!host && /^(?:area|district)$/.test(kind) && lastToken > first) {
+      const head = ctx.findPlaces(tokens[first]!.text).find((h) => h.start === 0 && settled(h.kind) && (!mainCountry || h.place.country === mainCountry || h.kind === 'city'));
+      if (head) host = head;
+    }
+    if (host) {
+      out.push({ start, end, surface: name, kind: 'area', place: { ...host.place, source_text: name }, unlisted: { precision: 2 } });
+      return;
+    }
+    // The container: the first known place right after ("..., in Tyre district", "(Bint Jbeil
+    // district, Nabatieh governorate)"), else right before ("in Lebanon's Toulin"), within the sentence.
+    const after = known.filter((h) => !replaced.has(h) && h.start >= headEnd && h.start - headEnd <= 50 && !/[.!?]\s/.test(text.slice(headEnd, h.start)));
+    const before = known.filter((h) => !replaced.has(h) && h.end <= start && start - h.end <= 30 && !/[.!?]\s/.test(text.slice(h.end, start)));
+    const container = [...after.sort((a, b) => a.start - b.start), ...before.sort((a, b) => b.end - a.end)][0];
+    const country = container?.place.country ?? mainCountry;
+    if (!country) return;
+    const at = container?.place.lat != null ? container.place : ctx.countryPlace(country);
+    if (!at || at.lat == null || at.lon == null) return;
+    const precision: GeoPrecision = container ? CONTAINER_PRECISION[container.kind] ?? 3 : 3;
+    for (const h of known) if (h.start < end && start < h.end) replaced.add(h);
+    out.push({
+      start,
+      end,
+      surface: name,
+      kind,
+      place: {
+        name,
+        source_text: name,
+        country,
+        admin1: container?.place.admin1 ?? null,
+        admin2: container?.place.admin2 ?? null,
+        lat: at.lat,
+        lon: at.lon,
+        geo_precision: precision,
+        id: `place:unlisted:${country}:${name.toLowerCase().replace(/\s+/g, '-')}`,
+      },
+      unlisted: { precision },
+    });
+  };
+
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    // "the village of X"
+    const beforeKind = lex.before.get(t.lower);
+    if (beforeKind && tokens[i + 1]?.lower === 'of' && (i === 0 || tokens[i - 1]!.lower !== 'of')) {
+      let k = i + 2;
+      while (k < tokens.length && k < i + 6 && isNameWord(tokens[k]!, lex)) k++;
+      if (k > i + 2) add(i + 2, k - 1, beforeKind, tokens[k - 1]!.end);
+    }
+    // "X village", "X barracks"
+    const afterKind = lex.after.get(t.lower);
+    if (afterKind && t.pos !== 'VERB') {
+      let k = i - 1;
+      while (k >= 0 && k > i - 5 && isNameWord(tokens[k]!, lex)) k--;
+      // not the capital of a sentence opening ("Village elders said")
+      const first = k + 1;
+      if (first < i && !(first === 0 || /[.!?\n]/.test(text.slice(tokens[first - 1]?.end ?? 0, tokens[first]!.start)) && first === i - 1 && tokens[first]!.pos !== 'PROPN')) add(first, i - 1, afterKind, t.end);
+    }
+  }
+  return [...known.filter((h) => !replaced.has(h)), ...out].sort((a, b) => a.start - b.start);
+}
