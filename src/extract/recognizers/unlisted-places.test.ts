@@ -29,6 +29,14 @@ describe('places no gazetteer lists', () => {
     expect(loc?.name).toBe('Aleppo');
     expect(loc?.geo_precision).toBe(2);
   });
+  it('keeps a homonym of a foreign village in the country the article is about', () => {
+    const text = "Nuer White Army fighters overran an army garrison in Nasir on Tuesday, South Sudan's army spokesman said.\n\nThe fighting in South Sudan's Upper Nile state has displaced thousands, officials in Juba said.";
+    const [loc] = locations(text);
+    // the world gazetteer knows "Nasir" only as a village in Turkey
+    expect(loc?.name).toBe('Nasir');
+    expect(loc?.country).toBe('SSD');
+    expect(loc?.geo_precision).toBe(3);
+  });
   it('does not take a sentence-opening capital or a demonym for a name', () => {
     const events = processArticle(raw('Village elders said Russian shelling hit Kupiansk overnight. Ukrainian troops held the Kupiansk area.'), ctx).events;
     expect(events.map((e) => e.location?.name)).not.toContain('Village');

@@ -128,5 +128,22 @@ export function findUnlistedPlaces(text: string, tokens: readonly Token[], known
       if (first < i && !(first === 0 || /[.!?\n]/.test(text.slice(tokens[first - 1]?.end ?? 0, tokens[first]!.start)) && first === i - 1 && tokens[first]!.pos !== 'PROPN')) add(first, i - 1, afterKind, t.end);
     }
   }
+  // A small place of a country the article names nowhere else, in an article clearly about another
+  // country ("Nasir" read as a village in Turkey in a South Sudan story, "Tirah" as a town in
+  // Israel in a Pakistani one): a homonym. The name stays, placed only in the article's country.
+  const sides = new Set(actors.flatMap((a) => [a.entry.side, a.entry.country]).filter(Boolean));
+  if (mainCountry && (countries.get(mainCountry) ?? 0) >= 2) {
+    const home = ctx.countryPlace(mainCountry);
+    for (const h of known) {
+      if (replaced.has(h) || !foreign(h) || sides.has(h.place.country) || !home || home.lat == null) continue;
+      replaced.add(h);
+      out.push({
+        ...h,
+        kind: 'village',
+        place: { name: h.surface, source_text: h.surface, country: mainCountry, admin1: null, admin2: null, lat: home.lat, lon: home.lon, geo_precision: 3, id: `place:unlisted:${mainCountry}:${h.surface.toLowerCase().replace(/\s+/g, '-')}` },
+        unlisted: { precision: 3 },
+      });
+    }
+  }
   return [...known.filter((h) => !replaced.has(h)), ...out].sort((a, b) => a.start - b.start);
 }
