@@ -50,6 +50,8 @@ function compatible(a: Draft, b: Draft): boolean {
     // A country or region named for an event holds the town another telling names.
     const within = coarseRank >= 4 && a.location.place.country !== null && a.location.place.country === b.location.place.country;
     if (!within && d > (coarseRank >= 4 ? 200 : 50)) return false;
+    // Places in two countries are two happenings (a border incident is placed where the fire landed).
+    if (a.location.place.country && b.location.place.country && a.location.place.country !== b.location.place.country) return false;
     // Two different settlements are two events (ACLED codes one event per location and day).
     if (a.location.rank <= 1 && b.location.rank <= 1 && a.location.place.name !== b.location.place.name && d > 3) return false;
   }

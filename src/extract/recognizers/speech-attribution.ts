@@ -11,6 +11,9 @@ import { speechFrames } from '../../syntax/arguments.js';
 import { roleLexicon } from '../../syntax/role-lexicon.js';
 import type { AttributionFrame } from './attribution.js';
 
+/** Prepositions that tie a speaker to whom it speaks for ("a spokesperson for the headquarters at the MoD"). */
+const CHAIN_PREPS = new Set(['for', 'of', 'at', 'with', 'in', 'to']);
+
 /** The stance of a speech verb by its lemma, through the inflected forms the lexicon lists. */
 function stanceOfLemma(lemma: string, surface: string, lex: Lexicon): Stance {
   return lex.stanceOf.get(surface) ?? lex.stanceOf.get(lemma) ?? lex.stanceOf.get(`${lemma}s`) ?? lex.stanceOf.get(`${lemma}ed`) ?? lex.stanceOf.get(`${lemma}d`) ?? 'asserts';
@@ -31,10 +34,10 @@ export function speechAttributions(sentence: { readonly start: number; readonly 
     let last = speaker.last;
     for (let k = last + 1; k < syn.tokens.length; k++) {
       // the preposition may stand outside the chunk
-      const at = syn.tokens[k]!.lower === 'for' || syn.tokens[k]!.lower === 'of' ? k + 1 : k;
+      const at = CHAIN_PREPS.has(syn.tokens[k]!.lower) ? k + 1 : k;
       const idx = syn.npOf[at] ?? -1;
       const np = idx >= 0 ? syn.nps[idx]! : null;
-      if (!np || np.first > at || (np.prep !== 'for' && np.prep !== 'of') || np.last >= f.verb.first) break;
+      if (!np || np.first > at || !np.prep || !CHAIN_PREPS.has(np.prep) || np.last >= f.verb.first) break;
       last = np.last;
       k = np.last;
     }
