@@ -34,4 +34,12 @@ describe('claimants read off the clause analysis', () => {
     expect(capture?.actor1?.side).toBe('RUS');
     expect(capture?.claims.map((c) => c.claimant?.side)).toEqual(expect.arrayContaining(['UKR', 'RUS']));
   });
+  it('makes an armed group that claims an attack with no attacker named its perpetrator', () => {
+    const [bombing] = processArticle(raw('Two car bombs ripped through a market in Baidoa on Monday, killing 12 people, in an attack that al-Shabaab claimed, police said.', '2024-03-05'), ctx).events;
+    expect(bombing?.actor1?.side).toBe('SHABAAB');
+    expect(bombing?.rules).toContain('roles/claimed-responsibility');
+    // a group reporting an attack it did not claim is no perpetrator
+    const [strike] = processArticle(raw('Hamas said an air strike killed 20 people in Khan Younis on Monday.', '2024-03-05'), ctx).events;
+    expect(strike?.actor1?.side).not.toBe('HAMAS');
+  });
 });

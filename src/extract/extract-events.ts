@@ -185,6 +185,15 @@ function finalize(cluster: Draft[], id: string, ctx: ExtractContext, focus: Plac
     actor1 = toActor(fights ?? e, agentFill.hit);
     rules.add(agentFill.rule);
   }
+  // "an attack that Al Shabab claimed", "the group said it was behind the blast": with no attacker
+  // named, a non-state armed group that claims the attack carried it out.
+  if (!actor1 && violent) {
+    const claim = cluster.flatMap((d) => d.claims).find((c) => c.claimant?.side && c.claimant.inter !== null && c.claimant.inter >= 2 && c.claimant.inter <= 4 && ctx.lexicon.responsibilityRe.test(c.evidence.text));
+    if (claim?.claimant) {
+      actor1 = claim.claimant;
+      rules.add('roles/claimed-responsibility');
+    }
+  }
   const targetFill = voteRole(cluster.map((d) => d.target), actor1?.side ?? null);
   let actor2: Actor | null = null;
   if (targetFill) {

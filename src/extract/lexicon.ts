@@ -16,6 +16,7 @@ const attributionFile = z.object({
   hedges: z.array(z.string()),
   frames: z.array(z.string()),
   trailing: z.array(z.string()),
+  responsibility: z.array(z.string()),
 });
 const casualtiesFile = z.object({
   version: z.number(),
@@ -46,6 +47,8 @@ export interface Lexicon {
   readonly stanceOf: ReadonlyMap<string, Stance>;
   readonly hedgingVerbs: ReadonlySet<string>;
   readonly hedgeRe: RegExp;
+  /** Words of a claim of responsibility ("an attack that X claimed", "said it was behind"). */
+  readonly responsibilityRe: RegExp;
   /**
    * Attribution frames. With `tail` set, the frame begins with the claimant ("{X} said"): `re`
    * finds the verb part and `tail` the claimant phrase ending right before it (searching from the
@@ -137,6 +140,7 @@ export function loadLexicon(): Lexicon {
     stanceOf,
     hedgingVerbs: new Set(a.hedging_verbs.map((v) => v.toLowerCase())),
     hedgeRe: wordRe(a.hedges),
+    responsibilityRe: new RegExp(`\\b(?:${a.responsibility.join('|')})\\b`, 'i'),
     frames,
     numberWords: new Map(Object.entries(c.number_words)),
     multipliers: new Map(Object.entries(c.multipliers)),
