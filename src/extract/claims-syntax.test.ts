@@ -42,4 +42,10 @@ describe('claimants read off the clause analysis', () => {
     const [strike] = processArticle(raw('Hamas said an air strike killed 20 people in Khan Younis on Monday.', '2024-03-05'), ctx).events;
     expect(strike?.actor1?.side).not.toBe('HAMAS');
   });
+  it('resolves a speaker named again by surname to whom the full name spoke for', () => {
+    const text = 'Houthi military spokesman Yahya Saree said the group fired a ballistic missile at Ben Gurion airport on Sunday.\n\nIn a later statement, Saree said drones had struck Eilat port on Monday.';
+    const events = processArticle(raw(text, '2025-05-05'), ctx).events;
+    const eilat = events.find((e) => e.location?.name === 'Eilat');
+    expect(eilat?.claims.map((c) => c.claimant?.side)).toContain('HOUTHIS');
+  });
 });

@@ -29,6 +29,17 @@ export class SpeakerMemory {
     if (hit.entry.kind !== 'media' || !this.last) this.last = hit;
     if (hit.entry.kind === 'person' || person) this.lastPerson = hit;
   }
+  private readonly names = new Map<string, ActorHit>();
+  /** Records the capitalised words of a speaker's name with whom the speaker speaks for ("Houthi spokesman Yahya Saree"). */
+  rememberName(phrase: string, hit: ActorHit): void {
+    for (const m of phrase.matchAll(/\b\p{Lu}[\p{L}'’-]{3,}/gu)) this.names.set(m[0], hit);
+  }
+  /** Whom a speaker named again by surname only ("Saree said") speaks for. */
+  recallName(phrase: string): ActorHit | null {
+    const words = phrase.replace(/^the\s+/i, '').split(/\s+/);
+    if (words.length > 3 || !words.every((w) => /^\p{Lu}/u.test(w))) return null;
+    return this.names.get(words[words.length - 1]!) ?? null;
+  }
   /** The last speaker; for "he" and "she", the last person who spoke (never an institution). */
   recall(pronoun = ''): ActorHit | null {
     return /^(?:he|she)$/i.test(pronoun) ? this.lastPerson : this.last;
@@ -157,8 +168,12 @@ export function resolveClaimant(
   const hit = inside[inside.length - 1];
   if (hit) {
     memory.remember(hit, personTitleRe.test(frame.claimant.text) || /[A-Z][a-z]+\s+[A-Z][a-z]+$/.test(frame.claimant.text.slice(hit.end - frame.claimant.start)));
+    if (hit.entry.kind !== 'media') memory.rememberName(frame.claimant.text, hit);
     return toActor(hit.entry, hit);
   }
+  // "Saree said": a speaker named earlier in full ("Houthi military spokesman Yahya Saree").
+  const named = memory.recallName(frame.claimant.text.trim());
+  if (named) return toActor(named.entry, { start: frame.claimant.start, end: frame.claimant.end, surface: frame.claimant.text.trim() });
   const phrase = frame.claimant.text.trim();
   // "The separatists, who have held the enclave since 1994, announced": the subject before the clause.
   if (/^(?:who|which|for its part|its part|for their part)\b/i.test(phrase) || !phrase) {
