@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { createExtractContext } from './create-extract-context.js';
 import { processArticle } from '../pipeline/process-article.js';
 import type { RawArticle } from '../model/article.js';
-import type { Event } from '../model/event.js';
+import type { ArticleEvent } from '../model/event.js';
 
 const ctx = createExtractContext();
 const rows = new Map<string, { id: string; title?: string; text: string; outlet?: string; published?: string }>();
@@ -19,7 +19,7 @@ for (const group of ['karabakh', 'other']) {
     rows.set(o.id, o);
   }
 }
-const eventsOf = (id: string): Event[] => {
+const eventsOf = (id: string): readonly ArticleEvent[] => {
   const o = rows.get(id)!;
   const raw: RawArticle = {
     id: o.id, source: o.id, format: 'jsonl', title: o.title ?? null, text: o.text, html: null, url: null,
@@ -27,7 +27,7 @@ const eventsOf = (id: string): Event[] => {
   };
   return processArticle(raw, ctx).events;
 };
-const sides = (e: Event | undefined) => [...new Set(e?.claims.map((c) => c.claimant?.side ?? null))].sort();
+const sides = (e: ArticleEvent | undefined) => [...new Set(e?.claims.map((c) => c.claimant?.side ?? null))].sort();
 
 describe('extraction on the development corpus', () => {
   it('gives the paragraphs after "The ministry said:" to that ministry, and each side its own version (d009)', () => {
@@ -41,5 +41,10 @@ describe('extraction on the development corpus', () => {
   it('places an attack on army barracks no gazetteer lists at the barracks (d112)', () => {
     const names = eventsOf('d112').map((e) => e.location?.name);
     expect(names).toContain('Ramim');
+  });
+  it('places an event whose sentence names no place where the headline and lede are (d165)', () => {
+    const capture = eventsOf('d165').find((e) => e.sub_event_type === 'Non-state actor overtakes territory');
+    expect(capture?.location?.name).toBe('Buthidaung');
+    expect(capture?.rules).toContain('location/article-focus');
   });
 });

@@ -13,6 +13,7 @@ import { loadFrames } from './frames.js';
 import { findFrameTriggers } from './match-frames.js';
 import { clusterDrafts, isGeneric, opponentOf, soleOpponentOf, voteRole } from './merge-drafts.js';
 import { sentenceViews } from './sentences.js';
+import { placeRank } from './locate.js';
 import { findStatements } from './statements.js';
 import { findUnlistedPlaces } from './recognizers/unlisted-places.js';
 import { findDates } from '../dates/find-dates.js';
@@ -352,9 +353,21 @@ function finalize(cluster: Draft[], id: string, ctx: ExtractContext, focus: Plac
 }
 
 /** The place the article is mostly about: the most precise theatre place among its news events. */
-function focusPlace(drafts: readonly Draft[]): Place | null {
+function focusPlace(drafts: readonly Draft[], facts: readonly SentenceFacts[]): Place | null {
   const news = drafts.filter((d) => !d.background && d.location && isViolent(d.event_type));
-  if (!news.length) return null;
+  if (!news.length) {
+    // No event names its place: the place the headline and lede name most (not a country, not a dateline).
+    const lede = facts.filter((f) => (f.s.kind === 'title' || f.s.kind === 'body') && f.s.paragraph <= 2);
+    const counts = new Map<string, { place: Place; n: number; rank: number }>();
+    for (const p of lede.flatMap((f) => f.places)) {
+      if (p.kind === 'country' || p.surface === p.surface.toUpperCase()) continue;
+      const c = counts.get(p.place.name) ?? { place: p.place, n: 0, rank: placeRank(p.kind) };
+      c.n++;
+      counts.set(p.place.name, c);
+    }
+    const top = [...counts.values()].sort((a, b) => b.n - a.n || a.rank - b.rank)[0];
+    return top ? { ...top.place, geo_precision: Math.max(2, top.place.geo_precision) as 2 | 3 } : null;
+  }
   const best = news.sort((a, b) => a.location!.rank - b.location!.rank)[0]!;
   return { ...best.location!.place, geo_precision: Math.max(2, best.location!.place.geo_precision) as 2 | 3 };
 }
@@ -401,7 +414,7 @@ export function extractEvents(article: CleanArticle, ctx: ExtractContext): Extra
   const drafts = buildDrafts(text, facts, reference, ctx);
   attach(facts, drafts);
 
-  const focus = focusPlace(drafts);
+  const focus = focusPlace(drafts, facts);
   const clusters = clusterDrafts(drafts);
   const events = clusters.map((c, i) => finalize(c, `e${i + 1}`, ctx, focus, article.outlet));
   const eventOfSentence = new Map<number, string>();
