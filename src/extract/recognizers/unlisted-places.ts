@@ -51,10 +51,16 @@ export function findUnlistedPlaces(text: string, tokens: readonly Token[], known
   const out: PlaceHit[] = [];
   const countries = new Map<string, number>();
   for (const h of known) if (h.place.country) countries.set(h.place.country, (countries.get(h.place.country) ?? 0) + 1);
-  const mainCountry = [...countries.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
+  // The country the article's places are in: counted once per distinct name, so that one name
+  // repeated (a homonym in the headline and lede) does not outweigh the places around it.
+  const names = new Map<string, Set<string>>();
+  for (const h of known) if (h.place.country) names.set(h.place.country, (names.get(h.place.country) ?? new Set()).add(h.surface));
+  const mainCountry = [...names.entries()].sort((a, b) => b[1].size - a[1].size || (countries.get(b[0]) ?? 0) - (countries.get(a[0]) ?? 0))[0]?.[0] ?? null;
   // A small foreign place the gazetteer matched inside a place phrase ("the Takhta Beg post" in a
   // Pakistani story read as Tahta, Egypt) gives way to the phrase's own name.
-  const foreign = (h: PlaceHit) => mainCountry !== null && h.place.country !== mainCountry && (h.kind === 'village' || h.kind === 'town') && (countries.get(h.place.country ?? '') ?? 0) <= 1;
+  // (the country's only name in the article, however often repeated)
+  const onlyName = (h: PlaceHit) => known.every((o) => o.place.country !== h.place.country || o.surface === h.surface);
+  const foreign = (h: PlaceHit) => mainCountry !== null && h.place.country !== mainCountry && (h.kind === 'village' || h.kind === 'town') && onlyName(h);
   const replaced = new Set<PlaceHit>();
   const overlaps = (s: number, e: number) => known.some((h) => h.start < e && s < h.end && !foreign(h)) || actors.some((a) => a.start < e && s < a.end) || out.some((h) => h.start < e && s < h.end);
 
@@ -132,7 +138,7 @@ export function findUnlistedPlaces(text: string, tokens: readonly Token[], known
   // country ("Nasir" read as a village in Turkey in a South Sudan story, "Tirah" as a town in
   // Israel in a Pakistani one): a homonym. The name stays, placed only in the article's country.
   const sides = new Set(actors.flatMap((a) => [a.entry.side, a.entry.country]).filter(Boolean));
-  if (mainCountry && (countries.get(mainCountry) ?? 0) >= 2) {
+  if (mainCountry && (names.get(mainCountry)?.size ?? 0) >= 2) {
     const home = ctx.countryPlace(mainCountry);
     for (const h of known) {
       if (replaced.has(h) || !foreign(h) || sides.has(h.place.country) || !home || home.lat == null) continue;
