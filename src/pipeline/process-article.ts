@@ -11,7 +11,7 @@ import type { Diagnostic } from '../model/diagnostic.js';
 import type { ExtractionResult } from '../model/extraction.js';
 
 /** Version of the extraction rules; part of every stored result's content hash. */
-export const EXTRACTOR_VERSION = '0.3.0';
+export const EXTRACTOR_VERSION = '0.4.0';
 
 function output(clean: CleanArticle, confidence: 'high' | 'low' | null) {
   return {
