@@ -10,6 +10,8 @@ import { parseJsonLine } from '../ingest/parse-json-batch.js';
 import { readInputs } from '../ingest/read-inputs.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { IngestItem } from '../model/ingest-item.js';
+import type { RawArticle } from '../model/article.js';
+import { StoreError } from '../store/errors.js';
 import type { ArticleEvent } from '../model/event.js';
 import { EXTRACTOR_VERSION, processArticle } from '../pipeline/process-article.js';
 import { contentHash } from '../store/content-hash.js';
@@ -70,24 +72,44 @@ export async function ingestArticles(store: Store, ctx: ExtractContext, body: Ui
       failures.push({ source: item.source, diagnostics: item.diagnostics });
       continue;
     }
-    const raw = item.article;
-    const hash = contentHash(raw, versions);
-    if ((await store.getContentHash(raw.id)) === hash) {
-      const merged = await store.listEvents({ articleId: raw.id, includeBackground: true });
-      articles.push({ id: raw.id, title: raw.title, status: 'unchanged', events: [], merged_event_ids: merged.map((e) => e.id), diagnostics: [] });
-      continue;
+    // One article that cannot be stored is a failure of that article only: the others of the
+    // batch, before and after it, are stored (each in its own transaction).
+    try {
+      articles.push(await ingestOne(store, ctx, item.article, versions, resolver));
+    } catch (error) {
+      if (!isArticleError(error)) throw error;
+      const source = item.article.source;
+      failures.push({
+        source,
+        diagnostics: [
+          { code: 'store/write-failed', severity: 'error', message: `article ${item.article.id}: ${error instanceof Error ? error.message : String(error)}`, source, articleId: item.article.id },
+        ],
+      });
     }
-    const result = processArticle(raw, ctx);
-    const outcome = await ingestExtraction(store, result, hash, resolver ? { resolver } : {});
-    const merged = await store.listEvents({ articleId: raw.id, includeBackground: true });
-    articles.push({
-      id: raw.id,
-      title: result.article.title,
-      status: outcome.status,
-      events: result.events,
-      merged_event_ids: merged.map((e) => e.id),
-      diagnostics: result.diagnostics,
-    });
   }
   return { articles, failures };
+}
+
+/** Errors that belong to one article; a closed or unmigrated store fails the whole request. */
+function isArticleError(error: unknown): boolean {
+  return !(error instanceof StoreError && (error.code === 'store/closed' || error.code === 'store/not-migrated'));
+}
+
+async function ingestOne(store: Store, ctx: ExtractContext, raw: RawArticle, versions: Readonly<Record<string, string>>, resolver: EventResolver | undefined): Promise<IngestedArticle> {
+  const hash = contentHash(raw, versions);
+  if ((await store.getContentHash(raw.id)) === hash) {
+    const merged = await store.listEvents({ articleId: raw.id, includeBackground: true });
+    return { id: raw.id, title: raw.title, status: 'unchanged', events: [], merged_event_ids: merged.map((e) => e.id), diagnostics: [] };
+  }
+  const result = processArticle(raw, ctx);
+  const outcome = await ingestExtraction(store, result, hash, resolver ? { resolver } : {});
+  const merged = await store.listEvents({ articleId: raw.id, includeBackground: true });
+  return {
+    id: raw.id,
+    title: result.article.title,
+    status: outcome.status,
+    events: result.events,
+    merged_event_ids: merged.map((e) => e.id),
+    diagnostics: result.diagnostics,
+  };
 }
