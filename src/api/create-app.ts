@@ -9,6 +9,7 @@
  * ```
  */
 import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { createExtractContext } from '../extract/create-extract-context.js';
 import type { ExtractContext } from '../extract/context.js';
 import { EXPORT_FORMATS, EXPORT_MEDIA, exportEvents, isExportFormat } from '../export/export-events.js';
@@ -29,7 +30,7 @@ export interface AppOptions {
   readonly extractContext?: () => ExtractContext;
   /** The merge step for `POST /api/articles` (built on first use); defaults to the store's identity merge. */
   readonly resolver?: () => EventResolver;
-  /** Largest `POST /api/articles` body in bytes (default 10 MB). */
+  /** Largest request body in bytes, on any route (default 10 MB). */
   readonly maxBodyBytes?: number;
   /** Re-read page files on every request (development). */
   readonly freshAssets?: boolean;
@@ -62,6 +63,17 @@ export function createApp(options: AppOptions): Hono {
     if (problem.status >= 500) logError(error, c.req.path);
     return problemResponse(c, problem);
   });
+  // Every request body, whatever its route or method, chunked or not, is counted as it arrives
+  // and refused past the limit (hono's bodyLimit: a declared Content-Length is checked before
+  // reading; a chunked body is read only up to the limit), so a large body is never held whole.
+  app.use(
+    bodyLimit({
+      maxSize: maxBody,
+      onError: () => {
+        throw new ProblemError(413, 'too-large', 'Request body too large', `The body may be at most ${maxBody} bytes.`);
+      },
+    }),
+  );
   app.notFound((c) => problemResponse(c, new ProblemError(404, 'not-found', 'Not found', `No route ${c.req.method} ${c.req.path}.`)));
 
   app.get('/openapi.json', (c) => c.json(buildOpenApi()));
