@@ -10,11 +10,13 @@
  */
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { HTTPException } from 'hono/http-exception';
 import { createExtractContext } from '../extract/create-extract-context.js';
 import type { ExtractContext } from '../extract/context.js';
 import { EXPORT_FORMATS, EXPORT_MEDIA, exportEvents, isExportFormat } from '../export/export-events.js';
 import type { EventResolver } from '../store/event-resolver.js';
 import type { Store } from '../store/store.js';
+import { type AccessOptions, accessControl } from './access-control.js';
 import { eventPoints } from './event-points.js';
 import { encodeCursor, parseEventFilter, parsePageQuery } from './event-query.js';
 import { ingestArticles } from './ingest-articles.js';
@@ -34,6 +36,8 @@ export interface AppOptions {
   readonly maxBodyBytes?: number;
   /** Re-read page files on every request (development). */
   readonly freshAssets?: boolean;
+  /** Token, CORS origins and host names (`access-control.ts`); default: no token, no CORS, loopback names. */
+  readonly access?: AccessOptions;
   /** Where unexpected errors are reported (default: standard error, one line, no stack to clients). */
   readonly logError?: (error: unknown, path: string) => void;
 }
@@ -59,10 +63,13 @@ export function createApp(options: AppOptions): Hono {
   const app = new Hono();
 
   app.onError((error, c) => {
+    // bearerAuth's refusals carry their own problem response (with WWW-Authenticate).
+    if (error instanceof HTTPException && error.status < 500) return error.getResponse();
     const problem = toProblemError(error);
     if (problem.status >= 500) logError(error, c.req.path);
     return problemResponse(c, problem);
   });
+  for (const handler of accessControl(options.access)) app.use(handler);
   // Every request body, whatever its route or method, chunked or not, is counted as it arrives
   // and refused past the limit (hono's bodyLimit: a declared Content-Length is checked before
   // reading; a chunked body is read only up to the limit), so a large body is never held whole.

@@ -63,8 +63,11 @@ describe('POST /api/articles', () => {
     expect(((await arr.json()) as IngestResponse).articles[0]?.id).toBe('own-3');
   });
 
-  it('ingests plain text with the first line as title', async () => {
-    const res = await post('Clashes near Fuzuli\n\nHeavy fighting broke out near Fuzuli on Tuesday, officials in Baku said.', 'text/plain');
+  it('ingests plain text with the first line as title (with an API token: see access-control.ts)', async () => {
+    const token = 'route-test-token-0123456789';
+    const withToken = createApp({ store, maxBodyBytes: 64 * 1024, access: { token } });
+    const body = 'Clashes near Fuzuli\n\nHeavy fighting broke out near Fuzuli on Tuesday, officials in Baku said.';
+    const res = await withToken.request('/api/articles', { method: 'POST', body, headers: { 'content-type': 'text/plain', authorization: `Bearer ${token}` } });
     expect(res.status).toBe(201);
     expect(((await res.json()) as IngestResponse).articles[0]?.title).toBe('Clashes near Fuzuli');
   });
