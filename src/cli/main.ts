@@ -143,6 +143,8 @@ export async function main(argv: readonly string[]): Promise<number> {
       const file = sqliteFile(db);
       need(file === null || existsSync(file), `no database at '${file}': run 'sitrep ingest' first, or give --db (or SITREP_DB) the path of an existing one`);
     }
+    // Checked before anything is opened or created.
+    const access = command === 'serve' ? serveAccess(values) : undefined;
     if (command === 'serve') {
       const file = sqliteFile(db);
       if (file !== null && !existsSync(file)) process.stderr.write(`sitrep: no database at '${file}': starting with a new, empty one\n`);
@@ -192,7 +194,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       case 'serve': {
         const port = values.port === undefined ? undefined : Number(values.port);
         need(port === undefined || (Number.isInteger(port) && port >= 0 && port < 65536), '--port must be a port number (0-65535)');
-        return await runServe({ db, port, host: values.host, access: serveAccess(values) });
+        return await runServe({ db, port, host: values.host, ...(access ? { access } : {}) });
       }
       case 'export': {
         const format = values.format ?? '';
