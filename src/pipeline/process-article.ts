@@ -10,9 +10,10 @@ import { extractEvents } from '../extract/extract-events.js';
 import type { CleanArticle, RawArticle } from '../model/article.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { ExtractionResult } from '../model/extraction.js';
+import { extractionPart } from './extraction-budget.js';
 
 /** Version of the extraction rules; part of every stored result's content hash. */
-export const EXTRACTOR_VERSION = '0.3.0';
+export const EXTRACTOR_VERSION = '0.3.1';
 
 function output(clean: CleanArticle, confidence: 'high' | 'low' | null) {
   return {
@@ -46,6 +47,11 @@ export function processArticle(raw: RawArticle, ctx: ExtractContext): Extraction
     };
   }
   for (const d of clean.diagnostics) if (!diagnostics.includes(d)) diagnostics.push(d);
+  // Bounded work (extraction-budget.ts): a huge text is read for events up to a limit.
+  const whole = clean;
+  const bounded = extractionPart(clean);
+  clean = bounded.article;
+  if (bounded.diagnostic !== null) diagnostics.push(bounded.diagnostic);
   // Date sanity (plausible-dates.ts): a placeholder such as 9999-12-31 is no publication date.
   const latest = latestPlausibleDay();
   let given = clean.published;
@@ -83,5 +89,5 @@ export function processArticle(raw: RawArticle, ctx: ExtractContext): Extraction
       diagnostics.push({ code: 'extract/failed', severity: 'error', message: `extraction failed: ${(err as Error).message}`, source: raw.source, articleId: raw.id });
     }
   }
-  return { article: output(dated, pub.confidence), events, statements, diagnostics, versions: { extractor: EXTRACTOR_VERSION, ...ctx.versions } };
+  return { article: output({ ...dated, text: whole.text }, pub.confidence), events, statements, diagnostics, versions: { extractor: EXTRACTOR_VERSION, ...ctx.versions } };
 }
