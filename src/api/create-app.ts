@@ -11,7 +11,8 @@
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
-import { createExtractContext } from '../extract/create-extract-context.js';
+import { inlineExtractor, type Extractor } from '../pipeline/extractor.js';
+import { threadExtractor } from '../pipeline/thread-extractor.js';
 import type { ExtractContext } from '../extract/context.js';
 import { EXPORT_FORMATS, EXPORT_MEDIA, exportEvents, isExportFormat } from '../export/export-events.js';
 import type { EventResolver } from '../store/event-resolver.js';
@@ -28,8 +29,14 @@ import { placesOf, summarize, summarizePoints } from './summarize-points.js';
 /** Options of {@link createApp}. */
 export interface AppOptions {
   readonly store: Store;
-  /** The extractor context for `POST /api/articles`; built on first use when omitted. */
+  /** The extractor context for `POST /api/articles`, extracting in this thread (tests); see `extractor`. */
   readonly extractContext?: () => ExtractContext;
+  /**
+   * Where `POST /api/articles` extracts (built on first use). Default: one worker thread
+   * (`threadExtractor`), so the event loop keeps answering reads while an article is extracted;
+   * with `extractContext`, in this thread.
+   */
+  readonly extractor?: () => Extractor;
   /** The merge step for `POST /api/articles` (built on first use); defaults to the store's identity merge. */
   readonly resolver?: () => EventResolver;
   /** Largest request body in bytes, on any route (default 10 MB). */
@@ -55,8 +62,9 @@ function sendAsset(c: Context, asset: Asset | null, cache: string): Response {
 export function createApp(options: AppOptions): Hono {
   const { store } = options;
   const maxBody = options.maxBodyBytes ?? DEFAULT_MAX_BODY;
-  let ctx: ExtractContext | null = null;
-  const extractContext = (): ExtractContext => (ctx ??= (options.extractContext ?? createExtractContext)());
+  let extractor: Extractor | null = null;
+  const getExtractor = (): Extractor =>
+    (extractor ??= options.extractor?.() ?? (options.extractContext ? inlineExtractor(options.extractContext()) : threadExtractor(1, { bodySignatures: true })));
   let resolver: EventResolver | undefined;
   const getResolver = (): EventResolver | undefined => (resolver ??= options.resolver?.());
   const logError = options.logError ?? ((error: unknown, path: string) => process.stderr.write(`sitrep serve: ${path}: ${error instanceof Error ? error.message : String(error)}\n`));
@@ -169,7 +177,7 @@ export function createApp(options: AppOptions): Hono {
     if (body.length === 0) {
       throw new ProblemError(400, 'empty-body', 'Empty request body', 'Send one article (JSON object, text or HTML page), a JSON array of articles or JSON lines.');
     }
-    const result = await ingestArticles(store, extractContext(), body, maxBody, c.req.header('content-type') ?? '', getResolver());
+    const result = await ingestArticles(store, getExtractor(), body, maxBody, c.req.header('content-type') ?? '', getResolver());
     if (result.articles.length === 0) {
       const reasons = result.failures.flatMap((f) => f.diagnostics.map((d) => d.message)).join('; ');
       throw new ProblemError(422, 'no-article', 'No article could be read', reasons || 'The body held no article.');
