@@ -82,13 +82,16 @@ export async function ingestArticles(store: Store, extractor: Extractor, body: U
       failures.push({
         source,
         diagnostics: [
-          { code: 'store/write-failed', severity: 'error', message: `article ${item.article.id}: ${error instanceof Error ? error.message : String(error)}`, source, articleId: item.article.id },
+          { code: error instanceof ExtractionFailed ? 'extract/failed' : 'store/write-failed', severity: 'error', message: `article ${item.article.id}: ${error instanceof Error ? error.message : String(error)}`, source, articleId: item.article.id },
         ],
       });
     }
   }
   return { articles, failures };
 }
+
+/** An article's extraction failed (its thread stopped, or it ran out of time). */
+class ExtractionFailed extends Error {}
 
 /** Errors that belong to one article; a closed or unmigrated store fails the whole request. */
 function isArticleError(error: unknown): boolean {
@@ -101,7 +104,13 @@ async function ingestOne(store: Store, extractor: Extractor, raw: RawArticle, ve
     const merged = await store.listEvents({ articleId: raw.id, includeBackground: true });
     return { id: raw.id, title: raw.title, status: 'unchanged', events: [], merged_event_ids: merged.map((e) => e.id), diagnostics: [] };
   }
-  const { result, hints } = await extractor.extract(raw);
+  let extracted;
+  try {
+    extracted = await extractor.extract(raw);
+  } catch (error) {
+    throw new ExtractionFailed(error instanceof Error ? error.message : String(error));
+  }
+  const { result, hints } = extracted;
   resolver?.remember?.(raw.id, hash, hints);
   const outcome = await ingestExtraction(store, result, hash, resolver ? { resolver } : {});
   const merged = await store.listEvents({ articleId: raw.id, includeBackground: true });
