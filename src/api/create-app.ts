@@ -41,6 +41,8 @@ export interface AppOptions {
   readonly resolver?: () => EventResolver;
   /** Largest request body in bytes, on any route (default 10 MB). */
   readonly maxBodyBytes?: number;
+  /** `POST /api/articles` requests handled at once; more get 503 with Retry-After (default 16). */
+  readonly maxConcurrentIngests?: number;
   /** Re-read page files on every request (development). */
   readonly freshAssets?: boolean;
   /** Token, CORS origins and host names (`access-control.ts`); default: no token, no CORS, loopback names. */
@@ -50,6 +52,8 @@ export interface AppOptions {
 }
 
 const DEFAULT_MAX_BODY = 10 * 1024 * 1024;
+/** `POST /api/articles` requests handled at once; more are answered 503 (memory stays bounded). */
+const DEFAULT_MAX_INGESTS = 16;
 
 const notFound = (what: string, id: string): ProblemError => new ProblemError(404, 'not-found', 'Not found', `No ${what} with id "${id}".`);
 
@@ -62,6 +66,8 @@ function sendAsset(c: Context, asset: Asset | null, cache: string): Response {
 export function createApp(options: AppOptions): Hono {
   const { store } = options;
   const maxBody = options.maxBodyBytes ?? DEFAULT_MAX_BODY;
+  const maxIngests = options.maxConcurrentIngests ?? DEFAULT_MAX_INGESTS;
+  let ingesting = 0;
   let extractor: Extractor | null = null;
   const getExtractor = (): Extractor =>
     (extractor ??= options.extractor?.() ?? (options.extractContext ? inlineExtractor(options.extractContext()) : threadExtractor(1, { bodySignatures: true })));
@@ -177,7 +183,18 @@ export function createApp(options: AppOptions): Hono {
     if (body.length === 0) {
       throw new ProblemError(400, 'empty-body', 'Empty request body', 'Send one article (JSON object, text or HTML page), a JSON array of articles or JSON lines.');
     }
-    const result = await ingestArticles(store, getExtractor(), body, maxBody, c.req.header('content-type') ?? '', getResolver());
+    // Bounded queue: each request waiting for extraction holds its body (up to maxBody).
+    if (ingesting >= maxIngests) {
+      c.header('retry-after', '5');
+      throw new ProblemError(503, 'busy', 'Too many ingests in progress', `At most ${maxIngests} POST /api/articles requests are handled at once; try again in a few seconds.`);
+    }
+    ingesting++;
+    let result;
+    try {
+      result = await ingestArticles(store, getExtractor(), body, maxBody, c.req.header('content-type') ?? '', getResolver());
+    } finally {
+      ingesting--;
+    }
     if (result.articles.length === 0) {
       const reasons = result.failures.flatMap((f) => f.diagnostics.map((d) => d.message)).join('; ');
       throw new ProblemError(422, 'no-article', 'No article could be read', reasons || 'The body held no article.');
