@@ -8,9 +8,10 @@
  *
  * Fairness: SQLite does not queue waiters, so a writer that commits and at once begins again
  * could keep the lock for its whole run. A connection that commits a group of writes therefore
- * pauses {@link YIELD_MS} before its next one (`GroupCommit.yieldMs`, at most once a second),
- * longer than a waiter's gap between tries, and groups are committed at least every second
- * (`MAX_GROUP_OPEN_MS`): a waiting process gets its turn within about a second of writes.
+ * pauses {@link YIELD_MS} before its next one (`GroupCommit.yieldMs`: once a second while another
+ * process writes too, once every 5 s alone), longer than a waiter's gap between tries, and groups
+ * are committed at least every second (`MAX_GROUP_OPEN_MS`): a waiting process gets in within
+ * 5 s, then takes turns about every second.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 
