@@ -9,11 +9,15 @@
  * ```
  */
 import { Hono, type Context } from 'hono';
-import { createExtractContext } from '../extract/create-extract-context.js';
+import { bodyLimit } from 'hono/body-limit';
+import { HTTPException } from 'hono/http-exception';
+import { inlineExtractor, type Extractor } from '../pipeline/extractor.js';
+import { threadExtractor } from '../pipeline/thread-extractor.js';
 import type { ExtractContext } from '../extract/context.js';
 import { EXPORT_FORMATS, EXPORT_MEDIA, exportEvents, isExportFormat } from '../export/export-events.js';
 import type { EventResolver } from '../store/event-resolver.js';
 import type { Store } from '../store/store.js';
+import { type AccessOptions, accessControl } from './access-control.js';
 import { eventPoints } from './event-points.js';
 import { encodeCursor, parseEventFilter, parsePageQuery } from './event-query.js';
 import { ingestArticles } from './ingest-articles.js';
@@ -25,19 +29,31 @@ import { placesOf, summarize, summarizePoints } from './summarize-points.js';
 /** Options of {@link createApp}. */
 export interface AppOptions {
   readonly store: Store;
-  /** The extractor context for `POST /api/articles`; built on first use when omitted. */
+  /** The extractor context for `POST /api/articles`, extracting in this thread (tests); see `extractor`. */
   readonly extractContext?: () => ExtractContext;
+  /**
+   * Where `POST /api/articles` extracts (built on first use). Default: one worker thread
+   * (`threadExtractor`), so the event loop keeps answering reads while an article is extracted;
+   * with `extractContext`, in this thread.
+   */
+  readonly extractor?: () => Extractor;
   /** The merge step for `POST /api/articles` (built on first use); defaults to the store's identity merge. */
   readonly resolver?: () => EventResolver;
-  /** Largest `POST /api/articles` body in bytes (default 10 MB). */
+  /** Largest request body in bytes, on any route (default 10 MB). */
   readonly maxBodyBytes?: number;
+  /** `POST /api/articles` requests handled at once; more get 503 with Retry-After (default 16). */
+  readonly maxConcurrentIngests?: number;
   /** Re-read page files on every request (development). */
   readonly freshAssets?: boolean;
+  /** Token, CORS origins and host names (`access-control.ts`); default: no token, no CORS, loopback names. */
+  readonly access?: AccessOptions;
   /** Where unexpected errors are reported (default: standard error, one line, no stack to clients). */
   readonly logError?: (error: unknown, path: string) => void;
 }
 
 const DEFAULT_MAX_BODY = 10 * 1024 * 1024;
+/** `POST /api/articles` requests handled at once; more are answered 503 (memory stays bounded). */
+const DEFAULT_MAX_INGESTS = 16;
 
 const notFound = (what: string, id: string): ProblemError => new ProblemError(404, 'not-found', 'Not found', `No ${what} with id "${id}".`);
 
@@ -50,18 +66,35 @@ function sendAsset(c: Context, asset: Asset | null, cache: string): Response {
 export function createApp(options: AppOptions): Hono {
   const { store } = options;
   const maxBody = options.maxBodyBytes ?? DEFAULT_MAX_BODY;
-  let ctx: ExtractContext | null = null;
-  const extractContext = (): ExtractContext => (ctx ??= (options.extractContext ?? createExtractContext)());
+  const maxIngests = options.maxConcurrentIngests ?? DEFAULT_MAX_INGESTS;
+  let ingesting = 0;
+  let extractor: Extractor | null = null;
+  const getExtractor = (): Extractor =>
+    (extractor ??= options.extractor?.() ?? (options.extractContext ? inlineExtractor(options.extractContext()) : threadExtractor(1, { bodySignatures: true })));
   let resolver: EventResolver | undefined;
   const getResolver = (): EventResolver | undefined => (resolver ??= options.resolver?.());
   const logError = options.logError ?? ((error: unknown, path: string) => process.stderr.write(`sitrep serve: ${path}: ${error instanceof Error ? error.message : String(error)}\n`));
   const app = new Hono();
 
   app.onError((error, c) => {
+    // bearerAuth's refusals carry their own problem response (with WWW-Authenticate).
+    if (error instanceof HTTPException && error.status < 500) return error.getResponse();
     const problem = toProblemError(error);
     if (problem.status >= 500) logError(error, c.req.path);
     return problemResponse(c, problem);
   });
+  for (const handler of accessControl(options.access)) app.use(handler);
+  // Every request body, whatever its route or method, chunked or not, is counted as it arrives
+  // and refused past the limit (hono's bodyLimit: a declared Content-Length is checked before
+  // reading; a chunked body is read only up to the limit), so a large body is never held whole.
+  app.use(
+    bodyLimit({
+      maxSize: maxBody,
+      onError: () => {
+        throw new ProblemError(413, 'too-large', 'Request body too large', `The body may be at most ${maxBody} bytes.`);
+      },
+    }),
+  );
   app.notFound((c) => problemResponse(c, new ProblemError(404, 'not-found', 'Not found', `No route ${c.req.method} ${c.req.path}.`)));
 
   app.get('/openapi.json', (c) => c.json(buildOpenApi()));
@@ -150,7 +183,18 @@ export function createApp(options: AppOptions): Hono {
     if (body.length === 0) {
       throw new ProblemError(400, 'empty-body', 'Empty request body', 'Send one article (JSON object, text or HTML page), a JSON array of articles or JSON lines.');
     }
-    const result = await ingestArticles(store, extractContext(), body, maxBody, c.req.header('content-type') ?? '', getResolver());
+    // Bounded queue: each request waiting for extraction holds its body (up to maxBody).
+    if (ingesting >= maxIngests) {
+      c.header('retry-after', '5');
+      throw new ProblemError(503, 'busy', 'Too many ingests in progress', `At most ${maxIngests} POST /api/articles requests are handled at once; try again in a few seconds.`);
+    }
+    ingesting++;
+    let result;
+    try {
+      result = await ingestArticles(store, getExtractor(), body, maxBody, c.req.header('content-type') ?? '', getResolver());
+    } finally {
+      ingesting--;
+    }
     if (result.articles.length === 0) {
       const reasons = result.failures.flatMap((f) => f.diagnostics.map((d) => d.message)).join('; ');
       throw new ProblemError(422, 'no-article', 'No article could be read', reasons || 'The body held no article.');

@@ -4,14 +4,15 @@
  * article goes through the same pipeline and store transaction as `sitrep ingest`.
  */
 import { Readable } from 'node:stream';
-import type { ExtractContext } from '../extract/context.js';
 import { decodeBytes } from '../ingest/decode-bytes.js';
 import { parseJsonLine } from '../ingest/parse-json-batch.js';
 import { readInputs } from '../ingest/read-inputs.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { IngestItem } from '../model/ingest-item.js';
+import type { RawArticle } from '../model/article.js';
+import { StoreError } from '../store/errors.js';
 import type { ArticleEvent } from '../model/event.js';
-import { EXTRACTOR_VERSION, processArticle } from '../pipeline/process-article.js';
+import type { Extractor } from '../pipeline/extractor.js';
 import { contentHash } from '../store/content-hash.js';
 import { ingestExtraction } from '../store/ingest-extraction.js';
 import type { EventResolver } from '../store/event-resolver.js';
@@ -57,12 +58,13 @@ async function* bodyItems(body: Uint8Array, contentType: string, maxBytes: numbe
 }
 
 /**
- * Ingests the articles in `body` (at most `maxBytes`) into `store`; `contentType` tells JSON
+ * Ingests the articles in `body` (at most `maxBytes`) into `store`, extracting with `extractor`
+ * (in `sitrep serve` a worker thread, so the event loop stays free); `contentType` tells JSON
  * lines apart (`application/x-ndjson`), anything else is sniffed; `resolver` merges events across
  * articles (default: the store's identity merge, as in `ingestExtraction`).
  */
-export async function ingestArticles(store: Store, ctx: ExtractContext, body: Uint8Array, maxBytes: number, contentType = '', resolver?: EventResolver): Promise<IngestResponse> {
-  const versions = { extractor: EXTRACTOR_VERSION, ...ctx.versions };
+export async function ingestArticles(store: Store, extractor: Extractor, body: Uint8Array, maxBytes: number, contentType = '', resolver?: EventResolver): Promise<IngestResponse> {
+  const versions = extractor.versions;
   const articles: IngestedArticle[] = [];
   const failures: { source: string; diagnostics: readonly Diagnostic[] }[] = [];
   for await (const item of bodyItems(body, contentType, maxBytes)) {
@@ -70,24 +72,54 @@ export async function ingestArticles(store: Store, ctx: ExtractContext, body: Ui
       failures.push({ source: item.source, diagnostics: item.diagnostics });
       continue;
     }
-    const raw = item.article;
-    const hash = contentHash(raw, versions);
-    if ((await store.getContentHash(raw.id)) === hash) {
-      const merged = await store.listEvents({ articleId: raw.id, includeBackground: true });
-      articles.push({ id: raw.id, title: raw.title, status: 'unchanged', events: [], merged_event_ids: merged.map((e) => e.id), diagnostics: [] });
-      continue;
+    // One article that cannot be stored is a failure of that article only: the others of the
+    // batch, before and after it, are stored (each in its own transaction).
+    try {
+      articles.push(await ingestOne(store, extractor, item.article, versions, resolver));
+    } catch (error) {
+      if (!isArticleError(error)) throw error;
+      const source = item.article.source;
+      failures.push({
+        source,
+        diagnostics: [
+          { code: error instanceof ExtractionFailed ? 'extract/failed' : 'store/write-failed', severity: 'error', message: `article ${item.article.id}: ${error instanceof Error ? error.message : String(error)}`, source, articleId: item.article.id },
+        ],
+      });
     }
-    const result = processArticle(raw, ctx);
-    const outcome = await ingestExtraction(store, result, hash, resolver ? { resolver } : {});
-    const merged = await store.listEvents({ articleId: raw.id, includeBackground: true });
-    articles.push({
-      id: raw.id,
-      title: result.article.title,
-      status: outcome.status,
-      events: result.events,
-      merged_event_ids: merged.map((e) => e.id),
-      diagnostics: result.diagnostics,
-    });
   }
   return { articles, failures };
+}
+
+/** An article's extraction failed (its thread stopped, or it ran out of time). */
+class ExtractionFailed extends Error {}
+
+/** Errors that belong to one article; a closed or unmigrated store fails the whole request. */
+function isArticleError(error: unknown): boolean {
+  return !(error instanceof StoreError && (error.code === 'store/closed' || error.code === 'store/not-migrated'));
+}
+
+async function ingestOne(store: Store, extractor: Extractor, raw: RawArticle, versions: Readonly<Record<string, string>>, resolver: EventResolver | undefined): Promise<IngestedArticle> {
+  const hash = contentHash(raw, versions);
+  if ((await store.getContentHash(raw.id)) === hash) {
+    const merged = await store.listEvents({ articleId: raw.id, includeBackground: true });
+    return { id: raw.id, title: raw.title, status: 'unchanged', events: [], merged_event_ids: merged.map((e) => e.id), diagnostics: [] };
+  }
+  let extracted;
+  try {
+    extracted = await extractor.extract(raw);
+  } catch (error) {
+    throw new ExtractionFailed(error instanceof Error ? error.message : String(error));
+  }
+  const { result, hints } = extracted;
+  resolver?.remember?.(raw.id, hash, hints);
+  const outcome = await ingestExtraction(store, result, hash, resolver ? { resolver } : {});
+  const merged = await store.listEvents({ articleId: raw.id, includeBackground: true });
+  return {
+    id: raw.id,
+    title: result.article.title,
+    status: outcome.status,
+    events: result.events,
+    merged_event_ids: merged.map((e) => e.id),
+    diagnostics: result.diagnostics,
+  };
 }

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createExtractContext } from '../extract/create-extract-context.js';
+import { inlineExtractor, type Extractor } from '../pipeline/extractor.js';
 import { SqliteStore } from '../store/sqlite/sqlite-store.js';
 import { createApp } from './create-app.js';
 import type { IngestResponse } from './ingest-articles.js';
@@ -63,8 +65,11 @@ describe('POST /api/articles', () => {
     expect(((await arr.json()) as IngestResponse).articles[0]?.id).toBe('own-3');
   });
 
-  it('ingests plain text with the first line as title', async () => {
-    const res = await post('Clashes near Fuzuli\n\nHeavy fighting broke out near Fuzuli on Tuesday, officials in Baku said.', 'text/plain');
+  it('ingests plain text with the first line as title (with an API token: see access-control.ts)', async () => {
+    const token = 'route-test-token-0123456789';
+    const withToken = createApp({ store, maxBodyBytes: 64 * 1024, access: { token } });
+    const body = 'Clashes near Fuzuli\n\nHeavy fighting broke out near Fuzuli on Tuesday, officials in Baku said.';
+    const res = await withToken.request('/api/articles', { method: 'POST', body, headers: { 'content-type': 'text/plain', authorization: `Bearer ${token}` } });
     expect(res.status).toBe(201);
     expect(((await res.json()) as IngestResponse).articles[0]?.title).toBe('Clashes near Fuzuli');
   });
@@ -87,4 +92,24 @@ describe('POST /api/articles', () => {
     expect(body.articles.map((a) => a.id)).toEqual(['own-4']);
     expect(body.failures).toHaveLength(1);
   });
+});
+
+describe('POST /api/articles under load', () => {
+  it('answers 503 with Retry-After beyond the ingests it handles at once', async () => {
+    const ctx = createExtractContext();
+    const inline = inlineExtractor(ctx);
+    // Extraction that takes a moment, so that requests overlap.
+    const slow: Extractor = { ...inline, extract: (raw) => new Promise((resolve) => setTimeout(() => resolve(inline.extract(raw)), 300)) };
+    const busy = createApp({ store, extractor: () => slow, maxConcurrentIngests: 2 });
+    const send = (id: string) =>
+      Promise.resolve(busy.request('/api/articles', { method: 'POST', body: JSON.stringify({ ...ONE, id }), headers: { 'content-type': 'application/json' } }));
+    const answers = await Promise.all(['load-1', 'load-2', 'load-3', 'load-4'].map(send));
+    const statuses = answers.map((r) => r.status).sort();
+    expect(statuses).toEqual([201, 201, 503, 503]);
+    const refused = answers.find((r) => r.status === 503)!;
+    expect(refused.headers.get('retry-after')).toBe('5');
+    expect(((await refused.json()) as { type: string }).type).toContain('busy');
+    // Once they are done, the next one is taken.
+    expect((await send('load-5')).status).toBe(201);
+  }, 60_000);
 });

@@ -121,8 +121,10 @@ export function buildOpenApi(): Json {
       },
       '/api/articles': {
         post: {
-          summary: 'Ingest one article or a batch (same formats as the CLI: JSON object or array, JSON lines, HTML page, plain text) and return the events it produced',
+          summary: 'Ingest one article or a batch (same formats as the CLI: JSON object or array, JSON lines; an HTML page or plain text only with the API token) and return the events it produced',
           operationId: 'ingestArticles',
+          description: 'When the server has an API token, send it as "Authorization: Bearer <token>". Without one, the body must be JSON and the request may not come from a page of another origin.',
+          security: [{ bearer: [] }, {}],
           requestBody: {
             required: true,
             content: {
@@ -136,7 +138,10 @@ export function buildOpenApi(): Json {
             200: ok('Every article was already stored unchanged', { type: 'object' }),
             201: ok('Articles stored; per article: status, extracted events, merged event ids, diagnostics; plus failures', { type: 'object' }),
             400: problem('Empty body'),
+            401: problem('API token missing or wrong (when the server has one)'),
+            403: problem('Cross-origin browser write, or Host not allowed'),
             413: problem('Body too large'),
+            415: problem('Not JSON, and the server has no API token'),
             422: problem('No article could be read from the body'),
           },
         },
@@ -165,6 +170,7 @@ export function buildOpenApi(): Json {
       },
     },
     components: {
+      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'The token given to sitrep serve (--token, --token-file or SITREP_API_TOKEN)' } },
       schemas: {
         Problem: {
           type: 'object',

@@ -6,6 +6,12 @@ import { type AppOptions, createApp } from './create-app.js';
 /** The port `sitrep serve` listens on when `--port` is not given. */
 export const DEFAULT_PORT = 8787;
 
+/** True for a host that only this machine can reach: `localhost`, 127.0.0.0/8, `::1`. */
+export function isLoopbackHost(host: string): boolean {
+  const h = host.trim().toLowerCase().replace(/^\[(.*)\]$/, '$1');
+  return h === 'localhost' || h === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h);
+}
+
 /** A running server. */
 export interface RunningServer {
   /** `http://host:port` (no trailing slash). */
@@ -17,6 +23,7 @@ export interface RunningServer {
 
 /**
  * Serves {@link createApp} on `host:port` (port 0 picks a free one) and resolves once listening.
+ * Without an API token (`options.access.token`) only a loopback host is accepted.
  *
  * @example
  * ```ts
@@ -25,8 +32,11 @@ export interface RunningServer {
  * ```
  */
 export function startServer(options: AppOptions & { readonly port?: number; readonly host?: string }): Promise<RunningServer> {
-  const app = createApp(options);
   const host = options.host ?? '127.0.0.1';
+  if (!isLoopbackHost(host) && !options.access?.token) {
+    return Promise.reject(new Error(`serving on ${host} (not a loopback address) needs an API token: anyone who can reach the port could write`));
+  }
+  const app = createApp(options);
   return new Promise((resolve, reject) => {
     const server = serve({ fetch: app.fetch, port: options.port ?? DEFAULT_PORT, hostname: host }, (info: AddressInfo) => {
       const shown = host.includes(':') ? `[${host}]` : host;

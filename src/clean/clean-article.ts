@@ -9,6 +9,7 @@ import { primaryLanguage } from './html-metadata.js';
 import { normalizeLine, textBlocks } from './normalize-text.js';
 import { removeBoilerplate } from './remove-boilerplate.js';
 import { segment } from './segment.js';
+import { capSentences, MAX_SENTENCE_CHARS } from './cap-sentences.js';
 
 /** Options of {@link cleanArticle}. */
 export interface CleanOptions {
@@ -54,7 +55,10 @@ export function cleanArticle(raw: RawArticle, opts: CleanOptions = {}): CleanArt
   const titleText = raw.title ?? page?.title ?? null;
   const title = titleText === null ? null : normalizeLine(titleText) || null;
   const { blocks: body, removed } = removeBoilerplate(blocks, title, opts.rules);
-  const { text, paragraphs, sentences } = segment(title, body);
+  const segmented = segment(title, body);
+  const { text, paragraphs } = segmented;
+  const { sentences, cut } = capSentences(text, segmented.sentences);
+  if (cut > 0) report('clean/long-sentence-split', `${cut} sentence(s) longer than ${MAX_SENTENCE_CHARS} characters read in pieces (bounded extraction time)`);
   if (body.length === 0) report('clean/empty-body', 'no article text left after cleaning');
 
   const bodyStart = paragraphs.find((p) => p.kind !== 'title')?.start ?? text.length;

@@ -8,6 +8,8 @@ export const CLEAN_CODES = {
   'clean/not-english': 'warning',
   /** The metadata language and the text disagree clearly; the text's language is used. */
   'clean/language-mismatch': 'warning',
+  /** A sentence too long to read as one (a page without punctuation) was read in pieces. */
+  'clean/long-sentence-split': 'info',
   /** Readability found no article in the page; the page's text outside its chrome was used. */
   'clean/html-fallback': 'info',
 } as const satisfies Record<string, Severity>;

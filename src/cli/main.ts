@@ -15,7 +15,9 @@ import { isExportFormat, EXPORT_FORMATS } from '../export/export-events.js';
 import { runEnqueue, runQueue } from './commands/queue.js';
 import { runWorkerCommand } from './commands/worker.js';
 import { DEFAULT_DB, isPostgresSpec } from '../store/open-store.js';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { type AccessOptions, tokenProblem } from '../api/access-control.js';
+import { isLoopbackHost } from '../api/start-server.js';
 import { USAGE } from './usage.js';
 import { isCalendarDate } from '../model/calendar.js';
 import { defaultExtractThreads } from '../pipeline/thread-extractor.js';
@@ -45,6 +47,11 @@ const options = {
   concurrency: { type: 'string' },
   'batch-size': { type: 'string' },
   threads: { type: 'string' },
+  token: { type: 'string' },
+  'token-file': { type: 'string' },
+  private: { type: 'boolean' },
+  'cors-origin': { type: 'string', multiple: true },
+  'allow-host': { type: 'string', multiple: true },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean' },
 } satisfies ParseArgsConfig['options'];
@@ -76,6 +83,45 @@ function extractThreads(flag: string | undefined): number {
   return n;
 }
 
+/**
+ * The access options of `sitrep serve` (see `src/api/access-control.ts`): the token from
+ * `--token`, else the file `--token-file` names, else SITREP_API_TOKEN; without one, only a
+ * loopback `--host`.
+ */
+function serveAccess(values: { token?: string; 'token-file'?: string; private?: boolean; 'cors-origin'?: string[]; 'allow-host'?: string[]; host?: string }): AccessOptions {
+  let token: string | null = null;
+  if (values.token !== undefined) token = values.token.trim();
+  else if (values['token-file'] !== undefined) {
+    try {
+      token = readFileSync(values['token-file'], 'utf8').trim();
+    } catch (error) {
+      throw new UsageError(`--token-file: cannot read '${values['token-file']}': ${(error as Error).message}`);
+    }
+  } else if (process.env.SITREP_API_TOKEN?.trim()) token = process.env.SITREP_API_TOKEN.trim();
+  if (token !== null) {
+    const problem = tokenProblem(token);
+    need(problem === null, `the API token (--token, --token-file or SITREP_API_TOKEN) is not usable: ${problem}`);
+  }
+  need(token !== null || !values.private, '--private needs a token (--token, --token-file or SITREP_API_TOKEN)');
+  need(
+    token !== null || values.host === undefined || isLoopbackHost(values.host),
+    `serving on --host ${values.host} (not a loopback address) needs a token (--token, --token-file or SITREP_API_TOKEN): anyone who can reach the port could write`,
+  );
+  const corsOrigins = (values['cors-origin'] ?? []).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
+  for (const origin of corsOrigins) {
+    let ok = false;
+    try {
+      const url = new URL(origin);
+      ok = (url.protocol === 'http:' || url.protocol === 'https:') && url.origin === origin;
+    } catch {
+      ok = false;
+    }
+    need(ok, `--cors-origin must be an origin such as https://dash.example.org (scheme, host, optional port; no path), got '${origin}'`);
+  }
+  const allowedHosts = (values['allow-host'] ?? []).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
+  return { token, privateReads: values.private ?? false, corsOrigins, allowedHosts };
+}
+
 /** Runs the CLI with `argv` (without node and script) and resolves to the exit code. */
 export async function main(argv: readonly string[]): Promise<number> {
   try {
@@ -97,6 +143,8 @@ export async function main(argv: readonly string[]): Promise<number> {
       const file = sqliteFile(db);
       need(file === null || existsSync(file), `no database at '${file}': run 'sitrep ingest' first, or give --db (or SITREP_DB) the path of an existing one`);
     }
+    // Checked before anything is opened or created.
+    const access = command === 'serve' ? serveAccess(values) : undefined;
     if (command === 'serve') {
       const file = sqliteFile(db);
       if (file !== null && !existsSync(file)) process.stderr.write(`sitrep: no database at '${file}': starting with a new, empty one\n`);
@@ -146,7 +194,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       case 'serve': {
         const port = values.port === undefined ? undefined : Number(values.port);
         need(port === undefined || (Number.isInteger(port) && port >= 0 && port < 65536), '--port must be a port number (0-65535)');
-        return await runServe({ db, port, host: values.host });
+        return await runServe({ db, port, host: values.host, ...(access ? { access } : {}) });
       }
       case 'export': {
         const format = values.format ?? '';

@@ -34,3 +34,26 @@ describe('missing files on the command line', () => {
     expect(await main(['export', '--db', db, '--format', 'geojson', '--output', join(dir, 'missing', 'x.geojson')])).toBe(1);
   });
 });
+
+describe('serve access flags', () => {
+  it('refuses, before opening anything, a non-loopback host without a token, a weak token, --private without a token and a bad origin', async () => {
+    const { existsSync } = await import('node:fs');
+    const missing = `/tmp/sitrep-serve-flags-${process.pid}.db`;
+    const saved = process.env.SITREP_API_TOKEN;
+    delete process.env.SITREP_API_TOKEN;
+    try {
+      for (const args of [
+        ['--host', '0.0.0.0'],
+        ['--token', 'short'],
+        ['--private'],
+        ['--token', 'a-token-long-enough-1234', '--cors-origin', 'https://dash.example.org/path'],
+        ['--token-file', `/tmp/sitrep-no-such-token-${process.pid}`],
+      ]) {
+        expect(await main(['serve', '--db', missing, '--port', '0', ...args])).toBe(2);
+      }
+    } finally {
+      if (saved !== undefined) process.env.SITREP_API_TOKEN = saved;
+    }
+    expect(existsSync(missing)).toBe(false);
+  });
+});

@@ -30,9 +30,17 @@ Usage:
       List the stored events (merged across articles).
   sitrep stories [--db DB] [--format table|jsonl]
       List stories: developing situations that group events.
-  sitrep serve [--db DB] [--port N] [--host HOST]
+  sitrep serve [--db DB] [--port N] [--host HOST] [--token T | --token-file F]
+               [--private] [--allow-host NAME] [--cors-origin ORIGIN]
       Serve the HTTP API (/api/..., OpenAPI at /openapi.json) and the web page
-      (map, timeline, dossiers, stories, ceasefire chart). Default port 8787.
+      (map, timeline, dossiers, stories, ceasefire chart). Default port 8787 on
+      127.0.0.1. With a token (--token, --token-file, or SITREP_API_TOKEN; at
+      least 16 characters) writes need "Authorization: Bearer T", and --private
+      makes reads need it too; a --host other than loopback needs a token.
+      Without a token, writes must be JSON and not from another site's page.
+      --allow-host NAME: a host name the server answers to besides IP addresses
+      and localhost (the name behind a reverse proxy). --cors-origin ORIGIN:
+      let pages of ORIGIN call the API (CORS; off by default). Both repeatable.
   sitrep export --format acled-csv|geojson|jsonl [--db DB] [--output FILE]
                 [--from DATE] [--to DATE] [--type TYPE] [--sub-type T] [--side S]
                 [--actor NAME] [--outlet NAME] [--story ID] [--ceasefire]

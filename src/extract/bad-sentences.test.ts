@@ -17,7 +17,8 @@ describe('sentences the clause analysis cannot handle', () => {
   ] as const) {
     it(`${name}: a diagnostic, and the rest of the article is still read`, () => {
       const r = processArticle(raw(middle), ctx);
-      expect(r.diagnostics.map((d) => d.code)).toContain('extract/sentence-not-analysed');
+      // Over 1,500 characters the sentence is read in pieces (clean/cap-sentences.ts); shorter, by word order.
+      expect(r.diagnostics.map((d) => d.code)).toContainEqual(expect.stringMatching(/^(?:extract\/sentence-not-analysed|clean\/long-sentence-split)$/));
       const places = r.events.map((e) => e.location?.source_text);
       expect(places).toContain('Terter');
       expect(places).toContain('Stepanakert');

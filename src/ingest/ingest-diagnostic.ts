@@ -18,6 +18,8 @@ export const INGEST_CODES = {
   'ingest/too-large': 'error',
   /** Not valid UTF-8: decoded with U+FFFD replacement characters and processed anyway. */
   'ingest/invalid-utf8': 'warning',
+  /** Lone UTF-16 surrogates (from JSON `\ud800` escapes) replaced with U+FFFD before storing. */
+  'ingest/ill-formed-unicode': 'warning',
   /** Decoded from a UTF-16 byte-order mark or a declared legacy charset instead of UTF-8. */
   'ingest/charset': 'info',
   /** A `.json` file or one JSONL line that does not parse. */

@@ -21,9 +21,17 @@ export function dayNumber(date: string): number {
   return n;
 }
 
-/** `date` moved by `days` (negative: earlier). */
+/** Day numbers of 0001-01-01 and 9999-12-31: the days a `YYYY-MM-DD` string can write. */
+const FIRST_DAY = Math.round(Date.parse('0001-01-01') / DAY_MS);
+const LAST_DAY = Math.round(Date.parse('9999-12-31') / DAY_MS);
+
+/**
+ * `date` moved by `days` (negative: earlier), kept within 0001-01-01..9999-12-31 so that a window
+ * around any stored date is still written `YYYY-MM-DD` (never `+010000-01-01`).
+ */
 export function shiftDay(date: string, days: number): string {
-  return new Date((dayNumber(date) + days) * DAY_MS).toISOString().slice(0, 10);
+  const day = Math.min(LAST_DAY, Math.max(FIRST_DAY, dayNumber(date) + days));
+  return new Date(day * DAY_MS).toISOString().slice(0, 10);
 }
 
 /** Days from `a` to `b`. */

@@ -13,7 +13,7 @@ import { contentHash } from '../store/content-hash.js';
 import { canDeferStories, type EventResolver } from '../store/event-resolver.js';
 import { ingestExtraction, type IngestOutcome } from '../store/ingest-extraction.js';
 import { bodySignature } from '../resolve/near-duplicate-grouper.js';
-import { settleStoryDebt } from '../resolve/story-debt.js';
+import { discardStoryDebt, settleStoryDebt } from '../resolve/story-debt.js';
 import type { Store } from '../store/store.js';
 import type { RawArticle } from '../model/article.js';
 import type { Diagnostic } from '../model/diagnostic.js';
@@ -50,6 +50,11 @@ export interface IngestItemsOptions {
    * article, in the article's transaction.
    */
   readonly storyBatch?: number;
+  /**
+   * Called when the story debt left by an earlier run failed its pass again and was discarded:
+   * `events` merged events keep no story (until one of their articles is ingested again).
+   */
+  readonly onStoryDebtDiscarded?: (events: number, error: unknown) => void;
 }
 
 /**
@@ -116,7 +121,9 @@ export async function ingestItems(items: AsyncIterable<IngestItem> | Iterable<In
 
   // Stories in batch passes (see story-debt.ts). What an interrupted run left is settled first.
   // A failed pass leaves its debt stored and turns deferral off for the rest of the run (stories
-  // per article again); the run then ends with the error, after its articles are in.
+  // per article again); the run then ends with the error, after its articles are in. The next run
+  // tries that debt once more; failing again, it discards it (its events keep no story, reported
+  // by `onStoryDebtDiscarded`) and goes on: a debt that cannot be settled never blocks later runs.
   const storyBatch = options.storyBatch ?? STORY_BATCH;
   let deferStories = storyBatch > 1 && canDeferStories(store, options.resolver);
   let storedSincePass = 0;
@@ -130,7 +137,18 @@ export async function ingestItems(items: AsyncIterable<IngestItem> | Iterable<In
       storyError ??= error;
     }
   };
-  if (deferStories) await storyPass();
+  if (deferStories) {
+    try {
+      await settleStoryDebt(store, options.resolver);
+    } catch (error) {
+      try {
+        options.onStoryDebtDiscarded?.(await discardStoryDebt(store), error);
+      } catch (discardError) {
+        deferStories = false;
+        storyError ??= discardError;
+      }
+    }
+  }
   const queue: Promise<Prepared>[] = [];
   const source = Symbol.asyncIterator in items ? items[Symbol.asyncIterator]() : (items as Iterable<IngestItem>)[Symbol.iterator]();
   let exhausted = false;

@@ -4,11 +4,13 @@
  */
 import { cleanArticle } from '../clean/clean-article.js';
 import { inferPublicationDate } from '../dates/infer-publication-date.js';
+import { checkExtractedDates, implausiblePublicationDate, isPlausibleDay, latestPlausibleDay } from '../dates/plausible-dates.js';
 import type { ExtractContext } from '../extract/context.js';
 import { extractEvents } from '../extract/extract-events.js';
 import type { CleanArticle, RawArticle } from '../model/article.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { ExtractionResult } from '../model/extraction.js';
+import { extractionPart } from './extraction-budget.js';
 
 /** Version of the extraction rules; part of every stored result's content hash. */
 export const EXTRACTOR_VERSION = '0.4.0';
@@ -35,22 +37,39 @@ export function processArticle(raw: RawArticle, ctx: ExtractContext): Extraction
   try {
     clean = cleanArticle(raw);
   } catch (err) {
+    const rawDay = raw.published !== null && isPlausibleDay(raw.published) ? raw.published.slice(0, 10) : null;
     diagnostics.push({ code: 'clean/failed', severity: 'error', message: `cleaning failed: ${(err as Error).message}`, source: raw.source, articleId: raw.id });
     return {
-      article: { id: raw.id, source: raw.source, title: raw.title, outlet: raw.outlet, url: raw.url, published: raw.published?.slice(0, 10) ?? null, published_source: raw.publishedSource, published_confidence: null, language: raw.language ?? 'und', text: '' },
+      article: { id: raw.id, source: raw.source, title: raw.title, outlet: raw.outlet, url: raw.url, published: rawDay, published_source: rawDay === null ? null : raw.publishedSource, published_confidence: null, language: raw.language ?? 'und', text: '' },
       events: [],
       statements: [],
       diagnostics,
     };
   }
   for (const d of clean.diagnostics) if (!diagnostics.includes(d)) diagnostics.push(d);
-  const pub = inferPublicationDate({
+  // Bounded work (extraction-budget.ts): a huge text is read for events up to a limit.
+  const whole = clean;
+  const bounded = extractionPart(clean);
+  clean = bounded.article;
+  if (bounded.diagnostic !== null) diagnostics.push(bounded.diagnostic);
+  // Date sanity (plausible-dates.ts): a placeholder such as 9999-12-31 is no publication date.
+  const latest = latestPlausibleDay();
+  let given = clean.published;
+  if (given !== null && !isPlausibleDay(given, latest)) {
+    diagnostics.push(implausiblePublicationDate(raw, given, latest));
+    given = null;
+  }
+  let pub = inferPublicationDate({
     text: clean.text,
     title: clean.title,
-    published: clean.published,
-    publishedSource: clean.publishedSource === 'metadata' || clean.publishedSource === 'flag' ? clean.publishedSource : null,
+    published: given,
+    publishedSource: given !== null && (clean.publishedSource === 'metadata' || clean.publishedSource === 'flag') ? clean.publishedSource : null,
     keyEvents: ctx.keyEvents,
   });
+  if (pub.published !== null && !isPlausibleDay(pub.published, latest)) {
+    diagnostics.push(implausiblePublicationDate(raw, pub.published, latest));
+    pub = { published: null, source: null, confidence: null, evidence: null };
+  }
   const dated: CleanArticle = { ...clean, published: pub.published, publishedSource: pub.source, publishedEvidence: pub.evidence };
   if (!pub.published) {
     diagnostics.push({ code: 'dates/no-publication-date', severity: 'info', message: 'no publication date in metadata or text: relative dates stay unresolved', source: raw.source, articleId: raw.id });
@@ -62,12 +81,13 @@ export function processArticle(raw: RawArticle, ctx: ExtractContext): Extraction
   if (dated.text.trim()) {
     try {
       const x = extractEvents(dated, ctx);
-      events = x.events;
-      statements = x.statements;
-      diagnostics.push(...x.diagnostics);
+      const checked = checkExtractedDates(raw, x.events, x.statements, latest);
+      events = checked.events;
+      statements = checked.statements;
+      diagnostics.push(...x.diagnostics, ...checked.diagnostics);
     } catch (err) {
       diagnostics.push({ code: 'extract/failed', severity: 'error', message: `extraction failed: ${(err as Error).message}`, source: raw.source, articleId: raw.id });
     }
   }
-  return { article: output(dated, pub.confidence), events, statements, diagnostics, versions: { extractor: EXTRACTOR_VERSION, ...ctx.versions } };
+  return { article: output({ ...dated, text: whole.text }, pub.confidence), events, statements, diagnostics, versions: { extractor: EXTRACTOR_VERSION, ...ctx.versions } };
 }

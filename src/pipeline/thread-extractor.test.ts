@@ -67,3 +67,23 @@ describe('threadExtractor', () => {
     expect(() => threadExtractor(0)).toThrow(RangeError);
   });
 });
+
+describe('threadExtractor time budget', () => {
+  it('fails an article that runs out of time, naming it, and extracts the ones queued behind it', async () => {
+    const pool = threadExtractor(1, { timeoutMs: 400 });
+    try {
+      const [small] = await seeds();
+      await pool.extract(small!); // the thread is up: its packs are loaded
+      // ~400,000 characters of text: seconds of extraction, far over 400 ms.
+      const slow: RawArticle = { ...small!, id: 'slow-one', text: `${'Armenian forces shelled the town of Tartar on Monday, killing two civilians. '.repeat(5200)}` };
+      const after: RawArticle = { ...small!, id: 'queued-behind' };
+      const [a, b] = await Promise.allSettled([pool.extract(slow), pool.extract(after)]);
+      expect(a.status).toBe('rejected');
+      expect((a as PromiseRejectedResult).reason.message).toMatch(/article slow-one took longer than 0.4 s; skipped/);
+      expect(b.status).toBe('fulfilled');
+      expect((b as PromiseFulfilledResult<{ result: unknown }>).value.result).toEqual(processArticle(after, createExtractContext()));
+    } finally {
+      await pool.close();
+    }
+  }, 60_000);
+});

@@ -30,8 +30,19 @@ interface Pending {
 
 interface Slot {
   worker: Worker | null;
+  /** In the order sent: a thread extracts in that order, so the first is the one in hand. */
   readonly pending: Map<number, Pending>;
+  /** The time budget of the article in hand. */
+  timer: NodeJS.Timeout | null;
+  /** The thread has answered once (it has loaded the packs). */
+  warm: boolean;
 }
+
+/** Added to the budget of a new thread's first article: loading the packs takes a few seconds. */
+const STARTUP_ALLOWANCE_MS = 30_000;
+
+/** Default time budget of one article in an extraction thread (see `ThreadExtractorOptions.timeoutMs`). */
+export const DEFAULT_EXTRACT_TIMEOUT_MS = 60_000;
 
 /** Options of {@link threadExtractor}. */
 export interface ThreadExtractorOptions {
@@ -43,6 +54,13 @@ export interface ThreadExtractorOptions {
    * the full resolver, measured. With more threads the storing thread is the bottleneck.
    */
   readonly bodySignatures?: boolean;
+  /**
+   * Time budget of one article (default {@link DEFAULT_EXTRACT_TIMEOUT_MS}; 0: none). An article
+   * still in extraction after it fails with an error naming it; its thread is replaced and the
+   * articles queued behind it go to the new thread, so one input never holds back the others.
+   * Extraction is bounded in the text's length (`extraction-budget.ts`): this is a safety net.
+   */
+  readonly timeoutMs?: number;
 }
 
 /** An {@link Extractor} over `threads` worker threads (at least 1). */
@@ -51,11 +69,51 @@ export function threadExtractor(threads: number, options: ThreadExtractorOptions
   const sign = options.bodySignatures ?? threads >= 2;
   const packs = loadPacks();
   const url = threadScriptUrl(import.meta.url, 'pipeline/extract-worker.js');
-  const slots: Slot[] = Array.from({ length: threads }, () => ({ worker: null, pending: new Map() }));
+  const slots: Slot[] = Array.from({ length: threads }, () => ({ worker: null, pending: new Map(), timer: null, warm: false }));
+  const timeoutMs = options.timeoutMs ?? DEFAULT_EXTRACT_TIMEOUT_MS;
   let nextId = 0;
   let closed = false;
 
+  const post = (slot: Slot, worker: Worker, id: number, p: Pending): void => {
+    worker.postMessage({ id, raw: p.raw, sign } satisfies ExtractRequest);
+  };
+
+  /** (Re)starts the budget of the article the slot's thread has in hand. */
+  const arm = (slot: Slot): void => {
+    if (slot.timer !== null) clearTimeout(slot.timer);
+    slot.timer = null;
+    const head = slot.pending.keys().next();
+    if (timeoutMs <= 0 || head.done) return;
+    const id = head.value;
+    slot.timer = setTimeout(() => overrun(slot, id), timeoutMs + (slot.warm ? 0 : STARTUP_ALLOWANCE_MS));
+    slot.timer.unref();
+  };
+
+  /** The article in hand ran out of time: fail it, replace the thread, resend the others. */
+  const overrun = (slot: Slot, id: number): void => {
+    slot.timer = null;
+    const late = slot.pending.get(id);
+    const old = slot.worker;
+    if (late === undefined || old === null) return;
+    slot.pending.delete(id);
+    late.reject(new Error(`extraction of article ${late.raw.id} took longer than ${(timeoutMs / 1000).toFixed(timeoutMs < 10_000 ? 1 : 0)} s; skipped`));
+    const rest = [...slot.pending.entries()];
+    slot.pending.clear();
+    slot.worker = null;
+    void old.terminate();
+    if (rest.length === 0) return;
+    const worker = start(slot);
+    worker.ref();
+    for (const [restId, p] of rest) {
+      slot.pending.set(restId, p);
+      post(slot, worker, restId, p);
+    }
+    arm(slot);
+  };
+
   const fail = (slot: Slot, why: string): void => {
+    if (slot.timer !== null) clearTimeout(slot.timer);
+    slot.timer = null;
     slot.worker = null;
     for (const p of slot.pending.values()) p.reject(new Error(`extraction thread stopped while extracting article ${p.raw.id}: ${why}`));
     slot.pending.clear();
@@ -64,11 +122,13 @@ export function threadExtractor(threads: number, options: ThreadExtractorOptions
   const start = (slot: Slot): Worker => {
     const worker = new Worker(url);
     worker.on('message', (reply: ExtractReply) => {
+      if (slot.worker === worker) slot.warm = true;
       const p = slot.pending.get(reply.id);
       if (p === undefined) return;
       slot.pending.delete(reply.id);
       if ('error' in reply) p.reject(new Error(`extraction failed for article ${p.raw.id}: ${reply.error}`));
       else p.resolve({ result: reply.result as ExtractionResult, hints: reply.bodySignature === null ? {} : { bodySignature: reply.bodySignature } });
+      if (slot.worker === worker) arm(slot);
       if (slot.pending.size === 0) worker.unref();
     });
     worker.on('error', (error) => {
@@ -83,6 +143,7 @@ export function threadExtractor(threads: number, options: ThreadExtractorOptions
       if (slot.worker === worker) fail(slot, `exit code ${code}`);
     });
     slot.worker = worker;
+    slot.warm = false;
     return worker;
   };
 
@@ -96,10 +157,12 @@ export function threadExtractor(threads: number, options: ThreadExtractorOptions
       const worker = slot.worker ?? start(slot);
       const id = nextId++;
       return new Promise<Extracted>((resolve, reject) => {
-        slot.pending.set(id, { raw, resolve, reject });
+        const p = { raw, resolve, reject };
+        slot.pending.set(id, p);
         worker.ref();
         try {
-          worker.postMessage({ id, raw, sign } satisfies ExtractRequest);
+          post(slot, worker, id, p);
+          if (slot.pending.size === 1) arm(slot);
         } catch (error) {
           slot.pending.delete(id);
           if (slot.pending.size === 0) worker.unref();

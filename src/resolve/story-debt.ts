@@ -31,3 +31,19 @@ export async function settleStoryDebt(store: Store, resolver: EventResolver | un
     return pass.assignments.length;
   });
 }
+
+/**
+ * Clears `store`'s story debt without assigning stories: the way out when a pass failed (the
+ * same debt would fail every later pass, and every later ingest with it). The events of the debt
+ * keep the story they had (none, for new events) until one of their articles is ingested again;
+ * returns how many events were left so. 0 when the store cannot defer stories.
+ */
+export async function discardStoryDebt(store: Store): Promise<number> {
+  if (store.readStoryDebt === undefined || store.settleStoryDebt === undefined) return 0;
+  return store.transaction(async (tx) => {
+    const debt = await tx.readStoryDebt!();
+    if (debt.recorded === 0) return 0;
+    await tx.settleStoryDebt!([], {});
+    return debt.recorded;
+  });
+}

@@ -22,6 +22,7 @@ describe.skipIf(!HAS_CHROMIUM)('web page in Chromium over the seed store', () =>
   let browser: Browser;
   let page: Page;
   let events: MergedEvent[];
+  const cspViolations: string[] = [];
 
   const renders = async (): Promise<number> => Number(await page.evaluate(() => document.body.dataset.renders ?? '0'));
   const afterRender = async (before: number): Promise<void> => {
@@ -38,13 +39,20 @@ describe.skipIf(!HAS_CHROMIUM)('web page in Chromium over the seed store', () =>
     page.on('request', (r) => {
       if (!r.url().startsWith(server.url)) external.push(r.url());
     });
-    await page.goto(`${server.url}/`);
+    // Anything the page's Content-Security-Policy blocks is reported on the console.
+    page.on('console', (m) => {
+      if (/Content Security Policy/i.test(m.text())) cspViolations.push(m.text());
+    });
+    const response = await page.goto(`${server.url}/`);
     await page.waitForSelector('body[data-ready="1"]', { timeout: 20_000 });
     expect(external).toEqual([]);
+    expect(response?.headers()['content-security-policy']).toContain("script-src 'self'");
     fs.mkdirSync(SCREENSHOTS, { recursive: true });
   }, 120_000);
 
   afterAll(async () => {
+    // Every test's page work ran under the strict Content-Security-Policy without a violation.
+    expect(cspViolations).toEqual([]);
     await browser?.close();
     await server?.close();
     await store?.close();

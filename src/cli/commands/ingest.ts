@@ -41,6 +41,11 @@ export async function runIngest(inputs: readonly string[], opts: IngestOptions):
       store,
       extractor,
       resolver,
+      onStoryDebtDiscarded(events, error) {
+        process.stderr.write(
+          `sitrep: warning stories/debt-discarded: the story pass left by an earlier run failed again (${error instanceof Error ? error.message : String(error)}); ${events} event(s) keep no story until their articles are ingested again\n`,
+        );
+      },
       onStep(step) {
         switch (step.kind) {
           case 'failure':

@@ -40,6 +40,7 @@ import { ARTICLE_COLUMN_NAMES, type ArticleRow, articleRowValues, articleTextOf,
 import { EVENT_COLUMN_NAMES, eventColumnValues } from './event-columns.js';
 import { eventFilterSql, pageSql } from './event-filter-sql.js';
 import { BackgroundCheckpoint } from './background-checkpoint.js';
+import { BUSY_TIMEOUT_MS } from './busy-retry.js';
 import { GroupCommit } from './group-commit.js';
 import { JsonParseCache, PARSE_CACHE_CHARS } from '../json-parse-cache.js';
 import { EVENT_ROW_COLUMNS, type EventSelectRow, type OutlineRow, eventRowValues, fromEventRow } from './merged-event-rows.js';
@@ -107,7 +108,15 @@ export interface SqliteCoreOptions {
    * `background-checkpoint.ts`); file databases only. Default false.
    */
   readonly backgroundCheckpoint?: boolean;
+  /**
+   * How long a write waits for another process's write to finish before it fails (default
+   * `DEFAULT_BUSY_WAIT_MS`, 2 minutes; see `busy-retry.ts`).
+   */
+  readonly busyWaitMs?: number;
 }
+
+/** A group of writes is committed once it has been open this long (see `busy-retry.ts`). */
+export const MAX_GROUP_OPEN_MS = 1000;
 
 /** Synchronous store operations on one better-sqlite3 connection. */
 export class SqliteCore {
@@ -133,8 +142,9 @@ export class SqliteCore {
     if (!db.memory) db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
-    db.pragma('busy_timeout = 5000');
-    this.batch = new GroupCommit(db, options.groupCommit ?? 1, options.groupCommitIdleMs ?? 200);
+    // Short: a longer wait for another process's write is asynchronous (`busy-retry.ts`).
+    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    this.batch = new GroupCommit(db, options.groupCommit ?? 1, options.groupCommitIdleMs ?? 200, MAX_GROUP_OPEN_MS);
     this.checkpoints = options.backgroundCheckpoint === true && !db.memory ? new BackgroundCheckpoint(db, db.name) : null;
     this.batch.onCommit = () => this.#committed();
     this.batch.beforeCommit = () => this.#indexPending();

@@ -35,6 +35,8 @@ import type {
   StoryRemainder,
 } from '../store.js';
 import type { BackgroundCheckpoint } from './background-checkpoint.js';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { DEFAULT_BUSY_WAIT_MS, retryWhileBusy } from './busy-retry.js';
 import { SerialLock } from './serial-lock.js';
 import type { JsonParseCache } from '../json-parse-cache.js';
 import { SqliteCore, type SqliteCoreOptions } from './sqlite-core.js';
@@ -46,8 +48,13 @@ export type SqliteStoreOptions = SqliteCoreOptions;
 interface Shared {
   readonly core: SqliteCore;
   readonly lock: SerialLock;
+  /** Total wait for another process's write lock (`busy-retry.ts`). */
+  readonly busyWaitMs: number;
   closed: boolean;
 }
+
+/** Codes of the operations that write (and so take the write lock first). */
+const WRITES: ReadonlySet<StoreErrorCode> = new Set(['store/write-failed', 'store/migration-failed']);
 
 /** State of one open transaction handle. */
 interface TxState {
@@ -71,7 +78,7 @@ export class SqliteStore implements Store {
       this.#shared = internal.shared;
       return;
     }
-    const shared: Shared = { core: new SqliteCore(db, options), lock: new SerialLock(), closed: false };
+    const shared: Shared = { core: new SqliteCore(db, options), lock: new SerialLock(), busyWaitMs: options.busyWaitMs ?? DEFAULT_BUSY_WAIT_MS, closed: false };
     // An idle group commits under the lock, so never inside someone's transaction.
     shared.core.batch.onIdle = () => {
       if (shared.closed) return;
@@ -130,7 +137,28 @@ export class SqliteStore implements Store {
         return Promise.reject(error);
       }
     }
-    return this.#shared.lock.run(guarded);
+    if (!WRITES.has(code)) return this.#shared.lock.run(guarded);
+    return this.#shared.lock.run(() => this.#whenWritable(guarded, what));
+  }
+
+  /**
+   * Runs `unit`, a write or a transaction's start, waiting its turn when another process holds
+   * the write lock (`busy-retry.ts`): after this connection committed a busy group it first
+   * leaves the lock free a moment; a unit that finds the lock taken is tried again until
+   * `busyWaitMs`. Synchronous when neither happens.
+   */
+  #whenWritable<T>(unit: () => T, what: string): T | Promise<T> {
+    const { core, busyWaitMs } = this.#shared;
+    const attempt = (): T | Promise<T> =>
+      retryWhileBusy(unit, () => !core.db.inTransaction && !this.#shared.closed, busyWaitMs, (error, waited) =>
+        new StoreError(
+          error instanceof StoreError ? error.code : 'store/write-failed',
+          `Cannot ${what}: another process kept the database locked for ${(waited / 1000).toFixed(1)} s (${error instanceof Error ? error.message : String(error)})`,
+          { cause: error },
+        ),
+      );
+    const pause = core.batch.yieldMs();
+    return pause > 0 ? sleep(pause).then(attempt) : attempt();
   }
 
   migrate(): Promise<MigrationResult[]> {
@@ -159,11 +187,13 @@ export class SqliteStore implements Store {
     return this.#shared.lock.run(async () => {
       if (this.#shared.closed) throw new StoreError('store/closed', 'Cannot start a transaction: the store is closed.');
       const core = this.#shared.core;
-      try {
-        core.txBegin();
-      } catch (error) {
-        throw mapError(error, 'store/write-failed', 'start a transaction');
-      }
+      await this.#whenWritable(() => {
+        try {
+          core.txBegin();
+        } catch (error) {
+          throw mapError(error, 'store/write-failed', 'start a transaction');
+        }
+      }, 'start a transaction');
       const tx: TxState = { open: true, depth: 0 };
       const handle = new SqliteStore(db, {}, { shared: this.#shared, tx });
       let value: T;

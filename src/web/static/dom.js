@@ -21,6 +21,8 @@ function setAttrs(node, attrs) {
   for (const [k, v] of Object.entries(attrs)) {
     if (v === null || v === undefined || v === false) continue;
     if (k.startsWith('on') && typeof v === 'function') node.addEventListener(k.slice(2), v);
+    // Through the CSSOM: the page's Content-Security-Policy refuses style attributes in markup.
+    else if (k === 'style') node.style.cssText = String(v);
     else node.setAttribute(k, v === true ? '' : String(v));
   }
 }

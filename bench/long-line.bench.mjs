@@ -1,0 +1,53 @@
+#!/usr/bin/env node
+// Extraction time of one article that is a single long line (issue #16), as it grows: real
+// sentences of the dev corpus run together without paragraph breaks ("sentences"), the same words
+// with the sentence punctuation taken out, one endless sentence ("no-stops"), or that sentence
+// with every word capitalised (every word a name candidate, "names").
+// Needs `npm run build`. Usage: node bench/long-line.bench.mjs [KB,KB,...=25,50,100] [shape,...=sentences,no-stops]
+// Each size runs in a fresh child process with a time limit (SITREP_BENCH_LIMIT_S, default 120 s).
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const sizes = (process.argv[2] ?? '25,50,100').split(',').map(Number);
+const shapes = (process.argv[3] ?? 'sentences,no-stops').split(',');
+const limit = Number(process.env.SITREP_BENCH_LIMIT_S ?? 120);
+
+if (process.env.SITREP_BENCH_CHILD) {
+  const [kb, shape] = [Number(process.env.SITREP_BENCH_KB), process.env.SITREP_BENCH_SHAPE];
+  const { createExtractContext } = await import(path.join(root, 'dist/extract/create-extract-context.js'));
+  const { processArticle } = await import(path.join(root, 'dist/pipeline/process-article.js'));
+  const dev = fs.readFileSync(path.resolve(root, '..', 'shared', 'corpus', 'dev', 'articles.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+  let words = dev.map((a) => (a.text ?? '').replace(/\s+/g, ' ')).join(' ');
+  if (shape !== 'sentences') words = words.replace(/[.!?;:]/g, '');
+  if (shape === 'names') words = words.replace(/\b[a-z]/g, (c) => c.toUpperCase());
+  let text = '';
+  while (text.length < kb * 1024) text += words + ' ';
+  text = text.slice(0, kb * 1024);
+  const ctx = createExtractContext();
+  processArticle({ id: 'warm', source: 'warm', format: 'json', title: null, text: dev[0].text, html: null, url: null, outlet: null, published: '2020-10-05', publishedSource: 'metadata', language: null, diagnostics: [] }, ctx);
+  const t = performance.now();
+  const r = processArticle({ id: 'long', source: 'long', format: 'json', title: 'Long line', text, html: null, url: null, outlet: null, published: '2020-10-05', publishedSource: 'metadata', language: null, diagnostics: [] }, ctx);
+  const ms = performance.now() - t;
+  const codes = [...new Set(r.diagnostics.map((d) => d.code))].filter((c) => c.startsWith('extract/'));
+  console.log(JSON.stringify({ ms, events: r.events.length, peakMB: process.resourceUsage().maxRSS / 1024, diagnostics: codes }));
+  process.exit(0);
+}
+
+for (const shape of shapes) {
+  for (const kb of sizes) {
+    const r = spawnSync(process.execPath, ['--max-semi-space-size=32', fileURLToPath(import.meta.url)], {
+      env: { ...process.env, SITREP_BENCH_CHILD: '1', SITREP_BENCH_KB: String(kb), SITREP_BENCH_SHAPE: shape },
+      encoding: 'utf8',
+      timeout: limit * 1000,
+    });
+    if (r.error || r.status !== 0) {
+      console.log(`${shape.padEnd(9)} ${String(kb).padStart(5)} KB: not done in ${limit} s${r.stderr ? ` (${r.stderr.trim().split('\n').at(-1)})` : ''}`);
+      continue;
+    }
+    const out = JSON.parse(r.stdout.trim().split('\n').at(-1));
+    console.log(`${shape.padEnd(9)} ${String(kb).padStart(5)} KB: ${(out.ms / 1000).toFixed(2)} s, peak ${out.peakMB.toFixed(0)} MB, ${out.events} events ${out.diagnostics.join(' ')}`);
+  }
+}
