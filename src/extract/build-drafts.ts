@@ -198,6 +198,13 @@ function speakerSideOf(facts: readonly SentenceFacts[], i: number): string | nul
   return null;
 }
 
+/** The sentence dates only the start of a period that began over a month before the article. */
+function ongoingSince(text: string, dates: readonly DateMention[], reference: string | null): boolean {
+  const dated = dates.filter((d) => d.date);
+  if (!dated.length || !dated.every((d) => dateRole(text, d) === 'since')) return false;
+  return reference !== null && dated.every((d) => Math.abs(daysBetween(d.date!, reference)) > 31);
+}
+
 /** Decides, paragraph by paragraph, which paragraphs tell history (all their dates are old). */
 function historyParagraphs(facts: readonly SentenceFacts[], text: string, reference: string | null): Map<number, boolean> {
   const state = new Map<number, boolean>();
@@ -315,6 +322,11 @@ export function buildDrafts(text: string, facts: readonly SentenceFacts[], refer
       } else if (date.rule !== 'dates/sentence' && history.get(f.s.paragraph)) {
         background = true;
         rules.push('background/history-paragraph');
+      } else if (date.rule !== 'dates/sentence' && ongoingSince(text, f.dates, reference)) {
+        // "The army and the RSF have been fighting a war since April 2023": a state of war, not a
+        // happening of the day.
+        background = true;
+        rules.push('background/ongoing-since');
       }
       const window = text.slice(Math.max(f.s.start, t.start - 60), Math.min(f.s.end, t.end + 30));
       if (lex.habitualRe.test(window)) {

@@ -55,3 +55,15 @@ describe('victims as the target', () => {
     expect(battle.find((e) => e.event_type === 'Battles')?.actor2?.side).not.toBe('CIV');
   });
 });
+
+describe('a war going on since a date', () => {
+  it('is background, and its toll is no event\'s', () => {
+    const text = 'A drone hit the market in El Fasher on Thursday, killing five people, local sources said.\n\n' +
+      'The army and the RSF have been fighting a war since April 2023 that has killed more than 20,000 people, according to the UN.';
+    const events = processArticle(raw(text, '2025-10-25'), ctx).events;
+    const news = events.filter((e) => !e.background);
+    expect(news).toHaveLength(1);
+    expect(news[0]?.fatalities).toBe(5);
+    expect(events.every((e) => (e.fatalities ?? 0) < 20000)).toBe(true);
+  });
+});
