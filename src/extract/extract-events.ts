@@ -14,6 +14,7 @@ import { findFrameTriggers } from './match-frames.js';
 import { clusterDrafts, isGeneric, opponentOf, soleOpponentOf, voteRole } from './merge-drafts.js';
 import { sentenceViews } from './sentences.js';
 import { placeRank } from './locate.js';
+import type { DateFill } from './dating.js';
 import { findStatements } from './statements.js';
 import { findUnlistedPlaces } from './recognizers/unlisted-places.js';
 import { findDates } from '../dates/find-dates.js';
@@ -174,7 +175,9 @@ function finalize(cluster: Draft[], id: string, ctx: ExtractContext, focus: Plac
       if (v.d.source !== 'text' && d.date.source === 'text') v.d = d.date;
     }
   }
-  const date = [...dateVotes.values()].sort((a, b) => b.n - a.n || Number(b.d.source === 'text') - Number(a.d.source === 'text'))[0]!.d;
+  // A date the text gives ("on Thursday", "12 July") outvotes the bare publication day, whatever the count of tellings.
+  const mentioned = (d: DateFill) => d.rule !== 'dates/publication';
+  const date = [...dateVotes.values()].sort((a, b) => Number(mentioned(b.d)) - Number(mentioned(a.d)) || b.n - a.n || Number(b.d.source === 'text') - Number(a.d.source === 'text'))[0]!.d;
 
   const agentFill = voteRole(cluster.map((d) => d.agent));
   const violent = isViolent(eventType);

@@ -67,3 +67,15 @@ describe('a war going on since a date', () => {
     expect(events.every((e) => (e.fatalities ?? 0) < 20000)).toBe(true);
   });
 });
+
+describe('a retelling dated only by the publication day', () => {
+  it('joins the event the text dates, and a strike verb takes its subject as the instrument', () => {
+    const text = 'At least five civilians died on Thursday after a drone operated by the RSF targeted a market in El Fasher, local media reported.\n\n' +
+      'A suicide drone exploded in the market, killing five people and wounding 10 others, witnesses said.';
+    const events = processArticle(raw(text, '2025-10-25'), ctx).events.filter((e) => !e.background);
+    expect(events).toHaveLength(1);
+    expect(events[0]?.sub_event_type).toBe('Air/drone strike');
+    expect(events[0]?.date).toBe('2025-10-23');
+    expect(events[0]?.injured).toBe(10);
+  });
+});
