@@ -126,6 +126,11 @@ export function analyzeSentence(tokens: readonly Token[]): SentenceSyntax {
     if (started && i > 0 && isHyphen(tokens[i - 1]!) && glued(tokens[i - 1]!, t)) return true;
     // "heavily armed", "newly built": an adverb before an adjective inside a phrase.
     if (t.pos === 'ADV' && tokens[i + 1]?.pos === 'ADJ' && started) return true;
+    // "by suspected jihadists", "the outlawed group": a participle between a preposition or
+    // determiner and a noun modifies the noun.
+    const prev = tokens[i - 1];
+    const next = tokens[i + 1];
+    if (t.pos === 'VERB' && PARTICIPLE.test(t.lower) && prev && (prev.pos === 'ADP' || prev.pos === 'DET') && next && (next.pos === 'NOUN' || next.pos === 'ADJ')) return true;
     return false;
   };
 

@@ -19,6 +19,12 @@ describe('roles through the clause analysis', () => {
     expect(e?.actor1?.side).toBe('RUS');
     expect(e?.rules).toContain('roles/syntax/progressive-subject');
   });
+  it('reads a participle after "by" as part of the agent phrase ("by suspected jihadists")', () => {
+    const [e] = events('At least twelve soldiers were killed on Friday in an attack by suspected jihadists against an army post near Djibo in northern Burkina Faso, security sources said. JNIM operates in the area.');
+    expect(e?.actor1?.side).toBe('JNIM');
+    expect(e?.actor2?.side).toBe('BFA');
+    expect(e?.rules).toContain('roles/syntax/nominal-by');
+  });
   it('takes the by-agent of a passive and the subject as target', () => {
     const [e] = events('Azerbaijani army positions near Tartar were shelled on Monday by Armenian forces, the ministry in Baku said.');
     expect(e?.actor1?.side).toBe('ARM');

@@ -24,6 +24,11 @@ describe('places no gazetteer lists', () => {
     expect(loc?.name).toBe('Ramim');
     expect(loc?.country).toBe('ISR');
   });
+  it('reads a name before a modified site noun ("the X military detachment")', () => {
+    const [loc] = locations('Hundreds of armed men attacked the Namissiguima military detachment in northern Burkina Faso on Friday, killing twelve soldiers, security sources said.');
+    expect(loc?.name).toBe('Namissiguima');
+    expect(loc?.country).toBe('BFA');
+  });
   it('places a site named after a known town at that town', () => {
     const [loc] = locations('An Israeli missile strike put Aleppo International Airport out of service on Monday, Syrian state media said.');
     expect(loc?.name).toBe('Aleppo');

@@ -18,12 +18,13 @@ import type { ActorHit, ExtractContext, PlaceHit } from '../context.js';
 import type { GeoPrecision } from '../../model/event.js';
 
 const kinds = z.object({ village: z.array(z.string()), area: z.array(z.string()), district: z.array(z.string()) });
-const file = z.object({ version: z.number(), before_of: kinds, after: kinds, not_names: z.array(z.string()) });
+const file = z.object({ version: z.number(), before_of: kinds, after: kinds, site_modifiers: z.array(z.string()), not_names: z.array(z.string()) });
 
 interface Lexicon {
   readonly before: ReadonlyMap<string, string>;
   readonly after: ReadonlyMap<string, string>;
   readonly notNames: ReadonlySet<string>;
+  readonly siteModifiers: ReadonlySet<string>;
 }
 let cached: Lexicon | null = null;
 function lexicon(): Lexicon {
@@ -32,7 +33,7 @@ function lexicon(): Lexicon {
   const parsed = file.safeParse(parseYaml(readFileSync(path, 'utf8')));
   if (!parsed.success) throw new Error(`${path}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
   const byKind = (k: z.infer<typeof kinds>) => new Map(Object.entries(k).flatMap(([kind, words]) => words.map((w) => [w, kind] as const)));
-  cached = { before: byKind(parsed.data.before_of), after: byKind(parsed.data.after), notNames: new Set(parsed.data.not_names) };
+  cached = { before: byKind(parsed.data.before_of), after: byKind(parsed.data.after), notNames: new Set(parsed.data.not_names), siteModifiers: new Set(parsed.data.site_modifiers) };
   return cached;
 }
 
@@ -127,11 +128,13 @@ export function findUnlistedPlaces(text: string, tokens: readonly Token[], known
     // "X village", "X barracks"
     const afterKind = lex.after.get(t.lower);
     if (afterKind && t.pos !== 'VERB') {
-      let k = i - 1;
-      while (k >= 0 && k > i - 5 && isNameWord(tokens[k]!, lex)) k--;
+      // one modifier may stand between: "the Namissiguima military detachment"
+      const nameEnd = afterKind === 'area' && lex.siteModifiers.has(tokens[i - 1]?.lower ?? '') ? i - 1 : i;
+      let k = nameEnd - 1;
+      while (k >= 0 && k > nameEnd - 5 && isNameWord(tokens[k]!, lex)) k--;
       // not the capital of a sentence opening ("Village elders said")
       const first = k + 1;
-      if (first < i && !(first === 0 || /[.!?\n]/.test(text.slice(tokens[first - 1]?.end ?? 0, tokens[first]!.start)) && first === i - 1 && tokens[first]!.pos !== 'PROPN')) add(first, i - 1, afterKind, t.end);
+      if (first < nameEnd && !(first === 0 || /[.!?\n]/.test(text.slice(tokens[first - 1]?.end ?? 0, tokens[first]!.start)) && first === nameEnd - 1 && tokens[first]!.pos !== 'PROPN')) add(first, nameEnd - 1, afterKind, t.end);
     }
   }
   // A small place of a country the article names nowhere else, in an article clearly about another
