@@ -56,7 +56,9 @@ function compatible(a: Draft, b: Draft): boolean {
     // Places in two countries are two happenings (a border incident is placed where the fire landed).
     if (a.location.place.country && b.location.place.country && a.location.place.country !== b.location.place.country) return false;
     // Two different settlements are two events (ACLED codes one event per location and day).
-    if (a.location.rank <= 1 && b.location.rank <= 1 && a.location.place.name !== b.location.place.name && d > 3) return false;
+    // (a village no gazetteer lists is a settlement too, though its coordinates are coarse)
+    const settled = (l: NonNullable<Draft['location']>) => l.rank <= 1 || (l.hit.unlisted !== undefined && l.hit.kind === 'village');
+    if (settled(a.location) && settled(b.location) && a.location.place.name !== b.location.place.name && (d > 3 || a.location.hit.unlisted || b.location.hit.unlisted)) return false;
   }
   if (a.event_type !== 'Battles') {
     const sa = a.agent?.hit.entry.side;

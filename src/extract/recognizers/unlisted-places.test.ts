@@ -42,6 +42,17 @@ describe('places no gazetteer lists', () => {
     expect(loc?.country).toBe('SSD');
     expect(loc?.geo_precision).toBe(3);
   });
+  it('reads a name in a place phrase as the article\'s, not a foreign city of that name', () => {
+    // the world gazetteer knows Kani only as a city in Japan
+    const text = "Myanmar's junta launched airstrikes on Wednesday in Sagaing Region, resistance groups said.\n\n" +
+      'Two fighter jets bombed a village in the south of Kani Township, Sagaing Region, before ground troops raided it.';
+    const events = processArticle(raw(text), ctx).events;
+    expect(events.length).toBeGreaterThan(0);
+    for (const e of events) {
+      expect(e.location?.country).toBe('MMR');
+      expect(e.actor2?.side).not.toBe('JPN');
+    }
+  });
   it('does not take a sentence-opening capital or a demonym for a name', () => {
     const events = processArticle(raw('Village elders said Russian shelling hit Kupiansk overnight. Ukrainian troops held the Kupiansk area.'), ctx).events;
     expect(events.map((e) => e.location?.name)).not.toContain('Village');

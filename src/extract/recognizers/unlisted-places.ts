@@ -62,8 +62,10 @@ export function findUnlistedPlaces(text: string, tokens: readonly Token[], known
   // (the country's only name in the article, however often repeated)
   const onlyName = (h: PlaceHit) => known.every((o) => o.place.country !== h.place.country || o.surface === h.surface);
   const foreign = (h: PlaceHit) => mainCountry !== null && h.place.country !== mainCountry && (h.kind === 'village' || h.kind === 'town') && onlyName(h);
+  // Inside a place phrase ("Kani Township" in a Myanmar story, not Kani in Japan) a city too.
+  const foreignInPhrase = (h: PlaceHit) => mainCountry !== null && h.place.country !== mainCountry && h.kind !== 'country' && h.kind !== 'region' && onlyName(h);
   const replaced = new Set<PlaceHit>();
-  const overlaps = (s: number, e: number) => known.some((h) => h.start < e && s < h.end && !foreign(h)) || actors.some((a) => a.start < e && s < a.end) || out.some((h) => h.start < e && s < h.end);
+  const overlaps = (s: number, e: number) => known.some((h) => h.start < e && s < h.end && !foreignInPhrase(h)) || actors.some((a) => a.start < e && s < a.end) || out.some((h) => h.start < e && s < h.end);
 
   const add = (first: number, lastToken: number, kind: string, headEnd: number) => {
     // the name's words only ("Ramim" of "Ramim barracks"; "Mitiga" of "Mitiga International Airport")
@@ -75,7 +77,7 @@ export function findUnlistedPlaces(text: string, tokens: readonly Token[], known
     if (ctx.sideOfAdjective(name) || (/^\p{Lu}+$/u.test(name) && name.length <= 3)) return;
     // "Aleppo International Airport": a site named after a place the article names is at that place.
     const settled = (k: string) => k !== 'country' && k !== 'region';
-    let host: { place: PlaceHit['place'] } | undefined = known.find((h) => !replaced.has(h) && (name === h.surface || name.startsWith(`${h.surface} `)) && settled(h.kind));
+    let host: { place: PlaceHit['place'] } | undefined = known.find((h) => !replaced.has(h) && !foreignInPhrase(h) && (name === h.surface || name.startsWith(`${h.surface} `)) && settled(h.kind));
     // (the gazetteer does not match a name followed by more capitalised words: ask it for the first word)
     if (!host && /^(?:area|district)$/.test(kind) && lastToken > first) {
       const head = ctx.findPlaces(tokens[first]!.text).find((h) => h.start === 0 && settled(h.kind) && (!mainCountry || h.place.country === mainCountry || h.kind === 'city'));
@@ -87,8 +89,8 @@ export function findUnlistedPlaces(text: string, tokens: readonly Token[], known
     }
     // The container: the first known place right after ("..., in Tyre district", "(Bint Jbeil
     // district, Nabatieh governorate)"), else right before ("in Lebanon's Toulin"), within the sentence.
-    const after = known.filter((h) => !replaced.has(h) && h.start >= headEnd && h.start - headEnd <= 50 && !/[.!?]\s/.test(text.slice(headEnd, h.start)));
-    const before = known.filter((h) => !replaced.has(h) && h.end <= start && start - h.end <= 30 && !/[.!?]\s/.test(text.slice(h.end, start)));
+    const after = known.filter((h) => !replaced.has(h) && !foreignInPhrase(h) && h.start >= headEnd && h.start - headEnd <= 50 && !/[.!?]\s/.test(text.slice(headEnd, h.start)));
+    const before = known.filter((h) => !replaced.has(h) && !foreignInPhrase(h) && h.end <= start && start - h.end <= 30 && !/[.!?]\s/.test(text.slice(h.end, start)));
     const container = [...after.sort((a, b) => a.start - b.start), ...before.sort((a, b) => b.end - a.end)][0];
     const country = container?.place.country ?? mainCountry;
     if (!country) return;
@@ -136,6 +138,14 @@ export function findUnlistedPlaces(text: string, tokens: readonly Token[], known
       const first = k + 1;
       if (first < nameEnd && !(first === 0 || /[.!?\n]/.test(text.slice(tokens[first - 1]?.end ?? 0, tokens[first]!.start)) && first === nameEnd - 1 && tokens[first]!.pos !== 'PROPN')) add(first, nameEnd - 1, afterKind, t.end);
     }
+  }
+  // The same name elsewhere in the article is the same place ("Kani Township" ... "Kani-based").
+  for (const h of known) {
+    if (replaced.has(h)) continue;
+    const same = out.find((u) => u.surface === h.surface && u.place.country !== h.place.country && u.place.id?.startsWith('place:unlisted:'));
+    if (!same) continue;
+    replaced.add(h);
+    out.push({ ...same, start: h.start, end: h.end, place: { ...same.place, source_text: h.surface } });
   }
   // A small place of a country the article names nowhere else, in an article clearly about another
   // country ("Nasir" read as a village in Turkey in a South Sudan story, "Tirah" as a town in
