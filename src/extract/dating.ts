@@ -17,7 +17,7 @@ export interface DateFill {
 }
 
 
-const sinceRe = /\b(?:since|as of|from)\s+(?:the\s+)?(?:night\s+of\s+|midnight\s+(?:on\s+)?)?$/i;
+const sinceRe = /\b(?:since|as of|from)\s+(?:the\s+)?(?:night\s+of\s+|midnight\s+(?:on\s+)?)?$|\bsince\s+(?:the|a|an|its|their)\s+(?:[\w-]+\s+){0,2}(?:coup|war|invasion|takeover|uprising|revolution|offensive|start|outbreak|beginning|independence)\s+(?:in|of)\s+$/i;
 const stampRe = /\bupdated?\b[^.!?\n]{0,24}$/i;
 
 /** How a date mention may be used for dating events. */

@@ -79,3 +79,14 @@ describe('a retelling dated only by the publication day', () => {
     expect(events[0]?.injured).toBe(10);
   });
 });
+
+describe('a background line between the lede and the details', () => {
+  it('does not make the details history ("since a coup in 2021")', () => {
+    const text = 'A military air strike on a village in Sagaing region killed nine civilians on Tuesday, residents said.\n\n' +
+      'The country has been in turmoil since a coup in 2021, with the army fighting resistance groups.\n\n' +
+      'A fighter jet dropped two bombs on Nyaung Kone village, a resident said.';
+    const news = processArticle(raw(text, '2023-06-28'), ctx).events.filter((e) => !e.background);
+    expect(news.map((e) => e.location?.name)).toContain('Nyaung Kone');
+    expect(news.find((e) => e.location?.name === 'Nyaung Kone')?.sub_event_type).toBe('Air/drone strike');
+  });
+});
