@@ -48,4 +48,8 @@ describe('claimants read off the clause analysis', () => {
     const eilat = events.find((e) => e.location?.name === 'Eilat');
     expect(eilat?.claims.map((c) => c.claimant?.side)).toContain('HOUTHIS');
   });
+  it('gives an office of a named place or people to that state\'s government', () => {
+    const [e] = processArticle(raw('Russian drones struck an apartment block in Kharkiv overnight, injuring five people, the head of the Kharkiv Regional State Administration said on Telegram.', '2024-05-20'), ctx).events;
+    expect(e?.claims.map((c) => c.claimant?.side)).toEqual(['UKR']);
+  });
 });

@@ -119,6 +119,26 @@ function claimantBySyntax(frame: AttributionFrame, s: SentenceView, actors: read
   return out;
 }
 
+/** Words of an office or a civil institution ("mayor", "governor", "administration", "police"). */
+const officeRe = /\b(?:mayor|governor|head|chief|spokes(?:man|woman|person)|official|officials|administration|council|authorities|police|prosecutor|ombudsman|minister|ministry|emergency service|emergencies service|rescuers)\b/i;
+
+/** The government of the state whose people or place an office phrase names, as the claimant. */
+function officeOf(phrase: string, frame: AttributionFrame, ctx: ExtractContext): Actor | null {
+  if (!officeRe.test(phrase)) return null;
+  let country: string | null = null;
+  for (const word of phrase.split(/[\s/]+/)) {
+    const bare = word.replace(/^pro-/i, '').replace(/['’]s$/, '');
+    const side = /^[A-Z]/.test(bare) ? ctx.sideOfAdjective(bare) : null;
+    if (side) {
+      country = side;
+      break;
+    }
+  }
+  if (!country) country = ctx.findPlaces(phrase).find((p) => p.place.country)?.place.country ?? null;
+  const gov = country ? ctx.governmentOf(country) : null;
+  return gov ? toActor(gov, { start: frame.claimant.start, end: frame.claimant.end, surface: phrase }) : null;
+}
+
 /**
  * Resolves the claimant phrase of a frame to actors: the actors it names ("Armenia and Azerbaijan
  * accused each other" gives both), else through the clause analysis, else as before.
@@ -148,6 +168,10 @@ export function resolveClaimants(
   if (!hit && s && syn && !/^(?:who|which|for its part|its part|for their part)\b/i.test(frame.claimant.text.trim()) && frame.claimant.text.trim()) {
     const phrase = frame.claimant.text.trim();
     // A bare pronoun or "the ministry" keeps to the last speaker; "the group", "the army", owners and appositions go through syntax.
+    // "the mayor of the second largest Ukrainian city", "the head of the Kharkiv Regional State
+    // Administration": an office of a named people or place speaks for that state's government.
+    const office = officeOf(phrase, frame, ctx);
+    if (office) return [office];
     if (!anaphoricClaimantRe.test(phrase) || !memory.recall(phrase)) {
       const found = claimantBySyntax(frame, s, actors, ctx, memory, syn);
       if (found.length) return found;
