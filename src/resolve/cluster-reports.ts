@@ -6,6 +6,7 @@
  */
 import { reportsCompatible } from './compatible-reports.js';
 import { compareReports, type Report } from './report.js';
+import { shiftDay } from '../model/calendar.js';
 
 export function clusterReports(reports: readonly Report[]): Report[][] {
   const sorted = [...reports].sort(compareReports);
@@ -19,22 +20,65 @@ export function clusterReports(reports: readonly Report[]): Report[][] {
 }
 
 /**
- * The connected component of `seeds` under compatibility within `pool` (symmetric, so order-free),
- * limited to reports dated inside `window` when given: a town shelled every day would otherwise
- * chain a whole season into one neighbourhood.
+ * The dated reports of a pool, indexed for `connectedReports`: day-precision reports by day, and
+ * the few coarser ones (week, month, year) apart. Undated reports join no neighbourhood.
  */
-export function connectedReports(seeds: readonly Report[], pool: readonly Report[], window?: { from: string; to: string }): Report[] {
+export interface ReportIndex {
+  readonly byDay: Map<string, Report[]>;
+  readonly coarse: Report[];
+}
+
+export function indexReports(pool: Iterable<Report>): ReportIndex {
+  const index: ReportIndex = { byDay: new Map(), coarse: [] };
+  for (const r of pool) addToIndex(index, r);
+  return index;
+}
+
+export function addToIndex(index: ReportIndex, r: Report): void {
+  if (r.event.date === null) return;
+  if (r.event.date_precision !== 'day' && r.event.date_precision !== null) {
+    index.coarse.push(r);
+    return;
+  }
+  const list = index.byDay.get(r.event.date);
+  if (list) list.push(r);
+  else index.byDay.set(r.event.date, [r]);
+}
+
+/** Inclusive `YYYY-MM-DD` bounds. */
+export interface DateRange {
+  readonly from: string;
+  readonly to: string;
+}
+
+/**
+ * The connected component of `seeds` under compatibility among the indexed reports dated inside
+ * `window` (date ranges; symmetric, so order-free). The window is fixed by the caller and never widened: a
+ * town shelled every day would otherwise chain a whole season into one neighbourhood. A
+ * day-precision report is compared with the day-precision reports of its day and the days either
+ * side (the most `datesAgree` allows) and with the coarse ones; a coarse one with every report of
+ * the window. So the work is that of the window's density, not of the place's history. Stops
+ * growing after `cap` members (the caller reports a pathological neighbourhood).
+ */
+export function connectedReports(seeds: readonly Report[], index: ReportIndex, window: readonly DateRange[], cap = Infinity): Report[] {
   const inside = new Map<string, Report>(seeds.map((r) => [r.key, r]));
   const frontier = [...seeds];
-  const inWindow = (r: Report) => !window || (r.event.date !== null && r.event.date >= window.from && r.event.date <= window.to);
-  while (frontier.length) {
-    const r = frontier.pop()!;
-    for (const p of pool) {
-      if (!inside.has(p.key) && inWindow(p) && reportsCompatible(r, p)) {
-        inside.set(p.key, p);
-        frontier.push(p);
-      }
+  const inWindow = (p: Report) => p.event.date !== null && window.some((w) => p.event.date! >= w.from && p.event.date! <= w.to);
+  const visit = (r: Report, p: Report) => {
+    if (!inside.has(p.key) && inWindow(p) && reportsCompatible(r, p)) {
+      inside.set(p.key, p);
+      frontier.push(p);
     }
+  };
+  while (frontier.length && inside.size < cap) {
+    const r = frontier.pop()!;
+    if (r.event.date === null) continue;
+    if (r.event.date_precision === 'day' || r.event.date_precision === null) {
+      for (let d = -1; d <= 1; d++) for (const p of index.byDay.get(shiftDay(r.event.date, d)) ?? []) visit(r, p);
+    } else {
+      for (const list of index.byDay.values()) for (const p of list) visit(r, p);
+    }
+    for (const p of index.coarse) visit(r, p);
   }
   return [...inside.values()];
 }

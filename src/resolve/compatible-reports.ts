@@ -53,10 +53,3 @@ export function reportsCompatible(a: Report, b: Report): boolean {
   if (a.article.id === b.article.id) return false;
   return typesAgree(a.event, b.event) && datesAgree(a.event, b.event) && placesAgree(a.event, b.event) && sidesAgree(a.event, b.event);
 }
-
-/**
- * Days within which a compatible report can lie from a report, for the store query window: day
- * and week precision (a report of "last week" joins a day inside it). Month- and year-precision
- * reports further away are not looked for: news reports rarely date a fresh event that coarsely.
- */
-export const NEIGHBOUR_DAYS = 7;

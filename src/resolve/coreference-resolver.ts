@@ -8,9 +8,8 @@
  * reports, plus the reports of the merged events that touched it before (so events split when an
  * updated article no longer links them).
  */
-import { clusterReports, connectedReports } from './cluster-reports.js';
+import { addToIndex, clusterReports, connectedReports, type DateRange, type ReportIndex } from './cluster-reports.js';
 import { shiftDay } from '../model/calendar.js';
-import { NEIGHBOUR_DAYS } from './compatible-reports.js';
 import { mergeReports } from './merge-reports.js';
 import { reportKey, type Report, type ReportArticle } from './report.js';
 import { groupSources, type SourceGrouper } from './source-groups.js';
@@ -23,6 +22,11 @@ import type { SummaryFields } from '../store/sqlite/article-rows.js';
 export interface CoreferenceOptions extends StoryOptions {
   /** Tells which articles are copies of one text (near-duplicates); default: none are. */
   readonly sourceGrouper?: SourceGrouper;
+  /**
+   * Told when a neighbourhood reached NEIGHBOURHOOD_CAP reports (a pathological stream: one place
+   * and day with thousands of distinct compatible reports); default: a process warning.
+   */
+  readonly onCap?: (info: { readonly articleId: string; readonly reports: number; readonly window: readonly DateRange[] }) => void;
 }
 
 
@@ -46,26 +50,6 @@ async function loadReports(store: Store, records: readonly ArticleEventRecord[],
     .map((r) => ({ key: reportKey(r.article_id, r.event.id), article: cache.articles.get(r.article_id)!, event: r.event }));
 }
 
-/** Stored news reports dated within `days` of any of `dates`; only the part of the window not yet read is queried. */
-async function reportsAround(store: Store, dates: readonly string[], days: number, cache: Map<string, Report>, read: { from: string; to: string } | null, articles: ArticleCache): Promise<{ pool: Report[]; read: { from: string; to: string } | null }> {
-  if (!dates.length) return { pool: [...cache.values()], read };
-  const sorted = [...dates].sort();
-  const want = { from: shiftDay(sorted[0]!, -days), to: shiftDay(sorted.at(-1)!, days) };
-  const ranges: { from: string; to: string }[] = [];
-  if (!read) ranges.push(want);
-  else {
-    if (want.from < read.from) ranges.push({ from: want.from, to: shiftDay(read.from, -1) });
-    if (want.to > read.to) ranges.push({ from: shiftDay(read.to, 1), to: want.to });
-  }
-  for (const range of ranges) {
-    const records = await store.listArticleEvents({ ...range, includeBackground: false });
-    const fresh = records.filter((r) => !cache.has(reportKey(r.article_id, r.event.id)));
-    for (const r of await loadReports(store, fresh, articles)) cache.set(r.key, r);
-  }
-  const merged = read ? { from: want.from < read.from ? want.from : read.from, to: want.to > read.to ? want.to : read.to } : want;
-  return { pool: [...cache.values()], read: merged };
-}
-
 /** The stored article events named by `reports`, read in one query. */
 async function recordsOf(store: Store, reports: readonly { article_id: string; event_id: string }[]): Promise<ArticleEventRecord[]> {
   if (reports.length === 0) return [];
@@ -76,34 +60,63 @@ async function recordsOf(store: Store, reports: readonly { article_id: string; e
 
 /**
  * How far (days) from the new reports the neighbourhood reaches. Events span a day or two, so
- * this holds every event a new report can join; a chain of compatible reports longer than this
- * (a town shelled every day) is regrouped only near the new report, which bounds ingest time.
+ * this holds every event a new report can join. The window is fixed by the new article's own
+ * reports and never widened: a chain of compatible reports longer than this (a town shelled every
+ * day, reported by many outlets) is regrouped only near the new report, which bounds ingest time
+ * whatever the history of the place.
  */
 export const WINDOW_DAYS = 3;
 
-/** The connected neighbourhood of `seeds`, widening the date window until nothing new joins. */
+/**
+ * Most reports a neighbourhood grows to through compatibility (the reports of the events it
+ * touches still all join, so no event is cut). Far above a real day of one place; reached only by
+ * a pathological stream, which is then reported (`onCap`) instead of costing quadratic time.
+ */
+export const NEIGHBOURHOOD_CAP = 2000;
+
 interface ReadState {
+  /** Every report read, by key. */
   readonly cache: Map<string, Report>;
-  read: { from: string; to: string } | null;
+  /** The dated reports inside `window`, for `connectedReports`. */
+  readonly index: ReportIndex;
+  readonly window: readonly DateRange[];
+  read: boolean;
   readonly articles: ArticleCache;
 }
 
-async function neighbourhood(store: Store, seeds: readonly Report[], state: ReadState): Promise<Report[]> {
-  const cache = state.cache;
-  for (const r of seeds) if (!cache.has(r.key)) cache.set(r.key, r);
-  let members = [...seeds];
-  const seedDates = seeds.map((r) => r.event.date).filter((d): d is string => Boolean(d)).sort();
-  const window = seedDates.length ? { from: shiftDay(seedDates[0]!, -WINDOW_DAYS), to: shiftDay(seedDates.at(-1)!, WINDOW_DAYS) } : undefined;
-  for (;;) {
-    const dates = members.map((r) => r.event.date).filter((d): d is string => Boolean(d));
-    // Reports further than a day from every member cannot join (day precision), and the window
-    // bounds the rest; week-precision reports are looked for NEIGHBOUR_DAYS away.
-    const around = await reportsAround(store, dates, members.some((r) => r.event.date_precision === 'week') ? NEIGHBOUR_DAYS : 1, cache, state.read, state.articles);
-    state.read = around.read;
-    const next = connectedReports(members, around.pool, window);
-    if (next.length === members.length) return next;
-    members = next;
+/** The connected neighbourhood of `seeds` inside the state's fixed window (its reports read once). */
+async function neighbourhood(store: Store, seeds: readonly Report[], state: ReadState, onCap: (size: number) => void): Promise<Report[]> {
+  for (const r of seeds) if (!state.cache.has(r.key)) state.cache.set(r.key, r);
+  if (state.window.length === 0) return [...new Map(seeds.map((r) => [r.key, r])).values()];
+  if (!state.read) {
+    state.read = true;
+    const records: ArticleEventRecord[] = [];
+    for (const range of state.window) records.push(...(await store.listArticleEvents({ ...range, includeBackground: false })));
+    const fresh = records.filter((r) => !state.cache.has(reportKey(r.article_id, r.event.id)));
+    for (const r of await loadReports(store, fresh, state.articles)) state.cache.set(r.key, r);
+    for (const r of state.cache.values()) addToIndex(state.index, r);
   }
+  const members = connectedReports(seeds, state.index, state.window, NEIGHBOURHOOD_CAP);
+  if (members.length >= NEIGHBOURHOOD_CAP) onCap(members.length);
+  return members;
+}
+
+/**
+ * The window of a resolve: WINDOW_DAYS around each date of its seed reports, overlapping ranges
+ * joined (an article that also reports an event of last month adds a second range, not the month
+ * between); empty when none is dated.
+ */
+function windowOf(seeds: readonly Report[]): DateRange[] {
+  const dates = [...new Set(seeds.map((r) => r.event.date).filter((d): d is string => Boolean(d)))].sort();
+  const ranges: { from: string; to: string }[] = [];
+  for (const date of dates) {
+    const from = shiftDay(date, -WINDOW_DAYS);
+    const to = shiftDay(date, WINDOW_DAYS);
+    const last = ranges.at(-1);
+    if (last && from <= shiftDay(last.to, 1)) last.to = to;
+    else ranges.push({ from, to });
+  }
+  return ranges;
 }
 
 /** Creates the resolver that merges reports across articles and keeps stories up to date. */
@@ -128,8 +141,14 @@ export function createCoreferenceResolver(options: CoreferenceOptions = {}): Eve
       if (previousKeys.length) seeds.push(...(await loadReports(store, await recordsOf(store, previousKeys), articles)));
       // The merged events that held any of these reports are rebuilt; their other reports join in
       // (so an event that loses a report splits correctly), until the set is closed.
-      const state: ReadState = { cache: new Map(), read: null, articles };
-      let members = await neighbourhood(store, seeds, state);
+      // The window is that of the article's own reports (and of the reports it leaves, on an update).
+      const state: ReadState = { cache: new Map(), index: { byDay: new Map(), coarse: [] }, window: windowOf(seeds), read: false, articles };
+      const onCap = (size: number) => {
+        const info = { articleId, reports: size, window: state.window };
+        if (options.onCap) options.onCap(info);
+        else process.emitWarning(`article ${articleId}: the coreference neighbourhood reached ${size} reports between ${info.window[0]?.from} and ${info.window.at(-1)?.to}; it was not grown further`, { code: 'SITREP_NEIGHBOURHOOD_CAP' });
+      };
+      let members = await neighbourhood(store, seeds, state, onCap);
       // Merged events reported by member articles, each read once (a busy event with hundreds of
       // reports is parsed once per ingest, not once per reporting article).
       const storedEvents = new Map<string, EventOutline>();
@@ -149,7 +168,7 @@ export function createCoreferenceResolver(options: CoreferenceOptions = {}): Eve
           missing.push(...e.reports.filter((r) => !keys.has(reportKey(r.article_id, r.event_id))));
         }
         if (!missing.length) break;
-        members = await neighbourhood(store, [...members, ...(await loadReports(store, await recordsOf(store, missing), articles))], state);
+        members = await neighbourhood(store, [...members, ...(await loadReports(store, await recordsOf(store, missing), articles))], state, onCap);
       }
       // Sources are counted per event: one outlet, or copies of one text, count once.
       // The reports carry their article's id and outlet: all that source grouping reads. Every

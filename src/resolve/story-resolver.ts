@@ -166,6 +166,41 @@ function components(events: readonly MergedEvent[], o: Required<StoryOptions>): 
   return [...out.values()];
 }
 
+/** Earliest and latest date of `events` (nulls when none is dated). */
+function dateSpan(events: readonly MergedEvent[]): [string | null, string | null] {
+  let first: string | null = null;
+  let last: string | null = null;
+  for (const e of events) {
+    if (!e.date) continue;
+    if (first === null || e.date < first) first = e.date;
+    if (last === null || e.date > last) last = e.date;
+  }
+  return [first, last];
+}
+
+/**
+ * A story cut into runs of at most MAX_STORY_DAYS (by date; undated events stay with the first
+ * run): one article reporting a clash in September and another in December must not make one
+ * story of a season. Deterministic: depends on the events' dates and ids only.
+ */
+function withinMaxSpan(story: MergedEvent[]): MergedEvent[][] {
+  const [first, last] = dateSpan(story);
+  if (first === null || last === null || daysBetween(first, last) <= MAX_STORY_DAYS) return [story];
+  const sorted = [...story].sort((a, b) => (a.date ?? '').localeCompare(b.date ?? '') || (a.id < b.id ? -1 : 1));
+  const runs: MergedEvent[][] = [];
+  let start: string | null = null;
+  for (const e of sorted) {
+    if (e.date && start !== null && daysBetween(start, e.date) > MAX_STORY_DAYS) {
+      runs.push([]);
+      start = e.date;
+    }
+    if (runs.length === 0) runs.push([]);
+    if (e.date && start === null) start = e.date;
+    runs.at(-1)!.push(e);
+  }
+  return runs;
+}
+
 /** How far (days) from the changed events stories are recomputed. */
 export const REACH_DAYS = 7;
 
@@ -258,7 +293,7 @@ export async function resolveStories(store: Store, freshEvents: readonly MergedE
   // article reports, its places, actors and date: the average-link clusterer `npm run eval` scores
   // on ECB+); an event belongs to the story of the articles that report it.
   const stories: MergedEvent[][] = [];
-  for (const comp of touching) stories.push(...splitByArticleClusters(comp));
+  for (const comp of touching) for (const story of splitByArticleClusters(comp)) stories.push(...withinMaxSpan(story));
 
   // Which stored stories each window story takes events from, and how many. A fresh event stands
   // for the replaced events it shares a report with (their stories are its stories).
@@ -304,10 +339,15 @@ export async function resolveStories(store: Store, freshEvents: readonly MergedE
   stories.forEach((comp, i) => {
     let best: StoryRemainder | null = null;
     // A story stops growing once it has run MAX_STORY_DAYS: later events start a story of their own.
-    const last = comp.reduce<string | null>((m, e) => (e.date && (m === null || e.date > m) ? e.date : m), null);
+    // The span it would have: its own events and what stays of the stored story.
+    const [first, last] = dateSpan(comp);
     for (const sid of formerly[i]!.keys()) {
       const r = remainders.get(sid);
-      if (r && r.first_date && last && daysBetween(r.first_date, last) > MAX_STORY_DAYS) continue;
+      if (r && first !== null && last !== null) {
+        const from = r.first_date !== null && r.first_date < first ? r.first_date : first;
+        const to = r.last_date !== null && r.last_date > last ? r.last_date : last;
+        if (daysBetween(from, to) > MAX_STORY_DAYS) continue;
+      }
       if (r && (best === null || r.events > best.events || (r.events === best.events && sid < best.story.id))) best = r;
     }
     if (best) claims.set(best.story.id, [...(claims.get(best.story.id) ?? []), i]);
