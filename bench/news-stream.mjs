@@ -128,9 +128,9 @@ function fill(template, values) {
 
 /**
  * Yields `articles` raw articles ({ id, title, text, outlet, published }) in publication order.
- * Options: perDay (articles a day, default 200), start (first day, default 2023-01-01), seed.
+ * Options: perDay (articles a day, default 200), start (first day, default 2024-09-01: after every date of the background paragraphs, which tell the history of each war), seed.
  */
-export function* newsStream({ articles, perDay = 200, start = '2023-01-01', seed = 7 }) {
+export function* newsStream({ articles, perDay = 200, start = '2024-09-01', seed = 7 }) {
   const rand = random(seed);
   const pick = (list) => list[Math.floor(rand() * list.length)];
   const pending = new Map(); // day index -> articles to publish that day

@@ -5,6 +5,7 @@
  * events; a violation "in the Hadrut area" on 11 December and an advance on Khtsaberd on
  * 12 December may be one episode.
  */
+import { dayNumber } from '../model/calendar.js';
 import { distanceKm } from '../model/geo.js';
 import type { ArticleEvent } from '../model/event.js';
 import type { Report } from './report.js';
@@ -13,7 +14,7 @@ import type { Report } from './report.js';
 const MAX_KM: Record<1 | 2 | 3, number> = { 1: 15, 2: 40, 3: 150 };
 
 function daysApart(a: string, b: string): number {
-  return Math.abs(Date.parse(a) - Date.parse(b)) / 86_400_000;
+  return a === b ? 0 : Math.abs(dayNumber(a) - dayNumber(b));
 }
 
 function datesAgree(a: ArticleEvent, b: ArticleEvent): boolean {

@@ -16,7 +16,7 @@ import { groupSources, type SourceGrouper } from './source-groups.js';
 import { resolveStories, type StoryOptions } from './story-resolver.js';
 import type { EventResolver, MergedEventChange, ResolveInput } from '../store/event-resolver.js';
 import type { ArticleEventRecord, EventReport } from '../store/records.js';
-import type { EventOutline, Store } from '../store/store.js';
+import type { BBox, EventOutline, Store } from '../store/store.js';
 import type { SummaryFields } from '../store/sqlite/article-rows.js';
 
 export interface CoreferenceOptions extends StoryOptions {
@@ -91,7 +91,11 @@ async function neighbourhood(store: Store, seeds: readonly Report[], state: Read
   if (!state.read) {
     state.read = true;
     const records: ArticleEventRecord[] = [];
-    for (const range of state.window) records.push(...(await store.listArticleEvents({ ...range, includeBackground: false })));
+    const boxes = boxesOf(seeds);
+    const eventTypes = [...new Set(seeds.map((r) => r.event.event_type))].sort();
+    for (const range of state.window) {
+      for (const box of boxes) records.push(...(await store.listArticleEvents({ ...range, eventTypes, ...(box ? { nearBox: box } : {}), includeBackground: false })));
+    }
     const fresh = records.filter((r) => !state.cache.has(reportKey(r.article_id, r.event.id)));
     for (const r of await loadReports(store, fresh, state.articles)) state.cache.set(r.key, r);
     for (const r of state.cache.values()) addToIndex(state.index, r);
@@ -99,6 +103,42 @@ async function neighbourhood(store: Store, seeds: readonly Report[], state: Read
   const members = connectedReports(seeds, state.index, state.window, NEIGHBOURHOOD_CAP);
   if (members.length >= NEIGHBOURHOOD_CAP) onCap(members.length);
   return members;
+}
+
+/** Largest distance (km) between two compatible reports (`compatible-reports.ts`, region precision). */
+const REACH_KM = 150;
+
+/**
+ * Where candidates are looked for: a box REACH_KM around each located seed, overlapping boxes
+ * joined; [null] (anywhere) when a seed is not located, since an unlocated report may join any
+ * report of its day and kind. Like the window, fixed by the seeds: a chain of compatible reports
+ * is not followed out of it, so the work does not grow with how busy a region is.
+ */
+function boxesOf(seeds: readonly Report[]): (BBox | null)[] {
+  const boxes: BBox[] = [];
+  for (const r of seeds) {
+    const l = r.event.location;
+    if (!l || l.lat === null || l.lon === null) return [null];
+    const dLat = REACH_KM / 111;
+    const dLon = REACH_KM / (111 * Math.max(0.1, Math.cos(((Math.min(89, Math.abs(l.lat) + dLat)) * Math.PI) / 180)));
+    boxes.push({ west: l.lon - dLon, east: l.lon + dLon, south: l.lat - dLat, north: l.lat + dLat });
+  }
+  // Join overlapping boxes until none overlap (few seeds: quadratic is fine).
+  for (let merged = true; merged; ) {
+    merged = false;
+    for (let i = 0; i < boxes.length && !merged; i++) {
+      for (let j = i + 1; j < boxes.length && !merged; j++) {
+        const a = boxes[i]!;
+        const b = boxes[j]!;
+        if (a.west <= b.east && b.west <= a.east && a.south <= b.north && b.south <= a.north) {
+          boxes[i] = { west: Math.min(a.west, b.west), east: Math.max(a.east, b.east), south: Math.min(a.south, b.south), north: Math.max(a.north, b.north) };
+          boxes.splice(j, 1);
+          merged = true;
+        }
+      }
+    }
+  }
+  return boxes;
 }
 
 /**
@@ -173,7 +213,21 @@ export function createCoreferenceResolver(options: CoreferenceOptions = {}): Eve
       // Sources are counted per event: one outlet, or copies of one text, count once.
       // The reports carry their article's id and outlet: all that source grouping reads. Every
       // cluster is grouped in one call (one round of reads).
-      const clusters = clusterReports(members);
+      // A cluster whose reports are exactly those of a stored event it does not share with this
+      // article is that event unchanged (a merged event is a function of its reports): it keeps its
+      // row and story, and only the clusters this article changed are grouped, merged and written.
+      const setKey = (keys: readonly string[]) => [...keys].sort().join('\u0001');
+      const storedSets = new Map<string, string>();
+      for (const e of touched.values()) storedSets.set(setKey(e.reports.map((r) => reportKey(r.article_id, r.event_id))), e.id);
+      const kept = new Set<string>();
+      const clusters = clusterReports(members).filter((cluster) => {
+        if (cluster.some((r) => r.article.id === articleId)) return true;
+        const id = storedSets.get(setKey(cluster.map((r) => r.key)));
+        if (id === undefined) return true;
+        kept.add(id);
+        return false;
+      });
+      for (const id of kept) touched.delete(id);
       const groups = clusters.map((cluster) => [...new Map(cluster.map((r) => [r.article.id, r.article])).values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)));
       const sourceKeys = await groupSources(store, groups, options.sourceGrouper, articles.hashes);
       const events = clusters.map((cluster, i) => mergeReports(cluster.map((r) => ({ ...r, article: { ...r.article, sourceKey: sourceKeys[i]!.get(r.article.id) ?? r.article.id } })), null));

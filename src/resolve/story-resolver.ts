@@ -25,11 +25,27 @@ import { clusterStories, storyTitle as clusterTitle, type StoryItem } from './st
  */
 export const MAX_STORY_DAYS = 90;
 
+/**
+ * Articles per event that story clustering reads: the event's canonical (smallest) ones. An event
+ * told by 30 outlets, or syndicated 3,000 times, tells the clusterer no more than a few of them
+ * do, and average-link clustering costs the square of its items: without this, a busy district's
+ * story pass grows with every report.
+ */
+export const STORY_ARTICLES_PER_EVENT = 3;
+
+/** The reports of `e` whose articles story clustering reads (see STORY_ARTICLES_PER_EVENT). */
+function storyReports(e: MergedEvent): MergedEvent['reports'] {
+  if (e.reports.length <= STORY_ARTICLES_PER_EVENT) return e.reports;
+  const ids = [...new Set(e.reports.map((r) => r.article_id))].sort().slice(0, STORY_ARTICLES_PER_EVENT);
+  const keep = new Set(ids);
+  return e.reports.filter((r) => keep.has(r.article_id));
+}
+
 /** What story clustering reads of an article: the evidence, places and sides of the events it reports. */
 function articleItems(events: readonly MergedEvent[]): StoryItem[] {
   const byArticle = new Map<string, { dates: string[]; text: string[]; places: StoryItem['places'][]; actors: string[]; types: string[] }>();
   for (const e of events) {
-    for (const r of e.reports) {
+    for (const r of storyReports(e)) {
       const a = byArticle.get(r.article_id) ?? { dates: [], text: [], places: [], actors: [], types: [] };
       if (e.date) a.dates.push(e.date);
       for (const s of e.evidence) if ((s as { article_id?: string }).article_id === r.article_id) a.text.push(s.text);
@@ -62,7 +78,7 @@ function splitByArticleClusters(events: readonly MergedEvent[]): MergedEvent[][]
   const find = (x: number): number => (parent[x] === x ? x : (parent[x] = find(parent[x]!)));
   for (const e of events) {
     if (!isLocal(e)) continue;
-    const gs = e.reports.map((r) => groupOf.get(r.article_id)).filter((g): g is number => g !== undefined);
+    const gs = storyReports(e).map((r) => groupOf.get(r.article_id)).filter((g): g is number => g !== undefined);
     for (const g of gs.slice(1)) parent[find(g)] = find(gs[0]!);
   }
   const out = new Map<number, MergedEvent[]>();
