@@ -84,18 +84,30 @@ export function createNearDuplicateGrouper(): SourceGrouper {
         // Pairs within one component already (through earlier pairs) are not compared: source
         // grouping reads only the components, so the answer is the same, and a feed of thousands
         // of copies of one text costs one comparison per copy, not one per pair.
+        // Components so far (by root, with the articles in them): each article is compared with
+        // the members of every other component until one is a copy of it; a feed of thousands of
+        // copies of one text costs one comparison per copy, not one per pair.
         const parent = ids.map((_, i) => i);
         const find = (x: number): number => (parent[x] === x ? x : (parent[x] = find(parent[x]!)));
+        const members = new Map<number, number[]>();
         const pairs: [string, string][] = [];
         for (let i = 0; i < ids.length; i++) {
-          for (let j = i + 1; j < ids.length; j++) {
-            if (find(i) === find(j)) continue;
-            const a = sigs.get(ids[i]!);
-            const b = sigs.get(ids[j]!);
-            if (a && b && nearDuplicate(a, b)) {
-              pairs.push([ids[i]!, ids[j]!]);
-              parent[find(j)] = find(i);
-            }
+          const b = sigs.get(ids[i]!);
+          if (!b) continue;
+          members.set(i, [i]);
+          for (const root of [...members.keys()]) {
+            const list = members.get(root);
+            const own = find(i);
+            if (list === undefined || root === own) continue;
+            const j = list.find((m) => nearDuplicate(sigs.get(ids[m]!)!, b));
+            if (j === undefined) continue;
+            pairs.push([ids[j]!, ids[i]!]);
+            const ownList = members.get(own)!;
+            const [big, small] = list.length >= ownList.length ? [root, own] : [own, root];
+            parent[small] = big;
+            const into = members.get(big)!;
+            for (const m of members.get(small)!) into.push(m);
+            members.delete(small);
           }
         }
         return pairs;
