@@ -10,8 +10,8 @@
 // - copies: 10,000 copies (distinct ids) of one report of one happening.
 // For each run: ms per article by tenth of the stream (and the ratio of the last tenth to the
 // second), articles/s, peak RSS, store size, and the longest story (days) with a check that none
-// is longer than 90 days. BENCH_PARTS picks runs (comma-separated: sqlite, pg1, pg2, seeds,
-// copies; default all), BENCH_MAX_SECONDS stops a run that takes longer (default 1200: the
+// is longer than 90 days. BENCH_PARTS picks runs (comma-separated: sqlite, api, pg1, pg2,
+// seeds, copies; default all; api: stories per article, as POST /api/articles and `sitrep serve`), BENCH_MAX_SECONDS stops a run that takes longer (default 1200: the
 // "before" runs did not finish), BENCH_PER_DAY sets the realistic stream's density (default
 // 200 articles a day). Prints a table and writes bench/out/stream-<date>.json.
 import { spawn } from 'node:child_process';
@@ -31,7 +31,7 @@ const FULL = process.argv.includes('--full');
 const N = Number(process.env.BENCH_ARTICLES ?? (FULL ? 100_000 : 20_000));
 const PER_DAY = Number(process.env.BENCH_PER_DAY ?? 200);
 const MAX_SECONDS = Number(process.env.BENCH_MAX_SECONDS ?? 1200);
-const PARTS = new Set((process.env.BENCH_PARTS ?? 'sqlite,pg1,pg2,seeds,copies').split(','));
+const PARTS = new Set((process.env.BENCH_PARTS ?? 'sqlite,api,pg1,pg2,seeds,copies').split(','));
 const PG_URL = process.env.PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const MAX_STORY_DAYS = 90;
 
@@ -103,7 +103,7 @@ function summary(name, store, ends, t0, extra) {
   };
 }
 
-async function runSqlite(name) {
+async function runSqlite(name, perArticleStories = false) {
   const extractor = threadExtractor(THREADS);
   const resolver = createResolver(loadPacks());
   const dir = mkdtempSync(join(os.tmpdir(), 'sitrep-stream-'));
@@ -124,6 +124,8 @@ async function runSqlite(name) {
   let lastLog = start;
   const counts = await ingestItems(items(), {
     store, extractor, resolver,
+    // Stories per article, in the article's transaction: what POST /api/articles and `sitrep serve` do.
+    ...(perArticleStories ? { storyBatch: 1 } : {}),
     onStep: (step) => {
       if (step.kind !== 'stored') return;
       const now = performance.now();
@@ -143,7 +145,7 @@ async function runSqlite(name) {
   await Promise.all([store.close(), extractor.close()]);
   const size = ['', '-wal'].map((s) => (existsSync(file + s) ? statSync(file + s).size : 0)).reduce((a, b) => a + b, 0);
   rmSync(dir, { recursive: true, force: true });
-  return summary(name, 'sqlite', ends, t0, { workers: 1, stopped_at_time_limit: stopped, failed: counts.failed, events, ...spans, peak_rss_mb: peak, store_mb: round(size / 1048576, 1) });
+  return summary(name, perArticleStories ? 'sqlite, stories per article' : 'sqlite', ends, t0, { workers: 1, stopped_at_time_limit: stopped, failed: counts.failed, events, ...spans, peak_rss_mb: peak, store_mb: round(size / 1048576, 1) });
 }
 
 async function freshDatabase() {
@@ -244,6 +246,7 @@ const run = async (label, fn) => {
   rows.push(r);
 };
 if (PARTS.has('sqlite')) await run('realistic sqlite', () => runSqlite('realistic'));
+if (PARTS.has('api')) await run('realistic sqlite, stories per article', () => runSqlite('realistic', true));
 if (PARTS.has('seeds')) await run('seeds sqlite', () => runSqlite('seeds'));
 if (PARTS.has('copies')) await run('copies sqlite', () => runSqlite('copies'));
 if (PARTS.has('pg1')) await run('realistic pg 1 worker', () => runPostgres('realistic', 1));

@@ -11,6 +11,7 @@
 import { addToIndex, clusterReports, connectedReports, type DateRange, type ReportIndex } from './cluster-reports.js';
 import { shiftDay } from '../model/calendar.js';
 import { mergeReports } from './merge-reports.js';
+import { boxesAround } from './near-boxes.js';
 import { reportKey, type Report, type ReportArticle } from './report.js';
 import { groupSources, type SourceGrouper } from './source-groups.js';
 import { resolveStories, type StoryOptions } from './story-resolver.js';
@@ -24,7 +25,7 @@ export interface CoreferenceOptions extends StoryOptions {
   readonly sourceGrouper?: SourceGrouper;
   /**
    * Told when a neighbourhood reached NEIGHBOURHOOD_CAP reports (a pathological stream: one place
-   * and day with thousands of distinct compatible reports); default: a process warning.
+   * and day with thousands of distinct compatible reports); default: a process warning, once.
    */
   readonly onCap?: (info: { readonly articleId: string; readonly reports: number; readonly window: readonly DateRange[] }) => void;
 }
@@ -109,36 +110,13 @@ async function neighbourhood(store: Store, seeds: readonly Report[], state: Read
 const REACH_KM = 150;
 
 /**
- * Where candidates are looked for: a box REACH_KM around each located seed, overlapping boxes
- * joined; [null] (anywhere) when a seed is not located, since an unlocated report may join any
- * report of its day and kind. Like the window, fixed by the seeds: a chain of compatible reports
- * is not followed out of it, so the work does not grow with how busy a region is.
+ * Where candidates are looked for: a box of REACH_KM around each located seed (`boxesAround`);
+ * anywhere when a seed is not located, since an unlocated report may join any report of its day
+ * and kind. Like the window, fixed by the seeds: a chain of compatible reports is not followed
+ * out of it, so the work does not grow with how busy a region is.
  */
 function boxesOf(seeds: readonly Report[]): (BBox | null)[] {
-  const boxes: BBox[] = [];
-  for (const r of seeds) {
-    const l = r.event.location;
-    if (!l || l.lat === null || l.lon === null) return [null];
-    const dLat = REACH_KM / 111;
-    const dLon = REACH_KM / (111 * Math.max(0.1, Math.cos(((Math.min(89, Math.abs(l.lat) + dLat)) * Math.PI) / 180)));
-    boxes.push({ west: l.lon - dLon, east: l.lon + dLon, south: l.lat - dLat, north: l.lat + dLat });
-  }
-  // Join overlapping boxes until none overlap (few seeds: quadratic is fine).
-  for (let merged = true; merged; ) {
-    merged = false;
-    for (let i = 0; i < boxes.length && !merged; i++) {
-      for (let j = i + 1; j < boxes.length && !merged; j++) {
-        const a = boxes[i]!;
-        const b = boxes[j]!;
-        if (a.west <= b.east && b.west <= a.east && a.south <= b.north && b.south <= a.north) {
-          boxes[i] = { west: Math.min(a.west, b.west), east: Math.max(a.east, b.east), south: Math.min(a.south, b.south), north: Math.max(a.north, b.north) };
-          boxes.splice(j, 1);
-          merged = true;
-        }
-      }
-    }
-  }
-  return boxes;
+  return boxesAround(seeds.map((r) => r.event.location), REACH_KM) ?? [null];
 }
 
 /**
@@ -161,6 +139,7 @@ function windowOf(seeds: readonly Report[]): DateRange[] {
 
 /** Creates the resolver that merges reports across articles and keeps stories up to date. */
 export function createCoreferenceResolver(options: CoreferenceOptions = {}): EventResolver {
+  let capWarned = false;
   return {
     id: 'coreference-v1',
     async resolve({ store, result, previous, saved, deferStories }: ResolveInput): Promise<MergedEventChange> {
@@ -186,7 +165,10 @@ export function createCoreferenceResolver(options: CoreferenceOptions = {}): Eve
       const onCap = (size: number) => {
         const info = { articleId, reports: size, window: state.window };
         if (options.onCap) options.onCap(info);
-        else process.emitWarning(`article ${articleId}: the coreference neighbourhood reached ${size} reports between ${info.window[0]?.from} and ${info.window.at(-1)?.to}; it was not grown further`, { code: 'SITREP_NEIGHBOURHOOD_CAP' });
+        else if (!capWarned) {
+          capWarned = true;
+          process.emitWarning(`article ${articleId}: the coreference neighbourhood reached ${size} reports between ${info.window[0]?.from} and ${info.window.at(-1)?.to} and was not grown further (said once per process)`, { code: 'SITREP_NEIGHBOURHOOD_CAP' });
+        }
       };
       let members = await neighbourhood(store, seeds, state, onCap);
       // Merged events reported by member articles, each read once (a busy event with hundreds of

@@ -15,6 +15,7 @@ import { distanceKm } from '../model/geo.js';
 import { dayNumber, daysBetween, shiftDay } from '../model/calendar.js';
 import type { MergedEvent, StoryRecord } from '../store/records.js';
 import type { StoryChange, StoryDebtEvent, StoryRemainder, Store } from '../store/store.js';
+import { boxesAround } from './near-boxes.js';
 import { reportKey } from './report.js';
 import { clusterStories, storyTitle as clusterTitle, type StoryItem } from './stories/index.js';
 
@@ -217,6 +218,9 @@ function withinMaxSpan(story: MergedEvent[]): MergedEvent[][] {
   return runs;
 }
 
+/** How far (km, for the default 50 km story distance) from the changed events stories are recomputed. */
+export const STORY_REACH_KM = 150;
+
 /** How far (days) from the changed events stories are recomputed. */
 export const REACH_DAYS = 7;
 
@@ -282,11 +286,19 @@ export async function resolveStories(store: Store, freshEvents: readonly MergedE
   // One query per reach window, then the closure in memory.
   const inWindow: MergedEvent[] = [];
   const read = new Set<string>();
+  // Only near the fresh events (STORY_REACH_KM): a story links events 50 km apart, so the theatre's
+  // other districts are not read. Anywhere when a fresh event is unlocated, or when a replaced
+  // event left no fresh event behind (its place is not known here).
+  const freshKeys = new Set(freshEvents.flatMap((e) => e.reports.map((r) => reportKey(r.article_id, r.event_id))));
+  const orphan = replacedEvents.some((e) => !e.reports.some((r) => freshKeys.has(reportKey(r.article_id, r.event_id))));
+  const boxes = (orphan ? null : boxesAround(freshEvents.map((e) => e.location), STORY_REACH_KM * (o.storyKm / 50))) ?? [null];
   for (const [from, to] of reachWindows([...freshEvents, ...replacedEvents])) {
-    for (const e of await store.listEvents({ from, to })) {
-      if (read.has(e.id)) continue;
-      read.add(e.id);
-      inWindow.push(e);
+    for (const box of boxes) {
+      for (const e of await store.listEvents({ from, to, ...(box ? { nearBox: box } : {}) })) {
+        if (read.has(e.id)) continue;
+        read.add(e.id);
+        inWindow.push(e);
+      }
     }
   }
   // The other events of the stories the replaced events belonged to are seeds too: without the
