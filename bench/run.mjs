@@ -12,6 +12,7 @@ const benches = [
   ['extract.bench.mjs', 'extraction: articles/s on one core and peak memory (seed corpus x 5,000)'],
   ['resolve.bench.mjs', 'ingest with cross-article merging: 10,000 articles, ms per article by thousand'],
   ['ingest.bench.mjs', 'ingest: SQLite and PostgreSQL with 1 and 2 workers, p50/p99 latency at 50 articles/s'],
+  ['stream.bench.mjs', 'a realistic news stream, seed re-publication and 10,000 copies of one happening: ms per article by tenth (--full: 100,000 articles)'],
   ['web-50k.mjs', 'web page: first view over 50,000 events in headless Chromium'],
 ];
 let failed = 0;

@@ -5,6 +5,7 @@
  * events; a violation "in the Hadrut area" on 11 December and an advance on Khtsaberd on
  * 12 December may be one episode.
  */
+import { dayNumber } from '../model/calendar.js';
 import { distanceKm } from '../model/geo.js';
 import type { ArticleEvent } from '../model/event.js';
 import type { Report } from './report.js';
@@ -13,7 +14,7 @@ import type { Report } from './report.js';
 const MAX_KM: Record<1 | 2 | 3, number> = { 1: 15, 2: 40, 3: 150 };
 
 function daysApart(a: string, b: string): number {
-  return Math.abs(Date.parse(a) - Date.parse(b)) / 86_400_000;
+  return a === b ? 0 : Math.abs(dayNumber(a) - dayNumber(b));
 }
 
 function datesAgree(a: ArticleEvent, b: ArticleEvent): boolean {
@@ -53,10 +54,3 @@ export function reportsCompatible(a: Report, b: Report): boolean {
   if (a.article.id === b.article.id) return false;
   return typesAgree(a.event, b.event) && datesAgree(a.event, b.event) && placesAgree(a.event, b.event) && sidesAgree(a.event, b.event);
 }
-
-/**
- * Days within which a compatible report can lie from a report, for the store query window: day
- * and week precision (a report of "last week" joins a day inside it). Month- and year-precision
- * reports further away are not looked for: news reports rarely date a fresh event that coarsely.
- */
-export const NEIGHBOUR_DAYS = 7;

@@ -8,21 +8,26 @@
  * reports, plus the reports of the merged events that touched it before (so events split when an
  * updated article no longer links them).
  */
-import { clusterReports, connectedReports } from './cluster-reports.js';
+import { addToIndex, clusterReports, connectedReports, type DateRange, type ReportIndex } from './cluster-reports.js';
 import { shiftDay } from '../model/calendar.js';
-import { NEIGHBOUR_DAYS } from './compatible-reports.js';
 import { mergeReports } from './merge-reports.js';
+import { boxesAround } from './near-boxes.js';
 import { reportKey, type Report, type ReportArticle } from './report.js';
 import { groupSources, type SourceGrouper } from './source-groups.js';
 import { resolveStories, type StoryOptions } from './story-resolver.js';
 import type { EventResolver, MergedEventChange, ResolveInput } from '../store/event-resolver.js';
 import type { ArticleEventRecord, EventReport } from '../store/records.js';
-import type { EventOutline, Store } from '../store/store.js';
+import type { BBox, EventOutline, Store } from '../store/store.js';
 import type { SummaryFields } from '../store/sqlite/article-rows.js';
 
 export interface CoreferenceOptions extends StoryOptions {
   /** Tells which articles are copies of one text (near-duplicates); default: none are. */
   readonly sourceGrouper?: SourceGrouper;
+  /**
+   * Told when a neighbourhood reached NEIGHBOURHOOD_CAP reports (a pathological stream: one place
+   * and day with thousands of distinct compatible reports); default: a process warning, once.
+   */
+  readonly onCap?: (info: { readonly articleId: string; readonly reports: number; readonly window: readonly DateRange[] }) => void;
 }
 
 
@@ -46,24 +51,17 @@ async function loadReports(store: Store, records: readonly ArticleEventRecord[],
     .map((r) => ({ key: reportKey(r.article_id, r.event.id), article: cache.articles.get(r.article_id)!, event: r.event }));
 }
 
-/** Stored news reports dated within `days` of any of `dates`; only the part of the window not yet read is queried. */
-async function reportsAround(store: Store, dates: readonly string[], days: number, cache: Map<string, Report>, read: { from: string; to: string } | null, articles: ArticleCache): Promise<{ pool: Report[]; read: { from: string; to: string } | null }> {
-  if (!dates.length) return { pool: [...cache.values()], read };
-  const sorted = [...dates].sort();
-  const want = { from: shiftDay(sorted[0]!, -days), to: shiftDay(sorted.at(-1)!, days) };
-  const ranges: { from: string; to: string }[] = [];
-  if (!read) ranges.push(want);
-  else {
-    if (want.from < read.from) ranges.push({ from: want.from, to: shiftDay(read.from, -1) });
-    if (want.to > read.to) ranges.push({ from: shiftDay(read.to, 1), to: want.to });
-  }
-  for (const range of ranges) {
-    const records = await store.listArticleEvents({ ...range, includeBackground: false });
-    const fresh = records.filter((r) => !cache.has(reportKey(r.article_id, r.event.id)));
-    for (const r of await loadReports(store, fresh, articles)) cache.set(r.key, r);
-  }
-  const merged = read ? { from: want.from < read.from ? want.from : read.from, to: want.to > read.to ? want.to : read.to } : want;
-  return { pool: [...cache.values()], read: merged };
+/** A candidate's article before its summary is read (see `withArticles`). */
+const UNREAD = Symbol('unread article');
+function unreadArticle(id: string): ReportArticle {
+  return { id, outlet: null, published: null, title: null, sourceKey: id, [UNREAD]: true } as ReportArticle;
+}
+
+/** `reports` with their articles' summaries (read for those not read yet); reports of articles not stored are left out. */
+async function withArticles(store: Store, reports: readonly Report[], cache: ArticleCache): Promise<Report[]> {
+  const unread = [...new Set(reports.filter((r) => !cache.articles.has(r.article.id)).map((r) => r.article.id))];
+  if (unread.length) for (const a of await store.getArticleSummaries(unread)) remember(cache, a);
+  return reports.filter((r) => cache.articles.has(r.article.id)).map((r) => (UNREAD in r.article ? { ...r, article: cache.articles.get(r.article.id)! } : r));
 }
 
 /** The stored article events named by `reports`, read in one query. */
@@ -76,38 +74,90 @@ async function recordsOf(store: Store, reports: readonly { article_id: string; e
 
 /**
  * How far (days) from the new reports the neighbourhood reaches. Events span a day or two, so
- * this holds every event a new report can join; a chain of compatible reports longer than this
- * (a town shelled every day) is regrouped only near the new report, which bounds ingest time.
+ * this holds every event a new report can join. The window is fixed by the new article's own
+ * reports and never widened: a chain of compatible reports longer than this (a town shelled every
+ * day, reported by many outlets) is regrouped only near the new report, which bounds ingest time
+ * whatever the history of the place.
  */
 export const WINDOW_DAYS = 3;
 
-/** The connected neighbourhood of `seeds`, widening the date window until nothing new joins. */
+/**
+ * Most reports a neighbourhood grows to through compatibility (the reports of the events it
+ * touches still all join, so no event is cut). Far above a real day of one place; reached only by
+ * a pathological stream, which is then reported (`onCap`) instead of costing quadratic time.
+ */
+export const NEIGHBOURHOOD_CAP = 2000;
+
 interface ReadState {
+  /** Every report read, by key. */
   readonly cache: Map<string, Report>;
-  read: { from: string; to: string } | null;
+  /** The dated reports inside `window`, for `connectedReports`. */
+  readonly index: ReportIndex;
+  readonly window: readonly DateRange[];
+  read: boolean;
   readonly articles: ArticleCache;
 }
 
-async function neighbourhood(store: Store, seeds: readonly Report[], state: ReadState): Promise<Report[]> {
-  const cache = state.cache;
-  for (const r of seeds) if (!cache.has(r.key)) cache.set(r.key, r);
-  let members = [...seeds];
-  const seedDates = seeds.map((r) => r.event.date).filter((d): d is string => Boolean(d)).sort();
-  const window = seedDates.length ? { from: shiftDay(seedDates[0]!, -WINDOW_DAYS), to: shiftDay(seedDates.at(-1)!, WINDOW_DAYS) } : undefined;
-  for (;;) {
-    const dates = members.map((r) => r.event.date).filter((d): d is string => Boolean(d));
-    // Reports further than a day from every member cannot join (day precision), and the window
-    // bounds the rest; week-precision reports are looked for NEIGHBOUR_DAYS away.
-    const around = await reportsAround(store, dates, members.some((r) => r.event.date_precision === 'week') ? NEIGHBOUR_DAYS : 1, cache, state.read, state.articles);
-    state.read = around.read;
-    const next = connectedReports(members, around.pool, window);
-    if (next.length === members.length) return next;
-    members = next;
+/** The connected neighbourhood of `seeds` inside the state's fixed window (its reports read once). */
+async function neighbourhood(store: Store, seeds: readonly Report[], state: ReadState, onCap: (size: number) => void): Promise<Report[]> {
+  for (const r of seeds) if (!state.cache.has(r.key)) state.cache.set(r.key, r);
+  if (state.window.length === 0) return [...new Map(seeds.map((r) => [r.key, r])).values()];
+  if (!state.read) {
+    state.read = true;
+    const records: ArticleEventRecord[] = [];
+    const boxes = boxesOf(seeds);
+    const eventTypes = [...new Set(seeds.map((r) => r.event.event_type))].sort();
+    for (const range of state.window) {
+      for (const box of boxes) records.push(...(await store.listArticleEvents({ ...range, eventTypes, ...(box ? { nearBox: box } : {}), includeBackground: false })));
+    }
+    // Candidates carry only their article's id until they join (`withArticles`): most never do,
+    // and reading every candidate article's summary was an eighth of the resolver's time.
+    for (const r of records) {
+      const key = reportKey(r.article_id, r.event.id);
+      if (r.event.background || state.cache.has(key)) continue;
+      state.cache.set(key, { key, article: state.articles.articles.get(r.article_id) ?? unreadArticle(r.article_id), event: r.event });
+    }
+    for (const r of state.cache.values()) addToIndex(state.index, r);
   }
+  const members = connectedReports(seeds, state.index, state.window, NEIGHBOURHOOD_CAP);
+  if (members.length >= NEIGHBOURHOOD_CAP) onCap(members.length);
+  return members;
+}
+
+/** Largest distance (km) between two compatible reports (`compatible-reports.ts`, region precision). */
+const REACH_KM = 150;
+
+/**
+ * Where candidates are looked for: a box of REACH_KM around each located seed (`boxesAround`);
+ * anywhere when a seed is not located, since an unlocated report may join any report of its day
+ * and kind. Like the window, fixed by the seeds: a chain of compatible reports is not followed
+ * out of it, so the work does not grow with how busy a region is.
+ */
+function boxesOf(seeds: readonly Report[]): (BBox | null)[] {
+  return boxesAround(seeds.map((r) => r.event.location), REACH_KM) ?? [null];
+}
+
+/**
+ * The window of a resolve: WINDOW_DAYS around each date of its seed reports, overlapping ranges
+ * joined (an article that also reports an event of last month adds a second range, not the month
+ * between); empty when none is dated.
+ */
+function windowOf(seeds: readonly Report[]): DateRange[] {
+  const dates = [...new Set(seeds.map((r) => r.event.date).filter((d): d is string => Boolean(d)))].sort();
+  const ranges: { from: string; to: string }[] = [];
+  for (const date of dates) {
+    const from = shiftDay(date, -WINDOW_DAYS);
+    const to = shiftDay(date, WINDOW_DAYS);
+    const last = ranges.at(-1);
+    if (last && from <= shiftDay(last.to, 1)) last.to = to;
+    else ranges.push({ from, to });
+  }
+  return ranges;
 }
 
 /** Creates the resolver that merges reports across articles and keeps stories up to date. */
 export function createCoreferenceResolver(options: CoreferenceOptions = {}): EventResolver {
+  let capWarned = false;
   return {
     id: 'coreference-v1',
     async resolve({ store, result, previous, saved, deferStories }: ResolveInput): Promise<MergedEventChange> {
@@ -128,8 +178,17 @@ export function createCoreferenceResolver(options: CoreferenceOptions = {}): Eve
       if (previousKeys.length) seeds.push(...(await loadReports(store, await recordsOf(store, previousKeys), articles)));
       // The merged events that held any of these reports are rebuilt; their other reports join in
       // (so an event that loses a report splits correctly), until the set is closed.
-      const state: ReadState = { cache: new Map(), read: null, articles };
-      let members = await neighbourhood(store, seeds, state);
+      // The window is that of the article's own reports (and of the reports it leaves, on an update).
+      const state: ReadState = { cache: new Map(), index: { byDay: new Map(), coarse: [] }, window: windowOf(seeds), read: false, articles };
+      const onCap = (size: number) => {
+        const info = { articleId, reports: size, window: state.window };
+        if (options.onCap) options.onCap(info);
+        else if (!capWarned) {
+          capWarned = true;
+          process.emitWarning(`article ${articleId}: the coreference neighbourhood reached ${size} reports between ${info.window[0]?.from} and ${info.window.at(-1)?.to} and was not grown further (said once per process)`, { code: 'SITREP_NEIGHBOURHOOD_CAP' });
+        }
+      };
+      let members = await neighbourhood(store, seeds, state, onCap);
       // Merged events reported by member articles, each read once (a busy event with hundreds of
       // reports is parsed once per ingest, not once per reporting article).
       const storedEvents = new Map<string, EventOutline>();
@@ -149,12 +208,27 @@ export function createCoreferenceResolver(options: CoreferenceOptions = {}): Eve
           missing.push(...e.reports.filter((r) => !keys.has(reportKey(r.article_id, r.event_id))));
         }
         if (!missing.length) break;
-        members = await neighbourhood(store, [...members, ...(await loadReports(store, await recordsOf(store, missing), articles))], state);
+        members = await neighbourhood(store, [...members, ...(await loadReports(store, await recordsOf(store, missing), articles))], state, onCap);
       }
       // Sources are counted per event: one outlet, or copies of one text, count once.
       // The reports carry their article's id and outlet: all that source grouping reads. Every
       // cluster is grouped in one call (one round of reads).
-      const clusters = clusterReports(members);
+      // A cluster whose reports are exactly those of a stored event it does not share with this
+      // article is that event unchanged (a merged event is a function of its reports): it keeps its
+      // row and story, and only the clusters this article changed are grouped, merged and written.
+      const setKey = (keys: readonly string[]) => [...keys].sort().join('\u0001');
+      const storedSets = new Map<string, string>();
+      for (const e of touched.values()) storedSets.set(setKey(e.reports.map((r) => reportKey(r.article_id, r.event_id))), e.id);
+      const kept = new Set<string>();
+      members = await withArticles(store, members, articles);
+      const clusters = clusterReports(members).filter((cluster) => {
+        if (cluster.some((r) => r.article.id === articleId)) return true;
+        const id = storedSets.get(setKey(cluster.map((r) => r.key)));
+        if (id === undefined) return true;
+        kept.add(id);
+        return false;
+      });
+      for (const id of kept) touched.delete(id);
       const groups = clusters.map((cluster) => [...new Map(cluster.map((r) => [r.article.id, r.article])).values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)));
       const sourceKeys = await groupSources(store, groups, options.sourceGrouper, articles.hashes);
       const events = clusters.map((cluster, i) => mergeReports(cluster.map((r) => ({ ...r, article: { ...r.article, sourceKey: sourceKeys[i]!.get(r.article.id) ?? r.article.id } })), null));

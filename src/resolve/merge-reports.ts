@@ -22,7 +22,9 @@ function vote<T>(items: readonly T[], key: (t: T) => string | null, prefer?: (a:
   for (const it of items) {
     const k = key(it);
     if (k === null) continue;
-    groups.set(k, [...(groups.get(k) ?? []), it]);
+    const list = groups.get(k);
+    if (list) list.push(it);
+    else groups.set(k, [it]);
   }
   const ranked = [...groups.entries()].sort((a, b) => b[1].length - a[1].length || (prefer ? prefer(a[1][0]!, b[1][0]!) : 0) || (a[0] < b[0] ? -1 : 1));
   return ranked[0]?.[1][0] ?? null;
@@ -33,7 +35,9 @@ function supersededReports(reports: readonly Report[]): Map<string, string> {
   const byOutlet = new Map<string, Report[]>();
   for (const r of reports) {
     if (!r.article.outlet) continue;
-    byOutlet.set(r.article.outlet, [...(byOutlet.get(r.article.outlet) ?? []), r]);
+    const list = byOutlet.get(r.article.outlet);
+    if (list) list.push(r);
+    else byOutlet.set(r.article.outlet, [r]);
   }
   const out = new Map<string, string>();
   for (const list of byOutlet.values()) {

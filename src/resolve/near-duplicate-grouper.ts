@@ -8,6 +8,8 @@ import type { SourceGrouper } from './source-groups.js';
 import type { Store } from '../store/store.js';
 
 const MAX_CACHE = 20_000;
+/** Pair verdicts kept (see `nearDuplicate`); all are dropped when there are more. */
+const MAX_VERDICTS = 300_000;
 
 /**
  * The signature two stored articles are compared by: that of the body without its title line
@@ -52,17 +54,60 @@ export function createNearDuplicateGrouper(): SourceGrouper {
     }
     return out;
   }
+  /**
+   * Pair verdicts already computed, by the two signatures (a new text of an article has a new
+   * signature, so a verdict is never stale). An event with n reports is regrouped each time one
+   * joins: with the verdicts kept, only the new article's n pairs are compared.
+   */
+  let verdicts = new WeakMap<Uint32Array, Map<Uint32Array, boolean>>();
+  let verdictCount = 0;
+  const nearDuplicate = (a: Uint32Array, b: Uint32Array): boolean => {
+    let row = verdicts.get(a);
+    const known = row?.get(b);
+    if (known !== undefined) return known;
+    const verdict = isNearDuplicate(a, b);
+    if (verdictCount >= MAX_VERDICTS) {
+      verdicts = new WeakMap();
+      verdictCount = 0;
+      row = undefined;
+    }
+    if (!row) verdicts.set(a, (row = new Map()));
+    row.set(b, verdict);
+    verdictCount++;
+    return verdict;
+  };
   return {
     async duplicatePairs(store, groups, known) {
       const sigs = await signatures(store, [...new Set(groups.flat())].sort(), known);
       return groups.map((group) => {
         const ids = [...new Set(group)].sort();
+        // Pairs within one component already (through earlier pairs) are not compared: source
+        // grouping reads only the components, so the answer is the same, and a feed of thousands
+        // of copies of one text costs one comparison per copy, not one per pair.
+        // Components so far (by root, with the articles in them): each article is compared with
+        // the members of every other component until one is a copy of it; a feed of thousands of
+        // copies of one text costs one comparison per copy, not one per pair.
+        const parent = ids.map((_, i) => i);
+        const find = (x: number): number => (parent[x] === x ? x : (parent[x] = find(parent[x]!)));
+        const members = new Map<number, number[]>();
         const pairs: [string, string][] = [];
         for (let i = 0; i < ids.length; i++) {
-          for (let j = i + 1; j < ids.length; j++) {
-            const a = sigs.get(ids[i]!);
-            const b = sigs.get(ids[j]!);
-            if (a && b && isNearDuplicate(a, b)) pairs.push([ids[i]!, ids[j]!]);
+          const b = sigs.get(ids[i]!);
+          if (!b) continue;
+          members.set(i, [i]);
+          for (const root of [...members.keys()]) {
+            const list = members.get(root);
+            const own = find(i);
+            if (list === undefined || root === own) continue;
+            const j = list.find((m) => nearDuplicate(sigs.get(ids[m]!)!, b));
+            if (j === undefined) continue;
+            pairs.push([ids[j]!, ids[i]!]);
+            const ownList = members.get(own)!;
+            const [big, small] = list.length >= ownList.length ? [root, own] : [own, root];
+            parent[small] = big;
+            const into = members.get(big)!;
+            for (const m of members.get(small)!) into.push(m);
+            members.delete(small);
           }
         }
         return pairs;

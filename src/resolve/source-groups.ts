@@ -14,7 +14,9 @@ export interface SourceArticle {
 /** Finds the near-duplicate pairs within groups of articles. */
 export interface SourceGrouper {
   /**
-   * The near-duplicate pairs of each group of article ids (index i: the pairs of `groups[i]`),
+   * Near-duplicate pairs of each group of article ids (index i: the pairs of `groups[i]`): enough
+   * pairs to connect every near-duplicate in the group (a pair within a component already
+   * connected may be left out; grouping reads only the components),
    * read together: a resolver with many clusters costs one round of store reads, not one per
    * cluster. `hashes`: content hashes the caller already read (article id → hash), not read again.
    */

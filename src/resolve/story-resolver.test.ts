@@ -118,8 +118,25 @@ describe.each(STORE_KINDS)('stories longer than the recompute window, on $name',
     expect(stories.length).toBeGreaterThan(1);
     for (const s of stories) {
       const span = (Date.parse(s.last_date!) - Date.parse(s.first_date!)) / 86_400_000;
-      expect(span).toBeLessThanOrEqual(MAX_STORY_DAYS + 2 * REACH_DAYS);
+      expect(span).toBeLessThanOrEqual(MAX_STORY_DAYS);
     }
+    await expectConsistentStories(store);
+  });
+
+  it('keeps every story within MAX_STORY_DAYS when articles tie far-apart events together, in any order', async () => {
+    // Each article reports the day's shelling and recalls (as news, not background) one of 100
+    // days before: article links alone would chain 300 days into one story.
+    const days = Array.from({ length: 31 }, (_, k) => 100 + 10 * k);
+    const article = (day: number) =>
+      makeExtraction(`recall-${day}`, {
+        outlet: outlets[day % outlets.length]!,
+        published: shiftDay(START, day + 1),
+        events: [makeEvent('e1', { date: shiftDay(START, day) }), makeEvent('e2', { date: shiftDay(START, day - 100) })],
+      });
+    for (const day of [...days.filter((_, k) => k % 2 === 0), ...days.filter((_, k) => k % 2 === 1).reverse()]) await ingestExtraction(store, article(day), `h-${day}`, { resolver });
+    const stories = await store.listStories();
+    expect(stories.length).toBeGreaterThan(1);
+    for (const s of stories) expect((Date.parse(s.last_date!) - Date.parse(s.first_date!)) / 86_400_000).toBeLessThanOrEqual(MAX_STORY_DAYS);
     await expectConsistentStories(store);
   });
 });

@@ -15,6 +15,7 @@ import { distanceKm } from '../model/geo.js';
 import { dayNumber, daysBetween, shiftDay } from '../model/calendar.js';
 import type { MergedEvent, StoryRecord } from '../store/records.js';
 import type { StoryChange, StoryDebtEvent, StoryRemainder, Store } from '../store/store.js';
+import { boxesAround } from './near-boxes.js';
 import { reportKey } from './report.js';
 import { clusterStories, storyTitle as clusterTitle, type StoryItem } from './stories/index.js';
 
@@ -25,11 +26,27 @@ import { clusterStories, storyTitle as clusterTitle, type StoryItem } from './st
  */
 export const MAX_STORY_DAYS = 90;
 
+/**
+ * Articles per event that story clustering reads: the event's canonical (smallest) ones. An event
+ * told by 30 outlets, or syndicated 3,000 times, tells the clusterer no more than a few of them
+ * do, and average-link clustering costs the square of its items: without this, a busy district's
+ * story pass grows with every report.
+ */
+export const STORY_ARTICLES_PER_EVENT = 3;
+
+/** The reports of `e` whose articles story clustering reads (see STORY_ARTICLES_PER_EVENT). */
+function storyReports(e: MergedEvent): MergedEvent['reports'] {
+  if (e.reports.length <= STORY_ARTICLES_PER_EVENT) return e.reports;
+  const ids = [...new Set(e.reports.map((r) => r.article_id))].sort().slice(0, STORY_ARTICLES_PER_EVENT);
+  const keep = new Set(ids);
+  return e.reports.filter((r) => keep.has(r.article_id));
+}
+
 /** What story clustering reads of an article: the evidence, places and sides of the events it reports. */
 function articleItems(events: readonly MergedEvent[]): StoryItem[] {
   const byArticle = new Map<string, { dates: string[]; text: string[]; places: StoryItem['places'][]; actors: string[]; types: string[] }>();
   for (const e of events) {
-    for (const r of e.reports) {
+    for (const r of storyReports(e)) {
       const a = byArticle.get(r.article_id) ?? { dates: [], text: [], places: [], actors: [], types: [] };
       if (e.date) a.dates.push(e.date);
       for (const s of e.evidence) if ((s as { article_id?: string }).article_id === r.article_id) a.text.push(s.text);
@@ -62,7 +79,7 @@ function splitByArticleClusters(events: readonly MergedEvent[]): MergedEvent[][]
   const find = (x: number): number => (parent[x] === x ? x : (parent[x] = find(parent[x]!)));
   for (const e of events) {
     if (!isLocal(e)) continue;
-    const gs = e.reports.map((r) => groupOf.get(r.article_id)).filter((g): g is number => g !== undefined);
+    const gs = storyReports(e).map((r) => groupOf.get(r.article_id)).filter((g): g is number => g !== undefined);
     for (const g of gs.slice(1)) parent[find(g)] = find(gs[0]!);
   }
   const out = new Map<number, MergedEvent[]>();
@@ -166,6 +183,44 @@ function components(events: readonly MergedEvent[], o: Required<StoryOptions>): 
   return [...out.values()];
 }
 
+/** Earliest and latest date of `events` (nulls when none is dated). */
+function dateSpan(events: readonly MergedEvent[]): [string | null, string | null] {
+  let first: string | null = null;
+  let last: string | null = null;
+  for (const e of events) {
+    if (!e.date) continue;
+    if (first === null || e.date < first) first = e.date;
+    if (last === null || e.date > last) last = e.date;
+  }
+  return [first, last];
+}
+
+/**
+ * A story cut into runs of at most MAX_STORY_DAYS (by date; undated events stay with the first
+ * run): one article reporting a clash in September and another in December must not make one
+ * story of a season. Deterministic: depends on the events' dates and ids only.
+ */
+function withinMaxSpan(story: MergedEvent[]): MergedEvent[][] {
+  const [first, last] = dateSpan(story);
+  if (first === null || last === null || daysBetween(first, last) <= MAX_STORY_DAYS) return [story];
+  const sorted = [...story].sort((a, b) => (a.date ?? '').localeCompare(b.date ?? '') || (a.id < b.id ? -1 : 1));
+  const runs: MergedEvent[][] = [];
+  let start: string | null = null;
+  for (const e of sorted) {
+    if (e.date && start !== null && daysBetween(start, e.date) > MAX_STORY_DAYS) {
+      runs.push([]);
+      start = e.date;
+    }
+    if (runs.length === 0) runs.push([]);
+    if (e.date && start === null) start = e.date;
+    runs.at(-1)!.push(e);
+  }
+  return runs;
+}
+
+/** How far (km, for the default 50 km story distance) from the changed events stories are recomputed. */
+export const STORY_REACH_KM = 150;
+
 /** How far (days) from the changed events stories are recomputed. */
 export const REACH_DAYS = 7;
 
@@ -231,11 +286,19 @@ export async function resolveStories(store: Store, freshEvents: readonly MergedE
   // One query per reach window, then the closure in memory.
   const inWindow: MergedEvent[] = [];
   const read = new Set<string>();
+  // Only near the fresh events (STORY_REACH_KM): a story links events 50 km apart, so the theatre's
+  // other districts are not read. Anywhere when a fresh event is unlocated, or when a replaced
+  // event left no fresh event behind (its place is not known here).
+  const freshKeys = new Set(freshEvents.flatMap((e) => e.reports.map((r) => reportKey(r.article_id, r.event_id))));
+  const orphan = replacedEvents.some((e) => !e.reports.some((r) => freshKeys.has(reportKey(r.article_id, r.event_id))));
+  const boxes = (orphan ? null : boxesAround(freshEvents.map((e) => e.location), STORY_REACH_KM * (o.storyKm / 50))) ?? [null];
   for (const [from, to] of reachWindows([...freshEvents, ...replacedEvents])) {
-    for (const e of await store.listEvents({ from, to })) {
-      if (read.has(e.id)) continue;
-      read.add(e.id);
-      inWindow.push(e);
+    for (const box of boxes) {
+      for (const e of await store.listEvents({ from, to, ...(box ? { nearBox: box } : {}) })) {
+        if (read.has(e.id)) continue;
+        read.add(e.id);
+        inWindow.push(e);
+      }
     }
   }
   // The other events of the stories the replaced events belonged to are seeds too: without the
@@ -258,7 +321,7 @@ export async function resolveStories(store: Store, freshEvents: readonly MergedE
   // article reports, its places, actors and date: the average-link clusterer `npm run eval` scores
   // on ECB+); an event belongs to the story of the articles that report it.
   const stories: MergedEvent[][] = [];
-  for (const comp of touching) stories.push(...splitByArticleClusters(comp));
+  for (const comp of touching) for (const story of splitByArticleClusters(comp)) stories.push(...withinMaxSpan(story));
 
   // Which stored stories each window story takes events from, and how many. A fresh event stands
   // for the replaced events it shares a report with (their stories are its stories).
@@ -304,10 +367,15 @@ export async function resolveStories(store: Store, freshEvents: readonly MergedE
   stories.forEach((comp, i) => {
     let best: StoryRemainder | null = null;
     // A story stops growing once it has run MAX_STORY_DAYS: later events start a story of their own.
-    const last = comp.reduce<string | null>((m, e) => (e.date && (m === null || e.date > m) ? e.date : m), null);
+    // The span it would have: its own events and what stays of the stored story.
+    const [first, last] = dateSpan(comp);
     for (const sid of formerly[i]!.keys()) {
       const r = remainders.get(sid);
-      if (r && r.first_date && last && daysBetween(r.first_date, last) > MAX_STORY_DAYS) continue;
+      if (r && first !== null && last !== null) {
+        const from = r.first_date !== null && r.first_date < first ? r.first_date : first;
+        const to = r.last_date !== null && r.last_date > last ? r.last_date : last;
+        if (daysBetween(from, to) > MAX_STORY_DAYS) continue;
+      }
       if (r && (best === null || r.events > best.events || (r.events === best.events && sid < best.story.id))) best = r;
     }
     if (best) claims.set(best.story.id, [...(claims.get(best.story.id) ?? []), i]);

@@ -73,6 +73,11 @@ export interface EventFilter extends ListOptions {
   readonly articleId?: string;
   /** Events of any of these articles (article events) or reported by any of them (merged events); each event once. */
   readonly articleIds?: readonly string[];
+  /**
+   * Events located in this box or not located at all (the resolver's candidates near a place:
+   * an unlocated report may still be of the same happening).
+   */
+  readonly nearBox?: BBox;
 }
 
 /** A longitude/latitude box (WGS84 degrees, inclusive); `west > east` is not supported. */

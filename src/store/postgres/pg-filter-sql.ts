@@ -96,6 +96,11 @@ function addApiClauses(
   clauses: string[],
   bind: (value: unknown) => string,
 ): void {
+  if (filter.nearBox !== undefined) {
+    const b = filter.nearBox;
+    if (![b.west, b.south, b.east, b.north].every(Number.isFinite)) throw new StoreError('store/invalid-argument', 'Event filter "nearBox" must be finite.');
+    clauses.push(`(${alias}.lat IS NULL OR (${alias}.lon BETWEEN ${bind(b.west)} AND ${bind(b.east)} AND ${alias}.lat BETWEEN ${bind(b.south)} AND ${bind(b.north)}))`);
+  }
   const { bbox } = filter;
   if (bbox !== undefined) {
     const values = [bbox.west, bbox.south, bbox.east, bbox.north];

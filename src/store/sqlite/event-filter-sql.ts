@@ -114,6 +114,12 @@ function addApiClauses(
   clauses: string[],
   params: Record<string, string | number>,
 ): void {
+  if (filter.nearBox !== undefined) {
+    const b = filter.nearBox;
+    if (![b.west, b.south, b.east, b.north].every(Number.isFinite)) throw new StoreError('store/invalid-argument', 'Event filter "nearBox" must be finite.');
+    clauses.push(`(${alias}.lat IS NULL OR (${alias}.lon BETWEEN @nearWest AND @nearEast AND ${alias}.lat BETWEEN @nearSouth AND @nearNorth))`);
+    Object.assign(params, { nearWest: b.west, nearSouth: b.south, nearEast: b.east, nearNorth: b.north });
+  }
   const { bbox } = filter;
   if (bbox !== undefined) {
     const values = [bbox.west, bbox.south, bbox.east, bbox.north];

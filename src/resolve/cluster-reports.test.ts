@@ -1,0 +1,67 @@
+/**
+ * Bounded neighbourhoods (#15): a town shelled every day for a month is one chain of compatible
+ * reports; the neighbourhood of a new report stays inside its fixed window, and complete link
+ * over many copies of one report is one event.
+ */
+import { describe, expect, it } from 'vitest';
+import { shiftDay } from '../model/calendar.js';
+import { makeEvent } from '../store/testing/extraction-fixtures.js';
+import { clusterReports, connectedReports, indexReports } from './cluster-reports.js';
+import { reportKey, type Report } from './report.js';
+
+function report(article: string, date: string, overrides: Parameters<typeof makeEvent>[1] = {}): Report {
+  const event = makeEvent('e1', { date, ...overrides });
+  return { key: reportKey(article, 'e1'), article: { id: article, outlet: article, published: date, title: null, sourceKey: article }, event };
+}
+
+describe('connectedReports', () => {
+  // Two reports a day of one place for 30 days: each day's reports are compatible with the day
+  // before and after, so the whole month is one connected chain.
+  const month = Array.from({ length: 30 }, (_, d) => [report(`a${d}`, shiftDay('2021-03-01', d)), report(`b${d}`, shiftDay('2021-03-01', d))]).flat();
+  const index = indexReports(month);
+
+  it('stays inside the fixed window however long the chain', () => {
+    const seed = report('new', '2021-03-15');
+    const window = [{ from: '2021-03-12', to: '2021-03-18' }];
+    const members = connectedReports([seed], index, window);
+    const dates = members.filter((r) => r !== seed).map((r) => r.event.date!);
+    expect(new Set(dates)).toEqual(new Set(Array.from({ length: 7 }, (_, d) => shiftDay('2021-03-12', d))));
+  });
+
+  it('does not join a report of another kind or further than a day', () => {
+    const seed = report('new', '2021-03-15', { event_type: 'Battles', sub_event_type: 'Armed clash' });
+    expect(connectedReports([seed], index, [{ from: '2021-03-01', to: '2021-03-30' }])).toEqual([seed]);
+  });
+
+  it('stops growing at the cap', () => {
+    const seed = report('new', '2021-03-15');
+    expect(connectedReports([seed], index, [{ from: '2021-03-01', to: '2021-03-30' }], 10).length).toBeLessThanOrEqual(12);
+  });
+});
+
+describe('clusterReports', () => {
+  it('makes one event of 2,000 copies of one report', () => {
+    const copies = Array.from({ length: 2000 }, (_, i) => report(`copy-${String(i).padStart(4, '0')}`, '2021-03-01'));
+    const clusters = clusterReports(copies);
+    expect(clusters).toHaveLength(1);
+    expect(clusters[0]).toHaveLength(2000);
+  });
+
+  it('checks every distinct account of a cluster: a report a day off from one member stays out', () => {
+    // Complete link: 'late' agrees with 'mid' (a day apart) but not with 'early' (two days).
+    const early = report('early', '2021-03-01');
+    const mid = report('mid', '2021-03-02');
+    const copies = Array.from({ length: 50 }, (_, i) => report(`copy-${i}`, '2021-03-02'));
+    const late = report('late', '2021-03-03');
+    const clusters = clusterReports([late, ...copies, mid, early]);
+    expect(clusters.map((c) => c.map((r) => r.article.id).sort()).find((c) => c.includes('early'))).not.toContain('late');
+  });
+
+  it('keeps two reports of one article apart and days two apart in two events', () => {
+    const a = report('x', '2021-03-01');
+    const sameArticle = { ...report('x', '2021-03-01'), key: reportKey('x', 'e2') };
+    const later = report('y', '2021-03-03');
+    const clusters = clusterReports([a, sameArticle, later]);
+    expect(clusters).toHaveLength(3);
+  });
+});
