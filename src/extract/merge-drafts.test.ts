@@ -20,6 +20,12 @@ describe('merging within an article', () => {
     const got = events('Azerbaijani drones struck Stepanakert on Tuesday, while Armenian artillery shelled Terter, officials said.');
     expect(got.map((e) => e.actor1?.side).sort()).toEqual(['ARM', 'AZE']);
   });
+  it('a telling with no place does not bridge two places into one event', () => {
+    const got = events('Heavy fighting raged in Martuni on Tuesday, the ministry said.\n\n' +
+      'Fighting continued throughout Tuesday, Armenian officials said.\n\n' +
+      'Fighting was also reported in Talish on Tuesday.');
+    expect(got.map((e) => e.location?.source_text).filter(Boolean).sort()).toEqual(['Martuni', 'Talish']);
+  });
   it('two settlements shelled in one sentence are two events (one per location)', () => {
     const got = events('Azerbaijani forces shelled Martuni and Askeran on Tuesday, the ministry said.');
     expect(got.map((e) => e.location?.source_text).sort()).toEqual(['Askeran', 'Martuni']);

@@ -47,6 +47,17 @@ function compatible(a: Draft, b: Draft): boolean {
   // five") may retell an event the text dates a few days earlier.
   const guessed = a.date.rule === 'dates/publication' || b.date.rule === 'dates/publication';
   if (a.date.date && b.date.date && Math.abs(daysBetween(a.date.date, b.date.date)) > (guessed ? 3 : 1)) return false;
+  if (!placesCompatible(a, b)) return false;
+  if (a.event_type !== 'Battles') {
+    const sa = a.agent?.hit.entry.side;
+    const sb = b.agent?.hit.entry.side;
+    if (sa && sb && sa !== sb) return false;
+  }
+  return true;
+}
+
+/** The places of two drafts allow one happening (either unplaced, or near enough and not two settlements). */
+function placesCompatible(a: Draft, b: Draft): boolean {
   if (a.location && b.location) {
     const d = distanceKm(a.location.place, b.location.place);
     const coarseRank = Math.max(a.location.rank, b.location.rank);
@@ -60,11 +71,6 @@ function compatible(a: Draft, b: Draft): boolean {
     const settled = (l: NonNullable<Draft['location']>) => l.rank <= 1 || (l.hit.unlisted !== undefined && l.hit.kind === 'village');
     if (settled(a.location) && settled(b.location) && a.location.place.name !== b.location.place.name && (d > 3 || a.location.hit.unlisted || b.location.hit.unlisted)) return false;
   }
-  if (a.event_type !== 'Battles') {
-    const sa = a.agent?.hit.entry.side;
-    const sb = b.agent?.hit.entry.side;
-    if (sa && sb && sa !== sb) return false;
-  }
   return true;
 }
 
@@ -73,7 +79,8 @@ export function clusterDrafts(drafts: readonly Draft[]): Draft[][] {
   const clusters: Draft[][] = [];
   for (const d of drafts) {
     // A generic telling ("the attack") may join a cluster, but never bridges two specific ones.
-    const home = clusters.find((c) => c.some((m) => compatible(m, d) && (isGeneric(d) || !isGeneric(m) || c.every(isGeneric))));
+    // ...and an unplaced telling never bridges two places: every placed member must allow d's place.
+    const home = clusters.find((c) => c.some((m) => compatible(m, d) && (isGeneric(d) || !isGeneric(m) || c.every(isGeneric))) && c.every((m) => placesCompatible(m, d)));
     if (home) home.push(d);
     else clusters.push([d]);
   }

@@ -50,6 +50,8 @@ interface Classes {
   readonly countNouns: ReadonlyMap<string, Category>;
   readonly tollNouns: readonly string[][];
   readonly injuryTollNouns: readonly string[][];
+  /** Both lists of toll nouns with the category each counts. */
+  readonly tolls: readonly (readonly [readonly string[], Category])[];
   readonly zeroExceptions: ReadonlySet<string>;
   readonly tollLinks: ReadonlySet<string>;
   readonly resultVerbs: ReadonlySet<string>;
@@ -79,6 +81,7 @@ function load(): Classes {
     countNouns: map(g.count_nouns),
     tollNouns: g.toll_nouns.map((t) => t.split(/\s+/)),
     injuryTollNouns: g.injury_toll_nouns.map((t) => t.split(/\s+/)),
+    tolls: [...g.toll_nouns.map((t) => [t.split(/\s+/), 'killed'] as const), ...g.injury_toll_nouns.map((t) => [t.split(/\s+/), 'injured'] as const)],
     zeroExceptions: new Set(g.zero_exceptions),
     tollLinks: new Set(g.toll_links),
     resultVerbs: new Set(g.result_verbs),
@@ -291,7 +294,7 @@ export function casualtiesFromTokens(
       }
     }
     // Toll: "death toll rose to 12", "the number of people killed … has climbed to 35".
-    for (const [noun, tollCat] of [...c.tollNouns.map((x) => [x, 'killed'] as const), ...c.injuryTollNouns.map((x) => [x, 'injured'] as const)]) {
+    for (const [noun, tollCat] of c.tolls) {
       if (!noun.every((w, k) => tokens[i + k]?.lower === w)) continue;
       for (let k = i + noun.length; k < Math.min(tokens.length, i + noun.length + 16); k++) {
         const x = tokens[k]!;
