@@ -64,6 +64,7 @@ const TIME_HEADS = new Set(['morning', 'afternoon', 'evening', 'night', 'overnig
 const CLAUSE_OPENERS = new Set(['after', 'before', 'since', 'until', 'as', 'while', 'when', 'because', 'although', 'though', 'once', 'whereas', 'if', 'unless']);
 const IRREGULAR_PARTICIPLE = /(?:en|wn|ne|ht|lt|pt|ft|ung|uck|ot|it|un|ut|et|ad|id|ld|nd|st|ck)$/;
 const PARTICIPLE = /(?:ed|en)$/;
+const COMPASS = new Set(['north', 'south', 'east', 'west', 'northeast', 'northwest', 'southeast', 'southwest', 'north-east', 'north-west', 'south-east', 'south-west']);
 
 const isNominal = (t: Token) => t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'NUM';
 const glued = (a: Token, b: Token) => a.end === b.start;
@@ -117,6 +118,8 @@ export function analyzeSentence(tokens: readonly Token[]): SentenceSyntax {
   const npMaterial = (i: number, started: boolean): boolean => {
     const t = tokens[i]!;
     if (t.pos === 'DET') return !started || !isNominal(tokens[i - 1]!);
+    // "villages west of Bhamo": a compass word before "of" starts a place adverbial, not the phrase's head.
+    if (started && COMPASS.has(t.lower) && tokens[i + 1]?.lower === 'of') return false;
     if (t.pos === 'ADJ' || isNominal(t)) return true;
     if (t.pos === 'PRON' && POSSESSIVE.has(t.lower)) return !started || isPossessiveMark(tokens[i - 1]!);
     if (started && isPossessiveMark(t)) return true;

@@ -25,6 +25,11 @@ describe('roles through the clause analysis', () => {
     expect(e?.actor2?.side).toBe('BFA');
     expect(e?.rules).toContain('roles/syntax/nominal-by');
   });
+  it('ends a noun phrase before a compass word ("bombed villages west of Bhamo" hits the villages)', () => {
+    const [e] = events('Military aircraft bombed villages west of Bhamo in Kachin State on Monday, leaving 22 dead, local media said.');
+    expect(e?.actor1?.side).toBe('MMR');
+    expect(e?.actor2?.side).toBe('CIV');
+  });
   it('takes the by-agent of a passive and the subject as target', () => {
     const [e] = events('Azerbaijani army positions near Tartar were shelled on Monday by Armenian forces, the ministry in Baku said.');
     expect(e?.actor1?.side).toBe('ARM');
