@@ -26,6 +26,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { SITREP_NODE_FLAGS, withSitrepFlags } from './node-flags.mjs';
+import { freshDatabase } from './lib/fresh-database.mjs';
 
 withSitrepFlags();
 
@@ -147,28 +148,6 @@ async function benchSqlite(resolverName) {
   return { store: 'sqlite', workers: 1, threads: THREADS, resolver: resolverName, articles: N, articles_per_s: round(N / secs), p50_ms: round(pct(lat, 50)), p99_ms: round(pct(lat, 99)), events, peak_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024), offered_per_s: null };
 }
 
-async function freshDatabase() {
-  const name = `sitrep_bench_${process.pid}_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: PG_URL });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const u = new URL(PG_URL);
-  u.pathname = `/${name}`;
-  return {
-    url: u.toString(),
-    drop: async () => {
-      const c = new pg.Client({ connectionString: PG_URL });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      // Each run starts on a quiet server: what it still holds dirty (the queue's and the
-      // catalogue's pages, the log) is written now, not during the next run.
-      await c.query('CHECKPOINT').catch((error) => console.error(`warning: CHECKPOINT after a run failed (${error.message}); the next run may pay for this one's writes`));
-      await c.end();
-    },
-  };
-}
-
 /** Idle workers poll the queue this often in the latency runs (SITREP_WORKER_POLL_MS; the default 100 ms would dominate p99). */
 const LATENCY_POLL_MS = Number(process.env.BENCH_POLL_MS ?? 10);
 
@@ -214,7 +193,7 @@ async function waitCompleted(url, n, timeoutMs) {
 
 /** Runs `fn(url, queue)` on a fresh, migrated database with the article queue created (what `sitrep ingest` does first), then drops it. */
 async function withQueueDatabase(fn) {
-  const db = await freshDatabase();
+  const db = await freshDatabase(PG_URL, 'sitrep_bench');
   try {
     await (await openStore(db.url)).close();
     const queue = await ArticleQueue.start(db.url, { supervise: false });

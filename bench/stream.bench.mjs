@@ -22,6 +22,7 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { SITREP_NODE_FLAGS, withSitrepFlags } from './node-flags.mjs';
 import { newsStream, oneHappening, seedRepublication } from './news-stream.mjs';
+import { freshDatabase } from './lib/fresh-database.mjs';
 
 withSitrepFlags();
 
@@ -148,27 +149,6 @@ async function runSqlite(name, perArticleStories = false) {
   return summary(name, perArticleStories ? 'sqlite, stories per article' : 'sqlite', ends, t0, { workers: 1, stopped_at_time_limit: stopped, failed: counts.failed, events, ...spans, peak_rss_mb: peak, store_mb: round(size / 1048576, 1) });
 }
 
-async function freshDatabase() {
-  const dbName = `sitrep_stream_${process.pid}_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: PG_URL });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${dbName}`);
-  await admin.end();
-  const u = new URL(PG_URL);
-  u.pathname = `/${dbName}`;
-  return {
-    name: dbName,
-    url: u.toString(),
-    drop: async () => {
-      const c = new pg.Client({ connectionString: PG_URL });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
-      await c.query('CHECKPOINT').catch(() => {});
-      await c.end();
-    },
-  };
-}
-
 const hwmMb = (pid) => {
   try {
     const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
@@ -179,7 +159,7 @@ const hwmMb = (pid) => {
 };
 
 async function runPostgres(name, workers) {
-  const db = await freshDatabase();
+  const db = await freshDatabase(PG_URL, 'sitrep_stream');
   try {
     await (await openStore(db.url)).close();
     const queue = await ArticleQueue.start(db.url, { supervise: false });
