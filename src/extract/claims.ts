@@ -122,19 +122,20 @@ function claimantBySyntax(frame: AttributionFrame, s: SentenceView, actors: read
 /** Words of an office or a civil institution ("mayor", "governor", "administration", "police"). */
 const officeRe = /\b(?:mayor|governor|head|chief|spokes(?:man|woman|person)|official|officials|administration|council|authorities|police|prosecutor|ombudsman|minister|ministry|emergency service|emergencies service|rescuers)\b/i;
 
-/** The government of the state whose people or place an office phrase names, as the claimant. */
-function officeOf(phrase: string, frame: AttributionFrame, ctx: ExtractContext): Actor | null {
-  if (!officeRe.test(phrase)) return null;
-  let country: string | null = null;
+/** The side the first capitalised demonym or name of a phrase stands for ("pro-Armenian", "Ukraine's"), or null. */
+function sideOfWords(phrase: string, ctx: ExtractContext): string | null {
   for (const word of phrase.split(/[\s/]+/)) {
     const bare = word.replace(/^pro-/i, '').replace(/['’]s$/, '');
     const side = /^[A-Z]/.test(bare) ? ctx.sideOfAdjective(bare) : null;
-    if (side) {
-      country = side;
-      break;
-    }
+    if (side) return side;
   }
-  if (!country) country = ctx.findPlaces(phrase).find((p) => p.place.country)?.place.country ?? null;
+  return null;
+}
+
+/** The government of the state whose people or place an office phrase names, as the claimant. */
+function officeOf(phrase: string, frame: AttributionFrame, ctx: ExtractContext): Actor | null {
+  if (!officeRe.test(phrase)) return null;
+  const country = sideOfWords(phrase, ctx) ?? ctx.findPlaces(phrase).find((p) => p.place.country)?.place.country ?? null;
   const gov = country ? ctx.governmentOf(country) : null;
   return gov ? toActor(gov, { start: frame.claimant.start, end: frame.claimant.end, surface: phrase }) : null;
 }
@@ -212,13 +213,8 @@ export function resolveClaimant(
     if (last) return toActor(last.entry, { start: frame.claimant.start, end: frame.claimant.end, surface: phrase });
   }
   // "Armenian sources", "pro-Armenian sources", "Azerbaijani officials": a side by its adjective.
-  for (const word of phrase.split(/[\s/]+/)) {
-    const bare = word.replace(/^pro-/i, '');
-    const side = /^[A-Z]/.test(bare) ? ctx.sideOfAdjective(bare) : null;
-    if (side) {
-      return { name: phrase.replace(/^the\s+/i, ''), side, country: null, inter: null, source_text: phrase, span: { ...frame.claimant } };
-    }
-  }
+  const side = sideOfWords(phrase, ctx);
+  if (side) return { name: phrase.replace(/^the\s+/i, ''), side, country: null, inter: null, source_text: phrase, span: { ...frame.claimant } };
   // A name the packs do not know ("Reuters", "Human Rights Watch"): every word capitalised, and
   // not a sentence opening such as "This is" or "Situation in the area".
   if (/^(?:the\s+)?(?:[A-Z][\w’'&.-]*\s?){1,5}$/.test(phrase) && !/^(?:This|That|It|There|These|Those|They|We|He|She|I)\b/.test(phrase)) {

@@ -139,6 +139,20 @@ const INSTRUMENTS: readonly (readonly [string, string])[] = [
   ['bombardment', 'remote/shelling'],
 ];
 
+/**
+ * The instrument a strike verb's subject names ("a drone operated by the RSF targeted a
+ * gathering"): the first noun of the verb's clause, when only its modifiers stand before the verb.
+ */
+function subjectInstrument(words: readonly Word[], i: number, lo: number, frames: Frames): readonly [string, string] | undefined {
+  let subjectStart = i;
+  while (subjectStart > lo && !CLAUSE_END.has(words[subjectStart - 1]!.lower) && !SUBJECT_STOP.has(words[subjectStart - 1]!.lower)) subjectStart--;
+  const subjectNoun = words.slice(subjectStart, i).findIndex((w) => w.pos === 'NOUN');
+  if (subjectNoun < 0) return undefined;
+  const at = subjectStart + subjectNoun;
+  const finiteBetween = words.slice(at + 1, i).some((w) => (w.pos === 'VERB' || w.pos === 'AUX') && !/(?:ed|en|ing)$/.test(w.lower) && w.lemma !== 'be' && w.lemma !== 'have');
+  return finiteBetween ? undefined : INSTRUMENTS.find(([cls]) => classIn(words, at, at + 1, frames.classes.get(cls)));
+}
+
 /** Nouns a trigger noun may precede without being their modifier. */
 function freeAfter(w: Word | undefined, frames: Frames): boolean {
   if (!w || (w.pos !== 'NOUN')) return true;
@@ -256,18 +270,10 @@ function readHit(text: string, words: readonly Word[], frames: Frames, t: FrameT
     // clause names no instrument refers to the one instrument class its sentence names (a verb
     // has its own arguments: "accused X of striking" is another attack).
     const inSentence = INSTRUMENTS.filter(([cls]) => classIn(words, lo, hi, frames.classes.get(cls)));
-    // The subject of a strike verb is its instrument too ("a drone operated by the RSF targeted a
-    // gathering"): the first noun of the clause, when only its modifiers stand before the verb.
-    let subjectStart = i;
-    while (subjectStart > lo && !CLAUSE_END.has(words[subjectStart - 1]!.lower) && !SUBJECT_STOP.has(words[subjectStart - 1]!.lower)) subjectStart--;
-    const subjectNoun = words.slice(subjectStart, i).findIndex((w) => w.pos === 'NOUN');
-    const finiteBetween = subjectNoun >= 0 && words.slice(subjectStart + subjectNoun + 1, i).some((w) => (w.pos === 'VERB' || w.pos === 'AUX') && !/(?:ed|en|ing)$/.test(w.lower) && w.lemma !== 'be' && w.lemma !== 'have');
-    const bySubject = !t.nominal && words[i]!.pos === 'VERB' && subjectNoun >= 0 && !finiteBetween
-      ? INSTRUMENTS.find(([cls]) => classIn(words, subjectStart + subjectNoun, subjectStart + subjectNoun + 1, frames.classes.get(cls)))
-      : undefined;
     // "a suicide drone" is a loitering munition: a drone strike, not a suicide bombing
     const suicideDrone = (from: number, to: number) => words.slice(from, to).some((w, k) => w.lower === 'suicide' && classIn(words, from + k + 1, from + k + 2, frames.classes.get('aircraft')));
-    const found = INSTRUMENTS.find(([cls]) => classIn(words, a, b, frames.classes.get(cls)) && !(cls === 'suicide' && suicideDrone(a, b))) ?? bySubject ??
+    const found = INSTRUMENTS.find(([cls]) => classIn(words, a, b, frames.classes.get(cls)) && !(cls === 'suicide' && suicideDrone(a, b))) ??
+      (!t.nominal && words[i]!.pos === 'VERB' ? subjectInstrument(words, i, lo, frames) : undefined) ??
       (t.refine && t.nominal && !words[i]!.lower.endsWith('ing') && t.id === 'remote/air' && inSentence.length === 1 ? inSentence[0] : undefined);
     // "Gunmen struck the capital": a strike verb of irregular ground fighters with no instrument
     // in its sentence is an attack on the ground.

@@ -48,8 +48,6 @@ interface Classes {
   readonly transitive: ReadonlyMap<string, Category>;
   readonly intransitive: ReadonlyMap<string, Category>;
   readonly countNouns: ReadonlyMap<string, Category>;
-  readonly tollNouns: readonly string[][];
-  readonly injuryTollNouns: readonly string[][];
   /** Both lists of toll nouns with the category each counts. */
   readonly tolls: readonly (readonly [readonly string[], Category])[];
   readonly zeroExceptions: ReadonlySet<string>;
@@ -79,8 +77,6 @@ function load(): Classes {
     transitive: map(g.transitive),
     intransitive: map(g.intransitive),
     countNouns: map(g.count_nouns),
-    tollNouns: g.toll_nouns.map((t) => t.split(/\s+/)),
-    injuryTollNouns: g.injury_toll_nouns.map((t) => t.split(/\s+/)),
     tolls: [...g.toll_nouns.map((t) => [t.split(/\s+/), 'killed'] as const), ...g.injury_toll_nouns.map((t) => [t.split(/\s+/), 'injured'] as const)],
     zeroExceptions: new Set(g.zero_exceptions),
     tollLinks: new Set(g.toll_links),

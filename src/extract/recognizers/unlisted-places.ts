@@ -61,9 +61,9 @@ export function findUnlistedPlaces(text: string, tokens: readonly Token[], known
   // Pakistani story read as Tahta, Egypt) gives way to the phrase's own name.
   // (the country's only name in the article, however often repeated)
   const onlyName = (h: PlaceHit) => known.every((o) => o.place.country !== h.place.country || o.surface === h.surface);
-  const foreign = (h: PlaceHit) => mainCountry !== null && h.place.country !== mainCountry && (h.kind === 'village' || h.kind === 'town') && onlyName(h);
   // Inside a place phrase ("Kani Township" in a Myanmar story, not Kani in Japan) a city too.
   const foreignInPhrase = (h: PlaceHit) => mainCountry !== null && h.place.country !== mainCountry && h.kind !== 'country' && h.kind !== 'region' && onlyName(h);
+  const foreign = (h: PlaceHit) => (h.kind === 'village' || h.kind === 'town') && foreignInPhrase(h);
   const replaced = new Set<PlaceHit>();
   const overlaps = (s: number, e: number) => known.some((h) => h.start < e && s < h.end && !foreignInPhrase(h)) || actors.some((a) => a.start < e && s < a.end) || out.some((h) => h.start < e && s < h.end);
 
