@@ -52,6 +52,7 @@ for (const f of facts) {
   if (f.claims.length) console.log('  claims:', f.claims.map((c) => `${side(c.claimant)} ${c.stance}${c.accused ? ' accused ' + side(c.accused) : ''}`).join('; '));
   if (f.casualties.length) console.log('  casualties:', f.casualties.map((c) => JSON.stringify(c.mention ?? c).slice(0, 120)).join('; '));
 }
+const role = (r) => (r ? `${text.slice(r.hit.start, r.hit.end)}[${r.hit.entry?.side ?? '?'}]/${r.rule}` : 'NULL');
 const drafts = buildDrafts(text, facts, article.published, ctx);
 console.log('\ndrafts:');
-for (const d of drafts) console.log(`  s${d.sentence.index} ${d.sub_event_type} "${d.trigger.text ?? ''}" a1 ${side(d.actor1)} a2 ${side(d.actor2)} claims ${d.claims.map((c) => side(c.claimant)).join(',')}`);
+for (const d of drafts) console.log(`  s${d.sentence.index} ${d.sub_event_type} "${d.trigger.text ?? ''}" a1 ${role(d.agent)} a2 ${role(d.target)} at ${d.location ? `${d.location.hit.surface}(${d.location.rule},${d.location.cost.toFixed(2)})` : "-"} claims ${d.claims.map((c) => side(c.claimant)).join(',')}`);

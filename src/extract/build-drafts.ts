@@ -74,9 +74,15 @@ function governedPlaces(text: string, places: readonly PlaceHit[], from: number,
   return out;
 }
 
+const SPEAKER_LOCATIVE = /\b(?:off|in|near|at|outside|inside)\s+(?:the\s+)?$/i;
+
 function placesOutsideActors(places: readonly PlaceHit[], actors: readonly ActorHit[], frames: readonly AttributionFrame[], text: string): PlaceHit[] {
   return places.filter((p) => {
-    if (frames.some((f) => p.start >= f.claimant.start && p.end <= f.claimant.end)) return false;
+    // A place inside the speaker's phrase names the speaker, unless a locative preposition puts a
+    // witness there ("a cargo ship off Yemen's Red Sea coast reported blasts"); authorities speak
+    // from their seat ("the separatist authorities in Stepanakert said").
+    const frame = frames.find((f) => p.start >= f.claimant.start && p.end <= f.claimant.end);
+    if (frame && (!SPEAKER_LOCATIVE.test(text.slice(Math.max(0, p.start - 20), p.start)) || actors.some((a) => a.start >= frame.claimant.start && a.end <= frame.claimant.end))) return false;
     const asActor = actors.some((a) => a.start <= p.start && a.end >= p.end);
     if (!asActor) return true;
     return /\b(?:in|into|inside|across|to|near|around|of|at|from|outside)\s+(?:the\s+)?(?:(?:north|south|east|west)(?:ern|-eastern|-western)?\s+|central\s+)?$/i.test(text.slice(Math.max(0, p.start - 30), p.start));
@@ -295,6 +301,18 @@ export function buildDrafts(text: string, facts: readonly SentenceFacts[], refer
         const claim = f.claims.find((c) => (c.stance === 'asserts' || c.stance === 'confirms') && c.claimant?.side && c.claimant.span && c.claimant.span.end <= t.start);
         const entry = claim?.claimant?.side ? ctx.forcesOfSide(claim.claimant.side) : null;
         if (entry && claim?.claimant?.span) roles = { ...roles, agent: { hit: { start: claim.claimant.span.start, end: claim.claimant.span.end, surface: claim.claimant.span.text, entry }, weight: 0.5, accused: false, rule: 'roles/claimed-gain' } };
+      }
+      // "The fighting at X began on Sunday and lasted hours before the insurgents overpowered the
+      // troops": a clash whose own clause names no party is between the two sides its sentence
+      // pits against each other (the first named first), when there are exactly two.
+      if (!roles.agent && !roles.target && t.def.event_type === 'Battles') {
+        const parties = f.actors.filter((a) => a.entry.side && a.entry.kind !== 'media' && a.entry.kind !== 'person' && !isShoutedPlace(a) && !f.frames.some((fr) => a.start >= fr.start && a.end <= fr.end));
+        const sides = [...new Set(parties.map((a) => a.entry.side))];
+        if (sides.length === 2 && !sides.includes('CIV')) {
+          const first = parties[0]!;
+          const second = parties.find((a) => a.entry.side !== first.entry.side)!;
+          roles = { agent: { hit: first, weight: 0.5, accused: false, rule: 'roles/sentence-parties' }, target: { hit: second, weight: 0.5, accused: false, rule: 'roles/sentence-parties' } };
+        }
       }
       // "Artsakh authorities declared mobilization": for a decision, the speaker is the actor.
       if (!roles.agent && !isViolent(t.def.event_type)) {

@@ -58,4 +58,20 @@ describe('places no gazetteer lists', () => {
     expect(events.map((e) => e.location?.name)).not.toContain('Village');
     expect(events.map((e) => e.location?.name)).toContain('Kupiansk');
   });
+  it('reads an apposition ("X, a town in Y") and a designator of several words ("Y Local Government Area")', () => {
+    const text = 'Heavy fighting at Dalwakari, a town in Mafa Local Government Area of Borno State, on Sunday lasted several hours before ISWAP insurgents overpowered the troops, residents said.';
+    const events = processArticle(raw(text), ctx).events;
+    const names = events.map((e) => e.location?.name);
+    expect(names).toContain('Dalwakari');
+    expect(names).not.toContain('Government');
+    const clash = events.find((e) => e.location?.name === 'Dalwakari');
+    expect(clash?.location?.country).toBe('NGA');
+    // the clash names no party in its own clause: the two sides of its sentence
+    expect([clash?.actor1?.side, clash?.actor2?.side]).toContain('NGA');
+  });
+  it('places an event where a witness reporting it is ("a ship off X reported"), not at the dateline', () => {
+    const text = 'DUBAI — A tanker off Yemen\'s Red Sea coast reported two explosions nearby on Monday, a maritime security agency said, after Houthi rebels said they had fired missiles at a vessel.';
+    const [event] = processArticle(raw(text), ctx).events;
+    expect(event?.location?.name).not.toMatch(/dubai/i);
+  });
 });

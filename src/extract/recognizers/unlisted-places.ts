@@ -18,13 +18,16 @@ import type { ActorHit, ExtractContext, PlaceHit } from '../context.js';
 import type { GeoPrecision } from '../../model/event.js';
 
 const kinds = z.object({ village: z.array(z.string()), area: z.array(z.string()), district: z.array(z.string()) });
-const file = z.object({ version: z.number(), before_of: kinds, after: kinds, site_modifiers: z.array(z.string()), not_names: z.array(z.string()) });
+const file = z.object({ version: z.number(), before_of: kinds, after: kinds, site_modifiers: z.array(z.string()), apposition_modifiers: z.array(z.string()), not_names: z.array(z.string()) });
 
 interface Lexicon {
   readonly before: ReadonlyMap<string, string>;
   readonly after: ReadonlyMap<string, string>;
   readonly notNames: ReadonlySet<string>;
   readonly siteModifiers: ReadonlySet<string>;
+  /** Place nouns of several words ("local government area"), as word lists. */
+  readonly afterPhrases: readonly (readonly [readonly string[], string])[];
+  readonly appositionModifiers: ReadonlySet<string>;
 }
 let cached: Lexicon | null = null;
 function lexicon(): Lexicon {
@@ -33,7 +36,9 @@ function lexicon(): Lexicon {
   const parsed = file.safeParse(parseYaml(readFileSync(path, 'utf8')));
   if (!parsed.success) throw new Error(`${path}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
   const byKind = (k: z.infer<typeof kinds>) => new Map(Object.entries(k).flatMap(([kind, words]) => words.map((w) => [w, kind] as const)));
-  cached = { before: byKind(parsed.data.before_of), after: byKind(parsed.data.after), notNames: new Set(parsed.data.not_names), siteModifiers: new Set(parsed.data.site_modifiers) };
+  const after = byKind(parsed.data.after);
+  const afterPhrases = [...after.entries()].filter(([w]) => w.includes(' ')).map(([w, k]) => [w.split(' '), k] as const);
+  cached = { before: byKind(parsed.data.before_of), after, afterPhrases, notNames: new Set(parsed.data.not_names), siteModifiers: new Set(parsed.data.site_modifiers), appositionModifiers: new Set(parsed.data.apposition_modifiers) };
   return cached;
 }
 
@@ -127,9 +132,30 @@ export function findUnlistedPlaces(text: string, tokens: readonly Token[], known
       while (k < tokens.length && k < i + 6 && isNameWord(tokens[k]!, lex)) k++;
       if (k > i + 2) add(i + 2, k - 1, beforeKind, tokens[k - 1]!.end);
     }
+    // "X, a town in Y", "X, a small village near Y": the apposition names the kind of place
+    if (t.text === ',' && i > 0 && /^(?:a|an)$/.test(tokens[i + 1]?.lower ?? '')) {
+      let k = i + 2;
+      while (k < tokens.length && k < i + 5 && lex.appositionModifiers.has(tokens[k]!.lower)) k++;
+      const noun = tokens[k];
+      const kind = noun ? (lex.before.get(noun.lower) ?? lex.before.get(noun.lower.replace(/s$/, ''))) : undefined;
+      if (noun && kind && /^(?:in|near|of|on|outside|about|some|north|south|east|west|close)$/.test(tokens[k + 1]?.lower ?? '')) {
+        let f = i - 1;
+        while (f >= 0 && f > i - 5 && isNameWord(tokens[f]!, lex) && /^\s*$/.test(text.slice(tokens[f]!.end, tokens[f + 1]!.start))) f--;
+        const first = f + 1;
+        // (not the first word of a sentence unless it is a proper noun)
+        if (first < i && (tokens[first]!.pos === 'PROPN' || !(first === 0 || /[.!?\n]/.test(text.slice(tokens[first - 1]!.end, tokens[first]!.start))))) add(first, i - 1, kind, noun.end);
+      }
+    }
+    // "X Local Government Area": a place noun of several words
+    for (const [words, kind] of lex.afterPhrases) {
+      if (t.lower !== words[0] || !words.every((w, j) => tokens[i + j]?.lower === w)) continue;
+      let k = i - 1;
+      while (k >= 0 && k > i - 5 && isNameWord(tokens[k]!, lex)) k--;
+      if (k + 1 < i) add(k + 1, i - 1, kind, tokens[i + words.length - 1]!.end);
+    }
     // "X village", "X barracks"
     const afterKind = lex.after.get(t.lower);
-    if (afterKind && t.pos !== 'VERB') {
+    if (afterKind && t.pos !== 'VERB' && !lex.afterPhrases.some(([w]) => w.length > 1 && w[w.length - 1] === t.lower && w.every((x, j) => tokens[i - w.length + 1 + j]?.lower === x))) {
       // one modifier may stand between: "the Namissiguima military detachment"
       const nameEnd = afterKind === 'area' && lex.siteModifiers.has(tokens[i - 1]?.lower ?? '') ? i - 1 : i;
       let k = nameEnd - 1;
