@@ -221,6 +221,15 @@ function verbalArguments(syn: SentenceSyntax, vg: VerbGroup, lex: RoleLexicon): 
   const subject = subjectOf(syn, vg, lex);
   const comps = complementsOf(syn, vg.last, lex);
   if (vg.voice === 'passive') {
+    // "Two Russian missiles were fired at Kyiv": the subject is what was fired; its owner acted
+    // and the goal of the fire ("at", "on", "into", "toward") was hit.
+    if (!vg.reduced && subject.length && subject.every((np) => lex.instrumentNouns.has(syn.tokens[np.head]!.lemma))) {
+      for (const np of subject) agents.push({ np, rule: 'syntax/instrument-subject' });
+      for (const c of comps) if (c.prep && /^(?:at|on|into|onto|toward|towards|against)$/.test(c.prep)) patients.push({ np: c.np, rule: 'syntax/goal' });
+      const by = comps.find((c) => c.prep === 'by');
+      if (by) agents.unshift({ np: by.np, rule: 'syntax/passive-by' });
+      return { kind: 'verbal', passive: true, agents, patients };
+    }
     for (const np of subject) patients.push({ np, rule: vg.reduced ? 'syntax/participle-noun' : 'syntax/passive-subject' });
     const by = comps.find((c) => c.prep === 'by');
     if (by) agents.push({ np: by.np, rule: 'syntax/passive-by' }, ...ofChain(syn, by.np).map((np) => ({ np, rule: 'syntax/passive-by' })));
@@ -228,6 +237,13 @@ function verbalArguments(syn: SentenceSyntax, vg: VerbGroup, lex: RoleLexicon): 
   }
   // "Armenian and Azerbaijani forces clashed", "X and Y agreed": with no object, the second
   // conjunct of the subject is the other party.
+  // "Their armoured vehicle struck a landmine", "a soldier stepped on a mine": whoever meets a
+  // mine or roadside bomb is what was hit; who laid it is not in the clause.
+  const met = comps.find((c) => c.prep === null || c.prep === 'on' || c.prep === 'over');
+  if (met && lex.laidExplosives.has(syn.tokens[met.np.head]!.lemma) && subject.length) {
+    for (const np of subject) patients.push({ np, rule: 'syntax/meets-explosive' });
+    return { kind: 'verbal', passive: false, agents, patients };
+  }
   const conj = subject[0] ? coordinatedWith(syn, subject[0]) : null;
   if (conj && !comps.some((c) => c.prep === null)) patients.push({ np: conj, rule: 'syntax/coordinated-subject' });
   for (const np of subject) {

@@ -24,6 +24,8 @@ const schema = z.object({
   time_nouns: words,
   enemy_nouns: words,
   owner_suffixes: words,
+  instrument_nouns: words,
+  laid_explosives: words,
 });
 
 export interface RoleLexicon {
@@ -41,6 +43,10 @@ export interface RoleLexicon {
   readonly timeNouns: ReadonlySet<string>;
   readonly enemyNouns: ReadonlySet<string>;
   readonly ownerSuffixes: ReadonlySet<string>;
+  /** Weapons fired or dropped: a passive subject of this kind is what was fired, not what was hit. */
+  readonly instrumentNouns: ReadonlySet<string>;
+  /** Explosives that lie in wait: the subject of "struck a mine" was hit. */
+  readonly laidExplosives: ReadonlySet<string>;
 }
 
 let cached: RoleLexicon | null = null;
@@ -63,6 +69,8 @@ export function parseRoleLexicon(text: string): RoleLexicon {
     timeNouns: new Set(d.time_nouns),
     enemyNouns: new Set(d.enemy_nouns),
     ownerSuffixes: new Set(d.owner_suffixes),
+    instrumentNouns: new Set(d.instrument_nouns),
+    laidExplosives: new Set(d.laid_explosives),
   };
 }
 

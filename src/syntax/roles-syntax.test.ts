@@ -14,6 +14,18 @@ function events(text: string) {
 }
 
 describe('roles through the clause analysis', () => {
+  it('reads the passive subject of a firing verb as the instrument: its owner fired, the goal was hit', () => {
+    const [e] = events('Two Russian missiles were fired at Zaporizhzhia late on Monday and one struck a school, regional officials in Ukraine said.');
+    expect(e?.actor1?.side).toBe('RUS');
+    expect(e?.actor2?.side).not.toBe('RUS');
+    expect(e?.rules).toContain('roles/syntax/instrument-subject');
+  });
+  it('reads whoever struck a landmine as what was hit', () => {
+    const [e] = events('Four Malian soldiers died on Tuesday when their vehicle struck a landmine near Boni in central Mali, the army said.');
+    expect(e?.sub_event_type).toBe('Remote explosive/landmine/IED');
+    expect(e?.actor1?.side).not.toBe('MLI');
+    expect(e?.actor2?.side).toBe('MLI');
+  });
   it('takes the subject of a progressive verb as the attacker, not the target', () => {
     const [e] = events('Russian troops are shelling the outskirts of Kharkiv, Ukrainian officials said on Monday.');
     expect(e?.actor1?.side).toBe('RUS');
