@@ -12,6 +12,16 @@ const claimantSides = (text: string, published?: string) =>
   processArticle(raw(text, published), ctx).events.map((e) => e.claims.map((c) => c.claimant?.side ?? null));
 
 describe('claimants read off the clause analysis', () => {
+  it('gives an unattributed release the word of the author its heading line names', () => {
+    const text = 'Civilians killed by shelling in Tartar\n\nPress release of the Press Service of the Ministry of Foreign Affairs of the Republic of Azerbaijan\n\nTwo civilians were killed on Monday when Armenian artillery shells hit their house in Tartar.';
+    const sides = claimantSides(text, '2020-10-06');
+    expect(sides.length).toBeGreaterThan(0);
+    expect(sides[0]).toContain('AZE');
+  });
+  it('tells a decision on the word of whoever took it', () => {
+    const sides = claimantSides('President Ilham Aliyev on Monday signed a decree announcing a partial mobilization in Azerbaijan, effective immediately.', '2020-09-28');
+    expect(sides[0]).toEqual(['AZE']);
+  });
   it('takes the subject of any speech verb as the claimant ("posted", "wrote")', () => {
     const sides = claimantSides("Yuriy Ihnat, a spokesman for Ukraine's air force, posted on Telegram that Russian drones struck a fuel depot in Odesa overnight.");
     expect(sides.flat()).toContain('UKR');

@@ -60,6 +60,8 @@ function uniqueClaims(claims: readonly Claim[]): Claim[] {
   });
 }
 
+const AUTHOR_LINE = /^(?:press release|news release|(?:official )?statement|communiqu[eé]|information|bulletin|briefing|operational update)\s+(?:of|by|from)\s/i;
+
 /** Attaches casualty-only sentences, claim-only sentences and carried-over attribution to drafts. */
 function attach(facts: readonly SentenceFacts[], drafts: Draft[]): void {
   const bySentence = new Map<number, Draft[]>();
@@ -110,6 +112,14 @@ function attach(facts: readonly SentenceFacts[], drafts: Draft[]): void {
   // A report still unattributed is told on the word of the source nearest to it: a claim in its
   // paragraph (before it, else after it), else one in the article's first two paragraphs.
   const claimsIn = (g: SentenceFacts) => g.claims.filter((c) => c.stance !== 'accuses' && c.claimant);
+  // An author line heading the text ("Press release of the Press Service of the Ministry of Foreign
+  // Affairs of the Republic of Azerbaijan", "Statement by the General Staff"): a release is the word
+  // of whoever issued it.
+  const authorLine = facts.find((g) => g.s.paragraph <= 3 && g.s.kind !== 'title' && AUTHOR_LINE.test(g.s.text.trim()) && g.actors.some((a) => a.entry.kind !== 'media' && a.entry.side));
+  const issuer = authorLine ? [...authorLine.actors].reverse().find((a) => a.entry.kind !== 'media' && a.entry.side) : undefined;
+  const author: Claim | null = authorLine && issuer
+    ? { claimant: toActor(issuer.entry, issuer), stance: 'asserts', hedged: false, evidence: { start: authorLine.s.start, end: authorLine.s.end, text: authorLine.s.text } }
+    : null;
   for (const d of drafts) {
     if (d.claims.length) continue;
     const para = facts.filter((g) => g.s.paragraph === d.sentence.paragraph && claimsIn(g).length);
@@ -121,6 +131,12 @@ function attach(facts: readonly SentenceFacts[], drafts: Draft[]): void {
       source = facts.find((g) => firstParas.includes(g.s.paragraph) && claimsIn(g).length);
     }
     if (source) d.claims.push(...claimsIn(source));
+    else if (author) d.claims.push(author);
+    // "President Aliyev signed a decree announcing a partial mobilization": a decision is told on
+    // the word of whoever took it.
+    else if (!isViolent(d.event_type) && d.agent && d.agent.hit.entry.side && ['government', 'person', 'state-forces', 'ministry', 'armed-group'].includes(d.agent.hit.entry.kind)) {
+      d.claims.push({ claimant: toActor(d.agent.hit.entry, d.agent.hit), stance: 'asserts', hedged: false, evidence: { start: d.sentence.start, end: d.sentence.end, text: d.sentence.text } });
+    }
   }
 }
 
