@@ -18,6 +18,14 @@ describe('claimants read off the clause analysis', () => {
     expect(sides.length).toBeGreaterThan(0);
     expect(sides[0]).toContain('AZE');
   });
+  it('drops an outlet repeating a party, and a speaker no one can name, beside that party (#17 item 3)', () => {
+    const text = "Clashes on the border\n\nThe Armenian Defence Ministry said Azerbaijani troops fired on Armenian positions near Sotk on Tuesday, the daily Sega reported.";
+    const events = processArticle(raw(text, '2022-09-14'), ctx).events;
+    expect(events.length).toBeGreaterThan(0);
+    for (const e of events) {
+      expect(e.claims.map((c) => c.claimant?.side ?? null)).toEqual(['ARM']);
+    }
+  });
   it('tells a decision on the word of whoever took it', () => {
     const sides = claimantSides('President Ilham Aliyev on Monday signed a decree announcing a partial mobilization in Azerbaijan, effective immediately.', '2020-09-28');
     expect(sides[0]).toEqual(['AZE']);

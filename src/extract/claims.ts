@@ -264,7 +264,11 @@ export function claimsOfSentence(
       });
     }
   }
-  return out;
+  // "The Armenian Defence Ministry said ..., the daily Sega reported": an outlet that repeats a
+  // party's word, or a speaker no one can name, is no claimant beside that party.
+  const media = new Set(actors.filter((a) => a.entry.kind === 'media').map((a) => toActor(a.entry, a).name));
+  const party = out.some((c) => c.claimant && !media.has(c.claimant.name) && c.claimant.side);
+  return party ? out.filter((c) => c.claimant && !media.has(c.claimant.name)) : out;
 }
 
 const OPEN_QUOTE = /^[“"«]/;
