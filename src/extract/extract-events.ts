@@ -39,7 +39,8 @@ function tally(fills: readonly CasualtyFill[], category: 'killed' | 'injured'): 
   if (!relevant.length) return { count: null, span: null };
   const perSide = new Map<string, number>();
   for (const c of relevant) {
-    const key = c.side ?? '?';
+    // "three people" and "three civilians" are the same unnamed dead: one bucket
+    const key = c.side && c.side !== 'CIV' ? c.side : '?';
     perSide.set(key, Math.max(perSide.get(key) ?? 0, c.mention.count));
   }
   const known = [...perSide.entries()].filter(([k]) => k !== '?');

@@ -69,3 +69,17 @@ describe('casualty grammar: decimals with multipliers', () => {
     expect(read('The strikes killed 1.5 thousand civilians.')).toEqual(['killed 1500']);
   });
 });
+
+describe('casualty tally of an event', () => {
+  it('counts "three people" and "three civilians" told of one strike once, not as two sides', async () => {
+    const { createExtractContext } = await import('../create-extract-context.js');
+    const { processArticle } = await import('../../pipeline/process-article.js');
+    const text = 'A Ukrainian drone strike on Wednesday killed three people in the Russian border region of Belgorod, the governor said.\n\n"Three civilians have been killed," the governor wrote on Telegram.';
+    const events = processArticle({
+      id: 't', source: 't', format: 'json', title: 'Drone kills three in Belgorod region', text, html: null, url: null,
+      outlet: 'Test Wire', published: '2023-08-23', publishedSource: 'metadata', language: null, diagnostics: [],
+    }, createExtractContext()).events.filter((e) => !e.background);
+    expect(events).toHaveLength(1);
+    expect(events[0]!.fatalities).toBe(3);
+  });
+});
