@@ -82,4 +82,19 @@ describe('casualty tally of an event', () => {
     expect(events).toHaveLength(1);
     expect(events[0]!.fatalities).toBe(3);
   });
+  it('keeps running tallies and campaign tolls out of the event ("Since October ...", "an AFP tally", "the offensive has killed")', async () => {
+    const { createExtractContext } = await import('../create-extract-context.js');
+    const { processArticle } = await import('../../pipeline/process-article.js');
+    const text = 'An Israeli drone strike killed two Hezbollah fighters in the village of Kfar Rumman in south Lebanon on Thursday, a security source said.\n\n' +
+      'Since October, at least 273 people have been killed on the Lebanese side, according to an AFP tally.\n\n' +
+      "Gaza's health ministry says Israel's offensive has killed more than 40,000 people in the territory.\n\n" +
+      'Research from US universities estimates the death toll at around 130,000.';
+    const events = processArticle({
+      id: 't', source: 't', format: 'json', title: null, text, html: null, url: null,
+      outlet: 'Test Wire', published: '2024-08-09', publishedSource: 'metadata', language: null, diagnostics: [],
+    }, createExtractContext()).events.filter((e) => !e.background);
+    expect(events.length).toBeGreaterThan(0);
+    expect(events[0]!.fatalities).toBe(2);
+    for (const e of events) expect(e.fatalities ?? 0).toBeLessThan(100);
+  });
 });
