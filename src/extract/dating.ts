@@ -20,14 +20,22 @@ export interface DateFill {
 const sinceRe = /\b(?:since|as of|from)\s+(?:the\s+)?(?:night\s+of\s+|midnight\s+(?:on\s+)?)?$|\bsince\s+(?:the|a|an|its|their)\s+(?:[\w-]+\s+){0,2}(?:coup|war|invasion|takeover|uprising|revolution|offensive|start|outbreak|beginning|independence)\s+(?:in|of)\s+$/i;
 const stampRe = /\bupdated?\b[^.!?\n]{0,24}$/i;
 
+/** A date bound to a verb of speaking ("officials said on Sunday", "told AFP on Thursday", "said Monday"). */
+const speechRe = /\b(?:said|says|told|announced|reported|stated|added|confirmed|denied|wrote|posted|claimed|tweeted)\b(?:\s+(?:[\w'’-]+\s+){0,3}?)?\s*(?:on\s+|late\s+|early\s+)?$/i;
+
 /** How a date mention may be used for dating events. */
-export type DateRole = 'event' | 'since' | 'stamp';
+export type DateRole = 'event' | 'since' | 'stamp' | 'speech';
 
 /** Classifies a mention: "since 1994" and "as of November 14" describe periods; "UPDATED (13.12.2020)" dates a report. */
 export function dateRole(text: string, m: DateMention): DateRole {
   const before = text.slice(Math.max(0, m.start - 40), m.start);
   if (stampRe.test(before)) return 'stamp';
+  // "UNITED NATIONS, May 10 (Reuters) –": the day a report was filed from its dateline
+  const lineStart = text.lastIndexOf('\n', m.start - 1) + 1;
+  if (/^\p{Lu}[\p{L} .'’-]{1,40},\s*$/u.test(text.slice(lineStart, m.start)) && /^\s*(?:\([^)\n]{1,40}\)\s*)?[–—-]/.test(text.slice(m.end, m.end + 50))) return 'stamp';
   if (sinceRe.test(before)) return 'since';
+  // (relative days only: "said on Tuesday"; "said that on 12 May ..." dates the content)
+  if (m.relative && m.precision === 'day' && speechRe.test(before)) return 'speech';
   return 'event';
 }
 
@@ -66,10 +74,13 @@ export function pickDate(
     return true;
   };
   const own = sentenceDates.filter(usable);
-  if (own.length) {
-    const nearest = own.reduce((a, b) => (Math.abs(b.start - tStart) < Math.abs(a.start - tStart) ? b : a));
+  // A day the source spoke dates the event only when the sentence names no other.
+  const told = own.filter((m) => dateRole(text, m) !== 'speech');
+  if (told.length) {
+    const nearest = told.reduce((a, b) => (Math.abs(b.start - tStart) < Math.abs(a.start - tStart) ? b : a));
     return fill(nearest, 'dates/sentence');
   }
+  if (own.length) return fill(own[0]!, 'dates/speech');
   const para = paragraphDatesBefore.filter(usable);
   const last = para[para.length - 1];
   if (last) return fill(last, 'dates/paragraph');

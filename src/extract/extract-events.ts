@@ -193,8 +193,9 @@ function finalize(cluster: Draft[], id: string, ctx: ExtractContext, focus: Plac
     }
   }
   // A date the text gives ("on Thursday", "12 July") outvotes the bare publication day, whatever the count of tellings.
-  const mentioned = (d: DateFill) => d.rule !== 'dates/publication';
-  const date = [...dateVotes.values()].sort((a, b) => Number(mentioned(b.d)) - Number(mentioned(a.d)) || b.n - a.n || Number(b.d.source === 'text') - Number(a.d.source === 'text'))[0]!.d;
+  // (the day a source spoke ranks between the two: "medics said on Tuesday" yields to "on Monday evening")
+  const mentioned = (d: DateFill) => (d.rule === 'dates/publication' ? 0 : d.rule === 'dates/speech' ? 1 : 2);
+  const date = [...dateVotes.values()].sort((a, b) => mentioned(b.d) - mentioned(a.d) || b.n - a.n || Number(b.d.source === 'text') - Number(a.d.source === 'text'))[0]!.d;
 
   const agentFill = voteRole(cluster.map((d) => d.agent));
   const violent = isViolent(eventType);

@@ -45,7 +45,7 @@ function compatible(a: Draft, b: Draft): boolean {
   if (a.background !== b.background || !sameKind(a, b)) return false;
   // A telling dated only by the publication day ("A suicide drone exploded in the market, killing
   // five") may retell an event the text dates a few days earlier.
-  const guessed = a.date.rule === 'dates/publication' || b.date.rule === 'dates/publication';
+  const guessed = a.date.rule === 'dates/publication' || b.date.rule === 'dates/publication' || a.date.rule === 'dates/speech' || b.date.rule === 'dates/speech';
   if (a.date.date && b.date.date && Math.abs(daysBetween(a.date.date, b.date.date)) > (guessed ? 3 : 1)) return false;
   if (!placesCompatible(a, b)) return false;
   if (a.event_type !== 'Battles') {

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { createExtractContext } from './create-extract-context.js';
+import { processArticle } from '../pipeline/process-article.js';
+import type { RawArticle } from '../model/article.js';
+
+const ctx = createExtractContext();
+const events = (text: string, published: string) => {
+  const raw: RawArticle = {
+    id: 'd', source: 'd', format: 'json', title: null, text, html: null, url: null,
+    outlet: 'Test Wire', published, publishedSource: 'metadata', language: null, diagnostics: [],
+  };
+  return processArticle(raw, ctx).events.filter((e) => !e.background);
+};
+
+describe('dates by what they govern', () => {
+  it('does not date an event by the day its source spoke when the text names the day it happened', () => {
+    // published Sunday 3 Aug 2025: "officials said on Sunday", the attack was "late Saturday night"
+    const es = events('Militants attacked a police checkpoint in Bannu district, killing four policemen, officials said on Sunday.\n\nThe attack began late Saturday night and lasted two hours, police said.', '2025-08-03');
+    expect(es).toHaveLength(1);
+    expect(es[0]!.date).toBe('2025-08-02');
+  });
+  it('dates by the day the source spoke when nothing else is said', () => {
+    const es = events('Militants attacked a police checkpoint in Bannu district, killing four policemen, officials said on Saturday.', '2025-08-03');
+    expect(es[0]!.date).toBe('2025-08-02');
+  });
+  it('reads a dateline date as the day the report was filed, not the day of the event', () => {
+    const es = events('UNITED NATIONS, May 10 (Wire) – Four peacekeepers were killed when militiamen attacked a UN convoy near Bangassou in the Central African Republic on Monday night, the United Nations said on Tuesday.', '2017-05-10');
+    expect(es.length).toBeGreaterThan(0);
+    expect(es[0]!.date).toBe('2017-05-08');
+  });
+});
