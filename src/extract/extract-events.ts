@@ -11,7 +11,7 @@ import type { ExtractContext } from './context.js';
 import type { CasualtyFill, Draft } from './drafts.js';
 import { loadFrames } from './frames.js';
 import { findFrameTriggers } from './match-frames.js';
-import { clusterDrafts, isGeneric, opponentOf, soleOpponentOf, voteRole } from './merge-drafts.js';
+import { clusterDrafts, isComponent, isGeneric, opponentOf, soleOpponentOf, voteRole } from './merge-drafts.js';
 import { sentenceViews } from './sentences.js';
 import { placeRank } from './locate.js';
 import type { DateFill } from './dating.js';
@@ -173,8 +173,10 @@ function finalize(cluster: Draft[], id: string, ctx: ExtractContext, focus: Plac
   const first = cluster[0]!;
   // The type comes from the tellings that name the means ("drones struck"), not from a generic
   // "attack" merged with them.
-  const specific = cluster.filter((d) => !isGeneric(d));
-  const typed = specific.length ? specific : cluster;
+  // (nor a part of an attack, "a suicide bomber opened the assault", when the attack is told)
+  const whole = cluster.filter((d) => !isComponent(d));
+  const specific = (whole.length ? whole : cluster).filter((d) => !isGeneric(d));
+  const typed = specific.length ? specific : whole.length ? whole : cluster;
   const eventType = typed[0]!.event_type;
   const territory = cluster.find((d) => d.sub_event_type.includes('territory'));
   const subCounts = new Map<string, number>();

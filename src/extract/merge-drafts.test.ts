@@ -11,6 +11,16 @@ const events = (text: string) =>
   }, ctx).events.filter((e) => !e.background);
 
 describe('merging within an article', () => {
+  it('the looting and burning that follow a raid are part of it, not events of their own', () => {
+    const got = events('Al-Shabaab fighters stormed a military base near Marka in Lower Shabelle on Tuesday, killing 13 soldiers, officials said.\n\nThe militants looted weapons and torched vehicles before withdrawing, a resident said.');
+    expect(got).toHaveLength(1);
+    expect(got[0]!.event_type).toBe('Battles');
+    expect(got[0]!.fatalities).toBe(13);
+  });
+  it('a roadside bomb told with nothing but "the attack" stays the event', () => {
+    const got = events('A roadside bomb destroyed an army truck near Gao on Tuesday, killing four soldiers. The attack was the third this month, officials said.');
+    expect(got.map((e) => e.sub_event_type)).toContain('Remote explosive/landmine/IED');
+  });
   it('one happening told twice in one clause is one event', () => {
     const got = events('Armenian units fought Azerbaijani troops and shelled their positions near Talish on Tuesday, the ministry said.');
     expect(got).toHaveLength(1);

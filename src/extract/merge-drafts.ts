@@ -40,8 +40,38 @@ function sameKind(a: Draft, b: Draft): boolean {
   return a.event_type === b.event_type && (a.event_type === 'Battles' || a.sub_event_type === b.sub_event_type);
 }
 
+/**
+ * Parts of an attack that ACLED codes within it, not beside it: the looting and burning that
+ * follow a raid, the suicide bomber or car bomb that opens an assault.
+ */
+const COMPONENTS = new Set(['Looting/property destruction', 'Suicide bomb', 'Remote explosive/landmine/IED']);
+const ATTACKS = new Set(['Battles', 'Violence against civilians']);
+
+export function isComponent(d: Draft): boolean {
+  return COMPONENTS.has(d.sub_event_type);
+}
+
+/** "Gunmen stormed the base after a suicide car bomb ... then looted and torched it": one attack. */
+function partOfAttack(a: Draft, b: Draft): boolean {
+  const [part, whole] = isComponent(a) && !isComponent(b) ? [a, b] : isComponent(b) && !isComponent(a) ? [b, a] : [null, null];
+  if (!part || !whole || part.background || whole.background) return false;
+  // looting and burning follow any violent event; a bomb opens a ground attack only
+  if (!ATTACKS.has(whole.event_type) && !(part.sub_event_type === 'Looting/property destruction' && whole.event_type === 'Explosions/Remote violence')) return false;
+  if (Math.abs(part.sentence.paragraph - whole.sentence.paragraph) > 1) return false;
+  if (part.date.date && whole.date.date && Math.abs(daysBetween(part.date.date, whole.date.date)) > 1) return false;
+  const sp = part.agent?.hit.entry.side;
+  const sw = whole.agent?.hit.entry.side;
+  if (part.sub_event_type !== 'Looting/property destruction') {
+    if (sp && sw && sp !== sw) return false;
+    // a bomb is the event itself when nothing but a generic word ("the attack") tells more
+    if (isGeneric(whole)) return false;
+  }
+  return placesCompatible(a, b);
+}
+
 function compatible(a: Draft, b: Draft): boolean {
   if (sameSentenceHappening(a, b)) return true;
+  if (partOfAttack(a, b)) return true;
   if (a.background !== b.background || !sameKind(a, b)) return false;
   // A telling dated only by the publication day ("A suicide drone exploded in the market, killing
   // five") may retell an event the text dates a few days earlier.
