@@ -17,6 +17,11 @@ describe('merging within an article', () => {
     expect(got[0]!.event_type).toBe('Battles');
     expect(got[0]!.fatalities).toBe(13);
   });
+  it('the stated aim of a strike ("targeting a Hamas operative") is no battle of its own', () => {
+    const got = events('An Israeli air strike on a residential building in Shujaiya in Gaza City on Tuesday killed 23 people, health officials said.\n\nThe Israeli military said its aircraft had been targeting a senior Hamas operative who was planning attacks.');
+    expect(got).toHaveLength(1);
+    expect(got[0]!.sub_event_type).toBe('Air/drone strike');
+  });
   it('a roadside bomb told with nothing but "the attack" stays the event', () => {
     const got = events('A roadside bomb destroyed an army truck near Gao on Tuesday, killing four soldiers. The attack was the third this month, officials said.');
     expect(got.map((e) => e.sub_event_type)).toContain('Remote explosive/landmine/IED');
