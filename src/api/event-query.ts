@@ -7,7 +7,7 @@ import type { EventCursor, MergedEventFilter } from '../store/store.js';
 import { invalidInput, ProblemError } from './problem.js';
 import { isCalendarDate } from '../model/calendar.js';
 import { resolveTypeFilter, UnknownFilterValue } from '../model/taxonomy.js';
-import { packSideCodes, resolveSide, type SideCodes } from '../packs/side-codes.js';
+import { readSideCodes, resolveSide, type SideCodes } from '../packs/side-codes.js';
 
 const date = z.string().refine(isCalendarDate, 'must be a calendar date YYYY-MM-DD');
 const flag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
@@ -68,15 +68,8 @@ function flatten(queries: Record<string, string[]>, extra: readonly string[]): R
   return out;
 }
 
-/** Where the `side` filter's allowed codes come from (the packs, loaded on first use; tests may swap it). */
-let sideCodes: () => SideCodes = () => packSideCodes();
-
-/** Replaces the source of allowed side codes (tests); returns the previous one. */
-export function setSideCodes(source: () => SideCodes): () => SideCodes {
-  const previous = sideCodes;
-  sideCodes = source;
-  return previous;
-}
+/** The `side` filter's allowed codes: the packs' actor files, read on first use (about 0.1 s). */
+const sideCodes = (): SideCodes => readSideCodes();
 
 /** A taxonomy or side-code miss as a 400 problem naming the allowed values. */
 function unknownValue(error: UnknownFilterValue): ProblemError {

@@ -8,7 +8,7 @@
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { COMMANDS, COMMON_FLAGS, EXIT, USAGE, VERSION, commandHelp } from './usage.js';
-import { setQuiet } from './output.js';
+import { note, setQuiet } from './output.js';
 
 const options = {
   format: { type: 'string' },
@@ -276,7 +276,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         // Checked before anything is opened or created.
         const access = await serveAccess(values);
         const file = sqliteFile();
-        if (file !== null && !existsSync(file)) process.stderr.write(`sitrep: no database at '${file}': starting with a new, empty one\n`);
+        if (file !== null && !existsSync(file)) note(`sitrep: no database at '${file}': starting with a new, empty one\n`);
         const { runServe } = await import('./commands/serve.js');
         return await runServe({ db, port, host: values.host, access });
       }
