@@ -56,6 +56,9 @@ describe('usage errors', () => {
   it.each([
     [['events', '--colour', 'red'], /^sitrep: unknown option '--colour' \(see 'sitrep events --help'\)\n$/],
     [['events', '--db'], /^sitrep: option '--db' needs a value/],
+    [['events', '--type', '--side', 'ARM'], /^sitrep: option '--type' needs a value \(a value starting with '-' is written --type=-VALUE\)/],
+    [['ingest', '--strict=yes', 'x'], /^sitrep: option '--strict' takes no value/],
+    [['events', '-x'], /^sitrep: unknown option '-x'/],
     [['events', '--port', '80'], /^sitrep: events takes no --port/],
     [['extract', '--format', 'csv', 'x'], /^sitrep: --format must be table, jsonl, json; got 'csv'/],
     [['frobnicate'], /^sitrep: unknown command 'frobnicate'/],

@@ -66,7 +66,8 @@ function parseErrorLine(error: Error & { code?: string }): string {
     case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
       return `unknown option '${option}'`;
     case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
-      return /argument missing/.test(error.message) ? `option '${option}' needs a value` : `option '${option}' takes no value`;
+      if (/ambiguous/.test(error.message)) return `option '${option}' needs a value (a value starting with '-' is written ${option}=-VALUE)`;
+      return /does not take/.test(error.message) ? `option '${option}' takes no value` : `option '${option}' needs a value`;
     default:
       return error.message.split('\n')[0]!;
   }

@@ -26,9 +26,9 @@ export interface ReadInputsOptions {
    */
   readonly maxBytes?: number;
   /**
-   * Called with the size of each part of a file as it is read (a whole file, a JSONL chunk, or
-   * a file skipped as unreadable or too large), for a progress bar over the inputs' total size.
-   * Standard input is not counted.
+   * Called with the size of each part of a file as it is done with (a whole file once its
+   * articles have been taken, a JSONL file a chunk at a time as it is read, a file skipped as too
+   * large), for a progress bar over the inputs' total size. Standard input is not counted.
    */
   readonly onBytesRead?: (bytes: number) => void;
 }
@@ -97,14 +97,19 @@ async function* readFileInput(path: string, ctx: ReadContext, known?: Stats): As
     return yield tooLarge(path, info.size, ctx.maxBytes);
   }
   if (ext === '.jsonl') return yield* readJsonlFile(path, ctx);
-  const bytes = await readFile(path).catch((err: unknown) => err as NodeJS.ErrnoException);
-  ctx.onBytesRead(info.size);
-  if (bytes instanceof Error) return yield fileFailure(path, bytes);
-  const decoded = decodeBytes(bytes, path);
-  if (!decoded.ok) return yield failure(path, decoded.diagnostic);
-  const format = EXTENSION_FORMATS[ext] ?? sniffFormat(decoded.text);
-  const stem = basename(path, extname(path));
-  yield* parseDecoded(decoded.text, format, { source: path, fileId: stem, diagnostics: decoded.diagnostics, ctx });
+  // Counted once the file's articles have been taken (a JSON array of thousands is not done
+  // when it has been read).
+  try {
+    const bytes = await readFile(path).catch((err: unknown) => err as NodeJS.ErrnoException);
+    if (bytes instanceof Error) return yield fileFailure(path, bytes);
+    const decoded = decodeBytes(bytes, path);
+    if (!decoded.ok) return yield failure(path, decoded.diagnostic);
+    const format = EXTENSION_FORMATS[ext] ?? sniffFormat(decoded.text);
+    const stem = basename(path, extname(path));
+    yield* parseDecoded(decoded.text, format, { source: path, fileId: stem, diagnostics: decoded.diagnostics, ctx });
+  } finally {
+    ctx.onBytesRead(info.size);
+  }
 }
 
 interface ParseTarget {
