@@ -53,7 +53,7 @@ export const COMMANDS: Readonly<Record<string, CommandSpec>> = {
       ['published', 'DATE: the publication day of inputs that carry none (YYYY-MM-DD)'],
       QUIET,
     ],
-    example: 'sitrep extract --format jsonl examples/seeds/',
+    example: 'sitrep extract --format jsonl examples/',
   },
   places: {
     summary: 'geoparse articles: every place name with the place chosen for it',
@@ -73,7 +73,7 @@ export const COMMANDS: Readonly<Record<string, CommandSpec>> = {
       ['strict', 'exit 3 when any input failed, even if others were stored'],
       QUIET,
     ],
-    example: 'sitrep ingest --db news.db --strict examples/seeds/',
+    example: 'sitrep ingest --db news.db --strict examples/',
   },
   worker: {
     summary: 'PostgreSQL: process queued articles until SIGTERM',
