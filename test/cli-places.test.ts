@@ -29,6 +29,7 @@ it('prints every toponym with its span into the text as given', () => {
 });
 
 it('documents the command and rejects a bad format', () => {
-  expect(sitrep('--help').stdout).toMatch(/sitrep places \[--format jsonl\|table\] INPUT/);
+  expect(sitrep('--help').stdout).toMatch(/places +geoparse articles/);
+  expect(sitrep('places', '--help').stdout).toMatch(/Usage: sitrep places \[--format table\|jsonl\|json\] \[--quiet\] INPUT/);
   expect(sitrep('places', '--format', 'csv', 'x').status).toBe(2);
 });

@@ -50,6 +50,14 @@ describe('GET /api/events', () => {
     ['?bbox=44,40,46,42', ['m2', 'm3', 'm5']],
     ['?background=true', ['m0', 'm1', 'm2', 'm3', 'm4', 'm5']],
     ['?side=AZE&ceasefire=true&outlet=Example%20Wire', ['m1', 'm2']],
+    // Any case, and a sub-event type where a type is expected (the tables show sub-types).
+    ['?type=battles', ['m2', 'm4']],
+    ['?type=BATTLES,strategic%20developments', ['m2', 'm4', 'm5']],
+    ['?type=air%2Fdrone%20strike', ['m3']],
+    ['?type=Battles&type=Air%2Fdrone%20strike', ['m2', 'm3', 'm4']],
+    ['?type=Explosions%2FRemote%20violence&sub_type=air%2Fdrone%20strike', ['m3']],
+    ['?sub_type=armed%20clash', ['m2', 'm4']],
+    ['?side=aze', ['m1', 'm2', 'm3', 'm5']],
   ])('filters %s', async (query, expected) => {
     expect(await eventIds(query)).toEqual(expected);
   });
@@ -78,6 +86,10 @@ describe('GET /api/events', () => {
     ['?bbox=1,2,3', 'query.bbox'],
     ['?bbox=50,0,40,10', 'query.bbox'],
     ['?side=arm%20forces', 'query.side'],
+    ['?side=XYZ', 'query.side'],
+    ['?type=Armed%20clashes', 'query.type'],
+    ['?type=Battles,bogus', 'query.type'],
+    ['?sub_type=Battles', 'query.sub_type'],
     ['?ceasefire=maybe', 'query.ceasefire'],
     ['?cursor=not-a-cursor', 'query.cursor'],
     ['?colour=red', 'query'],
@@ -137,6 +149,42 @@ describe('aggregates, places, sources, stories, articles', () => {
     const narrow = await get<{ total: number }>('/api/summary?side=ARM&from=2021-04-01');
     expect(narrow.total).toBe(1);
     await get('/api/summary?cell=0', 400);
+  });
+
+  it.each(['/api/points', '/api/places', '/api/summary', '/api/export?format=jsonl'])('%s refuses an unknown type or side, naming the allowed values', async (route) => {
+    const join = route.includes('?') ? '&' : '?';
+    for (const [query, name, allowed] of [
+      ['type=Armed%20clashes', 'query.type', 'Armed clash'],
+      ['side=XYZ', 'query.side', 'HAMAS'],
+    ] as const) {
+      const res = await app.request(`${route}${join}${query}`);
+      expect(res.status, `${route} ${query}`).toBe(400);
+      const body = (await res.json()) as { detail: string; invalid_params: { name: string; reason: string }[] };
+      expect(body.invalid_params[0]!.name).toBe(name);
+      expect(body.detail).toContain(allowed);
+    }
+  });
+
+  it('pages stories with limit and cursor, and refuses unknown parameters', async () => {
+    const all = await get<{ items: { id: string }[]; next_cursor: string | null; total: number }>('/api/stories');
+    expect(all.next_cursor).toBeNull();
+    const ids: string[] = [];
+    let cursor: string | null = null;
+    let pages = 0;
+    do {
+      const page: { items: { id: string }[]; next_cursor: string | null; total: number } = await get(`/api/stories?limit=1${cursor ? `&cursor=${cursor}` : ''}`);
+      expect(page.total).toBe(all.total);
+      expect(page.items.length).toBeLessThanOrEqual(1);
+      ids.push(...page.items.map((s) => s.id));
+      cursor = page.next_cursor;
+      pages++;
+    } while (cursor !== null && pages < 10);
+    expect(ids).toEqual(all.items.map((s) => s.id));
+    for (const bad of ['?colour=red', '?limit=0', '?limit=501', '?cursor=nope', '?side=ARM']) {
+      const res = await app.request(`/api/stories${bad}`);
+      expect(res.status, bad).toBe(400);
+      expect(res.headers.get('content-type')).toBe('application/problem+json');
+    }
   });
 
   it('lists points, places and sources', async () => {

@@ -19,7 +19,7 @@ import type { EventResolver } from '../store/event-resolver.js';
 import type { Store } from '../store/store.js';
 import { type AccessOptions, accessControl } from './access-control.js';
 import { eventPoints } from './event-points.js';
-import { encodeCursor, parseEventFilter, parsePageQuery } from './event-query.js';
+import { encodeCursor, isAfter, parseEventFilter, parsePageQuery, parseStoriesQuery } from './event-query.js';
 import { ingestArticles } from './ingest-articles.js';
 import { buildOpenApi } from './openapi.js';
 import { ProblemError, problemResponse, toProblemError } from './problem.js';
@@ -159,7 +159,15 @@ export function createApp(options: AppOptions): Hono {
     return c.json({ items });
   });
 
-  app.get('/api/stories', async (c) => c.json({ items: await store.listStories() }));
+  app.get('/api/stories', async (c) => {
+    const { limit, after } = parseStoriesQuery(c.req.queries());
+    const all = await store.listStories();
+    const rest = after === undefined ? all : all.filter((s) => isAfter(s.first_date, s.id, after));
+    if (limit === undefined) return c.json({ items: rest, next_cursor: null, total: all.length });
+    const page = rest.slice(0, limit);
+    const last = page[page.length - 1];
+    return c.json({ items: page, next_cursor: rest.length > limit && last ? encodeCursor({ date: last.first_date, id: last.id }) : null, total: all.length });
+  });
 
   app.get('/api/stories/:id', async (c) => {
     const id = c.req.param('id');

@@ -6,6 +6,8 @@ import { z } from 'zod';
 import type { EventCursor, MergedEventFilter } from '../store/store.js';
 import { invalidInput, ProblemError } from './problem.js';
 import { isCalendarDate } from '../model/calendar.js';
+import { resolveTypeFilter, UnknownFilterValue } from '../model/taxonomy.js';
+import { readSideCodes, resolveSide, type SideCodes } from '../packs/side-codes.js';
 
 const date = z.string().refine(isCalendarDate, 'must be a calendar date YYYY-MM-DD');
 const flag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
@@ -36,7 +38,7 @@ export const FILTER_PARAMS = {
   type: list.optional(),
   sub_type: list.optional(),
   actor: z.string().min(1).max(200).optional(),
-  side: z.string().regex(/^[A-Z0-9_-]{2,16}$/, 'must be a side code such as ARM, AZE or CIV').optional(),
+  side: z.string().regex(/^[A-Za-z0-9_-]{2,16}$/, 'must be a side code such as ARM, AZE or CIV').optional(),
   outlet: z.string().min(1).max(300).optional(),
   story: z.string().min(1).max(200).optional(),
   ceasefire: flag.optional(),
@@ -66,6 +68,27 @@ function flatten(queries: Record<string, string[]>, extra: readonly string[]): R
   return out;
 }
 
+/** The `side` filter's allowed codes: the packs' actor files, read on first use (about 0.1 s). */
+const sideCodes = (): SideCodes => readSideCodes();
+
+/** A taxonomy or side-code miss as a 400 problem naming the allowed values. */
+function unknownValue(error: UnknownFilterValue): ProblemError {
+  const name = `query.${error.param}`;
+  const reason = `unknown value '${error.value}'; allowed (any case): ${error.allowed.join(', ')}`;
+  return new ProblemError(400, 'invalid-parameters', 'Invalid request parameters', `${name}: ${reason}`, [{ name, reason }]);
+}
+
+/**
+ * The type, sub-type and side filters checked against the taxonomy and the packs' side codes,
+ * canonical case. Shared by the API and the CLI.
+ *
+ * @throws UnknownFilterValue naming the allowed values.
+ */
+export function resolveFilterValues(values: { type?: readonly string[]; sub_type?: readonly string[]; side?: string }): Pick<MergedEventFilter, 'eventTypes' | 'subEventTypes' | 'side'> {
+  const types = resolveTypeFilter(values.type ?? [], values.sub_type ?? []);
+  return { ...types, ...(values.side === undefined ? {} : { side: resolveSide(values.side, sideCodes()) }) };
+}
+
 function toFilter(q: z.infer<typeof filterSchema>): MergedEventFilter {
   const f: { -readonly [K in keyof MergedEventFilter]: MergedEventFilter[K] } = {};
   if (q.from !== undefined) f.from = q.from;
@@ -75,10 +98,13 @@ function toFilter(q: z.infer<typeof filterSchema>): MergedEventFilter {
       { name: 'query.from', reason: 'must not be after to' },
     ]);
   }
-  if (q.type !== undefined && q.type.length > 0) f.eventTypes = q.type;
-  if (q.sub_type !== undefined && q.sub_type.length > 0) f.subEventTypes = q.sub_type;
+  try {
+    Object.assign(f, resolveFilterValues(q));
+  } catch (error) {
+    if (error instanceof UnknownFilterValue) throw unknownValue(error);
+    throw error;
+  }
   if (q.actor !== undefined) f.actor = q.actor;
-  if (q.side !== undefined) f.side = q.side;
   if (q.outlet !== undefined) f.outlet = q.outlet;
   if (q.story !== undefined) f.storyId = q.story;
   if (q.ceasefire !== undefined) f.ceasefireViolation = q.ceasefire;
@@ -111,6 +137,37 @@ export function parsePageQuery(queries: Record<string, string[]>): PageQuery {
   if (!parsed.success) throw invalidInput(parsed.error, 'query');
   const { limit, cursor, ...rest } = parsed.data;
   return { filter: toFilter(rest), limit: limit ?? 50, after: cursor === undefined ? undefined : decodeCursor(cursor) };
+}
+
+const storiesSchema = z
+  .object({
+    limit: z.coerce.number().int().min(1).max(MAX_PAGE).optional(),
+    cursor: z.string().max(1000).optional(),
+  })
+  .strict();
+
+/** A `GET /api/stories` request: `limit` (none: every story) and the decoded cursor. */
+export interface StoriesPageQuery {
+  readonly limit: number | undefined;
+  readonly after: EventCursor | undefined;
+}
+
+/** Parses `GET /api/stories` parameters; any other parameter is a 400 problem. */
+export function parseStoriesQuery(queries: Record<string, string[]>): StoriesPageQuery {
+  const parsed = storiesSchema.safeParse(flatten(queries, []));
+  if (!parsed.success) throw invalidInput(parsed.error, 'query');
+  return { limit: parsed.data.limit, after: parsed.data.cursor === undefined ? undefined : decodeCursor(parsed.data.cursor) };
+}
+
+/**
+ * True when a row at (`date`, `id`) comes after `cursor` in the stable order shared by events and
+ * stories: dated first by date, undated last, then id.
+ */
+export function isAfter(date: string | null, id: string, cursor: EventCursor): boolean {
+  if (date === cursor.date) return id > cursor.id;
+  if (date === null) return true;
+  if (cursor.date === null) return false;
+  return date > cursor.date;
 }
 
 /** The opaque cursor for the position after `event` (base64url JSON). */

@@ -15,10 +15,10 @@ const list = (name: string, description: string): Json => ({ ...q(name, descript
 const FILTERS: readonly Json[] = [
   q('from', 'Earliest date (YYYY-MM-DD, inclusive); events whose [date, date_end] overlaps the range match; undated events never match.', { type: 'string', format: 'date' }),
   q('to', 'Latest date (YYYY-MM-DD, inclusive).', { type: 'string', format: 'date' }),
-  list('type', 'ACLED event type (repeat or comma-separate for any of several), e.g. Battles.'),
-  list('sub_type', 'ACLED sub-event type, e.g. Armed clash.'),
+  list('type', 'ACLED event type or sub-event type, any case (repeat or comma-separate for any of several), e.g. Battles or Armed clash. A name not in the taxonomy (data/taxonomy/event-types.yml) is a 400 naming the allowed values.'),
+  list('sub_type', 'ACLED sub-event type, any case, e.g. Armed clash; narrows type. Unknown names are a 400.'),
   q('actor', 'Case-insensitive part of the name of actor1 or actor2.'),
-  q('side', 'Side code of actor1 or actor2: ARM, AZE, RUS, CIV…', { type: 'string', pattern: '^[A-Z0-9_-]{2,16}$' }),
+  q('side', 'Side code of actor1 or actor2, any case: ARM, AZE, RUS, CIV… A code no loaded pack knows is a 400 naming the allowed codes.', { type: 'string', pattern: '^[A-Za-z0-9_-]{2,16}$' }),
   q('outlet', 'Only events reported by an article of this outlet (exact name, see /api/sources).'),
   q('story', 'Only events of this story id.'),
   q('ceasefire', 'true: only ceasefire violations; false: only other events.', { type: 'boolean' }),
@@ -110,7 +110,24 @@ export function buildOpenApi(): Json {
           responses: { 200: ok('Outlets', items({ type: 'object', properties: { outlet: { type: ['string', 'null'] }, articles: { type: 'integer' } } })) },
         },
       },
-      '/api/stories': { get: { summary: 'Stories (developing situations)', operationId: 'listStories', responses: { 200: ok('Stories', items(ref('Story'))) } } },
+      '/api/stories': {
+        get: {
+          summary: 'Stories (developing situations) in a stable order (first date, undated last, then id); with limit, cursor pagination as for events',
+          operationId: 'listStories',
+          parameters: [
+            q('limit', `Page size (1..${MAX_PAGE}); without it, every story in one answer.`, { type: 'integer', minimum: 1, maximum: MAX_PAGE }),
+            q('cursor', 'The next_cursor of the previous page.'),
+          ],
+          responses: {
+            200: ok('Stories', {
+              type: 'object',
+              required: ['items', 'next_cursor', 'total'],
+              properties: { items: { type: 'array', items: ref('Story') }, next_cursor: { type: ['string', 'null'] }, total: { type: 'integer' } },
+            }),
+            400: problem('Invalid or unknown parameter'),
+          },
+        },
+      },
       '/api/stories/{id}': {
         get: {
           summary: 'One story with its events',

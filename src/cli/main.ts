@@ -1,31 +1,18 @@
 /**
- * The `sitrep` command line: parses arguments and dispatches to one command module.
- * Exit codes follow the CLI contract: 0 some article processed, 1 none, 2 bad usage.
+ * The `sitrep` command line: parses arguments and dispatches to one command module. Exit codes
+ * (`EXIT` in usage.ts, README "Exit codes"): 0 done, 1 nothing processed or a failure, 2 bad
+ * usage, 3 `ingest --strict` with a failed input.
+ *
+ * Everything but argument parsing and the help texts is imported lazily, per command, so
+ * `sitrep --version` and `--help` load neither the NLP model, nor the packs, nor a database.
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { runExtract } from './commands/extract.js';
-import { runPlaces } from './commands/places.js';
-import { runIngest } from './commands/ingest.js';
-import { runEvents } from './commands/events.js';
-import { runStories } from './commands/stories.js';
-import { runCeasefires } from './commands/ceasefires.js';
-import { runServe } from './commands/serve.js';
-import { runExport } from './commands/export.js';
-import { isExportFormat, EXPORT_FORMATS } from '../export/export-events.js';
-import { runEnqueue, runQueue } from './commands/queue.js';
-import { runWorkerCommand } from './commands/worker.js';
-import { DEFAULT_DB, isPostgresSpec } from '../store/open-store.js';
-import { existsSync, readFileSync } from 'node:fs';
-import { type AccessOptions, tokenProblem } from '../api/access-control.js';
-import { isLoopbackHost } from '../api/start-server.js';
-import { USAGE } from './usage.js';
-import { isCalendarDate } from '../model/calendar.js';
-import { defaultExtractThreads } from '../pipeline/thread-extractor.js';
-
-const VERSION = '0.1.0';
+import { COMMANDS, COMMON_FLAGS, EXIT, USAGE, VERSION, commandHelp } from './usage.js';
+import { note, setQuiet } from './output.js';
 
 const options = {
   format: { type: 'string' },
+  json: { type: 'boolean' },
   published: { type: 'string' },
   db: { type: 'string' },
   from: { type: 'string' },
@@ -47,37 +34,90 @@ const options = {
   concurrency: { type: 'string' },
   'batch-size': { type: 'string' },
   threads: { type: 'string' },
+  strict: { type: 'boolean' },
   token: { type: 'string' },
   'token-file': { type: 'string' },
   private: { type: 'boolean' },
   'cors-origin': { type: 'string', multiple: true },
   'allow-host': { type: 'string', multiple: true },
+  quiet: { type: 'boolean', short: 'q' },
   help: { type: 'boolean', short: 'h' },
-  version: { type: 'boolean' },
+  version: { type: 'boolean', short: 'V' },
 } satisfies ParseArgsConfig['options'];
+
+type Values = ReturnType<typeof parseArgs<{ options: typeof options; allowPositionals: true; strict: true }>>['values'];
 
 class UsageError extends Error {}
 
 /** Commands that only read the store. */
 const READ_COMMANDS = new Set(['events', 'stories', 'export', 'ceasefires']);
 
-/** The SQLite file a --db spec names, or null for PostgreSQL and in-memory stores. */
-function sqliteFile(spec: string | undefined): string | null {
-  const chosen = spec?.trim() ? spec.trim() : DEFAULT_DB;
-  if (isPostgresSpec(chosen)) return null;
-  const file = chosen.replace(/^sqlite:(?:\/\/)?/i, '') || DEFAULT_DB;
-  return file === ':memory:' ? null : file;
-}
-
+/** The CLI flag for each API filter parameter (for messages). */
+const FLAG_OF: Readonly<Record<string, string>> = { sub_type: 'sub-type', q: 'text' };
 
 function need(cond: boolean, message: string): void {
   if (!cond) throw new UsageError(message);
 }
 
+/** One line for a node:util parseArgs error, naming the option (its own text spans lines and suggests `--`). */
+function parseErrorLine(error: Error & { code?: string }): string {
+  const option = /'(-[^' ]+)/.exec(error.message)?.[1] ?? '';
+  switch (error.code) {
+    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
+      return `unknown option '${option}'`;
+    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
+      if (/ambiguous/.test(error.message)) return `option '${option}' needs a value (a value starting with '-' is written ${option}=-VALUE)`;
+      return /does not take/.test(error.message) ? `option '${option}' takes no value` : `option '${option}' needs a value`;
+    default:
+      return error.message.split('\n')[0]!;
+  }
+}
+
+/** `--format` of a command (`--json` is `--format json`), checked against what it accepts. */
+function formatOf(values: Values, allowed: readonly string[], fallback: string | undefined): string {
+  need(!(values.json && values.format !== undefined && values.format !== 'json'), `--json and --format ${values.format} contradict each other`);
+  const format = values.json ? 'json' : (values.format ?? fallback);
+  need(format !== undefined && allowed.includes(format), format === undefined ? `--format is required: ${allowed.join('|')}` : `--format must be ${allowed.join(', ')}; got '${format}'`);
+  return format!;
+}
+
+/** `--limit` as a positive integer. */
+function limitOf(values: Values): number | undefined {
+  const limit = values.limit === undefined ? undefined : Number(values.limit);
+  need(limit === undefined || (Number.isInteger(limit) && limit > 0), '--limit must be a positive integer');
+  return limit;
+}
+
+/** The event filter of `events` and `export`, validated exactly as the API validates its query. */
+async function filterOf(values: Values) {
+  const { parseEventFilter } = await import('../api/event-query.js');
+  const { ProblemError } = await import('../api/problem.js');
+  const filters: Record<string, string[]> = {};
+  const put = (key: string, value: string | readonly string[] | boolean | undefined): void => {
+    if (value === undefined || value === false) return;
+    filters[key] = typeof value === 'boolean' ? ['true'] : typeof value === 'string' ? [value] : [...value];
+  };
+  put('from', values.from); put('to', values.to); put('type', values.type); put('sub_type', values['sub-type']);
+  put('side', values.side); put('actor', values.actor); put('outlet', values.outlet); put('story', values.story);
+  put('ceasefire', values.ceasefire); put('q', values.text); put('bbox', values.bbox); put('background', values.background);
+  try {
+    return parseEventFilter(filters);
+  } catch (error) {
+    if (!(error instanceof ProblemError)) throw error;
+    const params = error.invalidParams ?? [{ name: '', reason: error.message }];
+    throw new UsageError(
+      params.map((p) => {
+        const key = p.name.replace(/^query\.?/, '');
+        return key ? `--${FLAG_OF[key] ?? key}: ${p.reason}` : p.reason;
+      }).join('; '),
+    );
+  }
+}
+
 /** `--threads N`, else SITREP_EXTRACT_THREADS, else one per core besides the main thread (at most 4). */
-function extractThreads(flag: string | undefined): number {
+async function extractThreads(flag: string | undefined): Promise<number> {
   const value = flag ?? process.env.SITREP_EXTRACT_THREADS;
-  if (value === undefined || value.trim() === '') return defaultExtractThreads();
+  if (value === undefined || value.trim() === '') return (await import('../pipeline/thread-extractor.js')).defaultExtractThreads();
   const n = Number(value);
   need(Number.isInteger(n) && n >= 0 && n <= 64, `--threads (or SITREP_EXTRACT_THREADS) must be an integer from 0 to 64, got '${value}'`);
   return n;
@@ -88,7 +128,10 @@ function extractThreads(flag: string | undefined): number {
  * `--token`, else the file `--token-file` names, else SITREP_API_TOKEN; without one, only a
  * loopback `--host`.
  */
-function serveAccess(values: { token?: string; 'token-file'?: string; private?: boolean; 'cors-origin'?: string[]; 'allow-host'?: string[]; host?: string }): AccessOptions {
+async function serveAccess(values: Values) {
+  const { readFileSync } = await import('node:fs');
+  const { tokenProblem } = await import('../api/access-control.js');
+  const { isLoopbackHost } = await import('../api/start-server.js');
   let token: string | null = null;
   if (values.token !== undefined) token = values.token.trim();
   else if (values['token-file'] !== undefined) {
@@ -124,105 +167,141 @@ function serveAccess(values: { token?: string; 'token-file'?: string; private?: 
 
 /** Runs the CLI with `argv` (without node and script) and resolves to the exit code. */
 export async function main(argv: readonly string[]): Promise<number> {
+  // The command, if any, for the usage hint: the first word that is not an option.
+  const named = argv.find((a) => !a.startsWith('-'));
+  const hint = named !== undefined && COMMANDS[named] ? `sitrep ${named} --help` : 'sitrep --help';
+  setQuiet(false);
   try {
-    const { values, positionals } = parseArgs({ args: [...argv], options, allowPositionals: true, strict: true });
+    let parsed;
+    try {
+      parsed = parseArgs({ args: [...argv], options, allowPositionals: true, strict: true });
+    } catch (error) {
+      if ((error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) throw new UsageError(parseErrorLine(error as Error));
+      throw error;
+    }
+    const { values, positionals } = parsed;
     const [command, ...inputs] = positionals;
     if (values.version) {
       process.stdout.write(`sitrep ${VERSION}\n`);
-      return 0;
+      return EXIT.ok;
     }
-    if (values.help || !command || command === 'help') {
+    if (command === 'help') {
+      process.stdout.write(inputs[0] !== undefined && COMMANDS[inputs[0]] ? commandHelp(inputs[0]) : USAGE);
+      return EXIT.ok;
+    }
+    if (command === undefined) {
       process.stdout.write(USAGE);
-      return command || values.help ? 0 : 2;
+      return values.help ? EXIT.ok : EXIT.usage;
     }
+    const spec = COMMANDS[command];
+    need(spec !== undefined, `unknown command '${command}' (commands: ${Object.keys(COMMANDS).join(', ')})`);
+    if (values.help) {
+      process.stdout.write(commandHelp(command));
+      return EXIT.ok;
+    }
+    // A flag of another command is a mistake, not something to ignore.
+    const accepted = new Set<string>([...COMMON_FLAGS, ...spec!.flags.map(([f]) => f)]);
+    for (const flag of Object.keys(values)) need(accepted.has(flag), `${command} takes no --${flag}`);
+    setQuiet(values.quiet ?? false);
+
+    const { isCalendarDate } = await import('../model/calendar.js');
     if (values.published !== undefined) need(isCalendarDate(values.published), `--published must be a calendar date YYYY-MM-DD, got '${values.published}'`);
     for (const k of ['from', 'to'] as const) if (values[k] !== undefined) need(isCalendarDate(values[k]!), `--${k} must be a calendar date YYYY-MM-DD, got '${values[k]}'`);
     const db = values.db ?? process.env.SITREP_DB;
+    const { DEFAULT_DB, isPostgresSpec } = await import('../store/open-store.js');
+    const { existsSync } = await import('node:fs');
+    /** The SQLite file the --db spec names, or null for PostgreSQL and in-memory stores. */
+    const sqliteFile = (): string | null => {
+      const chosen = db?.trim() ? db.trim() : DEFAULT_DB;
+      if (isPostgresSpec(chosen)) return null;
+      const file = chosen.replace(/^sqlite:(?:\/\/)?/i, '') || DEFAULT_DB;
+      return file === ':memory:' ? null : file;
+    };
     // Read commands never create a database: a mistyped --db is an error, not an empty result.
-    if (READ_COMMANDS.has(command ?? '')) {
-      const file = sqliteFile(db);
+    if (READ_COMMANDS.has(command)) {
+      const file = sqliteFile();
       need(file === null || existsSync(file), `no database at '${file}': run 'sitrep ingest' first, or give --db (or SITREP_DB) the path of an existing one`);
-    }
-    // Checked before anything is opened or created.
-    const access = command === 'serve' ? serveAccess(values) : undefined;
-    if (command === 'serve') {
-      const file = sqliteFile(db);
-      if (file !== null && !existsSync(file)) process.stderr.write(`sitrep: no database at '${file}': starting with a new, empty one\n`);
     }
     switch (command) {
       case 'extract': {
         need(inputs.length > 0, 'extract needs at least one INPUT (a file, a directory or -)');
-        const format = values.format ?? 'table';
-        need(format === 'jsonl' || format === 'table', `--format must be jsonl or table, got '${format}'`);
-        return await runExtract(inputs, { format: format as 'jsonl' | 'table', ...(values.published ? { published: values.published } : {}) });
+        const format = formatOf(values, ['table', 'jsonl', 'json'], 'table') as 'table' | 'jsonl' | 'json';
+        const { runExtract } = await import('./commands/extract.js');
+        return await runExtract(inputs, { format, ...(values.published ? { published: values.published } : {}) });
       }
       case 'places': {
         need(inputs.length > 0, 'places needs at least one INPUT (a file, a directory or -)');
-        const format = values.format ?? 'table';
-        need(format === 'jsonl' || format === 'table', `--format must be jsonl or table, got '${format}'`);
-        return await runPlaces(inputs, { format: format as 'jsonl' | 'table' });
+        const format = formatOf(values, ['table', 'jsonl', 'json'], 'table') as 'table' | 'jsonl' | 'json';
+        const { runPlaces } = await import('./commands/places.js');
+        return await runPlaces(inputs, { format });
       }
-      case 'ingest':
+      case 'ingest': {
         need(inputs.length > 0, 'ingest needs at least one INPUT (a file, a directory or -)');
         // PostgreSQL: enqueue for `sitrep worker`; SQLite: process here, no queue.
-        if (isPostgresSpec(db)) return await runEnqueue(inputs, { db: db!, published: values.published });
-        return await runIngest(inputs, { db, published: values.published, threads: extractThreads(values.threads) });
+        if (isPostgresSpec(db)) {
+          const { runEnqueue } = await import('./commands/queue.js');
+          return await runEnqueue(inputs, { db: db!, published: values.published, strict: values.strict ?? false });
+        }
+        const threads = await extractThreads(values.threads);
+        const { runIngest } = await import('./commands/ingest.js');
+        return await runIngest(inputs, { db, published: values.published, threads, strict: values.strict ?? false });
+      }
       case 'worker': {
         const concurrency = values.concurrency === undefined ? 1 : Number(values.concurrency);
         need(Number.isInteger(concurrency) && concurrency > 0, '--concurrency must be a positive integer');
         const batchSize = values['batch-size'] === undefined ? undefined : Number(values['batch-size']);
         need(batchSize === undefined || (Number.isInteger(batchSize) && batchSize > 0), '--batch-size must be a positive integer');
+        const { runWorkerCommand } = await import('./commands/worker.js');
         return await runWorkerCommand({ db, concurrency, ...(batchSize === undefined ? {} : { batchSize }) });
       }
       case 'queue': {
-        const format = values.format ?? 'table';
-        need(format === 'json' || format === 'table', `--format must be table or json, got '${format}'`);
-        return await runQueue({ db, format: format as 'table' | 'json' });
+        const format = formatOf(values, ['table', 'json', 'jsonl'], 'table') as 'table' | 'json' | 'jsonl';
+        const { runQueue } = await import('./commands/queue.js');
+        return await runQueue({ db, format });
       }
       case 'events': {
-        const format = values.format ?? 'table';
-        need(format === 'jsonl' || format === 'table', `--format must be jsonl or table, got '${format}'`);
-        const limit = values.limit === undefined ? undefined : Number(values.limit);
-        need(limit === undefined || (Number.isInteger(limit) && limit > 0), '--limit must be a positive integer');
-        return await runEvents({ db, format: format as 'jsonl' | 'table', from: values.from, to: values.to, types: values.type, side: values.side, background: values.background ?? false, limit });
+        const format = formatOf(values, ['table', 'jsonl', 'json'], 'table') as 'table' | 'jsonl' | 'json';
+        const limit = limitOf(values);
+        const filter = await filterOf(values);
+        const { runEvents } = await import('./commands/events.js');
+        return await runEvents({ db, format, filter, limit });
       }
       case 'stories': {
-        const format = values.format ?? 'table';
-        need(format === 'jsonl' || format === 'table', `--format must be jsonl or table, got '${format}'`);
-        return await runStories({ db, format: format as 'jsonl' | 'table' });
+        const format = formatOf(values, ['table', 'jsonl', 'json'], 'table') as 'table' | 'jsonl' | 'json';
+        const { runStories } = await import('./commands/stories.js');
+        return await runStories({ db, format });
       }
       case 'serve': {
         const port = values.port === undefined ? undefined : Number(values.port);
         need(port === undefined || (Number.isInteger(port) && port >= 0 && port < 65536), '--port must be a port number (0-65535)');
-        return await runServe({ db, port, host: values.host, ...(access ? { access } : {}) });
+        // Checked before anything is opened or created.
+        const access = await serveAccess(values);
+        const file = sqliteFile();
+        if (file !== null && !existsSync(file)) note(`sitrep: no database at '${file}': starting with a new, empty one\n`);
+        const { runServe } = await import('./commands/serve.js');
+        return await runServe({ db, port, host: values.host, access });
       }
       case 'export': {
-        const format = values.format ?? '';
-        need(isExportFormat(format), `export needs --format ${EXPORT_FORMATS.join('|')}`);
-        const limit = values.limit === undefined ? undefined : Number(values.limit);
-        need(limit === undefined || (Number.isInteger(limit) && limit > 0), '--limit must be a positive integer');
-        const filters: Record<string, string[]> = {};
-        const put = (key: string, value: string | readonly string[] | boolean | undefined): void => {
-          if (value === undefined || value === false) return;
-          filters[key] = typeof value === 'boolean' ? ['true'] : typeof value === 'string' ? [value] : [...value];
-        };
-        put('from', values.from); put('to', values.to); put('type', values.type); put('sub_type', values['sub-type']);
-        put('side', values.side); put('actor', values.actor); put('outlet', values.outlet); put('story', values.story);
-        put('ceasefire', values.ceasefire); put('q', values.text); put('bbox', values.bbox); put('background', values.background);
-        return await runExport({ db, format: format as typeof EXPORT_FORMATS[number], filters, limit, output: values.output });
+        const { EXPORT_FORMATS } = await import('../export/export-events.js');
+        // `csv` is the ACLED-style CSV, the only CSV there is.
+        const format = formatOf(values, [...EXPORT_FORMATS, 'csv'], undefined);
+        const limit = limitOf(values);
+        const filter = await filterOf(values);
+        const { runExport } = await import('./commands/export.js');
+        return await runExport({ db, format: (format === 'csv' ? 'acled-csv' : format) as (typeof EXPORT_FORMATS)[number], filter, limit, output: values.output });
       }
       case 'ceasefires': {
-        const format = values.format ?? 'table';
-        need(format === 'jsonl' || format === 'table', `--format must be jsonl or table, got '${format}'`);
-        return await runCeasefires({ db, format: format as 'jsonl' | 'table' });
+        const format = formatOf(values, ['table', 'jsonl', 'json'], 'table') as 'table' | 'jsonl' | 'json';
+        const { runCeasefires } = await import('./commands/ceasefires.js');
+        return await runCeasefires({ db, format });
       }
       default:
         throw new UsageError(`unknown command '${command}'`);
     }
   } catch (err) {
-    if (err instanceof UsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      process.stderr.write(`sitrep: ${(err as Error).message}\nRun 'sitrep --help' for usage.\n`);
-      return 2;
+    if (err instanceof UsageError) {
+      process.stderr.write(`sitrep: ${err.message} (see '${hint}')\n`);
+      return EXIT.usage;
     }
     throw err;
   }

@@ -16,7 +16,7 @@ describe('Progress', () => {
     now = 1050;
     p.tick({ events: 1 });
     expect(s.out).toHaveLength(1);
-    expect(s.out[0]).toMatch(/^\r\[#+\.+\] 25% 1\/4 articles · 1\.0 articles\/s · 2 events/);
+    expect(s.out[0]).toMatch(/^\r\[#+\.+\] 25% ETA 3s · 1\/4 articles · 1\.0 articles\/s · 2 events/);
     now = 2000;
     p.tick({ events: 0, failed: true });
     expect(s.out[1]).toContain('3/4 articles · 1.5 articles/s · 3 events · 1 failed');

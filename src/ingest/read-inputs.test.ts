@@ -320,3 +320,25 @@ describe('readInputs: bad inputs', () => {
     expect(codes((await collect(['/dev/null']))[0])).toEqual(['ingest/unreadable']);
   });
 });
+
+describe('readInputs onBytesRead (#17 item 9: progress over the inputs\' size)', () => {
+  it('counts every byte of every file once, a file when its articles have been taken', async () => {
+    const { mkdtempSync, writeFileSync, statSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const dir = mkdtempSync(join(tmpdir(), 'sitrep-bytes-'));
+    writeFileSync(join(dir, 'a.txt'), 'Title\n\nBody of a.\n');
+    writeFileSync(join(dir, 'b.json'), JSON.stringify([{ id: 'b1', text: 'one' }, { id: 'b2', text: 'two' }]));
+    writeFileSync(join(dir, 'c.jsonl'), `${JSON.stringify({ id: 'c1', text: 'x' })}\n${JSON.stringify({ id: 'c2', text: 'y' })}\n`);
+    const total = ['a.txt', 'b.json', 'c.jsonl'].reduce((n, f) => n + statSync(join(dir, f)).size, 0);
+    let counted = 0;
+    const seen: [string, number][] = [];
+    for await (const item of readInputs([dir], { onBytesRead: (n) => (counted += n) })) seen.push([item.kind === 'article' ? item.article.id : item.source, counted]);
+    expect(counted).toBe(total);
+    // The JSON array is not counted done while its first article is being taken.
+    const b1 = seen.find(([id]) => id === 'b1')![1];
+    const b2 = seen.find(([id]) => id === 'b2')![1];
+    expect(b1).toBe(b2);
+    expect(b1).toBeLessThan(total - statSync(join(dir, 'c.jsonl')).size);
+  });
+});

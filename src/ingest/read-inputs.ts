@@ -25,6 +25,12 @@ export interface ReadInputsOptions {
    * JSONL line (JSONL files are streamed, so a batch may be larger). Default 10 MB.
    */
   readonly maxBytes?: number;
+  /**
+   * Called with the size of each part of a file as it is done with (a whole file once its
+   * articles have been taken, a JSONL file a chunk at a time as it is read, a file skipped as too
+   * large), for a progress bar over the inputs' total size. Standard input is not counted.
+   */
+  readonly onBytesRead?: (bytes: number) => void;
 }
 
 /** The default of {@link ReadInputsOptions.maxBytes}: 10 MB. */
@@ -53,7 +59,7 @@ const EXTENSION_FORMATS: Readonly<Record<string, SniffedFormat>> = {
 export async function* readInputs(inputs: readonly string[], opts: ReadInputsOptions = {}): AsyncGenerator<IngestItem> {
   const flagPublished = opts.published === undefined ? null : normalizePublished(opts.published);
   if (opts.published !== undefined && flagPublished === null) throw new RangeError(`published: not a date: ${opts.published}`);
-  const ctx: ReadContext = { flagPublished, maxBytes: opts.maxBytes ?? DEFAULT_MAX_BYTES };
+  const ctx: ReadContext = { flagPublished, maxBytes: opts.maxBytes ?? DEFAULT_MAX_BYTES, onBytesRead: opts.onBytesRead ?? (() => {}) };
   for (const input of inputs) {
     if (input === '-') {
       yield* readStdin(opts.stdin ?? process.stdin, ctx);
@@ -77,6 +83,7 @@ export async function* readInputs(inputs: readonly string[], opts: ReadInputsOpt
 interface ReadContext {
   readonly flagPublished: string | null;
   readonly maxBytes: number;
+  readonly onBytesRead: (bytes: number) => void;
 }
 
 /** One file; `known` is its stat when the caller has it already. */
@@ -85,15 +92,24 @@ async function* readFileInput(path: string, ctx: ReadContext, known?: Stats): As
   const info = known ?? (await stat(path).catch((err: unknown) => err as NodeJS.ErrnoException));
   if (info instanceof Error) return yield fileFailure(path, info);
   if (!info.isFile()) return yield failure(path, ingestDiagnostic('ingest/unreadable', path, `${path}: not a regular file`));
-  if (info.size > ctx.maxBytes && ext !== '.jsonl') return yield tooLarge(path, info.size, ctx.maxBytes);
+  if (info.size > ctx.maxBytes && ext !== '.jsonl') {
+    ctx.onBytesRead(info.size);
+    return yield tooLarge(path, info.size, ctx.maxBytes);
+  }
   if (ext === '.jsonl') return yield* readJsonlFile(path, ctx);
-  const bytes = await readFile(path).catch((err: unknown) => err as NodeJS.ErrnoException);
-  if (bytes instanceof Error) return yield fileFailure(path, bytes);
-  const decoded = decodeBytes(bytes, path);
-  if (!decoded.ok) return yield failure(path, decoded.diagnostic);
-  const format = EXTENSION_FORMATS[ext] ?? sniffFormat(decoded.text);
-  const stem = basename(path, extname(path));
-  yield* parseDecoded(decoded.text, format, { source: path, fileId: stem, diagnostics: decoded.diagnostics, ctx });
+  // Counted once the file's articles have been taken (a JSON array of thousands is not done
+  // when it has been read).
+  try {
+    const bytes = await readFile(path).catch((err: unknown) => err as NodeJS.ErrnoException);
+    if (bytes instanceof Error) return yield fileFailure(path, bytes);
+    const decoded = decodeBytes(bytes, path);
+    if (!decoded.ok) return yield failure(path, decoded.diagnostic);
+    const format = EXTENSION_FORMATS[ext] ?? sniffFormat(decoded.text);
+    const stem = basename(path, extname(path));
+    yield* parseDecoded(decoded.text, format, { source: path, fileId: stem, diagnostics: decoded.diagnostics, ctx });
+  } finally {
+    ctx.onBytesRead(info.size);
+  }
 }
 
 interface ParseTarget {
@@ -137,7 +153,15 @@ async function* parseDecoded(text: string, format: SniffedFormat, t: ParseTarget
 
 /** Streams a JSONL file line by line: memory stays at one line, the size limit is per line. */
 async function* readJsonlFile(path: string, ctx: ReadContext): AsyncGenerator<IngestItem> {
-  yield* readJsonlLines(path, createReadStream(path, { highWaterMark: 1 << 16 }), ctx, (err) => fileFailure(path, err));
+  yield* readJsonlLines(path, counted(createReadStream(path, { highWaterMark: 1 << 16 }), ctx.onBytesRead), ctx, (err) => fileFailure(path, err));
+}
+
+/** Passes chunks through, telling `onBytes` the size of each. */
+async function* counted(chunks: AsyncIterable<Uint8Array>, onBytes: (bytes: number) => void): AsyncGenerator<Uint8Array> {
+  for await (const chunk of chunks) {
+    onBytes(chunk.length);
+    yield chunk;
+  }
 }
 
 /** JSONL from a byte stream, one line at a time (each line at most `ctx.maxBytes`). */

@@ -2,11 +2,11 @@
 import { loadPacks } from '../../packs/load-packs.js';
 import { ceasefireReports } from '../../report/ceasefire-monitor.js';
 import { openStore } from '../../store/open-store.js';
-import { table, write } from '../output.js';
+import { recordWriter, table, write } from '../output.js';
 
 export interface CeasefiresOptions {
   readonly db: string | undefined;
-  readonly format: 'table' | 'jsonl';
+  readonly format: 'table' | 'jsonl' | 'json';
 }
 
 const top = (m: Readonly<Record<string, number>>, n = 3) =>
@@ -19,8 +19,10 @@ export async function runCeasefires(opts: CeasefiresOptions): Promise<number> {
     await store.migrate();
     const events = await store.listEvents();
     const reports = ceasefireReports(packs.theatres.flatMap((t) => t.ceasefires), events);
-    if (opts.format === 'jsonl') {
-      for (const r of reports) await write(JSON.stringify(r) + '\n');
+    if (opts.format !== 'table') {
+      const out = recordWriter(opts.format);
+      for (const r of reports) await out.add(r);
+      await out.end();
       return 0;
     }
     await write(table(

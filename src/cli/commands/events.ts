@@ -1,15 +1,13 @@
-/** `sitrep events`: the stored, merged events as a timeline table or JSON lines. */
+/** `sitrep events`: the stored, merged events as a timeline table, JSON lines or a JSON array. */
 import { openStore } from '../../store/open-store.js';
-import { table, write } from '../output.js';
+import type { MergedEventFilter } from '../../store/store.js';
+import { recordWriter, table, write } from '../output.js';
 
 export interface EventsOptions {
   readonly db: string | undefined;
-  readonly format: 'table' | 'jsonl';
-  readonly from: string | undefined;
-  readonly to: string | undefined;
-  readonly types: readonly string[] | undefined;
-  readonly side: string | undefined;
-  readonly background: boolean;
+  readonly format: 'table' | 'jsonl' | 'json';
+  /** Already validated (`resolveFilterValues`, `parseEventFilter`): canonical types and sides. */
+  readonly filter: MergedEventFilter;
   readonly limit: number | undefined;
 }
 
@@ -17,16 +15,11 @@ export async function runEvents(opts: EventsOptions): Promise<number> {
   const store = await openStore(opts.db);
   try {
     await store.migrate();
-    const events = await store.listEvents({
-      ...(opts.from ? { from: opts.from } : {}),
-      ...(opts.to ? { to: opts.to } : {}),
-      ...(opts.types?.length ? { eventTypes: opts.types } : {}),
-      ...(opts.side ? { side: opts.side } : {}),
-      includeBackground: opts.background,
-      ...(opts.limit ? { limit: opts.limit } : {}),
-    });
-    if (opts.format === 'jsonl') {
-      for (const e of events) await write(JSON.stringify(e) + '\n');
+    const events = await store.listEvents({ ...opts.filter, ...(opts.limit ? { limit: opts.limit } : {}) });
+    if (opts.format !== 'table') {
+      const out = recordWriter(opts.format);
+      for (const e of events) await out.add(e);
+      await out.end();
     } else {
       const rows = events.map((e) => [
         e.date ?? '?',

@@ -1,34 +1,24 @@
 /** `sitrep export --format acled-csv|geojson|jsonl [filters] [--output FILE]`: the stored events in an analyst's format. */
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseEventFilter } from '../../api/event-query.js';
-import { ProblemError } from '../../api/problem.js';
 import { type ExportFormat, exportEvents } from '../../export/export-events.js';
 import { openStore } from '../../store/open-store.js';
-import { write } from '../output.js';
+import type { MergedEventFilter } from '../../store/store.js';
+import { note, write } from '../output.js';
 
 export interface ExportOptions {
   readonly db: string | undefined;
   readonly format: ExportFormat;
-  /** Filter parameters by their API names (`from`, `type`, `bbox`…), as lists of strings. */
-  readonly filters: Record<string, string[]>;
+  /** Already validated (`parseEventFilter`, as the API does). */
+  readonly filter: MergedEventFilter;
   readonly limit: number | undefined;
   /** A file to write; standard output when undefined or `-`. */
   readonly output: string | undefined;
 }
 
-/** Writes the export; 2 when a filter is invalid. */
+/** Writes the export; 1 when the output cannot be written. */
 export async function runExport(opts: ExportOptions): Promise<number> {
-  let filter;
-  try {
-    filter = parseEventFilter(opts.filters);
-  } catch (err) {
-    if (err instanceof ProblemError) {
-      process.stderr.write(`sitrep: ${err.message.replace(/query\./g, '--')}\nRun 'sitrep --help' for usage.\n`);
-      return 2;
-    }
-    throw err;
-  }
+  const { filter } = opts;
   const toFile = opts.output !== undefined && opts.output !== '-';
   if (toFile) {
     // A clean error, before any work, for a file that cannot be written.
@@ -63,6 +53,6 @@ export async function runExport(opts: ExportOptions): Promise<number> {
     process.stderr.write(`sitrep: cannot write ${opts.output}: ${(writeError as Error).message}\n`);
     return 1;
   }
-  if (toFile) process.stderr.write(`sitrep: wrote ${opts.format} to ${opts.output}\n`);
+  if (toFile) note(`sitrep: wrote ${opts.format} to ${opts.output}\n`);
   return n >= 0 ? 0 : 1;
 }

@@ -2,10 +2,10 @@
 import { readInputs } from '../../ingest/read-inputs.js';
 import { createExtractContext } from '../../extract/create-extract-context.js';
 import { processArticle } from '../../pipeline/process-article.js';
-import { printDiagnostics, table, write } from '../output.js';
+import { printDiagnostics, recordWriter, table, write } from '../output.js';
 
 export interface ExtractOptions {
-  readonly format: 'jsonl' | 'table';
+  readonly format: 'jsonl' | 'json' | 'table';
   readonly published?: string;
 }
 
@@ -13,20 +13,19 @@ export async function runExtract(inputs: readonly string[], opts: ExtractOptions
   const ctx = createExtractContext();
   let processed = 0;
   const rows: string[][] = [];
+  const out = opts.format === 'table' ? null : recordWriter(opts.format);
   for await (const item of readInputs([...inputs], opts.published ? { published: opts.published } : {})) {
     if (item.kind === 'failure') {
       printDiagnostics(item.diagnostics);
-      if (opts.format === 'jsonl' && item.id) {
-        await write(JSON.stringify({ article: { id: item.id, source: item.source }, events: [], statements: [], diagnostics: item.diagnostics }) + '\n');
-      }
+      if (out !== null && item.id) await out.add({ article: { id: item.id, source: item.source }, events: [], statements: [], diagnostics: item.diagnostics });
       continue;
     }
     const result = processArticle(item.article, ctx);
     processed++;
     printDiagnostics(result.diagnostics.filter((d) => !item.article.diagnostics.includes(d) || d.severity !== 'info'));
-    if (opts.format === 'jsonl') {
+    if (out !== null) {
       const { versions: _versions, ...contract } = result;
-      await write(JSON.stringify(contract) + '\n');
+      await out.add(contract);
     } else {
       for (const e of result.events.filter((x) => !x.background)) {
         rows.push([
@@ -42,6 +41,7 @@ export async function runExtract(inputs: readonly string[], opts: ExtractOptions
       }
     }
   }
+  await out?.end();
   if (opts.format === 'table') {
     await write(table(['article', 'date', 'event', 'place', 'sides', 'killed/inj', 'cf viol.', 'claims'], rows));
     await write(`${processed} article(s), ${rows.length} news event(s)\n`);

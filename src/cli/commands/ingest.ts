@@ -13,8 +13,11 @@ import { threadExtractor } from '../../pipeline/thread-extractor.js';
 import { openStore } from '../../store/open-store.js';
 import { createResolver } from '../../resolve/create-resolver.js';
 import { loadPacks } from '../../packs/load-packs.js';
-import { printDiagnostics } from '../output.js';
+import { stat } from 'node:fs/promises';
+import { walkDirectory } from '../../ingest/walk-directory.js';
+import { isQuiet, note, printDiagnostics } from '../output.js';
 import { Progress } from '../progress.js';
+import { EXIT } from '../usage.js';
 
 /**
  * How `sitrep ingest` opens a SQLite store: 64 articles per commit (see the module comment), WAL
@@ -27,6 +30,36 @@ export interface IngestOptions {
   readonly published: string | undefined;
   /** Extraction threads besides this one; 0 extracts in this thread. */
   readonly threads: number;
+  /** Exit {@link EXIT.partial} (3) when any input failed, even if others were stored. */
+  readonly strict?: boolean;
+}
+
+/**
+ * The bytes the inputs hold (files, and the input files of directories, as the walk reads them),
+ * or undefined when that cannot be known beforehand (standard input).
+ */
+export async function inputBytes(inputs: readonly string[]): Promise<number | undefined> {
+  let total = 0;
+  for (const input of inputs) {
+    if (input === '-') return undefined;
+    const info = await stat(input).catch(() => null);
+    if (info === null) continue;
+    if (info.isFile()) total += info.size;
+    else if (info.isDirectory()) {
+      try {
+        for await (const file of walkDirectory(input)) total += (await stat(file).catch(() => null))?.size ?? 0;
+      } catch {
+        // An unreadable directory is reported by the ingest itself.
+      }
+    }
+  }
+  return total;
+}
+
+/** The exit code of an ingest run: 1 when nothing was stored or unchanged, 3 with `strict` when any input failed. */
+export function ingestExitCode(counts: { readonly stored: number; readonly failed: number }, strict: boolean): number {
+  if (counts.stored === 0) return EXIT.nothingProcessed;
+  return strict && counts.failed > 0 ? EXIT.partial : EXIT.ok;
 }
 
 export async function runIngest(inputs: readonly string[], opts: IngestOptions): Promise<number> {
@@ -34,15 +67,18 @@ export async function runIngest(inputs: readonly string[], opts: IngestOptions):
   const store = await openStore(opts.db, INGEST_STORE_OPTIONS);
   const resolver = createResolver(loadPacks());
   const started = Date.now();
-  const progress = new Progress(process.stderr);
+  const quiet = isQuiet();
+  const totalBytes = quiet ? undefined : await inputBytes(inputs);
+  const progress = new Progress(quiet ? { write: () => true } : process.stderr, totalBytes === undefined ? {} : { totalBytes });
   let counts;
   try {
-    counts = await ingestItems(readInputs([...inputs], opts.published ? { published: opts.published } : {}), {
+    const read = readInputs([...inputs], { ...(opts.published ? { published: opts.published } : {}), onBytesRead: (n) => progress.bytes(n) });
+    counts = await ingestItems(read, {
       store,
       extractor,
       resolver,
       onStoryDebtDiscarded(events, error) {
-        process.stderr.write(
+        note(
           `sitrep: warning stories/debt-discarded: the story pass left by an earlier run failed again (${error instanceof Error ? error.message : String(error)}); ${events} event(s) keep no story until their articles are ingested again\n`,
         );
       },
@@ -72,8 +108,8 @@ export async function runIngest(inputs: readonly string[], opts: IngestOptions):
     await Promise.all([store.close(), extractor.close()]);
   }
   const secs = (Date.now() - started) / 1000;
-  process.stderr.write(
+  note(
     `ingested ${counts.inserted} new, ${counts.updated} updated, ${counts.unchanged} unchanged, ${counts.failed} failed; ${counts.events} news event report(s) in ${secs.toFixed(1)} s\n`,
   );
-  return counts.inserted + counts.updated + counts.unchanged > 0 ? 0 : 1;
+  return ingestExitCode({ stored: counts.inserted + counts.updated + counts.unchanged, failed: counts.failed }, opts.strict ?? false);
 }

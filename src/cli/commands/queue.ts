@@ -12,14 +12,15 @@ import { readQueueStats } from '../../queue/read-queue-stats.js';
 import { contentHash } from '../../store/content-hash.js';
 import { isPostgresSpec } from '../../store/open-store.js';
 import { PostgresStore } from '../../store/postgres/postgres-store.js';
-import { printDiagnostics, table } from '../output.js';
+import { note, printDiagnostics, table } from '../output.js';
 
 /** Articles per INSERT when enqueueing. */
 const ENQUEUE_BATCH = 500;
 
 export interface QueueCommandOptions {
   readonly db: string | undefined;
-  readonly format: 'table' | 'json';
+  /** json and jsonl print the same one-line object. */
+  readonly format: 'table' | 'json' | 'jsonl';
 }
 
 /** Prints the queue's stats; exit 2 without PostgreSQL. */
@@ -31,7 +32,7 @@ export async function runQueue(opts: QueueCommandOptions): Promise<number> {
   const queue = await ArticleQueue.start(opts.db!, { ...queueOptionsFromEnv(), supervise: false });
   try {
     const s = await readQueueStats(queue);
-    if (opts.format === 'json') {
+    if (opts.format !== 'table') {
       process.stdout.write(`${JSON.stringify(s)}\n`);
       return 0;
     }
@@ -58,6 +59,8 @@ export async function runQueue(opts: QueueCommandOptions): Promise<number> {
 export interface EnqueueOptions {
   readonly db: string;
   readonly published: string | undefined;
+  /** Exit 3 when any input failed. */
+  readonly strict?: boolean;
 }
 
 /**
@@ -97,6 +100,7 @@ export async function runEnqueue(inputs: readonly string[], opts: EnqueueOptions
     await queue?.stop();
     await store.close();
   }
-  process.stderr.write(`enqueued ${counts.enqueued}, ${counts.unchanged} unchanged, ${counts.failed} failed; run 'sitrep worker' to process them\n`);
-  return counts.enqueued + counts.unchanged > 0 ? 0 : 1;
+  note(`enqueued ${counts.enqueued}, ${counts.unchanged} unchanged, ${counts.failed} failed; run 'sitrep worker' to process them\n`);
+  if (counts.enqueued + counts.unchanged === 0) return 1;
+  return opts.strict && counts.failed > 0 ? 3 : 0;
 }
