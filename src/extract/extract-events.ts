@@ -181,7 +181,7 @@ function finalize(cluster: Draft[], id: string, ctx: ExtractContext, focus: Plac
   const territory = cluster.find((d) => d.sub_event_type.includes('territory'));
   const subCounts = new Map<string, number>();
   for (const d of typed) if (d.event_type === eventType) subCounts.set(d.sub_event_type, (subCounts.get(d.sub_event_type) ?? 0) + 1);
-  const sub = territory?.sub_event_type ?? [...subCounts.entries()].sort((a, b) => b[1] - a[1])[0]![0];
+  let sub = territory?.sub_event_type ?? [...subCounts.entries()].sort((a, b) => b[1] - a[1])[0]![0];
 
   // Date: the most reported day; ties go to a date written in the text.
   const dateVotes = new Map<string, { n: number; d: Draft['date'] }>();
@@ -311,6 +311,15 @@ function finalize(cluster: Draft[], id: string, ctx: ExtractContext, focus: Plac
     }
   }
 
+  // "Gunmen stormed the village and killed 15 residents": an armed clash whose only other party is
+  // civilians is an attack on civilians (ACLED: no armed opponent, no battle).
+  let finalType = eventType;
+  if (eventType === 'Battles' && sub === 'Armed clash' && actor2?.side === 'CIV' && actor1?.side !== 'CIV') {
+    finalType = 'Violence against civilians';
+    sub = 'Attack';
+    rules.add('type/civilians-attacked');
+  }
+
   const casualties = cluster.flatMap((d) => d.casualties);
   const killed = tally(casualties, 'killed');
   const injured = tally(casualties, 'injured');
@@ -353,7 +362,7 @@ function finalize(cluster: Draft[], id: string, ctx: ExtractContext, focus: Plac
   if (injured.span) spans.injured = injured.span;
   return {
     id,
-    event_type: eventType,
+    event_type: finalType,
     sub_event_type: sub,
     date: date.date,
     date_end: date.date_end,

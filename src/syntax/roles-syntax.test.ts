@@ -20,6 +20,12 @@ describe('roles through the clause analysis', () => {
     expect(e?.actor2?.side).not.toBe('RUS');
     expect(e?.rules).toContain('roles/syntax/instrument-subject');
   });
+  it('codes an armed raid on villagers, with no armed opponent, as an attack on civilians', () => {
+    const [e] = events('Suspected Boko Haram gunmen stormed the village of Kamuyya in Borno State on Sunday and killed 20 residents, a local official said.');
+    expect(e?.event_type).toBe('Violence against civilians');
+    expect(e?.sub_event_type).toBe('Attack');
+    expect(e?.actor2?.side).toBe('CIV');
+  });
   it('reads whoever struck a landmine as what was hit', () => {
     const [e] = events('Four Malian soldiers died on Tuesday when their vehicle struck a landmine near Boni in central Mali, the army said.');
     expect(e?.sub_event_type).toBe('Remote explosive/landmine/IED');
