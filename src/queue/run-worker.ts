@@ -89,6 +89,7 @@ export function runWorker(options: WorkerOptions): RunningWorker {
       await queue.complete(job.id, { ...outcome });
       counts.completed++;
       log?.info('job done', { articleId: outcome.articleId, status: outcome.status, events: outcome.events, ms: Math.round(performance.now() - t0), ...roundedTimings(outcome) });
+      if (outcome.metadataChanged) log?.warn('metadata changed', { articleId: outcome.articleId, fields: outcome.metadataChanged });
     } catch (e) {
       error = e;
       counts.failed++;
