@@ -108,6 +108,10 @@ describe.each(STORE_KINDS.filter((k) => k.name !== 'sqlite file' && k.name !== '
     expect(kept.find((d) => d.articleId === '002_8833171a5437b043')?.message).toContain('"SouthFront"');
     const published = Object.fromEntries((await store.listArticles()).map((a) => [a.id, a.published]));
     expect(published['003_c7f74c004c9612a9']).toBe('2022-08-03');
+    // The raw text alone dates 004 from weak cues (low confidence); the kept metadata date stands.
+    const a004 = await store.getArticle('004_922ec93c98972236');
+    expect(a004?.extraction.article.published_source).toBe('metadata');
+    expect(a004?.extraction.article.published_confidence).not.toBe('low');
 
     // Idempotent: the same folder again changes nothing.
     const third = await ingestItems(await items(SEEDS_DIR), { store, extractor });
