@@ -1,11 +1,10 @@
 /** Event points from any store: its `listEventPoints` when it has one, else derived from `listEvents`. */
 import type { EventPoint, MergedEvent } from '../store/records.js';
 import type { MergedEventFilter, Store } from '../store/store.js';
+import { accusedByClaims } from '../report/ceasefire-attribution.js';
 
 /** The {@link EventPoint} of a merged event (what `Store.listEventPoints` returns for it). */
 export function toEventPoint(e: MergedEvent): EventPoint {
-  const accused = new Set<string>();
-  for (const c of e.claims) if (c.stance === 'accuses' && c.accused?.side) accused.add(c.accused.side);
   return {
     id: e.id,
     date: e.date,
@@ -22,7 +21,7 @@ export function toEventPoint(e: MergedEvent): EventPoint {
     ceasefire_violation: e.ceasefire_violation,
     background: e.background,
     story_id: e.story_id,
-    accused: [...accused].sort(),
+    accused: accusedByClaims(e),
   };
 }
 

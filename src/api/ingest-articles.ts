@@ -13,7 +13,7 @@ import type { RawArticle } from '../model/article.js';
 import { StoreError } from '../store/errors.js';
 import type { ArticleEvent } from '../model/event.js';
 import type { Extractor } from '../pipeline/extractor.js';
-import { contentHash } from '../store/content-hash.js';
+import { prepareStoredArticle, withMergeDiagnostics } from '../pipeline/stored-metadata.js';
 import { ingestExtraction } from '../store/ingest-extraction.js';
 import type { EventResolver } from '../store/event-resolver.js';
 import type { SaveStatus, Store } from '../store/store.js';
@@ -98,11 +98,14 @@ function isArticleError(error: unknown): boolean {
   return !(error instanceof StoreError && (error.code === 'store/closed' || error.code === 'store/not-migrated'));
 }
 
-async function ingestOne(store: Store, extractor: Extractor, raw: RawArticle, versions: Readonly<Record<string, string>>, resolver: EventResolver | undefined): Promise<IngestedArticle> {
-  const hash = contentHash(raw, versions);
-  if ((await store.getContentHash(raw.id)) === hash) {
+async function ingestOne(store: Store, extractor: Extractor, given: RawArticle, versions: Readonly<Record<string, string>>, resolver: EventResolver | undefined): Promise<IngestedArticle> {
+  // Stored metadata merges in first (pipeline/stored-metadata.ts): a re-post without an outlet
+  // keeps the stored one; a different outlet is an update with an ingest/metadata-changed warning.
+  const prepared = await prepareStoredArticle(store, given, versions);
+  const { raw, hash } = prepared;
+  if (prepared.unchanged) {
     const merged = await store.listEvents({ articleId: raw.id, includeBackground: true });
-    return { id: raw.id, title: raw.title, status: 'unchanged', events: [], merged_event_ids: merged.map((e) => e.id), diagnostics: [] };
+    return { id: raw.id, title: raw.title, status: 'unchanged', events: [], merged_event_ids: merged.map((e) => e.id), diagnostics: withMergeDiagnostics([], prepared.merge) };
   }
   let extracted;
   try {
@@ -110,7 +113,8 @@ async function ingestOne(store: Store, extractor: Extractor, raw: RawArticle, ve
   } catch (error) {
     throw new ExtractionFailed(error instanceof Error ? error.message : String(error));
   }
-  const { result, hints } = extracted;
+  const { hints } = extracted;
+  const result = prepared.merge === null ? extracted.result : { ...extracted.result, diagnostics: withMergeDiagnostics(extracted.result.diagnostics, prepared.merge) };
   resolver?.remember?.(raw.id, hash, hints);
   const outcome = await ingestExtraction(store, result, hash, resolver ? { resolver } : {});
   const merged = await store.listEvents({ articleId: raw.id, includeBackground: true });

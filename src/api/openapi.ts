@@ -89,7 +89,7 @@ export function buildOpenApi(): Json {
       },
       '/api/summary': {
         get: {
-          summary: 'Aggregates for the page: map clusters on a degree grid, events per week, ceasefire violations per week and accused side',
+          summary: 'Aggregates for the page: map clusters on a degree grid, events per week, ceasefire violations per week and blamed side (attacker and accused sides, each once per event; see report/ceasefire-attribution.ts)',
           operationId: 'summary',
           parameters: [...FILTERS, q('cell', 'Cluster cell size in degrees (0.001..10, default 0.1).', { type: 'number', default: 0.1 })],
           responses: { 200: ok('Summary', { type: 'object' }), 400: problem('Invalid parameter') },

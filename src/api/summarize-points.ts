@@ -4,6 +4,7 @@
  * accused side, and places with their event counts.
  */
 import type { EventAggregates, EventPoint } from '../store/records.js';
+import { blamedSides } from '../report/ceasefire-attribution.js';
 
 /** One map cluster: the events whose location falls in one grid cell. */
 export interface MapCell {
@@ -101,7 +102,7 @@ export function aggregatePoints(points: readonly EventPoint[], cellDegrees: numb
       d.count++;
       d.fatalities += f;
       days.set(p.date, d);
-      if (p.ceasefire_violation) for (const side of p.accused.length > 0 ? p.accused : [p.side1 ?? 'UNKNOWN']) inc(ceasefire, `${p.date}|${side}`);
+      if (p.ceasefire_violation) for (const side of blamedSides(p)) inc(ceasefire, `${p.date}|${side}`);
     }
     if (p.lat === null || p.lon === null) continue;
     located++;

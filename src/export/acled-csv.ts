@@ -1,18 +1,20 @@
 /**
- * ACLED-style CSV: ACLED's column names in ACLED's order wherever Sitrep has the column, then
- * Sitrep's own columns (prefixed `sitrep_`) so that reading the file back gives the same events
- * ({@link eventFromAcledRecord}). RFC 4180 quoting, CRLF line ends, UTF-8.
+ * ACLED-style CSV: today's ACLED columns in ACLED's order (#17 item 7), then Sitrep's own columns
+ * (prefixed `sitrep_`) so that reading the file back gives the same events
+ * ({@link eventFromAcledRecord}); scripts that pick ACLED's columns by name or by position read
+ * it as an ACLED file. RFC 4180 quoting, CRLF line ends, UTF-8.
  */
 import type { Actor, Place } from '../model/event.js';
 import type { MergedEvent } from '../store/records.js';
+import { acledRegion, disorderType, eventIdCnty, isoNumeric } from './acled-codebook.js';
 import { countryName } from './country-names.js';
 
-/** ACLED's columns, in ACLED's order (those Sitrep can fill). */
+/** ACLED's columns, in the order ACLED publishes them. */
 export const ACLED_COLUMNS = [
-  'event_id_cnty', 'event_date', 'year', 'time_precision', 'event_type', 'sub_event_type',
-  'actor1', 'assoc_actor_1', 'inter1', 'actor2', 'assoc_actor_2', 'inter2', 'interaction',
-  'country', 'admin1', 'admin2', 'admin3', 'location', 'latitude', 'longitude', 'geo_precision',
-  'source', 'source_scale', 'notes', 'fatalities', 'tags',
+  'event_id_cnty', 'event_date', 'year', 'time_precision', 'disorder_type', 'event_type', 'sub_event_type',
+  'actor1', 'assoc_actor_1', 'inter1', 'actor2', 'assoc_actor_2', 'inter2', 'interaction', 'civilian_targeting',
+  'iso', 'region', 'country', 'admin1', 'admin2', 'admin3', 'location', 'latitude', 'longitude', 'geo_precision',
+  'source', 'source_scale', 'notes', 'fatalities', 'tags', 'timestamp',
 ] as const;
 
 /** Sitrep's columns after ACLED's: what ACLED has no column for, so nothing is lost. */
@@ -27,8 +29,15 @@ export const SITREP_COLUMNS = [
 /** Every column of the export, in order. */
 export const CSV_COLUMNS: readonly string[] = [...ACLED_COLUMNS, ...SITREP_COLUMNS];
 
-/** What the CSV needs to know about the reporting articles (for `source`). */
-export type OutletLookup = (articleId: string) => string | null;
+/** What the CSV needs to know about a reporting article: its outlet (`source`) and when it was stored (`timestamp`). */
+export interface ReportingArticle {
+  readonly outlet: string | null;
+  /** ISO date-time. */
+  readonly ingested_at: string;
+}
+
+/** The reporting article of an id, or null when it is not stored. */
+export type ArticleLookup = (articleId: string) => ReportingArticle | null;
 
 const TIME_PRECISION: Readonly<Record<string, string>> = { day: '1', week: '2', month: '3', year: '3' };
 const NEEDS_QUOTES = /[",\r\n]|^\s|\s$/;
@@ -52,18 +61,57 @@ export function interaction(inter1: number | null, inter2: number | null): strin
   return `${Math.min(inter1, inter2)}${Math.max(inter1, inter2)}`;
 }
 
+/**
+ * ACLED's `source`: who reported the event. Each report's outlet; for a report whose article has
+ * no known outlet, the claimants quoted in that article; when that leaves nothing, every
+ * claimant of the event. Never an article id: empty only when no outlet or claimant is known.
+ */
+export function eventSources(e: MergedEvent, articleOf: ArticleLookup): string[] {
+  const names = new Set<string>();
+  const claimantsOf = (articleId: string | null): string[] =>
+    e.claims
+      .filter((c) => articleId === null || (c as { article_id?: string }).article_id === articleId)
+      .map((c) => c.claimant?.name?.trim() ?? '')
+      .filter((n) => n !== '');
+  for (const r of e.reports) {
+    const outlet = articleOf(r.article_id)?.outlet?.trim();
+    if (outlet) names.add(outlet);
+    else for (const n of claimantsOf(r.article_id)) names.add(n);
+  }
+  if (names.size === 0) for (const n of claimantsOf(null)) names.add(n);
+  return [...names].sort();
+}
+
+/** ACLED's `timestamp`: Unix seconds of the latest storing of a reporting article (when the event last changed), or null. */
+export function eventTimestamp(e: MergedEvent, articleOf: ArticleLookup): number | null {
+  let latest: number | null = null;
+  for (const r of e.reports) {
+    const at = articleOf(r.article_id)?.ingested_at;
+    const ms = at === undefined ? Number.NaN : Date.parse(at);
+    if (!Number.isNaN(ms) && (latest === null || ms > latest)) latest = ms;
+  }
+  return latest === null ? null : Math.floor(latest / 1000);
+}
+
+/** ACLED's `civilian_targeting`: "Civilian targeting" when the target (actor2) is civilians. */
+export function civilianTargeting(e: MergedEvent): string {
+  return e.actor2 !== null && (e.actor2.inter === 7 || e.actor2.side === 'CIV') ? 'Civilian targeting' : '';
+}
+
 /** The CSV values of one event, in {@link CSV_COLUMNS} order. */
-export function acledValues(e: MergedEvent, outletOf: OutletLookup): string[] {
-  const outlets = [...new Set(e.reports.map((r) => outletOf(r.article_id)).filter((o): o is string => o !== null))].sort();
-  const iso = e.location?.country ?? null;
+export function acledValues(e: MergedEvent, articleOf: ArticleLookup): string[] {
+  const placeIso = e.location?.country ?? null;
+  // The event's country: where it happened, else (unlocated) the attacker's country.
+  const iso = placeIso ?? e.actor1?.country ?? null;
   const tags = [e.ceasefire_violation ? 'ceasefire violation' : '', e.background ? 'background' : '', e.claims.some((c) => c.hedged) ? 'unverified claim' : '']
     .filter(Boolean)
     .join('; ');
   const acled: Record<(typeof ACLED_COLUMNS)[number], string> = {
-    event_id_cnty: e.id,
+    event_id_cnty: eventIdCnty(e.id, iso),
     event_date: str(e.date),
     year: e.date?.slice(0, 4) ?? '',
     time_precision: e.date_precision === null ? '' : (TIME_PRECISION[e.date_precision] ?? ''),
+    disorder_type: str(disorderType(e.event_type, e.sub_event_type)),
     event_type: e.event_type,
     sub_event_type: e.sub_event_type,
     actor1: e.actor1?.name ?? '',
@@ -73,6 +121,9 @@ export function acledValues(e: MergedEvent, outletOf: OutletLookup): string[] {
     assoc_actor_2: '',
     inter2: str(e.actor2?.inter),
     interaction: interaction(e.actor1?.inter ?? null, e.actor2?.inter ?? null),
+    civilian_targeting: civilianTargeting(e),
+    iso: str(isoNumeric(iso)),
+    region: str(acledRegion(iso)),
     country: iso === null ? '' : countryName(iso),
     admin1: str(e.location?.admin1),
     admin2: str(e.location?.admin2),
@@ -81,11 +132,14 @@ export function acledValues(e: MergedEvent, outletOf: OutletLookup): string[] {
     latitude: str(e.location?.lat),
     longitude: str(e.location?.lon),
     geo_precision: str(e.location?.geo_precision),
-    source: outlets.join('; '),
+    source: eventSources(e, articleOf).join('; '),
+    // ACLED's scale of the source (Local, National, International…) needs data on the outlets that
+    // Sitrep does not have: left empty.
     source_scale: '',
     notes: e.evidence.map((s) => s.text.replace(/\s+/g, ' ').trim()).join(' | '),
     fatalities: String(e.fatalities ?? 0),
     tags,
+    timestamp: str(eventTimestamp(e, articleOf)),
   };
   const sitrep: Record<(typeof SITREP_COLUMNS)[number], string> = {
     sitrep_id: e.id,
@@ -96,7 +150,7 @@ export function acledValues(e: MergedEvent, outletOf: OutletLookup): string[] {
     sitrep_actor1_country: str(e.actor1?.country),
     sitrep_actor2_side: str(e.actor2?.side),
     sitrep_actor2_country: str(e.actor2?.country),
-    sitrep_country_iso3: str(iso),
+    sitrep_country_iso3: str(placeIso),
     sitrep_location_source_text: str(e.location?.source_text),
     sitrep_fatalities_known: e.fatalities === null ? 'false' : 'true',
     sitrep_injured: str(e.injured),
@@ -113,12 +167,12 @@ export function acledValues(e: MergedEvent, outletOf: OutletLookup): string[] {
 }
 
 /** The CSV text: a header line, then one line per event. */
-export async function* acledCsvChunks(events: AsyncIterable<MergedEvent>, outletOf: OutletLookup): AsyncGenerator<string> {
+export async function* acledCsvChunks(events: AsyncIterable<MergedEvent>, articleOf: ArticleLookup): AsyncGenerator<string> {
   yield csvLine(CSV_COLUMNS);
   let batch = '';
   let n = 0;
   for await (const e of events) {
-    batch += csvLine(acledValues(e, outletOf));
+    batch += csvLine(acledValues(e, articleOf));
     if (++n % 500 === 0) {
       yield batch;
       batch = '';

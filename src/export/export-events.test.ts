@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSampleStore, sampleEvents } from '../api/testing/sample-store.js';
 import type { MergedEvent } from '../store/records.js';
 import type { SqliteStore } from '../store/sqlite/sqlite-store.js';
-import { ACLED_COLUMNS, CSV_COLUMNS, csvField, eventFromAcledRecord, interaction } from './acled-csv.js';
+import { readFileSync } from 'node:fs';
+import { ACLED_COLUMNS, CSV_COLUMNS, acledValues, csvField, eventFromAcledRecord, interaction } from './acled-csv.js';
 import { exportEvents } from './export-events.js';
 import { iterateEvents } from './iterate-events.js';
 
@@ -41,14 +42,11 @@ function normalized(e: MergedEvent): MergedEvent {
 }
 
 describe('ACLED CSV export', () => {
-  it('starts with the ACLED columns in ACLED order, then the sitrep_ columns', async () => {
+  it('starts with the columns ACLED publishes in their order (fixture), then the sitrep_ columns', async () => {
     const text = await collect('acled-csv');
     const header = text.split('\r\n')[0]!.split(',');
-    expect(header.slice(0, 25)).toEqual([
-      'event_id_cnty', 'event_date', 'year', 'time_precision', 'event_type', 'sub_event_type', 'actor1', 'assoc_actor_1', 'inter1',
-      'actor2', 'assoc_actor_2', 'inter2', 'interaction', 'country', 'admin1', 'admin2', 'admin3', 'location', 'latitude', 'longitude',
-      'geo_precision', 'source', 'source_scale', 'notes', 'fatalities',
-    ]);
+    const published = readFileSync(new URL('../../test/fixtures/acled-columns.csv', import.meta.url), 'utf8').trim().split(',');
+    expect(header.slice(0, published.length)).toEqual(published);
     expect(header).toEqual([...CSV_COLUMNS]);
     expect(header.slice(ACLED_COLUMNS.length).every((c) => c.startsWith('sitrep_'))).toBe(true);
   });
@@ -63,15 +61,35 @@ describe('ACLED CSV export', () => {
 
   it('fills ACLED fields the ACLED way', async () => {
     const records = parse(await collect('acled-csv'), { columns: true }) as Record<string, string>[];
-    const m1 = records.find((r) => r.event_id_cnty === 'm1')!;
+    const m1 = records.find((r) => r.sitrep_id === 'm1')!;
     expect(m1).toMatchObject({
-      event_date: '2021-03-01', year: '2021', time_precision: '1', inter1: '1', inter2: '1', interaction: '11',
+      event_date: '2021-03-01', year: '2021', time_precision: '1', disorder_type: 'Political violence', inter1: '1', inter2: '1', interaction: '11',
+      civilian_targeting: '', iso: '31', region: 'Caucasus and Central Asia',
       country: 'Azerbaijan', location: 'Fakeville', latitude: '39.5', longitude: '46.75', geo_precision: '1',
-      source: 'Beta Daily; Example Wire', fatalities: '1', tags: 'ceasefire violation',
+      source: 'Beta Daily; Example Wire', source_scale: '', fatalities: '1', tags: 'ceasefire violation',
     });
-    const m5 = records.find((r) => r.event_id_cnty === 'm5')!;
-    expect(m5).toMatchObject({ event_date: '', year: '', fatalities: '0', sitrep_fatalities_known: 'false', country: 'Georgia', source: '' });
-    expect(records.find((r) => r.event_id_cnty === 'm4')).toMatchObject({ interaction: '10', actor2: '', location: '' });
+    // ACLED-style id: the country's ISO alpha-3 and a number, the same in every export of the store.
+    expect(m1.event_id_cnty).toMatch(/^AZE\d+$/);
+    const again = parse(await collect('acled-csv'), { columns: true }) as Record<string, string>[];
+    expect(again.map((r) => r.event_id_cnty)).toEqual(records.map((r) => r.event_id_cnty));
+    expect(new Set(records.map((r) => r.event_id_cnty)).size).toBe(records.length);
+    // Unix seconds of the latest storing of a reporting article.
+    const stored = Math.max(...(await store.listArticles()).filter((a) => ['a1', 'a2'].includes(a.id)).map((a) => Date.parse(a.ingested_at) / 1000));
+    expect(Number(m1.timestamp)).toBe(Math.floor(stored));
+    const m5 = records.find((r) => r.sitrep_id === 'm5')!;
+    expect(m5).toMatchObject({ event_date: '', year: '', fatalities: '0', sitrep_fatalities_known: 'false', country: 'Georgia', iso: '268', region: 'Caucasus and Central Asia', disorder_type: 'Strategic developments', source: '' });
+    expect(records.find((r) => r.sitrep_id === 'm4')).toMatchObject({ interaction: '10', actor2: '', location: '', country: 'Armenia', iso: '51' });
+  });
+
+  it('names the claimants as the source of a report without an outlet, never an article id', () => {
+    const [m3] = sampleEvents().filter((e) => e.id === 'm3');
+    const claims = m3!.claims.map((c) => ({ ...c, article_id: 'a2' }));
+    const event = { ...m3!, claims, actor2: { name: 'Civilians (Armenia)', side: 'CIV', country: 'ARM', inter: 7 } };
+    const values = Object.fromEntries(CSV_COLUMNS.map((c, i) => [c, acledValues(event, () => ({ outlet: null, ingested_at: '2021-03-10T00:00:00Z' }))[i]]));
+    expect(values.source).toBe('Local officials');
+    expect(values.civilian_targeting).toBe('Civilian targeting');
+    expect(values.timestamp).toBe(String(Date.parse('2021-03-10T00:00:00Z') / 1000));
+    expect(values.disorder_type).toBe('Political violence');
   });
 
   it('quotes fields with commas, quotes and line breaks', () => {

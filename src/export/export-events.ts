@@ -36,9 +36,9 @@ export async function* exportEvents(store: Store, format: ExportFormat, filter: 
   } else if (format === 'geojson') {
     yield* geojsonChunks(events);
   } else {
-    // Outlets of every article, once: summaries carry no text, so this stays small.
-    const outlets = new Map<string, string | null>();
-    for (const a of await store.listArticles()) outlets.set(a.id, a.outlet);
-    yield* acledCsvChunks(events, (id) => outlets.get(id) ?? null);
+    // Outlet and storing time of every article, once: summaries carry no text, so this stays small.
+    const articles = new Map<string, { outlet: string | null; ingested_at: string }>();
+    for (const a of await store.listArticles()) articles.set(a.id, { outlet: a.outlet, ingested_at: a.ingested_at });
+    yield* acledCsvChunks(events, (id) => articles.get(id) ?? null);
   }
 }

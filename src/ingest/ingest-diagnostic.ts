@@ -38,6 +38,10 @@ export const INGEST_CODES = {
   'ingest/invalid-feed': 'error',
   /** A batch file (JSON array, JSONL) that holds no article at all. */
   'ingest/no-articles': 'warning',
+  /** Re-ingesting an article id from an input without some metadata (outlet, date…): the stored values are kept. */
+  'ingest/metadata-kept': 'info',
+  /** Re-ingesting an article id whose input gives another outlet, title, url, date or language than the stored one: the new value replaces it. */
+  'ingest/metadata-changed': 'warning',
 } as const satisfies Record<string, Severity>;
 
 /** A diagnostic code of the ingest stage. */

@@ -9,7 +9,6 @@
  * ahead never holds an article back: on a slow stream each article is stored when it arrives,
  * and the stories of what is stored are settled while the input is idle.
  */
-import { contentHash } from '../store/content-hash.js';
 import { canDeferStories, type EventResolver } from '../store/event-resolver.js';
 import { ingestExtraction, type IngestOutcome } from '../store/ingest-extraction.js';
 import { bodySignature } from '../resolve/near-duplicate-grouper.js';
@@ -20,12 +19,25 @@ import type { Diagnostic } from '../model/diagnostic.js';
 import type { ExtractionHints, ExtractionResult } from '../model/extraction.js';
 import type { IngestItem } from '../model/ingest-item.js';
 import type { Extractor } from './extractor.js';
+import { prepareStoredArticle, withMergeDiagnostics, type MetadataMerge } from './stored-metadata.js';
 
 /** What became of one input item, reported in input order. */
 export type IngestStep =
   | { readonly kind: 'failure'; readonly source: string; readonly diagnostics: readonly Diagnostic[] }
-  | { readonly kind: 'unchanged'; readonly raw: RawArticle }
-  | { readonly kind: 'stored'; readonly raw: RawArticle; readonly result: ExtractionResult; readonly outcome: IngestOutcome }
+  | {
+      readonly kind: 'unchanged';
+      readonly raw: RawArticle;
+      /** The stored metadata merged in (`stored-metadata.ts`), with its diagnostics; null when the input was the stored article as it is. */
+      readonly merge?: MetadataMerge | null;
+    }
+  | {
+      readonly kind: 'stored';
+      readonly raw: RawArticle;
+      /** Its diagnostics include the merge's (`ingest/metadata-kept`, `ingest/metadata-changed`). */
+      readonly result: ExtractionResult;
+      readonly outcome: IngestOutcome;
+      readonly merge?: MetadataMerge | null;
+    }
   | {
       readonly kind: 'error';
       /** Which step failed: extraction (no result) or storing and merging. */
@@ -77,12 +89,16 @@ export interface IngestCounts {
   failed: number;
   /** News (not background) events extracted from inserted and updated articles. */
   events: number;
+  /** Stored articles re-ingested from an input that lacked some metadata, which was kept (`stored-metadata.ts`). */
+  metadataKept: number;
+  /** Stored articles whose input changed a metadata field (outlet, title, url, date, language). */
+  metadataChanged: number;
 }
 
 type Prepared =
   | { readonly kind: 'failure'; readonly source: string; readonly diagnostics: readonly Diagnostic[] }
-  | { readonly kind: 'unchanged'; readonly raw: RawArticle }
-  | { readonly kind: 'extracted'; readonly raw: RawArticle; readonly hash: string; readonly result: ExtractionResult; readonly hints: ExtractionHints }
+  | { readonly kind: 'unchanged'; readonly raw: RawArticle; readonly merge: MetadataMerge | null }
+  | { readonly kind: 'extracted'; readonly raw: RawArticle; readonly hash: string; readonly result: ExtractionResult; readonly hints: ExtractionHints; readonly merge: MetadataMerge | null }
   | { readonly kind: 'error'; readonly stage: 'extract' | 'store'; readonly raw: RawArticle; readonly message: string };
 
 const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
@@ -91,7 +107,7 @@ const messageOf = (error: unknown): string => (error instanceof Error ? error.me
 export async function ingestItems(items: AsyncIterable<IngestItem> | Iterable<IngestItem>, options: IngestItemsOptions): Promise<IngestCounts> {
   const { store, extractor } = options;
   const ahead = Math.max(1, options.ahead ?? AHEAD_PER_THREAD * extractor.threads);
-  const counts: IngestCounts = { inserted: 0, updated: 0, unchanged: 0, failed: 0, events: 0 };
+  const counts: IngestCounts = { inserted: 0, updated: 0, unchanged: 0, failed: 0, events: 0, metadataKept: 0, metadataChanged: 0 };
 
   // Per article id in the window, settled once the latest item with that id has been handled:
   // an item whose id is already in the window reads the stored hash only after the earlier one
@@ -102,16 +118,22 @@ export async function ingestItems(items: AsyncIterable<IngestItem> | Iterable<In
   // Never rejects: a prepared item is awaited later, maybe after other work.
   const prepare = async (item: IngestItem, earlier: Promise<void> | undefined): Promise<Prepared> => {
     if (item.kind === 'failure') return item;
-    const raw = item.article;
-    const hash = contentHash(raw, extractor.versions);
+    let raw = item.article;
     if (earlier !== undefined) await earlier;
+    // Stored metadata merges in before hashing (stored-metadata.ts): an input without an outlet
+    // or a date never erases the stored ones.
+    let prepared;
     try {
-      if ((await store.getContentHash(raw.id)) === hash) return { kind: 'unchanged', raw };
+      prepared = await prepareStoredArticle(store, raw, extractor.versions);
     } catch (error) {
       return { kind: 'error', stage: 'store', raw, message: messageOf(error) };
     }
+    raw = prepared.raw;
+    if (prepared.unchanged) return { kind: 'unchanged', raw, merge: prepared.merge };
     try {
-      return { kind: 'extracted', raw, hash, ...(await extractor.extract(raw)) };
+      const extracted = await extractor.extract(raw);
+      const result = prepared.merge === null ? extracted.result : { ...extracted.result, diagnostics: withMergeDiagnostics(extracted.result.diagnostics, prepared.merge) };
+      return { kind: 'extracted', raw, hash: prepared.hash, result, hints: extracted.hints, merge: prepared.merge };
     } catch (error) {
       return { kind: 'error', stage: 'extract', raw, message: messageOf(error) };
     }
@@ -226,6 +248,12 @@ export async function ingestItems(items: AsyncIterable<IngestItem> | Iterable<In
   }
   return counts;
 
+  function countMerge(merge: MetadataMerge | null): void {
+    if (merge === null) return;
+    if (merge.kept.length > 0) counts.metadataKept++;
+    if (merge.changed.length > 0) counts.metadataChanged++;
+  }
+
   async function handle(item: Prepared): Promise<void> {
     switch (item.kind) {
       case 'failure':
@@ -235,6 +263,7 @@ export async function ingestItems(items: AsyncIterable<IngestItem> | Iterable<In
         break;
       case 'unchanged':
         counts.unchanged++;
+        countMerge(item.merge);
         report(item);
         break;
       case 'error':
@@ -253,8 +282,9 @@ export async function ingestItems(items: AsyncIterable<IngestItem> | Iterable<In
           break;
         }
         counts[outcome.status]++;
+        countMerge(item.merge);
         if (outcome.status !== 'unchanged') counts.events += item.result.events.filter((e) => !e.background).length;
-        report({ kind: 'stored', raw: item.raw, result: item.result, outcome });
+        report({ kind: 'stored', raw: item.raw, result: item.result, outcome, merge: item.merge });
         if (deferStories && outcome.status !== 'unchanged' && ++storedSincePass >= storyBatch) await storyPass();
         break;
       }

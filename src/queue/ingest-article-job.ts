@@ -6,7 +6,7 @@
 import type { RawArticle } from '../model/article.js';
 import type { ExtractionResult } from '../model/extraction.js';
 import { bodySignature } from '../resolve/near-duplicate-grouper.js';
-import { contentHash } from '../store/content-hash.js';
+import { prepareStoredArticle, withMergeDiagnostics, type MetadataChange } from '../pipeline/stored-metadata.js';
 import type { EventResolver } from '../store/event-resolver.js';
 import { ingestExtraction } from '../store/ingest-extraction.js';
 import { mergeIdentity } from '../store/merge-identity.js';
@@ -34,6 +34,10 @@ export interface ArticleJobOutcome {
   readonly events: number;
   /** Merged events written. */
   readonly writtenEvents: number;
+  /** Metadata fields kept from the stored article because the input lacked them (`pipeline/stored-metadata.ts`). */
+  readonly metadataKept?: readonly string[];
+  /** Metadata fields the input changed. */
+  readonly metadataChanged?: readonly MetadataChange[];
   /** Where the time went, in ms: extraction, waiting for merge locks, the whole store transaction (lock wait included). */
   readonly timings?: { readonly extractMs: number; readonly lockMs: number; readonly storeMs: number };
 }
@@ -52,13 +56,16 @@ export function parseJobArticle(json: string): RawArticle {
  * transaction that holds the merge locks of its neighbourhoods from before the resolver reads
  * candidates until the commit.
  */
-export async function ingestArticleJob(store: PostgresStore, raw: RawArticle, deps: ArticleJobDeps): Promise<ArticleJobOutcome> {
-  const hash = contentHash(raw, deps.versions);
-  const stored = await store.getContentHash(raw.id);
-  if (stored === hash) return { articleId: raw.id, status: 'unchanged', events: 0, writtenEvents: 0 };
+export async function ingestArticleJob(store: PostgresStore, given: RawArticle, deps: ArticleJobDeps): Promise<ArticleJobOutcome> {
+  // Stored metadata merges in before hashing: a job without an outlet keeps the stored one.
+  const prepared = await prepareStoredArticle(store, given, deps.versions);
+  const { raw, hash, storedHash: stored, merge } = prepared;
+  const metadata = merge === null ? {} : { ...(merge.kept.length > 0 ? { metadataKept: merge.kept } : {}), ...(merge.changed.length > 0 ? { metadataChanged: merge.changed } : {}) };
+  if (prepared.unchanged) return { articleId: raw.id, status: 'unchanged', events: 0, writtenEvents: 0, ...metadata };
   // CPU-bound work outside any transaction: locks are held only for database work.
   const t0 = performance.now();
-  const result = deps.process(raw);
+  const processed = deps.process(raw);
+  const result = merge === null ? processed : { ...processed, diagnostics: withMergeDiagnostics(processed.diagnostics, merge) };
   const t1 = performance.now();
   let lockMs = 0;
   const keys = deps.lockKeys(result);
@@ -87,6 +94,7 @@ export async function ingestArticleJob(store: PostgresStore, raw: RawArticle, de
     status: outcome.status,
     events: outcome.status === 'unchanged' ? 0 : result.events.filter((e) => !e.background).length,
     writtenEvents: outcome.writtenEvents,
+    ...metadata,
     timings: { extractMs: t1 - t0, lockMs, storeMs: t2 - t1 },
   };
 }

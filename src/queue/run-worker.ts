@@ -88,7 +88,16 @@ export function runWorker(options: WorkerOptions): RunningWorker {
       outcome = await ingestArticleJob(store, raw, options);
       await queue.complete(job.id, { ...outcome });
       counts.completed++;
-      log?.info('job done', { articleId: outcome.articleId, status: outcome.status, events: outcome.events, ms: Math.round(performance.now() - t0), ...roundedTimings(outcome) });
+      log?.info('job done', {
+        articleId: outcome.articleId,
+        status: outcome.status,
+        events: outcome.events,
+        ms: Math.round(performance.now() - t0),
+        ...roundedTimings(outcome),
+        ...(outcome.metadataKept ? { metadataKept: outcome.metadataKept } : {}),
+      });
+      // A different outlet, title, url, date or language than the stored one (pipeline/stored-metadata.ts).
+      if (outcome.metadataChanged) log?.warn('metadata changed', { articleId: outcome.articleId, changes: outcome.metadataChanged });
     } catch (e) {
       error = e;
       counts.failed++;

@@ -26,7 +26,7 @@ describe('ceasefire monitor', () => {
       event('e', '2021-04-01', 'AZE', 'Shusha'), // after it ended
     ]);
     expect(r!.violations).toBe(3);
-    expect(r!.by_accused_side).toEqual({ AZE: 2, ARM: 1, unknown: 1 });
+    expect(r!.by_accused_side).toEqual({ AZE: 2, ARM: 1, UNKNOWN: 1 });
     expect(r!.by_place).toEqual({ Khtsaberd: 2, Shusha: 1 });
     expect(r!.by_week).toEqual({ '2021-01-11': 2, '2021-02-15': 1 });
     expect(r!.event_ids).toEqual(['a', 'b', 'c']);

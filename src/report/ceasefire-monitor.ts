@@ -4,6 +4,7 @@
  */
 import type { CeasefireEntry } from '../packs/types.js';
 import type { MergedEvent } from '../store/records.js';
+import { blamedSidesOf, UNKNOWN_SIDE } from './ceasefire-attribution.js';
 
 export interface CeasefireReport {
   readonly id: string;
@@ -12,7 +13,7 @@ export interface CeasefireReport {
   readonly end: string | null;
   readonly parties: readonly string[];
   readonly violations: number;
-  /** Side → number of violations it is blamed for (as initiator, or by an accusation). */
+  /** Side → number of violations it is blamed for (`ceasefire-attribution.ts`: as attacker or by an accusation, once per event; `UNKNOWN` for none). */
   readonly by_accused_side: Readonly<Record<string, number>>;
   readonly by_place: Readonly<Record<string, number>>;
   /** Monday of the ISO week → number of violations. */
@@ -31,12 +32,9 @@ function bump(m: Record<string, number>, key: string): void {
   m[key] = (m[key] ?? 0) + 1;
 }
 
-/** The sides an event blames: its initiator and every side an accusation names. */
+/** The sides an event blames (see `ceasefire-attribution.ts`), without `UNKNOWN`. */
 export function accusedSides(e: MergedEvent): string[] {
-  const sides = new Set<string>();
-  if (e.actor1?.side) sides.add(e.actor1.side);
-  for (const c of e.claims) if (c.stance === 'accuses' && c.accused?.side) sides.add(c.accused.side);
-  return [...sides].sort();
+  return blamedSidesOf(e).filter((s) => s !== UNKNOWN_SIDE);
 }
 
 export function ceasefireReports(ceasefires: readonly CeasefireEntry[], events: readonly MergedEvent[]): CeasefireReport[] {
@@ -50,8 +48,7 @@ export function ceasefireReports(ceasefires: readonly CeasefireEntry[], events: 
     const byPlace: Record<string, number> = {};
     const byWeek: Record<string, number> = {};
     for (const e of inForce) {
-      const sides = accusedSides(e);
-      for (const s of sides.length ? sides : ['unknown']) bump(bySide, s);
+      for (const s of blamedSidesOf(e)) bump(bySide, s);
       bump(byPlace, e.location?.name ?? 'unknown');
       bump(byWeek, weekOf(e.date!));
     }

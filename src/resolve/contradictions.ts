@@ -1,14 +1,23 @@
 /**
  * Where reports of one event disagree: who started it, how many died or were hurt, who holds a
- * place, and when it happened. Each value lists who says it (claimants, else the outlet).
+ * place, and when it happened. Each value lists who says it: for who started it and who holds a
+ * place, the claimants, else the outlet; for tolls and dates, the outlet, else the claimants;
+ * "unknown outlet" when neither is known, never an article id (`report/source-label.ts`).
  */
+import { reportSources } from '../report/source-label.js';
 import type { Contradiction } from '../store/records.js';
 import type { Report } from './report.js';
 
+const claimantNames = (r: Report): string[] => r.event.claims.map((c) => c.claimant?.name).filter((n): n is string => Boolean(n));
+
+/** The claimants of a report, else its outlet, else "unknown outlet". */
 function claimantsOf(r: Report): string[] {
-  const names = r.event.claims.map((c) => c.claimant?.name).filter((n): n is string => Boolean(n));
-  return names.length ? [...new Set(names)] : [r.article.outlet ?? r.article.id];
+  const names = claimantNames(r);
+  return names.length ? [...new Set(names)] : reportSources(r.article.outlet);
 }
+
+/** The outlet of a report, else its claimants, else "unknown outlet". */
+const outletOf = (r: Report): string[] => reportSources(r.article.outlet, claimantNames(r));
 
 class Tally {
   readonly values = new Map<string, { value: unknown; claimants: Set<string> }>();
@@ -41,13 +50,13 @@ export function findContradictions(reports: readonly Report[]): Contradiction[] 
     const blamed = new Set(accusations.map((c) => c.claimant?.name));
     const tellers = claimantsOf(r).filter((c) => !blamed.has(c));
     if (e.actor1?.side && tellers.length) initiator.add(e.actor1.side, tellers);
-    for (const c of accusations) initiator.add(c.accused!.side, [c.claimant?.name ?? r.article.outlet ?? r.article.id]);
-    if (e.fatalities !== null) fatalities.add(e.fatalities, [r.article.outlet ?? r.article.id]);
-    if (e.injured !== null) injured.add(e.injured, [r.article.outlet ?? r.article.id]);
-    if (e.date) dates.add(e.date, [r.article.outlet ?? r.article.id]);
+    for (const c of accusations) initiator.add(c.accused!.side, c.claimant?.name ? [c.claimant.name] : reportSources(r.article.outlet));
+    if (e.fatalities !== null) fatalities.add(e.fatalities, outletOf(r));
+    if (e.injured !== null) injured.add(e.injured, outletOf(r));
+    if (e.date) dates.add(e.date, outletOf(r));
     for (const c of e.control ?? []) {
       const t = control.get(c.place) ?? new Tally();
-      t.add(c.holder, [c.claimant?.name ?? r.article.outlet ?? r.article.id]);
+      t.add(c.holder, c.claimant?.name ? [c.claimant.name] : reportSources(r.article.outlet));
       control.set(c.place, t);
     }
   }

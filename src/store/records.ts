@@ -173,7 +173,7 @@ export interface EventAggregates {
   }[];
   /** Dated events per day. */
   readonly days: readonly { readonly date: string; readonly count: number; readonly fatalities: number }[];
-  /** Dated ceasefire violations per day and blamed side: the sides its `accuses` claims name, else actor1's side, else `UNKNOWN`. */
+  /** Dated ceasefire violations per day and blamed side (`report/ceasefire-attribution.ts`: actor1's side and the sides its `accuses` claims name, each once; else `UNKNOWN`). */
   readonly ceasefire: readonly { readonly date: string; readonly side: string; readonly count: number }[];
   /** Events per event type. */
   readonly types: readonly { readonly event_type: string; readonly count: number }[];

@@ -148,6 +148,84 @@ describe.skipIf(!HAS_CHROMIUM)('web page in Chromium over the seed store', () =>
     await afterRender(reset);
   });
 
+  it('dossiers print no "null", no article id as a source and no doubled quotes (#17 items 3, 10)', async () => {
+    const articles = await store.listArticles();
+    const ids = articles.map((a) => a.id);
+    const withoutOutlet = new Set(articles.filter((a) => a.outlet === null).map((a) => a.id));
+    // Every dossier of a ceasefire violation (the flag that printed "null" beside it) and every
+    // event reported by an article without an outlet.
+    const chosen = events.filter((e) => e.ceasefire_violation || e.reports.some((r) => withoutOutlet.has(r.article_id)));
+    expect(chosen.length).toBeGreaterThan(0);
+    expect(chosen.some((e) => e.claims.length > 0 && e.reports.some((r) => withoutOutlet.has(r.article_id)))).toBe(true);
+    for (const e of chosen) {
+      await page.evaluate((eventId) => (window as unknown as { sitrep: { openDossier(id: string): Promise<void> } }).sitrep.openDossier(eventId), e.id);
+      await page.waitForSelector(`.dossier[data-event="${e.id}"]`);
+      const head = await page.evaluate(() => [...document.querySelector('.dossier')!.childNodes].filter((n) => !(n as Element).classList?.contains('report')).map((n) => n.textContent).join(' '));
+      expect(head, e.id).not.toMatch(/null/);
+      const sources = await page.locator('.dossier .claims li .meta').allTextContents();
+      for (const line of sources) {
+        expect(line).toMatch(/— source: \S/);
+        for (const id of ids) expect(line, e.id).not.toContain(id);
+      }
+      for (const q of await page.locator('.dossier q').allTextContents()) expect(q, e.id).not.toMatch(/^["“”'‘’«]|["“”'‘’»]$/);
+    }
+  });
+
+  it('the story filter chip shows the story title, not its id', async () => {
+    // The seed store merges by identity (no stories): give one event a story.
+    const e = events.find((x) => x.date !== null)!;
+    const story = { id: 'st_chip_test', title: 'Offensive in southern Karabakh', first_date: e.date, last_date: e.date, places: [] };
+    await store.replaceMergedEvents([e.id], [{ ...e, story_id: story.id }], { upsert: [story] });
+    const chipText = async () => (await page.locator('#chips .chip').allTextContents()).join(' ');
+    // From the dossier's story link.
+    await page.evaluate((eventId) => (window as unknown as { sitrep: { openDossier(id: string): Promise<void> } }).sitrep.openDossier(eventId), e.id);
+    await page.waitForSelector(`.dossier[data-event="${e.id}"] .story-link`);
+    let before = await renders();
+    await page.click('.dossier .story-link');
+    await afterRender(before);
+    expect(await chipText()).toContain(story.title);
+    expect(await chipText()).not.toContain(story.id);
+    // From the stories tab (listed when the page loads).
+    await page.reload();
+    await page.waitForSelector('body[data-ready="1"]', { timeout: 20_000 });
+    await page.click('#tabs button[data-tab="stories"]');
+    await page.waitForSelector(`#story-list li[data-id="${story.id}"]`);
+    before = await renders();
+    await page.click(`#story-list li[data-id="${story.id}"]`);
+    await afterRender(before);
+    expect(await chipText()).toContain(story.title);
+    expect(await chipText()).not.toContain(story.id);
+    before = await renders();
+    await page.click('#f-reset');
+    await afterRender(before);
+  });
+
+  it('works at 400 px wide: the map is visible beside no fixed 440 px pane, and nothing scrolls sideways', async () => {
+    const narrow = await browser.newPage({ viewport: { width: 400, height: 800 } });
+    try {
+      await narrow.goto(`${server.url}/`);
+      await narrow.waitForSelector('body[data-ready="1"]', { timeout: 20_000 });
+      const layout = await narrow.evaluate(() => {
+        const box = (sel: string) => document.querySelector(sel)!.getBoundingClientRect();
+        return {
+          scrollWidth: document.documentElement.scrollWidth,
+          clientWidth: document.documentElement.clientWidth,
+          map: { width: box('#map').width, height: box('#map').height },
+          pane: { width: box('#side-pane').width, height: box('#side-pane').height },
+        };
+      });
+      expect(layout.scrollWidth).toBeLessThanOrEqual(layout.clientWidth);
+      expect(layout.map.width).toBeGreaterThanOrEqual(380);
+      expect(layout.map.height).toBeGreaterThanOrEqual(150);
+      expect(layout.pane.width).toBeLessThanOrEqual(400);
+      expect(layout.pane.height).toBeGreaterThan(100);
+      expect(await narrow.locator('#map .marker').count()).toBeGreaterThan(0);
+      await narrow.screenshot({ path: path.join(SCREENSHOTS, 'seed-400px.png') });
+    } finally {
+      await narrow.close();
+    }
+  });
+
   it('renders article text as text: markup in an article is not executed', async () => {
     const article = {
       id: 'own-xss',

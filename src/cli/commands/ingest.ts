@@ -89,6 +89,7 @@ export async function runIngest(inputs: readonly string[], opts: IngestOptions):
             progress.tick({ failed: true });
             break;
           case 'unchanged':
+            if (step.merge) printDiagnostics(step.merge.diagnostics);
             progress.tick();
             break;
           case 'stored':
@@ -109,7 +110,15 @@ export async function runIngest(inputs: readonly string[], opts: IngestOptions):
   }
   const secs = (Date.now() - started) / 1000;
   note(
-    `ingested ${counts.inserted} new, ${counts.updated} updated, ${counts.unchanged} unchanged, ${counts.failed} failed; ${counts.events} news event report(s) in ${secs.toFixed(1)} s\n`,
+    `ingested ${counts.inserted} new, ${counts.updated} updated, ${counts.unchanged} unchanged, ${counts.failed} failed; ${counts.events} news event report(s) in ${secs.toFixed(1)} s${metadataSummary(counts)}\n`,
   );
   return ingestExitCode({ stored: counts.inserted + counts.updated + counts.unchanged, failed: counts.failed }, opts.strict ?? false);
+}
+
+/** The summary's account of metadata merged with stored articles (`pipeline/stored-metadata.ts`), empty when none was. */
+function metadataSummary(counts: { readonly metadataKept: number; readonly metadataChanged: number }): string {
+  const parts: string[] = [];
+  if (counts.metadataKept > 0) parts.push(`stored metadata kept for ${counts.metadataKept} article(s) whose input lacked it`);
+  if (counts.metadataChanged > 0) parts.push(`metadata changed for ${counts.metadataChanged} article(s) (see the ingest/metadata-changed warnings)`);
+  return parts.length === 0 ? '' : `; ${parts.join('; ')}`;
 }

@@ -9,7 +9,7 @@ import { EXTRACTOR_VERSION } from '../../pipeline/process-article.js';
 import { ArticleQueue } from '../../queue/article-queue.js';
 import { queueOptionsFromEnv } from '../../queue/queue-options-from-env.js';
 import { readQueueStats } from '../../queue/read-queue-stats.js';
-import { contentHash } from '../../store/content-hash.js';
+import { prepareStoredArticle } from '../../pipeline/stored-metadata.js';
 import { isPostgresSpec } from '../../store/open-store.js';
 import { PostgresStore } from '../../store/postgres/postgres-store.js';
 import { note, printDiagnostics, table } from '../output.js';
@@ -71,7 +71,7 @@ export async function runEnqueue(inputs: readonly string[], opts: EnqueueOptions
   const ctx = createExtractContext();
   const versions = { extractor: EXTRACTOR_VERSION, ...ctx.versions };
   const store = PostgresStore.open(opts.db, { maxConnections: 2 });
-  const counts = { enqueued: 0, unchanged: 0, failed: 0 };
+  const counts = { enqueued: 0, unchanged: 0, failed: 0, metadataKept: 0, metadataChanged: 0 };
   let queue: ArticleQueue | null = null;
   try {
     await store.migrate();
@@ -88,11 +88,18 @@ export async function runEnqueue(inputs: readonly string[], opts: EnqueueOptions
         counts.failed++;
         continue;
       }
-      if ((await store.getContentHash(item.article.id)) === contentHash(item.article, versions)) {
+      // Stored metadata merges in (pipeline/stored-metadata.ts): the worker merges again when it runs.
+      const prepared = await prepareStoredArticle(store, item.article, versions);
+      if (prepared.merge) {
+        printDiagnostics(prepared.merge.diagnostics);
+        if (prepared.merge.kept.length > 0) counts.metadataKept++;
+        if (prepared.merge.changed.length > 0) counts.metadataChanged++;
+      }
+      if (prepared.unchanged) {
         counts.unchanged++;
         continue;
       }
-      batch.push(item.article);
+      batch.push(prepared.raw);
       if (batch.length >= ENQUEUE_BATCH) await flush();
     }
     await flush();
@@ -100,7 +107,11 @@ export async function runEnqueue(inputs: readonly string[], opts: EnqueueOptions
     await queue?.stop();
     await store.close();
   }
-  note(`enqueued ${counts.enqueued}, ${counts.unchanged} unchanged, ${counts.failed} failed; run 'sitrep worker' to process them\n`);
+  const metadata = [
+    counts.metadataKept > 0 ? `stored metadata kept for ${counts.metadataKept} article(s) whose input lacked it` : '',
+    counts.metadataChanged > 0 ? `metadata changed for ${counts.metadataChanged} article(s) (see the ingest/metadata-changed warnings)` : '',
+  ].filter(Boolean);
+  note(`enqueued ${counts.enqueued}, ${counts.unchanged} unchanged, ${counts.failed} failed${metadata.map((m) => `; ${m}`).join('')}; run 'sitrep worker' to process them\n`);
   if (counts.enqueued + counts.unchanged === 0) return 1;
   return opts.strict && counts.failed > 0 ? 3 : 0;
 }

@@ -46,6 +46,7 @@ import { JsonParseCache, PARSE_CACHE_CHARS } from '../json-parse-cache.js';
 import { EVENT_ROW_COLUMNS, type EventSelectRow, type OutlineRow, eventRowValues, fromEventRow } from './merged-event-rows.js';
 import { migrations } from './migrations.js';
 import { runMigrations } from './run-migrations.js';
+import { blamedSides } from '../../report/ceasefire-attribution.js';
 
 type Params = Record<string, unknown>;
 
@@ -545,8 +546,7 @@ export class SqliteCore {
       .all(f.params) as [string, string | null, string | null][];
     const blamed = new Map<string, number>();
     for (const [date, side1, accused] of violations) {
-      const sides = accused ? (JSON.parse(accused) as string[]) : [];
-      for (const side of sides.length > 0 ? sides : [side1 ?? 'UNKNOWN']) blamed.set(`${date}|${side}`, (blamed.get(`${date}|${side}`) ?? 0) + 1);
+      for (const side of blamedSides({ side1, accused: accused ? (JSON.parse(accused) as string[]) : [] })) blamed.set(`${date}|${side}`, (blamed.get(`${date}|${side}`) ?? 0) + 1);
     }
     const ceasefire = [...blamed.entries()].map(([k, count]) => {
       const at = k.indexOf('|');

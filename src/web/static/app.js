@@ -14,6 +14,12 @@ let cursor = null;
 let renders = 0;
 let generation = 0;
 let homeBox = null;
+/** Story id → title, for the filter chip (from the stories list and the dossiers opened). */
+const storyTitles = new Map();
+const selectStory = (id, title) => {
+  if (title) storyTitles.set(id, title);
+  state.story = id;
+};
 
 const filterParams = (withRange) => ({
   side: state.side, type: state.type, outlet: state.outlet, ceasefire: state.ceasefire ? 'true' : '', q: state.q, story: state.story,
@@ -47,7 +53,7 @@ function chips() {
   const box = clear($('chips'));
   const chip = (label, onClear) => box.append(el('span', { class: 'chip', title: 'click to remove', onclick: onClear }, `${label} ✕`));
   if (state.bbox) chip('area', () => { state.bbox = null; refresh({ timeline: true }); });
-  if (state.story) chip(`story ${state.story}`, () => { state.story = ''; refresh({ timeline: true }); });
+  if (state.story) chip(`story: ${storyTitles.get(state.story) ?? 'selected story'}`, () => { state.story = ''; refresh({ timeline: true }); });
   $('range-label').textContent = state.range ? `${state.range.from} – ${state.range.to}` : '';
   $('range-clear').hidden = !state.range;
   for (const [id, fmt] of [['x-csv', 'acled-csv'], ['x-geojson', 'geojson'], ['x-jsonl', 'jsonl']]) $(id).href = withQuery('/api/export', { format: fmt, ...filterParams(true) });
@@ -93,7 +99,7 @@ async function openDossier(id) {
   box.append(el('p', { class: 'hint' }, 'Loading…'));
   try {
     const d = await getJson(`/api/events/${encodeURIComponent(id)}`);
-    clear(box).append(renderDossier(d, { onStory: (sid) => { state.story = sid; refresh({ timeline: true }); setTab('events'); } }));
+    clear(box).append(renderDossier(d, { onStory: (sid, title) => { selectStory(sid, title); refresh({ timeline: true }); setTab('events'); } }));
   } catch (err) {
     clear(box).append(el('p', { class: 'hint' }, `Could not load the event: ${err.message}`));
   }
@@ -104,7 +110,8 @@ async function loadStories() {
   const list = clear($('story-list'));
   if (items.length === 0) list.append(el('li', { class: 'hint' }, 'No stories yet.'));
   for (const s of items) {
-    list.append(el('li', { 'data-id': s.id, onclick: () => { state.story = s.id; setTab('events'); refresh({ timeline: true }); } },
+    storyTitles.set(s.id, s.title);
+    list.append(el('li', { 'data-id': s.id, onclick: () => { selectStory(s.id, s.title); setTab('events'); refresh({ timeline: true }); } },
       el('strong', {}, s.title), el('div', { class: 'meta' }, `${s.first_date ?? '?'} – ${s.last_date ?? '?'} · ${s.event_ids.length} event(s) · ${s.article_ids.length} article(s) · ${s.places.join(', ')}`)));
   }
 }

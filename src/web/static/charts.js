@@ -1,4 +1,4 @@
-// The ceasefire-violation chart: stacked bars per week, one colour per accused side.
+// The ceasefire-violation chart: stacked bars per week, one colour per blamed side (report/ceasefire-attribution.ts).
 import { clear, el, svg } from './dom.js';
 import { sideColor } from './colors.js';
 
