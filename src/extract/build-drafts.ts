@@ -74,6 +74,23 @@ function governedPlaces(text: string, places: readonly PlaceHit[], from: number,
   return out;
 }
 
+/**
+ * A definite reference back ("the ambush", "the attack") whose sentence names a settlement the
+ * referenced event lies in (same country, its place a district, region or country, or none): the
+ * event took place there.
+ */
+function refinePlace(text: string, t: TriggerHit, places: readonly PlaceHit[], drafts: Draft[], ctx: ExtractContext, sentenceStart: number): void {
+  const target = [...drafts].reverse().find((d) => !d.background && isViolent(d.event_type));
+  if (!target) return;
+  const fill = pickLocation(text, places.filter((p) => SETTLEMENT.has(p.kind) || p.kind === 'locality'), t.start, ctx, 'location/reference', t.end, sentenceStart);
+  if (!fill || fill.cost > 1) return;
+  const cur = target.location;
+  if (cur && (cur.rank <= fill.rank || (cur.place.country && fill.place.country !== cur.place.country))) return;
+  for (const d of drafts) if (d.trigger === target.trigger) d.location = fill;
+}
+
+const HAPPENED = /^\s*(?:It|This|That|The (?:incident|attack|assault|ambush|raid|strike|explosion|blast|clash|fighting))\s+(?:(?:had|has)\s+)?(?:took place|take place|taken place|happened|occurred|unfolded)\b/i;
+
 const SPEAKER_LOCATIVE = /\b(?:off|in|near|at|outside|inside)\s+(?:the\s+)?$/i;
 
 function placesOutsideActors(places: readonly PlaceHit[], actors: readonly ActorHit[], frames: readonly AttributionFrame[], text: string): PlaceHit[] {
@@ -274,13 +291,25 @@ export function buildDrafts(text: string, facts: readonly SentenceFacts[], refer
       .flatMap((g) => g.dates);
     const locatable = placesOutsideActors(f.places, f.actors, f.frames, text);
     const armedContext = f.actors.some((a) => ['state-forces', 'armed-group', 'peacekeepers'].includes(a.entry.kind)) || lex.militaryRe.test(f.s.text) || namesWeapon(f.tokens);
+    // "It took place on the outskirts of Marka": where the event just told happened.
+    const happened = f.triggers.length === 0 ? HAPPENED.exec(f.s.text) : null;
+    if (happened) {
+      const at = f.s.start + happened.index + happened[0].length;
+      refinePlace(text, { start: at, end: at, text: '' } as unknown as TriggerHit, locatable, drafts, ctx, f.s.start);
+    }
     for (const t of f.triggers) {
       if (t.def.weak) continue;
       // A capture verb with a village as its object is military whoever the subject ("captured by Azerbaijan").
       const takesSettlement = t.def.territory === 'gain' && locatable.some((p) => SETTLEMENT.has(p.kind) && Math.abs(p.start - t.end) < 60);
       if (t.def.armed && !armedContext && !takesSettlement) continue;
       // Negated, modal, conditional, exercise, sport; a definite reference back (trigger-sense.ts).
-      if (unrealReading(t, f.tokens, armedContext) || refersBack(t, f.dates.length > 0, drafts, f.tokens)) continue;
+      const unreal = unrealReading(t, f.tokens, armedContext);
+      if (unreal && unreal !== 'sense/reference') continue;
+      if (unreal || refersBack(t, f.dates.length > 0, drafts, f.tokens)) {
+        // "The ambush occurred near Douentza": a reference back may say more precisely where.
+        refinePlace(text, t, locatable, drafts, ctx, f.s.start);
+        continue;
+      }
       syn ??= syntaxOf(f.tokens);
       const civilianCountry = locatable.find((p) => p.place.country)?.place.country ?? null;
       const speakerSide = speakerSideOf(facts, i);

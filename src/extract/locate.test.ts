@@ -15,6 +15,10 @@ function locations(text: string): string[] {
 }
 
 describe('the location of an event', () => {
+  it('takes the more precise place a later reference gives ("The ambush occurred near X", "It took place in X")', () => {
+    expect(locations('Jihadists ambushed an army convoy in central Mali on Wednesday, killing 15 soldiers, the army said.\n\nThe ambush occurred near Douentza, a local official said.')).toEqual(['Douentza']);
+    expect(locations('Al-Shabaab fighters attacked a military base in southern Somalia before dawn on Sunday, killing five soldiers, officials said.\n\nIt took place on the outskirts of Marka, residents said.')).toEqual(['Marka']);
+  });
   it('is the place the trigger governs, not a possessor before it', () => {
     expect(locations("Ukrainian drones hit an oil depot in Russia's Bryansk region on Tuesday.")).toEqual(['Bryansk region']);
   });
