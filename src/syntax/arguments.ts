@@ -285,6 +285,17 @@ function nominalArguments(syn: SentenceSyntax, np: NounPhrase, lex: RoleLexicon)
     else if (!SKIP_PREPS.has(next.prep) && next.prep !== 'of') break;
     cur = next;
   }
+  // "an airstrike carried out by Syrian regime warplanes on the town": a participle of a light verb
+  // after the noun brings its by-agent and its target.
+  const part = syn.verbs[syn.verbOf[cur.last + 1] ?? -1];
+  // (a participle with a by-phrase, whatever the tagger made of it: "carried out by")
+  const partComps = part && part.first === cur.last + 1 && lex.lightVerbs.has(part.lemma) ? complementsOf(syn, part.last, lex) : [];
+  if (part && (part.reduced || partComps[0]?.prep === 'by')) {
+    for (const c of partComps) {
+      if (c.prep === 'by') agents.unshift({ np: c.np, rule: 'syntax/participle-by' });
+      else if (c.prep && TARGET_PREPS.has(c.prep)) patients.push({ np: c.np, rule: `syntax/nominal-${c.prep}` });
+    }
+  }
   // "Armenian shells hit their home", "missile strikes hit the city": the noun is the subject of a
   // verb of impact, whose object or "on"/"into" phrase is the target.
   let v = np.last + 1;

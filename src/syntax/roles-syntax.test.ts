@@ -26,6 +26,12 @@ describe('roles through the clause analysis', () => {
     expect(e?.sub_event_type).toBe('Attack');
     expect(e?.actor2?.side).toBe('CIV');
   });
+  it('takes the by-agent of a light-verb participle after an event noun ("an airstrike carried out by X on Y")', () => {
+    const [e] = events('A rescue worker was killed on Monday in an airstrike carried out by Syrian regime warplanes on the town of Sarjeh in southern Idlib, rescuers said.');
+    expect(e?.actor1?.side).toBe('SYR');
+    expect(e?.actor2?.side).toBe('CIV');
+    expect(e?.rules).toContain('roles/syntax/participle-by');
+  });
   it('reads whoever struck a landmine as what was hit', () => {
     const [e] = events('Four Malian soldiers died on Tuesday when their vehicle struck a landmine near Boni in central Mali, the army said.');
     expect(e?.sub_event_type).toBe('Remote explosive/landmine/IED');
