@@ -75,6 +75,8 @@ export interface SyntaxInput {
   readonly victimSide?: string | null;
   /** Side of the sentence's (or its paragraph's) claimant: whom "the enemy" is the enemy of. */
   readonly speakerSide?: string | null;
+  /** Character spans of the victims the sentence counts ("Two policemen were martyred"): never the attacker. */
+  readonly victims?: readonly { start: number; end: number }[];
 }
 
 /** A datelined capital ("YEREVAN, (BM) –", "PORT SUDAN —") names where the report was filed. */
@@ -205,7 +207,8 @@ export function assignRoles(
   };
   const sameClause = (h: ActorHit) => clauseOfChar(h.start) === clauseOfChar(tStart);
   // Nor a word inside a place name ("Drones hit Port Sudan").
-  const legacyOk = (h: ActorHit) => sameClause(h) && !(input.settlements ?? []).some((p) => h.start >= p.start && h.end <= p.end);
+  const legacyOk = (h: ActorHit) => sameClause(h) && !(input.settlements ?? []).some((p) => h.start >= p.start && h.end <= p.end) &&
+    !(input.victims ?? []).some((v) => h.start >= v.start && h.end <= v.end);
   if (!agent && legacy.agent && legacyOk(legacy.agent.hit) && !(syn.passive && legacy.agent.rule === 'roles/subject') && legacy.agent.hit.entry.side !== target?.hit.entry.side) agent = legacy.agent;
   const inAnyFrame = (h: ActorHit) => frames.some((f) => h.start >= f.start && h.end <= f.end);
   if (!target && legacy.target && !inAnyFrame(legacy.target.hit) && legacy.target.hit.entry.side !== agent?.hit.entry.side && !(legacy.target.rule === 'roles/passive-subject' && !syn.passive)) target = legacy.target;

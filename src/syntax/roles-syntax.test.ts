@@ -32,6 +32,10 @@ describe('roles through the clause analysis', () => {
     expect(e?.actor2?.side).toBe('CIV');
     expect(e?.rules).toContain('roles/syntax/participle-by');
   });
+  it('never takes the dead for the attacker ("Two policemen were martyred in the attack")', () => {
+    const es = events('Militants attacked a police checkpoint in Bannu district on Wednesday, officials said.\n\nTwo policemen were martyred and one was injured in the attack, the police chief said.');
+    for (const e of es) expect(e.actor1?.side).not.toBe('PAK');
+  });
   it('reads whoever struck a landmine as what was hit', () => {
     const [e] = events('Four Malian soldiers died on Tuesday when their vehicle struck a landmine near Boni in central Mali, the army said.');
     expect(e?.sub_event_type).toBe('Remote explosive/landmine/IED');
