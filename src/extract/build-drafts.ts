@@ -111,6 +111,8 @@ function sideOfVictims(c: CasualtyMention, actors: readonly ActorHit[], ctx: Ext
     // An actor named inside the victims ("35 Viv Ansanm gangsters", "six officers of the national
     // police", "eight anti-balaka fighters").
     const v = c.victim;
+    // "20 residents of a remote village in northeastern Nigeria": civilians, wherever they live.
+    if (victimClass(v.text) === 'civilian') return 'CIV';
     // (Named: a capitalised word or acronym; "its soldiers" is left to the owner below.)
     const named = actors.find((a) => a.start >= v.start && a.end <= v.end && /\b[A-Z]/.test(a.surface) && a.entry.side && a.entry.kind !== 'media' && a.entry.kind !== 'person');
     if (named?.entry.side) return named.entry.side;

@@ -49,6 +49,17 @@ describe('casualty grammar over tokens', () => {
   });
 });
 
+describe('casualty grammar: long victim phrases and appositions', () => {
+  it('reads the head count of a victim phrase with two prepositional phrases, and no count inside it', () => {
+    expect(read('At least 20 residents of a remote village in northeastern Nigeria were killed when gunmen attacked.')).toEqual(['killed 20']);
+  });
+  it('reads through an apposition with a figure of its own ("including three children", "nine of them children")', () => {
+    expect(read('Thirteen people, including three children, were killed.')).toEqual(['killed 13']);
+    expect(read('Fourteen people, nine of them children, died.')).toEqual(['killed 14']);
+    expect(read('Two soldiers, three civilians and a child were killed.')).toEqual(['killed 6']);
+  });
+});
+
 describe('casualty grammar: ages are not counts', () => {
   it('reads "a shell killed 16-year-old X" as no count', () => {
     expect(read('A shell killed 16-year-old Amina and wounded her 13-year-old brother.')).toEqual([]);

@@ -181,7 +181,7 @@ function countAt(tokens: readonly Token[], i: number, lex: Lexicon): Count | nul
 /** The victim words after a count: up to six nominal tokens, "of its/them", possessives. */
 function victimAfter(tokens: readonly Token[], k: number, c: Classes): number {
   let j = k;
-  while (j < tokens.length && j - k < 6) {
+  while (j < tokens.length && j - k < 10) {
     const t = tokens[j]!;
     // "one of its soldiers", "nine of them", "dozens of people"
     if (t.lower === 'of' && (c.partitive.has(tokens[j + 1]?.lower ?? '') || (j === k && ['NOUN', 'ADJ', 'PROPN'].includes(tokens[j + 1]?.pos ?? '')))) {
@@ -199,7 +199,8 @@ function victimAfter(tokens: readonly Token[], k: number, c: Classes): number {
       continue;
     }
     // "five civilians from one family", "two soldiers in the village" (a short phrase after the noun)
-    if (j > k && c.victimPrepositions.has(t.lower) && j - k < 5) {
+    // ("20 residents of a remote village in northeastern Nigeria": two such phrases)
+    if (j > k && c.victimPrepositions.has(t.lower) && j - k < 8) {
       let m = j + 1;
       if (tokens[m]?.pos === 'DET' || tokens[m]?.pos === 'NUM') m++;
       const nounFrom = m;
@@ -355,6 +356,8 @@ export function casualtiesFromTokens(
     for (let guard = 0; guard < 4 && (tokens[vEnd]?.lower === 'and' || tokens[vEnd]?.lower === ',') && vEnd > n.to; guard++) {
       const more = countAt(tokens, vEnd + 1, lex);
       if (!more) break;
+      // ", nine of them children," is a part of the first figure, not another one
+      if (tokens[vEnd]?.lower === ',' && tokens[more.to]?.lower === 'of' && ['them', 'whom', 'those'].includes(tokens[more.to + 1]?.lower ?? '')) break;
       const end2 = victimAfter(tokens, more.to, c);
       if (end2 === more.to) break;
       for (let x = more.from; x < more.to; x++) inner.push(x);
@@ -365,10 +368,15 @@ export function casualtiesFromTokens(
     // "fourteen people, nine of them children, died": skip one apposition set off by commas.
     if (tokens[k]?.lower === ',' && k + 1 < tokens.length) {
       const close = tokens.findIndex((x, idx) => idx > k && idx <= k + 6 && x.lower === ',');
-      if (close > 0 && tokens.slice(k + 1, close).some((x) => x.lower === 'of')) k = close + 1;
+      // ("Thirteen people, including three children, were killed": the figure inside is part of it)
+      if (close > 0 && tokens.slice(k + 1, close).some((x) => x.lower === 'of' || x.lower === 'including' || x.lower === 'among' || x.lower === 'mostly' || x.lower === 'mainly')) {
+        for (let x = k + 1; x < close; x++) inner.push(x);
+        k = close + 1;
+      }
     }
     let passive = false;
-    while (k < tokens.length && k - vEnd < 5 && (c.auxiliaries.has(tokens[k]!.lower) || c.auxiliaries.has(tokens[k]!.lemma) || tokens[k]!.pos === 'ADV')) {
+    const auxFrom = k;
+    while (k < tokens.length && k - auxFrom < 5 && (c.auxiliaries.has(tokens[k]!.lower) || c.auxiliaries.has(tokens[k]!.lemma) || tokens[k]!.pos === 'ADV')) {
       if (tokens[k]!.lemma === 'be' || tokens[k]!.lemma === 'get') passive = true;
       k++;
     }
@@ -396,7 +404,8 @@ export function casualtiesFromTokens(
     if (cat) {
       const before = out.length;
       emit(n.from, end, cat, { ...n, to: first.to }, first.to, vEnd);
-      if (out.length > before) for (const x of inner) used.add(x);
+      // the victim words hold no count of their own ("20 residents of a remote village ... were killed")
+      if (out.length > before) for (const x of [...inner, ...Array.from({ length: vEnd - first.to }, (_, d) => first.to + d)]) used.add(x);
     }
   }
   return out.sort((a, b) => a.start - b.start);
