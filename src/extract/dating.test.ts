@@ -28,4 +28,11 @@ describe('dates by what they govern', () => {
     expect(es.length).toBeGreaterThan(0);
     expect(es[0]!.date).toBe('2017-05-08');
   });
+  it('keeps "last week" and "In July" (in an August report) out of the news', () => {
+    const es = events('Militants attacked a police checkpoint in Bannu district late on Saturday, killing four policemen, officials said.\n\n' +
+      'Last week, a quadcopter attack on a police station in Bannu wounded six officers.\n\n' +
+      'In July, three militants were killed in a clash with police in Lakki Marwat.', '2025-08-03');
+    expect(es).toHaveLength(1);
+    expect(es[0]!.date).toBe('2025-08-02');
+  });
 });

@@ -97,6 +97,10 @@ export const NEWS_WINDOW_DAYS = 21;
 export function isOldDate(d: DateFill, reference: string | null): boolean {
   if (!d.date || !reference) return false;
   const last = d.date_end ?? (d.precision === 'year' ? `${d.date.slice(0, 4)}-12-31` : d.precision === 'month' ? endOfMonth(d.date) : d.date);
+  // "In July" in an August report, "last week": a period before the one the report is about was
+  // reported in its time.
+  if (d.precision === 'month' && d.date.slice(0, 7) < reference.slice(0, 7)) return true;
+  if (d.precision === 'week' && daysBetween(d.date, reference) >= 7) return true;
   return daysBetween(last, reference) >= NEWS_WINDOW_DAYS;
 }
 
