@@ -154,6 +154,9 @@ describe('findDates: year-less dates and weekdays', () => {
     expect(mention('Talks will resume on Monday.', 'Monday', '2020-12-12').date).toBe('2020-12-14');
     expect(mention('Talks resumed on Saturday.', 'Saturday', '2020-12-12').date).toBe('2020-12-12');
     expect(mention('Talks resume next Monday.', 'next Monday', '2020-12-12').date).toBe('2020-12-14');
+    // "this Friday" in a report of what happened is the Friday just gone
+    expect(mention('Thirteen people were killed this Friday.', 'this Friday', '2025-06-28').date).toBe('2025-06-27');
+    expect(mention('Talks will resume this Friday.', 'this Friday', '2025-06-28').date).toBe('2025-07-04');
   });
 
   it('reads "last/this/next <Month>" from the reference', () => {

@@ -3,14 +3,16 @@ import { civilDate } from '../civil-date.js';
 import type { DateLexicon } from '../date-lexicon.js';
 import { hasFutureCue } from '../has-future-cue.js';
 
-const MODIFIED = /\b(?:this|next|last|past|coming|previous)\b/i;
+// ("this Friday" in a report of what happened is the Friday just gone: read as a bare weekday)
+const MODIFIED = /\b(?:next|last|past|coming|previous)\b/i;
 
 /**
  * Resolves a bare weekday ("on Saturday", "Sunday morning") to the most recent such day on or
  * before the reference (news reports the past), instead of chrono's nearest day, which can be in
  * the future. When a future cue of the lexicon ("will", "scheduled") comes shortly before it in
  * the same sentence, the next such day (on or after the reference) is taken instead.
- * Weekdays with a modifier ("next Monday") or with a written date are left to chrono.
+ * "this Friday" is read as a bare weekday. Weekdays with another modifier ("next Monday") or with a
+ * written date are left to chrono.
  */
 export function createPastWeekdayRefiner(lexicon: DateLexicon): Refiner {
   const resolve = (c: ParsingComponents, context: ParsingContext, future: boolean): void => {
