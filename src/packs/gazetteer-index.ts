@@ -272,7 +272,7 @@ export function createPlaceMatcher(packs: Packs): PlaceMatcher {
         // a mention already covers this word: villages of the same name join its candidates
         // (of another country only: in its own country a town or district of that name is bigger)
         const m = f.start === t.start && t.cap ? matchAt(i) : null;
-        if (m && m.end === f.end && !f.fuzzy) {
+        if (m && m.end === f.end && !f.fuzzy && !namesDivision(text, f.start, f.end)) {
           const extra = candidatesInContext(text, f.start, f.end, mentionOf(text, tokens, m, false).candidates, prevEnd).filter((c) => !f.candidates.some((o) => o === c || o.country === c.country));
           out.push(extra.length > 0 ? { ...f, candidates: [...f.candidates, ...extra] } : f);
         } else out.push(f);
@@ -288,7 +288,7 @@ export function createPlaceMatcher(packs: Packs): PlaceMatcher {
       }
       const mention = mentionOf(text, tokens, m, false);
       const kept = candidatesInContext(text, mention.start, mention.end, mention.candidates, prevEnd);
-      if (kept.length === 0 || PATRONYMIC_AFTER.test(text.slice(mention.end, mention.end + 12)) || insideLongerName(text, tokens, m.first, m.first + m.length, prevEnd, startsPlace)) {
+      if (kept.length === 0 || PATRONYMIC_AFTER.test(text.slice(mention.end, mention.end + 12)) || namesDivision(text, mention.start, mention.end) || insideLongerName(text, tokens, m.first, m.first + m.length, prevEnd, startsPlace)) {
         i++;
         continue;
       }
@@ -404,6 +404,14 @@ function widenMention(text: string, m: PlaceMention): PlaceMention {
   }
   if (start === m.start && end === m.end) return m;
   return { ...m, start, end, surface: text.slice(start, end) };
+}
+
+/** A division designator and "of" right before a name ("the province of Kossi"). */
+const DIVISION_OF_BEFORE = /\b(?:region|province|oblast|governorate|district|state|county|territory|prefecture|department|municipality|commune|township)\s+of\s+(?:the\s+)?$/i;
+
+/** Whether the name at [start, end) is said to be a division ("Kossi province", "the province of Kossi"): no village then. */
+function namesDivision(text: string, start: number, end: number): boolean {
+  return DIVISION_AFTER.test(text.slice(end, end + 24)) || DIVISION_OF_BEFORE.test(text.slice(Math.max(0, start - 30), start));
 }
 
 /** A patronymic or family-name particle after a word: a person's name ("Bashar al-Assad", "Osama bin Laden"). */

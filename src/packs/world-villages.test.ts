@@ -39,6 +39,18 @@ describe('the village gazetteer of the countries at war (villages/<ISO3>.tsv.gz)
     expect(places.find('Jihadists killed 12 civilians in the village of Bourasso on Sunday.').map((m) => m.surface)).toEqual([]);
   });
 
+  it('takes no division named as such for a village', () => {
+    // Mali has a village called Kossi; Kossi is also a province of Burkina Faso
+    const text = 'In the north-western province of Kossi, the village of Bourasso lost at least 20 people, Burkina Faso and Mali officials said.';
+    expect(places.find(text).map((m) => m.surface)).not.toContain('Kossi');
+    expect(resolved(text)).toContain('Bourasso -> Bourasso BFA Boucle du Mouhoun village');
+    expect(places.find('Gunmen attacked Kossi province in Burkina Faso and Mali.').map((m) => m.surface)).not.toContain('Kossi');
+  });
+
+  it('finds a news spelling added by hand', () => {
+    expect(resolved('Houthi forces shelled positions near Al Mukha on Yemen\'s Red Sea coast.')[0]).toBe('Al Mukha -> Mocha YEM Ta‘izz village');
+  });
+
   it('takes no part of a person\'s name for a village', () => {
     // Syria has a village called Bashār
     expect(places.find('Rebels in Syria seized Hama from Bashar al-Assad\'s forces.').map((m) => m.surface)).toEqual(['Syria', 'Hama']);
