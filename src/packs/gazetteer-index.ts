@@ -221,14 +221,16 @@ export function createPlaceMatcher(packs: Packs): PlaceMatcher {
     return idx;
   };
   /**
-   * The countries an article speaks of: those its place mentions name without doubt (one country
-   * among the candidates) and those whose demonym it uses ("Burkinabe soldiers").
+   * The countries an article speaks of: those it names ("Mali", even where a town in China is
+   * called so too), those its place mentions name without doubt (one country among the
+   * candidates) and those whose demonym it uses ("Burkinabe soldiers").
    */
   const articleCountries = (tokens: readonly Token[], found: readonly PlaceMention[]): Set<string> => {
     const out = new Set<string>();
     for (const m of found) {
-      const c = m.candidates[0]?.country;
-      if (c && m.candidates.every((o) => o.country === c)) out.add(c);
+      const country = m.candidates.find((o) => o.kind === 'country');
+      const c = country ? country.country : m.candidates[0]?.country;
+      if (c && (country || m.candidates.every((o) => o.country === c))) out.add(c);
     }
     for (const t of tokens) {
       const c = demonymCountry.get(t.key);

@@ -26,6 +26,10 @@ describe('the village gazetteer of the countries at war (villages/<ISO3>.tsv.gz)
     expect(resolved('Fighting was reported near Ulang in Upper Nile state, South Sudan.')[0]).toBe('Ulang -> Ulang SSD Upper Nile village');
   });
 
+  it('counts a country name that other places share ("Mali")', () => {
+    expect(resolved('Fighting was reported near Bourasso in Mali.')[0]).toBe('Bourasso -> Bourasso MLI Ségou village');
+  });
+
   it('matches spellings without diacritics', () => {
     expect(resolved('An Israeli drone struck a car in Touline, southern Lebanon.')[0]).toMatch(/^Touline -> Toûlîne LBN Nabatieh village$/);
   });
