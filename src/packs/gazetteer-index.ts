@@ -270,6 +270,19 @@ export function createPlaceMatcher(packs: Packs): PlaceMatcher {
         j++;
       }
       const f = found[j];
+      // a longer village name over a shorter place name ("Majdal Selm", not Majdal for Ashkelon)
+      if (f && f.start === t.start && t.cap) {
+        const m = matchAt(i);
+        const mention = m && m.end > f.end ? mentionOf(text, tokens, m, false) : null;
+        const kept = mention ? candidatesInContext(text, mention.start, mention.end, mention.candidates, prevEnd) : [];
+        if (mention && m && kept.length > 0 && !namesDivision(text, mention.start, mention.end) && !PATRONYMIC_AFTER.test(text.slice(mention.end, mention.end + 12))) {
+          out.push(widenMention(text, kept === mention.candidates ? mention : { ...mention, candidates: kept }));
+          prevEnd = mention.end;
+          while (j < found.length && found[j]!.start < mention.end) j++;
+          i += m.length;
+          continue;
+        }
+      }
       if (f && f.start < t.end) {
         // a mention already covers this word: villages of the same name join its candidates
         // (of another country only: in its own country a town or district of that name is bigger)

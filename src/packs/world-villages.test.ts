@@ -30,6 +30,16 @@ describe('the village gazetteer of the countries at war (villages/<ISO3>.tsv.gz)
     expect(resolved('Fighting was reported near Bourasso in Mali.')[0]).toBe('Bourasso -> Bourasso MLI Ségou village');
   });
 
+  it('reads a road between two villages, and a longer village name over a shorter place name', () => {
+    const text = 'An Israeli drone hit a car on the road linking Toulin and Burj Qalaouiyeh in southern Lebanon. The victim was from the village of Majdal Selm.';
+    expect(resolved(text)).toEqual([
+      'Toulin -> Toûlîne LBN Nabatieh village',
+      'Burj Qalaouiyeh -> Borj Qalaouiyé LBN Nabatieh village',
+      'southern Lebanon -> Lebanon LBN  country',
+      'Majdal Selm -> Majdel Selm LBN Nabatieh village',
+    ]);
+  });
+
   it('matches spellings without diacritics', () => {
     expect(resolved('An Israeli drone struck a car in Touline, southern Lebanon.')[0]).toMatch(/^Touline -> Toûlîne LBN Nabatieh village$/);
   });
