@@ -220,6 +220,15 @@ export function createPlaceMatcher(packs: Packs): PlaceMatcher {
     villageIndexes.set(country, idx);
     return idx;
   };
+  /** A village by id (GeoNames ids only), reading the countries' files until found. */
+  const villageById = (id: string): PlaceEntry | undefined => {
+    if (!villages || !id.startsWith('place:gn:')) return undefined;
+    for (const c of villages.countries()) {
+      const hit = villages.of(c).find((p) => p.id === id);
+      if (hit) return hit;
+    }
+    return undefined;
+  };
   /**
    * The countries an article speaks of: those it names ("Mali", even where a town in China is
    * called so too), those its place mentions name without doubt (one country among the
@@ -303,7 +312,10 @@ export function createPlaceMatcher(packs: Packs): PlaceMatcher {
       }
       const mention = mentionOf(text, tokens, m, false);
       const kept = candidatesInContext(text, mention.start, mention.end, mention.candidates, prevEnd);
-      if (kept.length === 0 || PATRONYMIC_AFTER.test(text.slice(mention.end, mention.end + 12)) || namesDivision(text, mention.start, mention.end) || insideLongerName(text, tokens, m.first, m.first + m.length, prevEnd, startsPlace)) {
+      // a village name is never the first word of a longer capitalised name ("Nyaung Kone village")
+      const next = tokens[m.first + m.length];
+      const continued = next !== undefined && next.joinPrev && next.cap && !next.upper && !/[-‐–]/.test(text.slice(mention.end, next.start)) && !NAME_CONTINUATION.test(next.text);
+      if (kept.length === 0 || continued || PATRONYMIC_AFTER.test(text.slice(mention.end, mention.end + 12)) || namesDivision(text, mention.start, mention.end) || insideLongerName(text, tokens, m.first, m.first + m.length, prevEnd, startsPlace)) {
         i++;
         continue;
       }
@@ -317,7 +329,7 @@ export function createPlaceMatcher(packs: Packs): PlaceMatcher {
 
   return {
     theatreCountries: [...theatreCountries],
-    get: (id) => idIndex().get(id),
+    get: (id) => idIndex().get(id) ?? villageById(id),
     find(text: string): PlaceMention[] {
       const tokens = tokenize(text);
       if (deferred.length > 0 && tokens.some((t) => otherScript(t.key.charCodeAt(0)))) indexDeferred();

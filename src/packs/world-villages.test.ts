@@ -53,6 +53,11 @@ describe('the village gazetteer of the countries at war (villages/<ISO3>.tsv.gz)
     expect(places.find('Jihadists killed 12 civilians in the village of Bourasso on Sunday.').map((m) => m.surface)).toEqual([]);
   });
 
+  it('gives a village by id', () => {
+    expect(places.get('place:gn:2361894')?.name).toBe('Bourasso');
+    expect(places.get('place:gn:0')).toBeUndefined();
+  });
+
   it('takes no division named as such for a village', () => {
     // Mali has a village called Kossi; Kossi is also a province of Burkina Faso
     const text = 'In the north-western province of Kossi, the village of Bourasso lost at least 20 people, Burkina Faso and Mali officials said.';
@@ -63,6 +68,11 @@ describe('the village gazetteer of the countries at war (villages/<ISO3>.tsv.gz)
 
   it('finds a news spelling added by hand', () => {
     expect(resolved('Houthi forces shelled positions near Al Mukha on Yemen\'s Red Sea coast.')[0]).toBe('Al Mukha -> Mocha YEM Ta‘izz village');
+  });
+
+  it('takes no first word of a longer name for a village', () => {
+    // Myanmar has a village called Nyaung
+    expect(places.find('A fighter jet dropped two bombs on Nyaung Kone village in Myanmar, a resident said.').map((m) => m.surface)).not.toContain('Nyaung');
   });
 
   it('takes no part of a person\'s name for a village', () => {
