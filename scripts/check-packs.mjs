@@ -18,6 +18,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { gunzipSync } from 'node:zlib';
 import { parse as parseYaml } from 'yaml';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -63,11 +64,13 @@ function readYaml(file) {
   }
 }
 
-/** Rows of a TSV as objects, with their line numbers. */
+/** Rows of a TSV (gzipped when its name ends in .gz) as objects, with their line numbers. */
 function readTsv(file) {
   const rows = [];
   let header = null;
-  readFileSync(file, 'utf8')
+  const bytes = readFileSync(file);
+  (file.endsWith('.gz') ? gunzipSync(bytes) : bytes)
+    .toString('utf8')
     .split('\n')
     .forEach((line, i) => {
       if (line === '' || line.startsWith('#')) return;
@@ -157,6 +160,27 @@ if (checkManifest(worldDir, world, worldManifestFile) && world.files) {
       if (at) problem(file, `line ${at}: not sorted as scripts/build-world-pack.mjs writes it`);
     }
   }
+  // villages/<ISO3>.tsv.gz: ids unique across the world pack, rows of the file's country, sorted
+  // as scripts/build-world-villages.mjs writes them
+  const villagesDir = world.files.villages && path.join(worldDir, world.files.villages);
+  if (villagesDir && existsSync(villagesDir)) {
+    const byName = (a, b) => a.name.localeCompare(b.name, 'en') || Number(a.id.split(':')[2]) - Number(b.id.split(':')[2]);
+    for (const name of readdirSync(villagesDir).sort()) {
+      const m = /^([A-Z]{3})\.tsv(?:\.gz)?$/.exec(name);
+      const file = path.join(villagesDir, name);
+      if (!m) {
+        problem(file, 'not a country file (expected <ISO3>.tsv.gz)');
+        continue;
+      }
+      const rows = readTsv(file);
+      for (const r of rows) {
+        worldIds.add(r.id, { file, at: `line ${r.line}` });
+        if (r.country !== m[1]) problem(file, `line ${r.line}: country ${r.country} in the file of ${m[1]}`);
+      }
+      const at = isSorted(rows, byName);
+      if (at) problem(file, `line ${at}: not sorted as scripts/build-world-villages.mjs writes it`);
+    }
+  }
 }
 
 // --- theatres --------------------------------------------------------------------------------
@@ -216,7 +240,10 @@ const compiled = path.join(repoRoot, 'dist', 'packs', 'load-packs.js');
 if (existsSync(compiled)) {
   try {
     const { loadPacks } = await import(pathToFileURL(compiled).href);
-    loadPacks(packsDir);
+    const loaded = loadPacks(packsDir);
+    // the villages load lazily: validate every country's file now
+    const villages = loaded.world.villages;
+    if (villages) for (const c of villages.countries()) villages.of(c);
   } catch (err) {
     problems.push(err.message);
   }

@@ -194,9 +194,142 @@ export function createPlaceMatcher(packs: Packs): PlaceMatcher {
     }
   };
 
+  // Villages of the countries at war (`villages/<ISO3>.tsv.gz`), indexed per country on the first article
+  // that names the country: an article about Burkina Faso pays for Burkina Faso's villages only.
+  const villages = packs.world.villages;
+  // every word of a person's name ("Bashar", "Assad", "Peskov"): no village goes by one of them
+  const personWords = new Set<string>();
+  if (villages) for (const a of packs.world.actors) if (a.kind === 'person') for (const alias of a.aliases) for (const k of wordKeys(alias)) personWords.add(k);
+  const villageIndexes = new Map<string, FlatAliasIndex<PlaceEntry> | null>();
+  const villageIndex = (country: string): FlatAliasIndex<PlaceEntry> | null => {
+    let idx = villageIndexes.get(country);
+    if (idx !== undefined) return idx;
+    idx = null;
+    // a theatre gazetteer supersedes the world places of its countries
+    if (villages && !gazetteerCountries.has(country) && villages.countries().has(country)) {
+      idx = new FlatAliasIndex<PlaceEntry>();
+      for (const p of villages.of(country)) {
+        for (const alias of p.aliases) {
+          const keys = wordKeys(alias);
+          if (keys.length === 0 || keys.every(unsafe) || caseRuleOf(alias, true) !== 'cap') continue;
+          if (keys.length === 1 && (actorWords.has(keys[0]!) || personWords.has(keys[0]!))) continue;
+          idx.add(keys, p);
+        }
+      }
+    }
+    villageIndexes.set(country, idx);
+    return idx;
+  };
+  /** A village by id (GeoNames ids only), reading the countries' files until found. */
+  const villageById = (id: string): PlaceEntry | undefined => {
+    if (!villages || !id.startsWith('place:gn:')) return undefined;
+    for (const c of villages.countries()) {
+      const hit = villages.of(c).find((p) => p.id === id);
+      if (hit) return hit;
+    }
+    return undefined;
+  };
+  /**
+   * The countries an article speaks of: those it names ("Mali", even where a town in China is
+   * called so too), those its place mentions name without doubt (one country among the
+   * candidates) and those whose demonym it uses ("Burkinabe soldiers").
+   */
+  const articleCountries = (tokens: readonly Token[], found: readonly PlaceMention[]): Set<string> => {
+    const out = new Set<string>();
+    for (const m of found) {
+      const country = m.candidates.find((o) => o.kind === 'country');
+      const c = country ? country.country : m.candidates[0]?.country;
+      if (c && (country || m.candidates.every((o) => o.country === c))) out.add(c);
+    }
+    for (const t of tokens) {
+      const c = demonymCountry.get(t.key);
+      if (c) out.add(c);
+    }
+    return out;
+  };
+  /**
+   * Adds the villages of the countries the article speaks of: new mentions where no other place
+   * name matched, and extra candidates of a mention whose name a village shares ("Ulang" in an
+   * article about South Sudan). Villages need a locative cue like every minor place.
+   */
+  const addVillages = (text: string, tokens: readonly Token[], found: PlaceMention[]): PlaceMention[] => {
+    const indexes: FlatAliasIndex<PlaceEntry>[] = [];
+    for (const c of articleCountries(tokens, found)) {
+      const idx = villageIndex(c);
+      if (idx) indexes.push(idx);
+    }
+    if (indexes.length === 0) return found;
+    const matchAt = (i: number): AliasMatch<PlaceEntry> | null => {
+      let m: AliasMatch<PlaceEntry> | null = null;
+      for (const idx of indexes) m = longer(m, idx.match(tokens, i));
+      return m;
+    };
+    const startsPlace = (k: string): boolean => {
+      const v = gate.get(k) ?? 0;
+      return (v & EXACT) !== 0 || v >= BULK;
+    };
+    const out: PlaceMention[] = [];
+    let j = 0; // next found mention
+    let prevEnd = -1;
+    for (let i = 0; i < tokens.length; ) {
+      const t = tokens[i]!;
+      while (j < found.length && found[j]!.end <= t.start) {
+        out.push(found[j]!);
+        prevEnd = found[j]!.end;
+        j++;
+      }
+      const f = found[j];
+      // a longer village name over a shorter place name ("Majdal Selm", not Majdal for Ashkelon)
+      if (f && f.start === t.start && t.cap) {
+        const m = matchAt(i);
+        const mention = m && m.end > f.end ? mentionOf(text, tokens, m, false) : null;
+        const kept = mention ? candidatesInContext(text, mention.start, mention.end, mention.candidates, prevEnd) : [];
+        if (mention && m && kept.length > 0 && !namesDivision(text, mention.start, mention.end) && !PATRONYMIC_AFTER.test(text.slice(mention.end, mention.end + 12))) {
+          out.push(widenMention(text, kept === mention.candidates ? mention : { ...mention, candidates: kept }));
+          prevEnd = mention.end;
+          while (j < found.length && found[j]!.start < mention.end) j++;
+          i += m.length;
+          continue;
+        }
+      }
+      if (f && f.start < t.end) {
+        // a mention already covers this word: villages of the same name join its candidates
+        // (of another country only: in its own country a town or district of that name is bigger)
+        const m = f.start === t.start && t.cap ? matchAt(i) : null;
+        if (m && m.end === f.end && !f.fuzzy && !namesDivision(text, f.start, f.end)) {
+          const extra = candidatesInContext(text, f.start, f.end, mentionOf(text, tokens, m, false).candidates, prevEnd).filter((c) => !f.candidates.some((o) => o === c || o.country === c.country));
+          out.push(extra.length > 0 ? { ...f, candidates: [...f.candidates, ...extra] } : f);
+        } else out.push(f);
+        prevEnd = f.end;
+        j++;
+        while (i < tokens.length && tokens[i]!.start < f.end) i++;
+        continue;
+      }
+      const m = t.cap ? matchAt(i) : null;
+      if (!m || (f && m.end > f.start)) {
+        i++;
+        continue;
+      }
+      const mention = mentionOf(text, tokens, m, false);
+      const kept = candidatesInContext(text, mention.start, mention.end, mention.candidates, prevEnd);
+      // a village name is never the first word of a longer capitalised name ("Nyaung Kone village")
+      const next = tokens[m.first + m.length];
+      const continued = next !== undefined && next.joinPrev && next.cap && !next.upper && !/[-‐–]/.test(text.slice(mention.end, next.start)) && !NAME_CONTINUATION.test(next.text);
+      if (kept.length === 0 || continued || PATRONYMIC_AFTER.test(text.slice(mention.end, mention.end + 12)) || namesDivision(text, mention.start, mention.end) || insideLongerName(text, tokens, m.first, m.first + m.length, prevEnd, startsPlace)) {
+        i++;
+        continue;
+      }
+      out.push(widenMention(text, kept === mention.candidates ? mention : { ...mention, candidates: kept }));
+      prevEnd = mention.end;
+      i += m.length;
+    }
+    while (j < found.length) out.push(found[j++]!);
+    return out;
+  };
+
   return {
     theatreCountries: [...theatreCountries],
-    get: (id) => idIndex().get(id),
+    get: (id) => idIndex().get(id) ?? villageById(id),
     find(text: string): PlaceMention[] {
       const tokens = tokenize(text);
       if (deferred.length > 0 && tokens.some((t) => otherScript(t.key.charCodeAt(0)))) indexDeferred();
@@ -251,7 +384,7 @@ export function createPlaceMatcher(packs: Packs): PlaceMatcher {
         out.push(widenMention(text, kept === mention.candidates ? mention : { ...mention, candidates: kept }));
         i += m.length;
       }
-      return out;
+      return villages ? addVillages(text, tokens, out) : out;
     },
   };
 }
@@ -299,6 +432,17 @@ function widenMention(text: string, m: PlaceMention): PlaceMention {
   if (start === m.start && end === m.end) return m;
   return { ...m, start, end, surface: text.slice(start, end) };
 }
+
+/** A division designator and "of" right before a name ("the province of Kossi"). */
+const DIVISION_OF_BEFORE = /\b(?:region|province|oblast|governorate|district|state|county|territory|prefecture|department|municipality|commune|township)\s+of\s+(?:the\s+)?$/i;
+
+/** Whether the name at [start, end) is said to be a division ("Kossi province", "the province of Kossi"): no village then. */
+function namesDivision(text: string, start: number, end: number): boolean {
+  return DIVISION_AFTER.test(text.slice(end, end + 24)) || DIVISION_OF_BEFORE.test(text.slice(Math.max(0, start - 30), start));
+}
+
+/** A patronymic or family-name particle after a word: a person's name ("Bashar al-Assad", "Osama bin Laden"). */
+const PATRONYMIC_AFTER = /^[ -]+(?:al|el|bin|ibn|ben|bint|ould|wad|abu|ag)[ -]+\p{Lu}/u;
 
 /** Words that continue a place name without making it another name ("Gaza City", "Tirah valley"). */
 const NAME_CONTINUATION = /^(?:city|town|village|district|region|province|oblast|governorate|state|county|valley|river|sea|lake|port|airport|strait|gulf|island|islands|mountains?|hills?|border|front|crossing|camp|area|territory|delta|basin|coast|peninsula|heights)$/i;

@@ -34,6 +34,7 @@ import {
   type CuratedPlace,
 } from './schemas.js';
 import type { ActorEntry, ForceNoun, GenericDefault, Packs, PlaceEntry, TheatrePack, WorldPack } from './types.js';
+import { lazyVillages } from './villages.js';
 
 /** `<repo>/packs`, found from this module's location (src/packs or dist/packs). */
 export const DEFAULT_PACKS_DIR = fileURLToPath(new URL('../../packs', import.meta.url));
@@ -176,6 +177,7 @@ function loadWorld(dir: string): WorldPack {
     forceNouns,
     commonWords,
     genericDefaults,
+    ...(manifest.files.villages ? { villages: lazyVillages(f(manifest.files.villages)) } : {}),
   };
 }
 

@@ -17,7 +17,7 @@ export class PackError extends Error {
   constructor(file: string, message: string, opts: { row?: number | null; field?: string | null; id?: string | null } = {}) {
     const where = [
       file,
-      opts.row != null ? `${file.endsWith('.tsv') || file.endsWith('.txt') ? 'line' : 'entry'} ${opts.row}${opts.id ? ` (${opts.id})` : ''}` : null,
+      opts.row != null ? `${file.endsWith('.tsv') || file.endsWith('.tsv.gz') || file.endsWith('.txt') ? 'line' : 'entry'} ${opts.row}${opts.id ? ` (${opts.id})` : ''}` : null,
       opts.field ? `field "${opts.field}"` : null,
     ]
       .filter((p): p is string => p !== null)

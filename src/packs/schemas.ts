@@ -77,6 +77,11 @@ export const worldManifestSchema = z.object({
     cities: fileName,
     /** First- and second-order divisions (generated). */
     admin: fileName.optional(),
+    /**
+     * Villages of the countries at war (GeoNames, generated): a folder of `<ISO3>.tsv.gz` tables, read
+     * lazily per country (`villages.ts`).
+     */
+    villages: fileName.optional(),
     /** Seas, straits, gulfs, rivers and regions named in news (curated). */
     regions: fileName.optional(),
     /** Extra aliases of generated places: news spellings GeoNames lacks (curated). */

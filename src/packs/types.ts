@@ -2,6 +2,7 @@
  * The in-memory shape of data packs after validation (see `schemas.ts` for the file formats).
  * Packs are data: a theatre is added by adding a folder under `packs/theatres/`, never code.
  */
+import type { VillageGazetteer } from './villages.js';
 
 /** What kind of party an actor entry names; decides how the extractor may use it. */
 export type ActorKind =
@@ -181,6 +182,8 @@ export interface WorldPack {
   readonly commonWords?: readonly string[];
   /** Per country and generic class, the actor a generic description stands for (`generic-defaults.tsv`). */
   readonly genericDefaults?: readonly GenericDefault[];
+  /** Villages of the countries at war, loaded per country on demand (`villages/<ISO3>.tsv.gz`). */
+  readonly villages?: VillageGazetteer;
 }
 
 /** Every pack loaded, validated and indexed. */

@@ -1,0 +1,107 @@
+/**
+ * The world pack's village gazetteer (`villages/<ISO3>.tsv.gz`): about 290,000 GeoNames populated
+ * places of the countries at war that `places.tsv` lacks, most of them without a known population.
+ *
+ * Loading them with the other places would double start-up time for articles that never name a
+ * village of a war zone, so they are read lazily, one country at a time: at start-up only the
+ * folder is listed; a country's file is decompressed, parsed and validated on its first request.
+ * The place matcher asks only for the countries an article names (`gazetteer-index.ts`).
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { PackError } from './pack-error.js';
+import { displayPath } from './read-pack-file.js';
+import { fastPlaceRow, placeRowSchema } from './schemas.js';
+import type { PlaceEntry } from './types.js';
+
+/** Villages by country, parsed on demand. */
+export interface VillageGazetteer {
+  /** The countries (ISO alpha-3) that have villages. */
+  countries(): ReadonlySet<string>;
+  /** The villages of one country (alpha-3), parsed and validated on the first call; [] when none. */
+  of(country: string): readonly PlaceEntry[];
+}
+
+/** A country file's name: `BFA.tsv.gz` (or a plain `BFA.tsv`). */
+const COUNTRY_FILE = /^([A-Z]{3})\.tsv(?:\.gz)?$/;
+
+/**
+ * A lazy view of a folder of per-country places tables (same columns as `places.tsv`).
+ *
+ * @throws PackError when the folder cannot be listed (at once), or a country's file is unreadable
+ *   or has an invalid row (when that country is first asked for), naming the file and line.
+ */
+export function lazyVillages(dir: string): VillageGazetteer {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch (err) {
+    throw new PackError(displayPath(dir), `cannot read folder (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
+  }
+  const files = new Map<string, string>();
+  for (const n of names.sort()) {
+    const m = COUNTRY_FILE.exec(n);
+    if (m) files.set(m[1]!, path.join(dir, n));
+  }
+  const countries = new Set(files.keys());
+  const parsed = new Map<string, readonly PlaceEntry[]>();
+  return {
+    countries: () => countries,
+    of(country: string): readonly PlaceEntry[] {
+      const hit = parsed.get(country);
+      if (hit) return hit;
+      const file = files.get(country);
+      const rows = file ? readCountry(file, country) : [];
+      parsed.set(country, rows);
+      return rows;
+    },
+  };
+}
+
+function readCountry(file: string, country: string): PlaceEntry[] {
+  const shown = displayPath(file);
+  let bytes: Buffer;
+  try {
+    const raw = readFileSync(file);
+    bytes = file.endsWith('.gz') ? gunzipSync(raw) : raw;
+  } catch (err) {
+    throw new PackError(shown, `cannot read file (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
+  }
+  let header: string[] | null = null;
+  let convert: ReturnType<typeof fastPlaceRow> | null = null;
+  const out: PlaceEntry[] = [];
+  for (let from = 0, line = 1; from < bytes.length; line++) {
+    let to = bytes.indexOf(0x0a, from);
+    if (to < 0) to = bytes.length;
+    const lineEnd = to > from && bytes[to - 1] === 0x0d ? to - 1 : to;
+    const text = bytes.toString('utf8', from, lineEnd);
+    from = to + 1;
+    if (text === '' || text.startsWith('#')) continue;
+    const cells = text.split('\t');
+    if (header === null) {
+      header = cells;
+      const col: Record<string, number> = {};
+      header.forEach((h, c) => (col[h] = c));
+      convert = fastPlaceRow(col);
+      continue;
+    }
+    if (cells.length > header.length) throw new PackError(shown, `${cells.length} cells for ${header.length} columns`, { row: line });
+    let entry = convert!(cells);
+    if (entry === undefined) {
+      const row: Record<string, string> = {};
+      for (let c = 0; c < header.length; c++) row[header[c]!] = cells[c] ?? '';
+      const res = placeRowSchema.safeParse(row);
+      if (!res.success) {
+        const issue = res.error.issues[0];
+        const field = issue ? issue.path.join('.') : '';
+        throw new PackError(shown, issue?.message ?? 'invalid', { row: line, field: field === '' ? null : field, id: row.id ?? null });
+      }
+      entry = res.data;
+    }
+    if (entry.country !== country) throw new PackError(shown, `a row of ${entry.country ?? 'no country'} in the file of ${country}`, { row: line, field: 'country', id: entry.id });
+    out.push(entry);
+  }
+  if (header === null) throw new PackError(shown, 'empty table: no header line');
+  return out;
+}
