@@ -18,10 +18,13 @@ const NEWS_LEADS = new Set([
 const PICTURE_CUE =
   /\b(?:photos?|pictures?|pictured|images?|footage|video|screenshot|screengrab|illustration|seen here|(?:this|the) (?:photo|picture|image) shows)\b/i;
 const QUOTE_OPEN = /^(?:[“"«„]|[–—-] )/;
+/** A caption labelled as such: "[Photo: ...", "(Photo caption: ...", "Image: ...", "Pictured: ...". */
+const CAPTION_LABEL = /^[[(]?\s*(?:photo(?:\s+caption)?|picture|image|caption|pictured|file photo|video)\s*:/i;
 
 /**
  * The kind of a body paragraph (never `title`):
- * - `caption`: marked by markup or a stripped photo credit, or an upper-case lead with a colon
+ * - `caption`: marked by markup or a stripped photo credit, labelled ("[Photo: ...", "Image: ..."),
+ *   or an upper-case lead with a colon
  *   that speaks of a picture ("HARD BATTLES: This picture was given …"), leads such as
  *   "UPDATE:" excepted;
  * - `heading`: a short line (≤ 10 words, ≤ 90 characters) without final punctuation that is
@@ -32,7 +35,7 @@ const QUOTE_OPEN = /^(?:[“"«„]|[–—-] )/;
  */
 export function classifyParagraph(block: Block, isLast: boolean): ParagraphKind {
   const { text, hint } = block;
-  if (hint === 'caption') return 'caption';
+  if (hint === 'caption' || CAPTION_LABEL.test(text)) return 'caption';
   const lead = CAPS_LEAD.exec(text);
   if (lead !== null && /\p{Lu}{3}/u.test(lead[1] as string) && !NEWS_LEADS.has((lead[1] as string).trim()) && PICTURE_CUE.test(text)) {
     return 'caption';
