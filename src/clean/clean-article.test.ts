@@ -119,7 +119,7 @@ describe('cleanArticle on the seed corpus', () => {
 
 describe('labelled captions', () => {
   it('marks a paragraph labelled "[Photo: ...", "Image: ..." as a caption, not body', () => {
-    const clean = cleanArticle(rawArticle({ id: 'cap', format: 'text', text: 'Fighting in the capital\n\nShelling hit two districts of Khartoum on Monday, residents said.\n\n[Photo: Smoke rises over Khartoum North during clashes, May 1, 2023.]\n\nImage: A damaged market in Omdurman.\n\nThe army said it repelled an attack.' }));
+    const clean = cleanArticle(rawArticle({ id: 'cap', format: 'txt', text: 'Fighting in the capital\n\nShelling hit two districts of Khartoum on Monday, residents said.\n\n[Photo: Smoke rises over Khartoum North during clashes, May 1, 2023.]\n\nImage: A damaged market in Omdurman.\n\nThe army said it repelled an attack.' }));
     expect(paragraphTexts(clean).map((p) => p.kind).slice(-4)).toEqual(['body', 'caption', 'caption', 'body']);
   });
 });

@@ -15,6 +15,10 @@ function locations(text: string): string[] {
 }
 
 describe('the location of an event', () => {
+  it('never places an event at its dateline ("Peshawar, Feb 6 (PTI)"), and takes the place a later sentence gives', () => {
+    const locs = locations('Peshawar, Feb 6 (PTI) At least three policemen were killed when militants attacked a police check post on Thursday, police said.\n\nThe attackers opened fire on the check post in the Karak district of Khyber-Pakhtunkhwa province.');
+    expect(locs).not.toContain('Peshawar');
+  });
   it('takes the more precise place a later reference gives ("The ambush occurred near X", "It took place in X")', () => {
     expect(locations('Jihadists ambushed an army convoy in central Mali on Wednesday, killing 15 soldiers, the army said.\n\nThe ambush occurred near Douentza, a local official said.')).toEqual(['Douentza']);
     expect(locations('Al-Shabaab fighters attacked a military base in southern Somalia before dawn on Sunday, killing five soldiers, officials said.\n\nIt took place on the outskirts of Marka, residents said.')).toEqual(['Marka']);

@@ -76,12 +76,16 @@ const PASSIVE_BEFORE = /^\s*(?:,\s*)?(?:was|were|is|are|has been|have been|had b
 const OPENING_IN = /^\s*(?:(?:In|At|Near|Outside|Around|Inside)\s+(?:the\s+)?(?:[\p{L}-]+\s+){0,2})$/u;
 
 /** A dateline: a capitalised place opening a line, then a dash or colon, perhaps after ", Country" and "(Agency)". */
-const DATELINE_AFTER = /^(?:,\s*[\p{Lu}][\p{L}.'’ -]{1,30})?\s*(?:\([^)\n]{1,40}\)\s*)?[—–:-]\s/u;
+const DATELINE_AFTER = /^(?:,\s*[\p{Lu}][\p{L}\d.'’ -]{1,30})?\s*(?:\([^)\n]{1,40}\)\s*)?[—–:-]\s/u;
+/** "Peshawar, Feb 6 (PTI) At least ...": a date and an agency in brackets close a dateline without a dash. */
+const DATELINE_AGENCY = /^,\s*(?:[\p{Lu}][\p{L}.]{2,9}\.?\s+\d{1,2}|\d{1,2}\s+[\p{Lu}][\p{L}.]{2,9}\.?)\s*\([^)\n]{1,40}\)\s+\p{Lu}/u;
 function isDateline(text: string, h: PlaceHit): boolean {
   const lineStart = text.lastIndexOf('\n', h.start - 1) + 1;
   if (text.slice(lineStart, h.start).trim() !== '') return false;
+  const after = text.slice(h.end, h.end + 60);
+  if (DATELINE_AGENCY.test(after)) return true;
   const upper = h.surface === h.surface.toUpperCase() && /\p{Lu}{3}/u.test(h.surface);
-  return DATELINE_AFTER.test(text.slice(h.end, h.end + 60)) && (upper || /^\s*\(/.test(text.slice(h.end, h.end + 3)));
+  return DATELINE_AFTER.test(after) && (upper || /^\s*\(/.test(text.slice(h.end, h.end + 3)));
 }
 
 interface Scored {
@@ -130,9 +134,14 @@ export function pickLocation(
     let cost = costOf(text, h, tStart, tEnd, sentenceStart);
     // "DUBAI —": where the story was filed; not the event's place when the sentence speaks of
     // places in other countries only ("IRBIL, Iraq - ... in Iraq's Kurdistan region" keeps it)
+    // (nor when the story names a place within the same country more precise than the country)
     if (isDateline(text, h) && hits.some((o) => o !== h && o.place.country !== h.place.country) && !hits.some((o) => o !== h && o.place.country === h.place.country)) cost += 4;
+    else if (isDateline(text, h) && hits.some((o) => o !== h)) cost += 4;
     if (!best || cost < best.cost - 1e-9 || (Math.abs(cost - best.cost) < 1e-9 && h.start < best.hit.start)) best = { hit: h, cost };
   }
+  // A dateline alone says where the report was filed, not where the event was: the paragraph or
+  // the article says more.
+  if (best && isDateline(text, best.hit)) return null;
   return best ? placeFill(text, best.hit, ctx, rule, best.cost) : null;
 }
 
