@@ -139,9 +139,10 @@ export function pickLocation(
     else if (isDateline(text, h) && hits.some((o) => o !== h)) cost += 4;
     if (!best || cost < best.cost - 1e-9 || (Math.abs(cost - best.cost) < 1e-9 && h.start < best.hit.start)) best = { hit: h, cost };
   }
-  // A dateline alone says where the report was filed, not where the event was: the paragraph or
-  // the article says more.
-  if (best && isDateline(text, best.hit)) return null;
+  // A wire dateline with its date ("Peshawar, Feb 6 (PTI)") says where the report was filed, not
+  // where the event was: the paragraph or the article says more. (A reporter's "KHARKIV, Ukraine —"
+  // over a story that names no other place stands.)
+  if (best && isDateline(text, best.hit) && /^,\s*(?:[\p{Lu}][\p{L}.]{2,9}\.?\s+\d{1,2}|\d{1,2}\s+[\p{Lu}][\p{L}]{2,9})\b/u.test(text.slice(best.hit.end, best.hit.end + 30))) return null;
   return best ? placeFill(text, best.hit, ctx, rule, best.cost) : null;
 }
 
