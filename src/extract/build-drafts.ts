@@ -352,7 +352,9 @@ export function buildDrafts(text: string, facts: readonly SentenceFacts[], refer
         if (speaker) roles = { ...roles, agent: { hit: speaker, weight: 1, accused: false, rule: 'roles/speaker-decides' } };
       }
       // "Two civilians were killed." after a report of shelling: the toll of that event, not a new attack.
-      if (t.def.id === 'vac/attack' && !roles.agent && drafts.some((d) => isViolent(d.event_type) && !d.background && d.sentence.paragraph >= f.s.paragraph - 1)) continue;
+      // (anywhere in the article when the sentence names neither a day nor a place of its own:
+      // "residents insisted that only civilians were killed")
+      if (t.def.id === 'vac/attack' && !roles.agent && drafts.some((d) => isViolent(d.event_type) && !d.background && (d.sentence.paragraph >= f.s.paragraph - 1 || (!f.dates.length && !locatable.length)))) continue;
       if (!roles.agent && !isViolent(t.def.event_type)) {
         for (const w of f.s.text.slice(0, t.start - f.s.start).matchAll(/[A-Za-z][\w-]+/g)) {
           const entry = ctx.actorOfAdjective(w[0]);

@@ -22,6 +22,10 @@ describe('merging within an article', () => {
     expect(got).toHaveLength(1);
     expect(got[0]!.sub_event_type).toBe('Air/drone strike');
   });
+  it('a later "civilians were killed" with no day or place of its own is the toll of the event told, not a new one', () => {
+    const got = events('Drone strikes on the town of Kheret in the Amhara region killed more than 100 civilians on Monday, residents said.\n\nLocal authorities said the strike targeted armed militants gathered in the area.\n\nHowever, residents denied the presence of any fighters and insisted that only civilians were killed.');
+    expect(got).toHaveLength(1);
+  });
   it('a roadside bomb told with nothing but "the attack" stays the event', () => {
     const got = events('A roadside bomb destroyed an army truck near Gao on Tuesday, killing four soldiers. The attack was the third this month, officials said.');
     expect(got.map((e) => e.sub_event_type)).toContain('Remote explosive/landmine/IED');
