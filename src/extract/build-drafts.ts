@@ -91,6 +91,10 @@ function refinePlace(text: string, t: TriggerHit, places: readonly PlaceHit[], d
 
 const HAPPENED = /^\s*(?:It|This|That|The (?:incident|attack|assault|ambush|raid|strike|explosion|blast|clash|fighting))\s+(?:(?:had|has)\s+)?(?:took place|take place|taken place|happened|occurred|unfolded)\b/i;
 
+const RELATIVE_PERFECT = /,\s*(?:where|which|who)\s+(?:[\w'’-]+\s+){0,4}?(?:has|have)\s+(?:long\s+|already\s+|since\s+)?(?:been\s+)?$/i;
+
+const BUILDING_OBJECT = /^\s+(?:(?:their|our|his|her|its|the|a|an|several|many|some|dozens of|scores of)\s+)?(?:[\w-]+\s+)?(?:homes?|houses?|buildings?|apartments?|flats?|shops?|stores?|mosques?|churches?|schools?|hospitals?|compounds?|rooms?)\b/i;
+
 const SPEAKER_LOCATIVE = /\b(?:off|in|near|at|outside|inside)\s+(?:the\s+)?$/i;
 
 function placesOutsideActors(places: readonly PlaceHit[], actors: readonly ActorHit[], frames: readonly AttributionFrame[], text: string): PlaceHit[] {
@@ -304,6 +308,8 @@ export function buildDrafts(text: string, facts: readonly SentenceFacts[], refer
       // A capture verb with a village as its object is military whoever the subject ("captured by Azerbaijan").
       const takesSettlement = t.def.territory === 'gain' && locatable.some((p) => SETTLEMENT.has(p.kind) && Math.abs(p.start - t.end) < 60);
       if (t.def.armed && !armedContext && !takesSettlement) continue;
+      // "fighters entered their homes": a capture verb whose object is a building takes no territory
+      if (t.def.territory === 'gain' && BUILDING_OBJECT.test(text.slice(t.end, t.end + 40))) continue;
       // Negated, modal, conditional, exercise, sport; a definite reference back (trigger-sense.ts).
       const unreal = unrealReading(t, f.tokens, armedContext);
       if (unreal && unreal !== 'sense/reference') continue;
@@ -379,6 +385,15 @@ export function buildDrafts(text: string, facts: readonly SentenceFacts[], refer
         // happening of the day.
         background = true;
         rules.push('background/ongoing-since');
+      }
+      // "the Abu Shouk camp, where the RSF has overrun ...", "M23, which has seized swathes of
+      // territory": a relative clause in the perfect describes a state of affairs, not the news.
+      const relative = RELATIVE_PERFECT.exec(text.slice(Math.max(f.s.start, t.start - 50), t.start));
+      const relStart = relative ? Math.max(f.s.start, t.start - 50) + relative.index : -1;
+      // (unless the clause dates what it tells: "..., which has been shelled since Monday")
+      if (relative && !f.dates.some((d) => d.start > relStart)) {
+        background = true;
+        rules.push('background/relative-perfect');
       }
       const window = text.slice(Math.max(f.s.start, t.start - 60), Math.min(f.s.end, t.end + 30));
       if (lex.habitualRe.test(window)) {

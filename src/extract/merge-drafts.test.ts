@@ -26,6 +26,11 @@ describe('merging within an article', () => {
     const got = events('Drone strikes on the town of Kheret in the Amhara region killed more than 100 civilians on Monday, residents said.\n\nLocal authorities said the strike targeted armed militants gathered in the area.\n\nHowever, residents denied the presence of any fighters and insisted that only civilians were killed.');
     expect(got).toHaveLength(1);
   });
+  it('a relative clause in the perfect describes a state of affairs, not news; fighters entering homes take no territory', () => {
+    const got = events('RSF shells hit a mosque in El Fasher on Tuesday, killing 13 people, witnesses said. The fire came from the north, where the RSF has overrun the Abu Shouk camp.\n\nA survivor said families were hiding inside after RSF fighters entered their homes.');
+    expect(got).toHaveLength(1);
+    expect(got[0]!.sub_event_type).toBe('Shelling/artillery/missile attack');
+  });
   it('a roadside bomb told with nothing but "the attack" stays the event', () => {
     const got = events('A roadside bomb destroyed an army truck near Gao on Tuesday, killing four soldiers. The attack was the third this month, officials said.');
     expect(got.map((e) => e.sub_event_type)).toContain('Remote explosive/landmine/IED');
