@@ -26,6 +26,7 @@ const PATIENT_VERBS = new Set(['destroy', 'damage', 'hit', 'strike', 'target', '
 const CLAUSE_END = new Set(['.', '!', '?', ';', ':']);
 /** Words that open the clause of a verb's subject ("... after a drone targeted"). */
 const SUBJECT_STOP = new Set([',', 'after', 'when', 'while', 'as', 'because', 'before', 'since', 'until', 'and', 'but', 'that', 'which', 'where', 'once']);
+const SPEECH_IN_GAP = new Set(['says', 'said', 'say', 'reports', 'reported', 'stated', 'states', 'claims', 'claimed', 'added', 'told', 'announced']);
 const HARD_STOP = new Set(['.', '!', '?', ';', ':', '(', ')', '[', ']', '—', '–']);
 
 /** The words of a token run: a hyphen with no space on either side joins its neighbours. */
@@ -96,7 +97,8 @@ function matchFrom(words: readonly Word[], elements: readonly Element[], e: numb
       if (end >= 0) return end;
       const w = words[i + skip];
       // A gap stays in its clause: not over a comma, a subordinator or a relative ("since it was").
-      if (!w || i + skip >= limit || HARD_STOP.has(w.lower) || w.lower === ',' || w.pos === 'SCONJ' || RELATIVE.has(w.lower)) return -1;
+      // Nor over a verb of speaking: "the air force says air defences destroyed" is two clauses.
+      if (!w || i + skip >= limit || HARD_STOP.has(w.lower) || w.lower === ',' || w.pos === 'SCONJ' || RELATIVE.has(w.lower) || SPEECH_IN_GAP.has(w.lower)) return -1;
     }
     return -1;
   }
