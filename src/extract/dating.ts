@@ -31,8 +31,10 @@ export function dateRole(text: string, m: DateMention): DateRole {
   const before = text.slice(Math.max(0, m.start - 40), m.start);
   if (stampRe.test(before)) return 'stamp';
   // "UNITED NATIONS, May 10 (Reuters) –": the day a report was filed from its dateline
-  const lineStart = text.lastIndexOf('\n', m.start - 1) + 1;
-  if (/^\p{Lu}[\p{L} .'’-]{1,40},\s*$/u.test(text.slice(lineStart, m.start)) && /^\s*(?:\([^)\n]{1,40}\)\s*)?[–—-]/.test(text.slice(m.end, m.end + 50))) return 'stamp';
+  // (a dateline is short: look back 45 characters at most, not to the line's start, which on a
+  // text without breaks would make this scan quadratic)
+  const lineStart = Math.max(text.lastIndexOf('\n', m.start - 1) + 1, m.start - 45);
+  if (/^\p{Lu}[\p{L} .'’-]{1,40},\s*$/u.test(text.slice(lineStart, m.start)) && (lineStart === 0 || text[lineStart - 1] === '\n') && /^\s*(?:\([^)\n]{1,40}\)\s*)?[–—-]/.test(text.slice(m.end, m.end + 50))) return 'stamp';
   if (sinceRe.test(before)) return 'since';
   // (relative days only: "said on Tuesday"; "said that on 12 May ..." dates the content)
   if (m.relative && m.precision === 'day' && speechRe.test(before)) return 'speech';
