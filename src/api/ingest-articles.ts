@@ -72,6 +72,9 @@ export async function ingestArticles(store: Store, extractor: Extractor, body: U
       failures.push({ source: item.source, diagnostics: item.diagnostics });
       continue;
     }
+    // Reading and parsing a large body, hashing, storing and answering are each tens of ms on the
+    // event loop: a turn of it between them lets other requests in (#16).
+    await turnOfEventLoop();
     // One article that cannot be stored is a failure of that article only: the others of the
     // batch, before and after it, are stored (each in its own transaction).
     try {
@@ -90,6 +93,11 @@ export async function ingestArticles(store: Store, extractor: Extractor, body: U
   return { articles, failures };
 }
 
+/** Resolves after a whole turn of the event loop, its I/O (other requests) included. */
+function turnOfEventLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(() => setImmediate(resolve)));
+}
+
 /** An article's extraction failed (its thread stopped, or it ran out of time). */
 class ExtractionFailed extends Error {}
 
@@ -100,6 +108,7 @@ function isArticleError(error: unknown): boolean {
 
 async function ingestOne(store: Store, extractor: Extractor, raw: RawArticle, versions: Readonly<Record<string, string>>, resolver: EventResolver | undefined): Promise<IngestedArticle> {
   const hash = contentHash(raw, versions);
+  await turnOfEventLoop();
   if ((await store.getContentHash(raw.id)) === hash) {
     const merged = await store.listEvents({ articleId: raw.id, includeBackground: true });
     return { id: raw.id, title: raw.title, status: 'unchanged', events: [], merged_event_ids: merged.map((e) => e.id), diagnostics: [] };
@@ -112,7 +121,9 @@ async function ingestOne(store: Store, extractor: Extractor, raw: RawArticle, ve
   }
   const { result, hints } = extracted;
   resolver?.remember?.(raw.id, hash, hints);
+  await turnOfEventLoop();
   const outcome = await ingestExtraction(store, result, hash, resolver ? { resolver } : {});
+  await turnOfEventLoop();
   const merged = await store.listEvents({ articleId: raw.id, includeBackground: true });
   return {
     id: raw.id,

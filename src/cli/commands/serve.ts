@@ -15,7 +15,8 @@ export interface ServeOptions {
 
 /** Serves until SIGINT/SIGTERM; resolves to the exit code. */
 export async function runServe(opts: ServeOptions): Promise<number> {
-  const store = await openStore(opts.db);
+  // Reads never queue behind the transaction of a large article being stored (#16).
+  const store = await openStore(opts.db, { separateReader: true });
   let server;
   try {
     server = await startServer({ store, resolver: () => createResolver(loadPacks()), port: opts.port ?? DEFAULT_PORT, host: opts.host ?? '127.0.0.1', ...(opts.access ? { access: opts.access } : {}) });
