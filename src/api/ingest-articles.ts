@@ -72,6 +72,9 @@ export async function ingestArticles(store: Store, extractor: Extractor, body: U
       failures.push({ source: item.source, diagnostics: item.diagnostics });
       continue;
     }
+    // Reading and parsing a large body, hashing, storing and answering are each tens of ms on the
+    // event loop: a turn of it between them lets other requests in (#16).
+    await turnOfEventLoop();
     // One article that cannot be stored is a failure of that article only: the others of the
     // batch, before and after it, are stored (each in its own transaction).
     try {
@@ -90,6 +93,11 @@ export async function ingestArticles(store: Store, extractor: Extractor, body: U
   return { articles, failures };
 }
 
+/** Resolves after a whole turn of the event loop, its I/O (other requests) included. */
+function turnOfEventLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(() => setImmediate(resolve)));
+}
+
 /** An article's extraction failed (its thread stopped, or it ran out of time). */
 class ExtractionFailed extends Error {}
 
@@ -101,6 +109,7 @@ function isArticleError(error: unknown): boolean {
 async function ingestOne(store: Store, extractor: Extractor, given: RawArticle, versions: Readonly<Record<string, string>>, resolver: EventResolver | undefined): Promise<IngestedArticle> {
   // Stored metadata merges in first (pipeline/stored-metadata.ts): a re-post without an outlet
   // keeps the stored one; a different outlet is an update with an ingest/metadata-changed warning.
+  await turnOfEventLoop();
   const prepared = await prepareStoredArticle(store, given, versions);
   const { raw, hash } = prepared;
   if (prepared.unchanged) {
@@ -116,7 +125,9 @@ async function ingestOne(store: Store, extractor: Extractor, given: RawArticle, 
   const { hints } = extracted;
   const result = prepared.merge === null ? extracted.result : { ...extracted.result, diagnostics: withMergeDiagnostics(extracted.result.diagnostics, prepared.merge) };
   resolver?.remember?.(raw.id, hash, hints);
+  await turnOfEventLoop();
   const outcome = await ingestExtraction(store, result, hash, resolver ? { resolver } : {});
+  await turnOfEventLoop();
   const merged = await store.listEvents({ articleId: raw.id, includeBackground: true });
   return {
     id: raw.id,

@@ -10,6 +10,7 @@ import { normalizeLine, textBlocks } from './normalize-text.js';
 import { removeBoilerplate } from './remove-boilerplate.js';
 import { segment } from './segment.js';
 import { capSentences, MAX_SENTENCE_CHARS } from './cap-sentences.js';
+import { MAX_PARAGRAPH_CHARS, splitLongParagraphs } from './split-long-paragraphs.js';
 
 /** Options of {@link cleanArticle}. */
 export interface CleanOptions {
@@ -54,7 +55,9 @@ export function cleanArticle(raw: RawArticle, opts: CleanOptions = {}): CleanArt
   }
   const titleText = raw.title ?? page?.title ?? null;
   const title = titleText === null ? null : normalizeLine(titleText) || null;
-  const { blocks: body, removed } = removeBoilerplate(blocks, title, opts.rules);
+  const { blocks: kept, removed } = removeBoilerplate(blocks, title, opts.rules);
+  const { blocks: body, cut: longParagraphs } = splitLongParagraphs(kept);
+  if (longParagraphs > 0) report('clean/long-paragraph-split', `${longParagraphs} paragraph(s) longer than ${MAX_PARAGRAPH_CHARS} characters cut at sentence ends (bounded extraction time)`);
   const segmented = segment(title, body);
   const { text, paragraphs } = segmented;
   const { sentences, cut } = capSentences(text, segmented.sentences);

@@ -10,6 +10,8 @@ export const CLEAN_CODES = {
   'clean/language-mismatch': 'warning',
   /** A sentence too long to read as one (a page without punctuation) was read in pieces. */
   'clean/long-sentence-split': 'info',
+  /** A paragraph too long to read as one (a page on one line) was cut at sentence ends. */
+  'clean/long-paragraph-split': 'info',
   /** Readability found no article in the page; the page's text outside its chrome was used. */
   'clean/html-fallback': 'info',
 } as const satisfies Record<string, Severity>;

@@ -39,8 +39,12 @@ const WORD = /^[\p{L}']+/u;
 export function splitSentences(text: string, start = 0, end = text.length): SentenceRange[] {
   const out: SentenceRange[] = [];
   let from = skipSpace(text, start, end);
+  // The search for the next boundary stops at the paragraph's end: on the whole text, a paragraph
+  // without sentence punctuation was searched to the end of the article (quadratic in a page of
+  // many such paragraphs). A prefix slice keeps every offset as it is.
+  const upTo = end < text.length ? text.slice(0, end) : text;
   BOUNDARY.lastIndex = from;
-  for (let m = BOUNDARY.exec(text); m !== null && m.index < end; m = BOUNDARY.exec(text)) {
+  for (let m = BOUNDARY.exec(upTo); m !== null && m.index < end; m = BOUNDARY.exec(upTo)) {
     const stop = m.index + m[0].length;
     const next = skipSpace(text, stop, end);
     if (next >= end) break;

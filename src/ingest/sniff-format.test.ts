@@ -20,3 +20,25 @@ describe('sniffFormat', () => {
     expect(sniffFormat(text)).toBe(expected);
   });
 });
+
+describe('isJsonlText', () => {
+  it('decides as the chunked sniffer does, on any mix of braces, spaces and lines (property)', async () => {
+    const fc = (await import('fast-check')).default;
+    const { isJsonlText, jsonlSniffer } = await import('./sniff-format.js');
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('{', '}', ' ', '\t', '\r', '\n', 'a', '"', '\u00a0'), { maxLength: 40 }), (parts) => {
+        const text = parts.join('');
+        expect(isJsonlText(text)).toBe(jsonlSniffer()(text) === true);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('reads a one-line article of 1 MB as one JSON object and two such lines as JSONL', async () => {
+    const { isJsonlText } = await import('./sniff-format.js');
+    const line = JSON.stringify({ id: 'a', text: 'word '.repeat(200_000) });
+    expect(isJsonlText(line)).toBe(false);
+    expect(isJsonlText(`${line}\n${line}\n`)).toBe(true);
+    expect(isJsonlText(`${line}\n  \n`)).toBe(false);
+  });
+});

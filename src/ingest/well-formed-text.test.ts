@@ -41,3 +41,13 @@ describe('storing ill-formed text', () => {
     await store.close();
   });
 });
+
+describe('wellFormed on long texts', () => {
+  it('finds a lone surrogate at the end of a long text and leaves a well-formed one as it is', () => {
+    const long = 'word '.repeat(100_000);
+    expect(wellFormed(long).text).toBe(long);
+    expect(wellFormed(long).replaced).toBe(0);
+    expect(wellFormed(`${long}\ud800`)).toEqual({ text: `${long}\ufffd`, replaced: 1 });
+    expect(wellFormed(`\udc00${long}😀`)).toEqual({ text: `\ufffd${long}😀`, replaced: 1 });
+  });
+});

@@ -10,6 +10,8 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 
 /** `text` with each lone surrogate replaced by U+FFFD, and how many there were. */
 export function wellFormed(text: string): { text: string; replaced: number } {
+  // Native and fast (a 1 MB text: ~10 ms for the regex below); Node 20 has it.
+  if ((text as string & { isWellFormed?: () => boolean }).isWellFormed?.() === true) return { text, replaced: 0 };
   let replaced = 0;
   const out = text.replace(LONE_SURROGATE, () => {
     replaced++;

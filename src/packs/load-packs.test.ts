@@ -190,3 +190,16 @@ describe('loadPacks validates the world actor registry', () => {
     clearPacksCache();
   });
 });
+
+describe('readPackVersions', () => {
+  it('reads the same versions as loadPacks from the manifests alone, without loading the packs', async () => {
+    const { clearPacksCache, loadPacks: load, readPackVersions } = await import('./load-packs.js');
+    clearPacksCache();
+    const t = performance.now();
+    const versions = readPackVersions();
+    const ms = performance.now() - t;
+    expect(versions).toEqual(load().versions);
+    expect(Object.keys(versions)).toContain('world');
+    expect(ms).toBeLessThan(300);
+  });
+});

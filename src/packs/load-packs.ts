@@ -70,6 +70,30 @@ export function loadPacks(dir: string = DEFAULT_PACKS_DIR): Packs {
   return packs;
 }
 
+/**
+ * The versions `loadPacks(dir).versions` holds, read from the manifests only (milliseconds, no
+ * gazetteer in memory): for a process that extracts in worker threads and needs the versions for
+ * content hashes, but not the packs (`sitrep serve`, `sitrep ingest`).
+ */
+export function readPackVersions(dir: string = DEFAULT_PACKS_DIR): Readonly<Record<string, string>> {
+  const root = path.resolve(dir);
+  const hit = cache.get(root);
+  if (hit) return hit.versions;
+  const versions: Record<string, string> = { world: readJson(path.join(root, 'world', 'pack.json'), worldManifestSchema).version };
+  const theatresDir = path.join(root, 'theatres');
+  const theatreIds = existsSync(theatresDir)
+    ? readdirSync(theatresDir, { withFileTypes: true })
+        .filter((d) => d.isDirectory() && existsSync(path.join(theatresDir, d.name, 'pack.json')))
+        .map((d) => d.name)
+        .sort()
+    : [];
+  for (const id of theatreIds) {
+    const manifest = readJson(path.join(theatresDir, id, 'pack.json'), theatreManifestSchema);
+    versions[manifest.id] = manifest.version;
+  }
+  return versions;
+}
+
 /** Forgets cached packs (tests that edit pack files). */
 export function clearPacksCache(): void {
   cache.clear();

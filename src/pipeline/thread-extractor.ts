@@ -9,7 +9,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { loadPacks } from '../packs/load-packs.js';
+import { readPackVersions } from '../packs/load-packs.js';
 import { threadScriptUrl } from '../thread-script.js';
 import type { RawArticle } from '../model/article.js';
 import type { ExtractionResult } from '../model/extraction.js';
@@ -67,7 +67,8 @@ export interface ThreadExtractorOptions {
 export function threadExtractor(threads: number, options: ThreadExtractorOptions = {}): Extractor {
   if (!Number.isInteger(threads) || threads < 1) throw new RangeError(`threads must be a positive integer, got ${threads}`);
   const sign = options.bodySignatures ?? threads >= 2;
-  const packs = loadPacks();
+  // The threads load the packs; this one only needs their versions (not 0.7 s and 145 MB of packs).
+  const packVersions = readPackVersions();
   const url = threadScriptUrl(import.meta.url, 'pipeline/extract-worker.js');
   const slots: Slot[] = Array.from({ length: threads }, () => ({ worker: null, pending: new Map(), timer: null, warm: false }));
   const timeoutMs = options.timeoutMs ?? DEFAULT_EXTRACT_TIMEOUT_MS;
@@ -148,7 +149,7 @@ export function threadExtractor(threads: number, options: ThreadExtractorOptions
   };
 
   return {
-    versions: { extractor: EXTRACTOR_VERSION, ...packs.versions },
+    versions: { extractor: EXTRACTOR_VERSION, ...packVersions },
     threads,
     extract(raw) {
       if (closed) return Promise.reject(new Error('the extractor is closed'));

@@ -4,7 +4,8 @@ import type { Packs } from '../packs/types.js';
 import type { EventResolver } from '../store/event-resolver.js';
 import { createNearDuplicateGrouper } from './near-duplicate-grouper.js';
 
-export function createResolver(_packs: Packs, extra: Partial<CoreferenceOptions> = {}): EventResolver {
+/** The packs are not read (yet): callers that extract in threads need not load them for it. */
+export function createResolver(_packs?: Packs, extra: Partial<CoreferenceOptions> = {}): EventResolver {
   return createCoreferenceResolver({
     sourceGrouper: createNearDuplicateGrouper(),
     ...extra,

@@ -12,7 +12,6 @@ import { ingestItems } from '../../pipeline/ingest-items.js';
 import { threadExtractor } from '../../pipeline/thread-extractor.js';
 import { openStore } from '../../store/open-store.js';
 import { createResolver } from '../../resolve/create-resolver.js';
-import { loadPacks } from '../../packs/load-packs.js';
 import { stat } from 'node:fs/promises';
 import { walkDirectory } from '../../ingest/walk-directory.js';
 import { isQuiet, note, printDiagnostics } from '../output.js';
@@ -65,7 +64,7 @@ export function ingestExitCode(counts: { readonly stored: number; readonly faile
 export async function runIngest(inputs: readonly string[], opts: IngestOptions): Promise<number> {
   const extractor: Extractor = opts.threads > 0 ? threadExtractor(opts.threads) : inlineExtractor();
   const store = await openStore(opts.db, INGEST_STORE_OPTIONS);
-  const resolver = createResolver(loadPacks());
+  const resolver = createResolver();
   const started = Date.now();
   const quiet = isQuiet();
   const totalBytes = quiet ? undefined : await inputBytes(inputs);

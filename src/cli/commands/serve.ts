@@ -1,7 +1,6 @@
 /** `sitrep serve`: the HTTP API and the web page over the configured store, until interrupted. */
 import type { AccessOptions } from '../../api/access-control.js';
 import { startServer, DEFAULT_PORT } from '../../api/start-server.js';
-import { loadPacks } from '../../packs/load-packs.js';
 import { createResolver } from '../../resolve/create-resolver.js';
 import { openStore } from '../../store/open-store.js';
 
@@ -15,10 +14,11 @@ export interface ServeOptions {
 
 /** Serves until SIGINT/SIGTERM; resolves to the exit code. */
 export async function runServe(opts: ServeOptions): Promise<number> {
-  const store = await openStore(opts.db);
+  // Reads never queue behind the transaction of a large article being stored (#16).
+  const store = await openStore(opts.db, { separateReader: true });
   let server;
   try {
-    server = await startServer({ store, resolver: () => createResolver(loadPacks()), port: opts.port ?? DEFAULT_PORT, host: opts.host ?? '127.0.0.1', ...(opts.access ? { access: opts.access } : {}) });
+    server = await startServer({ store, resolver: () => createResolver(), port: opts.port ?? DEFAULT_PORT, host: opts.host ?? '127.0.0.1', ...(opts.access ? { access: opts.access } : {}) });
   } catch (err) {
     await store.close();
     process.stderr.write(`sitrep: cannot listen on ${opts.host ?? '127.0.0.1'}:${opts.port ?? DEFAULT_PORT}: ${(err as Error).message}\n`);

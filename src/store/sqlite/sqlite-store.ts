@@ -42,11 +42,30 @@ import type { JsonParseCache } from '../json-parse-cache.js';
 import { SqliteCore, type SqliteCoreOptions } from './sqlite-core.js';
 
 /** Options of {@link SqliteStore}. */
-export type SqliteStoreOptions = SqliteCoreOptions;
+export interface SqliteStoreOptions extends SqliteCoreOptions {
+  /**
+   * Serve reads made outside a transaction from a second connection to the same file, so they
+   * never wait for a write transaction in progress (they see what was committed before it, as
+   * WAL readers do), and let a long write transaction give the event loop back every
+   * {@link TX_YIELD_MS} between its statements. For `sitrep serve`: a health check or a page's
+   * read stays fast while a large article is stored. File databases without group commit only
+   * (a group's articles are not visible to other connections until it commits); ignored
+   * otherwise. Default false.
+   */
+  readonly separateReader?: boolean;
+}
+
+/**
+ * With a separate reader, a write transaction that has run this long without a break lets
+ * queued I/O (HTTP requests, reads on the reader) run before its next statement.
+ */
+export const TX_YIELD_MS = 15;
 
 /** The connection shared by a store and its transaction handles. */
 interface Shared {
   readonly core: SqliteCore;
+  /** The connection of reads outside transactions (option `separateReader`), or null. */
+  readonly reader: SqliteCore | null;
   readonly lock: SerialLock;
   /** Total wait for another process's write lock (`busy-retry.ts`). */
   readonly busyWaitMs: number;
@@ -60,6 +79,8 @@ const WRITES: ReadonlySet<StoreErrorCode> = new Set(['store/write-failed', 'stor
 interface TxState {
   open: boolean;
   depth: number;
+  /** `performance.now()` when the transaction last gave the event loop back (or began). */
+  ranSince: number;
 }
 
 /** SQLite implementation of {@link Store}. */
@@ -78,7 +99,8 @@ export class SqliteStore implements Store {
       this.#shared = internal.shared;
       return;
     }
-    const shared: Shared = { core: new SqliteCore(db, options), lock: new SerialLock(), busyWaitMs: options.busyWaitMs ?? DEFAULT_BUSY_WAIT_MS, closed: false };
+    const reader = options.separateReader === true && !db.memory && (options.groupCommit ?? 1) <= 1 ? new SqliteCore(new Database(db.name)) : null;
+    const shared: Shared = { core: new SqliteCore(db, options), reader, lock: new SerialLock(), busyWaitMs: options.busyWaitMs ?? DEFAULT_BUSY_WAIT_MS, closed: false };
     // An idle group commits under the lock, so never inside someone's transaction.
     shared.core.batch.onIdle = () => {
       if (shared.closed) return;
@@ -127,14 +149,31 @@ export class SqliteStore implements Store {
         throw mapError(error, code, what);
       }
     };
-    if (this.#tx !== null) {
-      if (!this.#tx.open) {
+    const tx = this.#tx;
+    if (tx !== null) {
+      if (!tx.open) {
         return Promise.reject(new StoreError('store/transaction-closed', `Cannot ${what}: its transaction has ended.`));
+      }
+      if (this.#shared.reader !== null && performance.now() - tx.ranSince > TX_YIELD_MS) {
+        // A long transaction (a large article's events and stories): let the reader's callers in.
+        return turnOfEventLoop().then(() => {
+          if (!tx.open) throw new StoreError('store/transaction-closed', `Cannot ${what}: its transaction has ended.`);
+          tx.ranSince = performance.now();
+          return guarded();
+        });
       }
       try {
         return Promise.resolve(guarded());
       } catch (error) {
         return Promise.reject(error);
+      }
+    }
+    const reader = this.#shared.reader;
+    if (reader !== null && !WRITES.has(code)) {
+      try {
+        return Promise.resolve(fn(reader));
+      } catch (error) {
+        return Promise.reject(mapError(error, code, what));
       }
     }
     if (!WRITES.has(code)) return this.#shared.lock.run(guarded);
@@ -194,7 +233,7 @@ export class SqliteStore implements Store {
           throw mapError(error, 'store/write-failed', 'start a transaction');
         }
       }, 'start a transaction');
-      const tx: TxState = { open: true, depth: 0 };
+      const tx: TxState = { open: true, depth: 0, ranSince: performance.now() };
       const handle = new SqliteStore(db, {}, { shared: this.#shared, tx });
       let value: T;
       try {
@@ -343,10 +382,20 @@ export class SqliteStore implements Store {
       shared.closed = true;
       // The checkpoint thread's connection goes first: closing the last one checkpoints and removes the log.
       await shared.core.checkpoints?.close();
+      shared.reader?.db.close();
       shared.core.db.close();
     });
     if (failure !== null) throw mapError(failure, 'store/write-failed', 'commit grouped writes on close');
   }
+}
+
+/**
+ * Resolves after a whole turn of the event loop, its I/O included: one `setImmediate` started
+ * from an I/O callback (an HTTP request, a worker's message) runs before the next poll for I/O,
+ * the second one after it.
+ */
+function turnOfEventLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(() => setImmediate(resolve)));
 }
 
 /** Driver errors become StoreErrors; a missing table means the database was never migrated. */
