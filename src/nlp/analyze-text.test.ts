@@ -20,6 +20,14 @@ describe('analyzeText', () => {
     expect(a.tokens.find((t) => t.text === 'exploded')!.pos).toBe('VERB');
   });
 
+  it('reads an irregular past form after a subject as a verb ("troops shot directly at", "gunmen shot dead")', () => {
+    for (const [text, word] of [['Israeli troops shot directly at civilians.', 'shot'], ['Gunmen shot dead two farmers.', 'shot'], ['A drone struck the car.', 'struck']] as const) {
+      const t = analyzeText(text).tokens.find((x) => x.lower === word)!;
+      expect(t.pos).toBe('VERB');
+    }
+    // a noun stays a noun: "a shot rang out", "warning shots"
+    expect(analyzeText('A single shot rang out.').tokens.find((x) => x.lower === 'shot')!.pos).not.toBe('VERB');
+  });
   it('finds the tokens of a span', () => {
     const start = text.indexOf('A depot');
     expect(a.tokensIn(start, text.length).map((t) => t.text)).toEqual(['A', 'depot', 'exploded', 'on', '4', 'May', '.']);

@@ -53,6 +53,26 @@ function lowerBound(tokens: readonly Token[], offset: number): number {
   return lo;
 }
 
+/**
+ * Irregular past forms the tagger reads as nouns after a subject ("troops shot directly at
+ * civilians", "gunmen shot dead two men", "a drone hit the car"): with their lemma.
+ */
+const PAST_FORMS: ReadonlyMap<string, string> = new Map([
+  ['shot', 'shoot'], ['struck', 'strike'], ['hit', 'hit'], ['fought', 'fight'], ['overran', 'overrun'], ['blew', 'blow'], ['threw', 'throw'], ['stole', 'steal'], ['slew', 'slay'],
+]);
+const SUBJECT_POS: ReadonlySet<string> = new Set(['NOUN', 'PROPN', 'PRON']);
+const AFTER_VERB_POS: ReadonlySet<string> = new Set(['ADV', 'ADP', 'DET', 'NUM', 'PRON', 'PROPN', 'ADJ']);
+
+/** Corrects the tag of a past form between a subject and what follows a verb (`PAST_FORMS`). */
+function retagPastForms(tokens: Token[]): void {
+  for (let i = 1; i + 1 < tokens.length; i++) {
+    const t = tokens[i]!;
+    const lemma = t.pos === 'NOUN' ? PAST_FORMS.get(t.lower) : undefined;
+    if (!lemma || !SUBJECT_POS.has(tokens[i - 1]!.pos) || !AFTER_VERB_POS.has(tokens[i + 1]!.pos)) continue;
+    tokens[i] = { ...t, pos: 'VERB', lemma };
+  }
+}
+
 /** Tokenises, tags and lemmatises `text`. Tokens whose text cannot be found in the input are dropped. */
 export function analyzeText(text: string): TextAnalysis {
   const n = load();
@@ -83,6 +103,7 @@ export function analyzeText(text: string): TextAnalysis {
       lemma: (lemmas[i] ?? value).toLowerCase(),
     });
   }
+  retagPastForms(tokens);
   return {
     tokens,
     tokensIn(start: number, end: number): Token[] {
