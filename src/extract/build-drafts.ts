@@ -307,15 +307,23 @@ export function buildDrafts(text: string, facts: readonly SentenceFacts[], refer
       if (t.def.weak) continue;
       // A capture verb with a village as its object is military whoever the subject ("captured by Azerbaijan").
       const takesSettlement = t.def.territory === 'gain' && locatable.some((p) => SETTLEMENT.has(p.kind) && Math.abs(p.start - t.end) < 60);
-      if (t.def.armed && !armedContext && !takesSettlement) continue;
+      if (t.def.armed && !armedContext && !takesSettlement) {
+        // (still a mention of the violent event it refers back to: "The explosion shattered the glass")
+        const referred = refersBack(t, f.dates.length > 0, drafts, f.tokens) ? [...drafts].reverse().find((d) => !d.background && isViolent(d.event_type)) : undefined;
+        if (referred && isViolent(t.def.event_type)) (referred.references ??= []).push({ trigger: t, sentence: f.s });
+        continue;
+      }
       // "fighters entered their homes": a capture verb whose object is a building takes no territory
       if (t.def.territory === 'gain' && BUILDING_OBJECT.test(text.slice(t.end, t.end + 40))) continue;
       // Negated, modal, conditional, exercise, sport; a definite reference back (trigger-sense.ts).
       const unreal = unrealReading(t, f.tokens, armedContext);
-      if (unreal && unreal !== 'sense/reference') continue;
+      if (unreal && unreal !== 'sense/reference' && unreal !== 'sense/time-frame') continue;
       if (unreal || refersBack(t, f.dates.length > 0, drafts, f.tokens)) {
         // "The ambush occurred near Douentza": a reference back may say more precisely where.
-        refinePlace(text, t, locatable, drafts, ctx, f.s.start);
+        if (unreal !== 'sense/time-frame') refinePlace(text, t, locatable, drafts, ctx, f.s.start);
+        // ...and is one more mention of the event it refers to (evidence for the dossier)
+        const referred = [...drafts].reverse().find((d) => !d.background && isViolent(d.event_type) && (isViolent(t.def.event_type) || d.event_type === t.def.event_type));
+        if (referred) (referred.references ??= []).push({ trigger: t, sentence: f.s });
         continue;
       }
       syn ??= syntaxOf(f.tokens);

@@ -37,4 +37,6 @@ export interface Draft {
   readonly claims: Claim[];
   violation: boolean;
   readonly control: ControlClaim[];
+  /** Later words that refer back to this event ("the explosion", "the attack"): more mentions of it. */
+  references?: { readonly trigger: TriggerHit; readonly sentence: SentenceView }[];
 }

@@ -10,6 +10,16 @@ const raw = (text: string): RawArticle => ({
 });
 
 describe('event.mentions', () => {
+  it('counts words that refer back to the event ("the explosion", "the attack") as its mentions', () => {
+    const text = 'A bomb exploded outside a bakery in Lyon on Friday, injuring 13 people, police said. ' +
+      'The explosion shattered the windows of nearby shops. France is on alert after the attack.';
+    const result = processArticle(raw(text), ctx);
+    const news = result.events.filter((e) => !e.background);
+    expect(news).toHaveLength(1);
+    const words = news[0]!.mentions!.map((m) => m.trigger.text.toLowerCase());
+    expect(words.some((w) => w.includes('explosion'))).toBe(true);
+    for (const m of news[0]!.mentions!) expect(result.article.text.slice(m.trigger.start, m.trigger.end)).toBe(m.trigger.text);
+  });
   it('keeps every telling of one event, in text order, with spans that point into the text', () => {
     const text = 'Azerbaijani forces shelled Martuni on Sunday, the ministry said. ' +
       'Local officials said Azerbaijani artillery shelled Martuni again late on Sunday.';

@@ -146,7 +146,7 @@ const spanOf = (h: { start: number; end: number; surface?: string; text?: string
 /** Each draft of an event as a mention: its trigger, sentence and the spans of the fields it read. */
 function mentionsOf(cluster: readonly Draft[]): EventMention[] {
   const seen = new Set<number>();
-  return [...cluster]
+  const told = [...cluster]
     .sort((a, b) => a.trigger.start - b.trigger.start)
     .filter((d) => !seen.has(d.trigger.start) && Boolean(seen.add(d.trigger.start)))
     .map((d) => {
@@ -167,6 +167,16 @@ function mentionsOf(cluster: readonly Draft[]): EventMention[] {
         field_spans: spans,
       };
     });
+  // words that refer back to the event ("the explosion", "the attack"): mentions with their trigger only
+  const first = cluster[0]!;
+  const refs = cluster.flatMap((d) => d.references ?? []).filter((r) => !seen.has(r.trigger.start) && Boolean(seen.add(r.trigger.start))).map((r) => ({
+    trigger: { start: r.trigger.start, end: r.trigger.end, text: r.trigger.text },
+    sentence: { start: r.sentence.start, end: r.sentence.end, text: r.sentence.text },
+    event_type: first.event_type,
+    sub_event_type: first.sub_event_type,
+    field_spans: {},
+  }));
+  return [...told, ...refs].sort((a, b) => a.trigger.start - b.trigger.start);
 }
 
 function finalize(cluster: Draft[], id: string, ctx: ExtractContext, focus: Place | null, outlet: string | null): ArticleEvent {
