@@ -31,6 +31,10 @@ describe('merging within an article', () => {
     expect(got).toHaveLength(1);
     expect(got[0]!.sub_event_type).toBe('Shelling/artillery/missile attack');
   });
+  it('two strikes on two different named armed groups on one day are two events', () => {
+    const got = events('An Israeli strike killed two Hezbollah fighters near the border on Tuesday, a source close to the group said.\n\nA Lebanese security source said an Israeli strike on a car in the southern city of Sidon on Tuesday killed a Hamas official.');
+    expect(got.map((e) => e.actor2?.side).sort()).toEqual(['HAMAS', 'HEZBOLLAH']);
+  });
   it('a roadside bomb told with nothing but "the attack" stays the event', () => {
     const got = events('A roadside bomb destroyed an army truck near Gao on Tuesday, killing four soldiers. The attack was the third this month, officials said.');
     expect(got.map((e) => e.sub_event_type)).toContain('Remote explosive/landmine/IED');

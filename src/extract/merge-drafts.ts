@@ -82,6 +82,11 @@ function compatible(a: Draft, b: Draft): boolean {
     const sa = a.agent?.hit.entry.side;
     const sb = b.agent?.hit.entry.side;
     if (sa && sb && sa !== sb) return false;
+    // two strikes on two different named parties are two happenings ("killed two Hezbollah
+    // fighters near the border" and "killed a Hamas official in Sidon")
+    const ta = a.target?.hit.entry.side;
+    const tb = b.target?.hit.entry.side;
+    if (ta && tb && ta !== tb && ta !== 'CIV' && tb !== 'CIV' && a.target!.hit.entry.kind === 'armed-group' && b.target!.hit.entry.kind === 'armed-group') return false;
   }
   return true;
 }
