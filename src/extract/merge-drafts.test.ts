@@ -35,6 +35,16 @@ describe('merging within an article', () => {
     const got = events('An Israeli strike killed two Hezbollah fighters near the border on Tuesday, a source close to the group said.\n\nA Lebanese security source said an Israeli strike on a car in the southern city of Sidon on Tuesday killed a Hamas official.');
     expect(got.map((e) => e.actor2?.side).sort()).toEqual(['HAMAS', 'HEZBOLLAH']);
   });
+  it('a generic "attack" in the paragraph of a strike, or the next, retells it', () => {
+    const got = events('Israeli air strikes hit a house in the town of Rafah on Tuesday, health officials said.\n\nThe attack killed four people, including two children, the officials said.');
+    expect(got).toHaveLength(1);
+    expect(got[0]!.sub_event_type).toBe('Air/drone strike');
+    expect(got[0]!.fatalities).toBe(4);
+  });
+  it('fighting told beside a bombardment stays a battle of its own', () => {
+    const got = events('Azerbaijani forces bombed Stepanakert on Sunday morning, the separatists said.\n\nFierce fighting broke out along the front line on Sunday.');
+    expect(got.map((e) => e.event_type).sort()).toEqual(['Battles', 'Explosions/Remote violence']);
+  });
   it('a roadside bomb told with nothing but "the attack" stays the event', () => {
     const got = events('A roadside bomb destroyed an army truck near Gao on Tuesday, killing four soldiers. The attack was the third this month, officials said.');
     expect(got.map((e) => e.sub_event_type)).toContain('Remote explosive/landmine/IED');

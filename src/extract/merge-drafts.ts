@@ -69,16 +69,30 @@ function partOfAttack(a: Draft, b: Draft): boolean {
   return placesCompatible(a, b);
 }
 
+/**
+ * A generic attack word ("the attack", "attacks") in the paragraph of a remote strike or an
+ * attack on civilians, or the next one, retells it ("Israeli strikes hit Rafah ... The attack
+ * killed four").
+ */
+function genericRetelling(a: Draft, b: Draft): boolean {
+  // (only "attack" and its like: "fighting" and "offensive" tell ground combat of their own)
+  const retells = (d: Draft) => d.trigger.def.id === 'battle/attack' || d.trigger.def.id === 'battle/kill';
+  const [g, o] = retells(a) && !isGeneric(b) ? [a, b] : retells(b) && !isGeneric(a) ? [b, a] : [null, null];
+  if (!g || !o || o.event_type === 'Battles' || !REMOTE_OR_VAC.has(o.event_type)) return false;
+  return Math.abs(g.sentence.paragraph - o.sentence.paragraph) <= 1;
+}
+const REMOTE_OR_VAC = new Set(['Explosions/Remote violence', 'Violence against civilians']);
+
 function compatible(a: Draft, b: Draft): boolean {
   if (sameSentenceHappening(a, b)) return true;
   if (partOfAttack(a, b)) return true;
-  if (a.background !== b.background || !sameKind(a, b)) return false;
+  if (a.background !== b.background || !(sameKind(a, b) || genericRetelling(a, b))) return false;
   // A telling dated only by the publication day ("A suicide drone exploded in the market, killing
   // five") may retell an event the text dates a few days earlier.
   const guessed = a.date.rule === 'dates/publication' || b.date.rule === 'dates/publication' || a.date.rule === 'dates/speech' || b.date.rule === 'dates/speech';
   if (a.date.date && b.date.date && Math.abs(daysBetween(a.date.date, b.date.date)) > (guessed ? 3 : 1)) return false;
   if (!placesCompatible(a, b)) return false;
-  if (a.event_type !== 'Battles') {
+  if (a.event_type !== 'Battles' || b.event_type !== 'Battles') {
     const sa = a.agent?.hit.entry.side;
     const sb = b.agent?.hit.entry.side;
     if (sa && sb && sa !== sb) return false;
