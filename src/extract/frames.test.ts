@@ -22,6 +22,11 @@ function sense(text: string): string | null {
 }
 
 describe('frames', () => {
+  it('reads an -ing form between a noun and a noun as a modifier ("infantry fighting vehicles", "fighting force")', () => {
+    expect(found('The army has lost four infantry fighting vehicles.').map(([id]) => id)).not.toContain('battle/fighting');
+    expect(found("The Fourteenth Army, Britain's principal fighting force in the region, was disbanded.").map(([id]) => id)).not.toContain('battle/fighting');
+    expect(found('Heavy fighting raged near the town on Monday.').map(([id]) => id)).toContain('battle/fighting');
+  });
   it('keeps a gap inside its clause: not over a verb of speaking', () => {
     const got = found('The Ukrainian air force says air defences destroyed 23 of the 31 drones launched by Russia overnight.');
     expect(got.map(([id]) => id)).toContain('disrupted/shootdown');

@@ -258,7 +258,8 @@ function readHit(text: string, words: readonly Word[], frames: Frames, t: FrameT
   if (single && (t.elements[0] as { alternatives: readonly { pos: string | null }[] }).alternatives.every((a) => a.pos === 'V') &&
     /(?:ed|en|wn)$/.test(head.lower) && (!before || ['DET', 'ADJ', 'ADP', 'CCONJ', 'NUM', 'VERB'].includes(before.pos)) && words[end]?.pos === 'NOUN' && !freeAfter(words[end], frames)) return null;
   // "fighting spirit", "for unity and fighting spirit": an -ing form modifying a noun.
-  if (single && head.lower.endsWith('ing') && (!before || ['DET', 'ADJ', 'ADP', 'CCONJ'].includes(before.pos)) && !freeAfter(words[end], frames)) return null;
+  // (also after a noun or a possessive: "infantry fighting vehicles", "Britain's principal fighting force")
+  if (single && head.lower.endsWith('ing') && (!before || ['DET', 'ADJ', 'ADP', 'CCONJ', 'NOUN', 'PART'].includes(before.pos)) && !freeAfter(words[end], frames)) return null;
   // "The aircraft were destroyed", "two drones were hit": an aircraft that undergoes the act is its
   // target (a loss or an interception told elsewhere), not the platform of a strike. Passive
   // "fired"/"launched" keep the aircraft as the instrument ("drones were launched at the city").
