@@ -234,6 +234,16 @@ function ongoingSince(text: string, dates: readonly DateMention[], reference: st
   return reference !== null && dated.every((d) => Math.abs(daysBetween(d.date!, reference)) > 31);
 }
 
+/**
+ * "Myanmar has been gripped by fighting since the army overthrew ...", "Sudan has been witnessing
+ * deadly clashes ... since April 15": a state that has lasted since then, whatever the dates say.
+ */
+function ongoingClause(text: string, t: TriggerHit, s: SentenceView): boolean {
+  const before = text.slice(Math.max(s.start, t.start - 60), t.start);
+  const after = text.slice(t.end, Math.min(s.end, t.end + 100));
+  return /\b(?:has|have|had)\s+been\b/i.test(before) && /\bsince\b/i.test(after) && !/[;.]/.test(after.slice(0, after.search(/\bsince\b/i)));
+}
+
 /** Decides, paragraph by paragraph, which paragraphs tell history (all their dates are old). */
 function historyParagraphs(facts: readonly SentenceFacts[], text: string, reference: string | null): Map<number, boolean> {
   const state = new Map<number, boolean>();
@@ -388,7 +398,7 @@ export function buildDrafts(text: string, facts: readonly SentenceFacts[], refer
       } else if (date.rule !== 'dates/sentence' && history.get(f.s.paragraph)) {
         background = true;
         rules.push('background/history-paragraph');
-      } else if (date.rule !== 'dates/sentence' && ongoingSince(text, f.dates, reference)) {
+      } else if (date.rule !== 'dates/sentence' && (ongoingSince(text, f.dates, reference) || ongoingClause(text, t, f.s))) {
         // "The army and the RSF have been fighting a war since April 2023": a state of war, not a
         // happening of the day.
         background = true;

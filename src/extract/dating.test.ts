@@ -35,4 +35,9 @@ describe('dates by what they govern', () => {
     expect(es).toHaveLength(1);
     expect(es[0]!.date).toBe('2025-08-02');
   });
+  it('reads a state that has lasted since then as background ("has been gripped by fighting since the army overthrew ...")', () => {
+    const es = events('Myanmar has been gripped by fighting since the army overthrew an elected government, and the junta has lost ground.\n\nA military jet bombed the village of Pa Zi Gyi in Sagaing Region on Tuesday, killing 40 people, residents said.', '2023-04-13');
+    expect(es).toHaveLength(1);
+    expect(es[0]!.sub_event_type).toBe('Air/drone strike');
+  });
 });
