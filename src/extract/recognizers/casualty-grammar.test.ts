@@ -53,6 +53,10 @@ describe('casualty grammar: long victim phrases and appositions', () => {
   it('reads the head count of a victim phrase with two prepositional phrases, and no count inside it', () => {
     expect(read('At least 20 residents of a remote village in northeastern Nigeria were killed when gunmen attacked.')).toEqual(['killed 20']);
   });
+  it('reads a manner verb with "to death" as killing ("hacked to death at least 22 civilians", "were stabbed to death")', () => {
+    expect(read('Rebels hacked to death at least 22 civilians in an overnight raid.')).toEqual(['killed 22']);
+    expect(read('Five villagers were stabbed to death on Sunday.')).toEqual(['killed 5']);
+  });
   it('reads through an apposition with a figure of its own ("including three children", "nine of them children")', () => {
     expect(read('Thirteen people, including three children, were killed.')).toEqual(['killed 13']);
     expect(read('Fourteen people, nine of them children, died.')).toEqual(['killed 14']);

@@ -258,9 +258,11 @@ export function casualtiesFromTokens(
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     // Object reading: a transitive casualty verb (active), or "left", then the count.
-    const trans = t.pos !== 'NOUN' ? c.transitive.get(t.lemma) ?? c.transitive.get(t.lower) : undefined;
+    // "hacked to death at least 22 civilians", "were stabbed to death": a manner verb and "to death"
+    const toDeath = tokens[i + 1]?.lower === 'to' && tokens[i + 2]?.lower === 'death' && t.pos === 'VERB';
+    const trans = t.pos !== 'NOUN' ? c.transitive.get(t.lemma) ?? c.transitive.get(t.lower) ?? (toDeath ? 'killed' : undefined) : undefined;
     if (trans || c.resultVerbs.has(t.lemma)) {
-      let k = i + 1;
+      let k = toDeath ? i + 3 : i + 1;
       if (tokens[k]?.lower === 'the' || tokens[k]?.lower === 'another') k++;
       const n = countAt(tokens, k, lex);
       if (n) {
@@ -387,6 +389,9 @@ export function casualtiesFromTokens(
     if (p.lower === 'shot' && tokens[k + 1]?.lower === 'dead') {
       cat = 'killed';
       end = k + 2;
+    } else if (/(?:ed|en)$/.test(p.lower) && tokens[k + 1]?.lower === 'to' && tokens[k + 2]?.lower === 'death') {
+      cat = 'killed';
+      end = k + 3;
     } else if (p.lemma === 'lose' && ['their', 'his', 'her'].includes(tokens[k + 1]?.lower ?? '') && ['lives', 'life'].includes(tokens[k + 2]?.lower ?? '')) {
       cat = 'killed';
       end = k + 3;
