@@ -59,6 +59,15 @@ export function lazyVillages(dir: string): VillageGazetteer {
   };
 }
 
+const pool = new Map<string, string>();
+function intern<T extends string | null | undefined>(x: T): T {
+  if (typeof x !== 'string') return x;
+  const hit = pool.get(x);
+  if (hit !== undefined) return hit as T;
+  pool.set(x, x);
+  return x;
+}
+
 function readCountry(file: string, country: string): PlaceEntry[] {
   const shown = displayPath(file);
   let bytes: Buffer;
@@ -100,7 +109,8 @@ function readCountry(file: string, country: string): PlaceEntry[] {
       entry = res.data;
     }
     if (entry.country !== country) throw new PackError(shown, `a row of ${entry.country ?? 'no country'} in the file of ${country}`, { row: line, field: 'country', id: entry.id });
-    out.push(entry);
+    // one string per distinct kind, country and division name, not one per row
+    out.push({ ...entry, kind: intern(entry.kind), country: intern(entry.country), admin1: intern(entry.admin1), admin2: intern(entry.admin2) });
   }
   if (header === null) throw new PackError(shown, 'empty table: no header line');
   return out;
