@@ -53,6 +53,9 @@ describe('casualty grammar: long victim phrases and appositions', () => {
   it('reads the head count of a victim phrase with two prepositional phrases, and no count inside it', () => {
     expect(read('At least 20 residents of a remote village in northeastern Nigeria were killed when gunmen attacked.')).toEqual(['killed 20']);
   });
+  it('reads the victims an event noun counts ("the deaths of eight soldiers and injuries to 16 others")', () => {
+    expect(read('The attack resulted in the deaths of eight Afghan soldiers and injuries to 16 others.')).toEqual(['killed 8', 'injured 16']);
+  });
   it('reads a manner verb with "to death" as killing ("hacked to death at least 22 civilians", "were stabbed to death")', () => {
     expect(read('Rebels hacked to death at least 22 civilians in an overnight raid.')).toEqual(['killed 22']);
     expect(read('Five villagers were stabbed to death on Sunday.')).toEqual(['killed 5']);

@@ -42,6 +42,7 @@ const grammarFile = z.object({
   civilian_victims: z.array(z.string()),
   unspecified_victims: z.array(z.string()),
   zero_nouns: z.object({ both: z.array(z.string()), killed: z.array(z.string()), injured: z.array(z.string()) }),
+  noun_complements: z.record(z.object({ category: z.enum(['killed', 'injured']), prepositions: z.array(z.string()).min(1) })),
 });
 
 interface Classes {
@@ -63,6 +64,8 @@ interface Classes {
   readonly civilianVictims: ReadonlySet<string>;
   readonly unspecifiedVictims: ReadonlySet<string>;
   readonly zeroNouns: ReadonlyMap<string, Category | 'both'>;
+  /** Event nouns whose complement counts the victims ("the deaths of eight", "injuries to 16"). */
+  readonly nounComplements: ReadonlyMap<string, { readonly category: Category; readonly prepositions: ReadonlySet<string> }>;
 }
 
 let classes: Classes | null = null;
@@ -96,6 +99,7 @@ function load(): Classes {
       ...g.zero_nouns.killed.map((w) => [w, 'killed'] as const),
       ...g.zero_nouns.injured.map((w) => [w, 'injured'] as const),
     ]),
+    nounComplements: new Map(Object.entries(g.noun_complements).map(([w, v]) => [w, { category: v.category, prepositions: new Set(v.prepositions) }])),
   };
   return classes;
 }
@@ -276,6 +280,15 @@ export function casualtiesFromTokens(
           const cat = p ? c.intransitive.get(p.lower) ?? (c.transitive.has(p.lemma) && /ed$|en$/.test(p.lower) ? c.transitive.get(p.lemma) : undefined) : undefined;
           if (cat) emit(i, vEnd + 1, cat, n, n.to, vEnd);
         }
+      }
+    }
+    // "resulted in the deaths of eight soldiers and injuries to 16 others", "the killing of five civilians"
+    const ofNoun = c.nounComplements.get(t.lower);
+    if (ofNoun && ofNoun.prepositions.has(tokens[i + 1]?.lower ?? '')) {
+      const n = countAt(tokens, i + 2, lex);
+      if (n && !n.article) {
+        const vEnd = victimAfter(tokens, n.to, c);
+        emit(i, Math.max(vEnd, n.to), ofNoun.category, n, n.to, vEnd);
       }
     }
     // "cost the lives of 11 soldiers", "claimed 30 lives"
