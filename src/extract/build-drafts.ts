@@ -317,7 +317,13 @@ export function buildDrafts(text: string, facts: readonly SentenceFacts[], refer
       if (t.def.weak) continue;
       // A capture verb with a village as its object is military whoever the subject ("captured by Azerbaijan").
       const takesSettlement = t.def.territory === 'gain' && locatable.some((p) => SETTLEMENT.has(p.kind) && Math.abs(p.start - t.end) < 60);
-      if (t.def.armed && !armedContext && !takesSettlement) {
+      // "A Russian strike against the city", "Israeli strikes": a state's adjective before the event noun arms it
+      const statePremodifier = t.def.armed && !armedContext && (() => {
+        const m = /([A-Z][\w-]+)\s+$/.exec(text.slice(Math.max(f.s.start, t.start - 30), t.start));
+        const entry = m ? ctx.actorOfAdjective(m[1]!) : null;
+        return entry !== null && entry !== undefined && (entry.kind === 'state-forces' || entry.kind === 'armed-group' || entry.kind === 'government');
+      })();
+      if (t.def.armed && !armedContext && !takesSettlement && !statePremodifier) {
         // (still a mention of the violent event it refers back to: "The explosion shattered the glass")
         const referred = refersBack(t, f.dates.length > 0, drafts, f.tokens) ? [...drafts].reverse().find((d) => !d.background && isViolent(d.event_type)) : undefined;
         if (referred && isViolent(t.def.event_type)) (referred.references ??= []).push({ trigger: t, sentence: f.s });

@@ -36,6 +36,12 @@ describe('roles through the clause analysis', () => {
     const es = events('Militants attacked a police checkpoint in Bannu district on Wednesday, officials said.\n\nTwo policemen were martyred and one was injured in the attack, the police chief said.');
     for (const e of es) expect(e.actor1?.side).not.toBe('PAK');
   });
+  it('reads "a Russian strike against the city" as an attack though nothing else in the sentence is armed', () => {
+    const [e] = events('A Russian strike against the city of Zaporizhzhia killed three people and injured 16 on Monday, the regional governor said.');
+    expect(e?.event_type).toBe('Explosions/Remote violence');
+    expect(e?.actor1?.side).toBe('RUS');
+    expect(e?.fatalities).toBe(3);
+  });
   it('reads whoever struck a landmine as what was hit', () => {
     const [e] = events('Four Malian soldiers died on Tuesday when their vehicle struck a landmine near Boni in central Mali, the army said.');
     expect(e?.sub_event_type).toBe('Remote explosive/landmine/IED');
