@@ -350,6 +350,7 @@ export function buildDrafts(text: string, facts: readonly SentenceFacts[], refer
         remote: t.def.event_type === 'Explosions/Remote violence', settlements: locatable.filter((p) => SETTLEMENT.has(p.kind)),
         victimSide: f.casualties.find((c) => c.side && c.side !== 'CIV')?.side ?? null,
         victims: f.casualties.flatMap((c) => (c.mention.victim ? [c.mention.victim] : [])),
+        peopleHit: f.casualties.some((c) => c.mention.count > 0 && c.mention.victim !== null && victimClass(c.mention.victim.text) !== null),
       });
       // A belligerent's word that its enemy acted is an accusation, whatever the verb ("said that
       // the separatists attacked first"): it counts for actor1 only when nothing neutral does.

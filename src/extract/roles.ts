@@ -77,6 +77,8 @@ export interface SyntaxInput {
   readonly speakerSide?: string | null;
   /** Character spans of the victims the sentence counts ("Two policemen were martyred"): never the attacker. */
   readonly victims?: readonly { start: number; end: number }[];
+  /** The sentence counts dead or hurt who are people, not combatants ("killing 15 people"). */
+  readonly peopleHit?: boolean;
 }
 
 /** A datelined capital ("YEREVAN, (BM) –", "PORT SUDAN —") names where the report was filed. */
@@ -158,14 +160,15 @@ function syntaxRoles(
   const isSettlement = (c: Argument) => c.rule !== 'syntax/object-of' &&
     (lex.settlementTargets.has(headTok(c).lemma) || (input.settlements ?? []).some((p) => p.start <= headTok(c).start && p.end >= headTok(c).end));
   const settlementFill = (c: Argument): RoleFill | null => {
-    const entry = input.remote && civilianCountry ? ctx.civiliansOf(civilianCountry) : null;
+    const entry = (input.remote || (input.peopleHit && !input.victimSide)) && civilianCountry ? ctx.civiliansOf(civilianCountry) : null;
     return entry ? { hit: { start: c.np.start, end: c.np.end, surface: s.text.slice(c.np.start - s.start, c.np.end - s.start), entry }, weight: 1, accused: false, rule: `roles/${c.rule}+settlement` } : null;
   };
   const ownedSettlement = args.patients.find((c) => c.np.possessive && lex.settlementTargets.has(headTok(c).lemma));
   let target = enemyPatient && enemyEntry
     ? { hit: { start: enemyPatient.np.start, end: enemyPatient.np.end, surface: s.text.slice(enemyPatient.np.start - s.start, enemyPatient.np.end - s.start), entry: enemyEntry }, weight: 1, accused: false, rule: `roles/${enemyPatient.rule}+enemy` }
     : (ownedSettlement ? settlementFill(ownedSettlement) : null) ?? pick(args.patients.filter((c) => !namesEnemy(c.np, syn, lex)), agent?.hit ?? null);
-  if (!target && input.remote && civilianCountry) {
+  // (a ground raid on a village that kills people hits civilians too: "raided a village, killing 15 people")
+  if (!target && (input.remote || (input.peopleHit && !input.victimSide)) && civilianCountry) {
     const onSettlement = args.patients.find(isSettlement);
     if (onSettlement) target = settlementFill(onSettlement);
   }

@@ -42,6 +42,11 @@ describe('roles through the clause analysis', () => {
     expect(e?.actor1?.side).toBe('RUS');
     expect(e?.fatalities).toBe(3);
   });
+  it('reads a ground raid on a village that kills people as an attack on civilians', () => {
+    const [e] = events('Armed men described as jihadists raided a village in northern Burkina Faso on Thursday, killing 15 people and burning shops, a regional governor said.');
+    expect(e?.actor2?.side).toBe('CIV');
+    expect(e?.event_type).toBe('Violence against civilians');
+  });
   it('reads whoever struck a landmine as what was hit', () => {
     const [e] = events('Four Malian soldiers died on Tuesday when their vehicle struck a landmine near Boni in central Mali, the army said.');
     expect(e?.sub_event_type).toBe('Remote explosive/landmine/IED');
