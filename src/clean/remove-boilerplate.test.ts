@@ -49,6 +49,9 @@ describe('removeBoilerplate: general rules (made-up examples from many kinds of 
   it('cuts a bare "Read next:" and the headlines under it, not only the label', () => {
     expect(kept([P1, P2, 'Read next:', 'Israeli strike on Rafah house kills family of six, medics say', "Ukraine's drones hit oil depot in Russia's Bryansk region"])).toEqual([P1, P2]);
   });
+  it('cuts a "Related coverage" list with its bulleted headlines', () => {
+    expect(kept([P1, P2, 'Related coverage', '· Explainer: Why the town matters', '· Live: Residents flee as shelling intensifies'])).toEqual([P1, P2]);
+  });
   it('cuts a teaser list after its header, through to the end', () => {
     const teasers = ['Related stories', 'Minister resigns after vote', 'A short blurb of another story that was cut off...', 'Floods hit the coast'];
     expect(kept([P1, P2, ...teasers])).toEqual([P1, P2]);
