@@ -20,7 +20,7 @@ describe('removeBoilerplate: general rules (made-up examples from many kinds of 
     'Subscribe to our newsletter', 'Sign up for our daily briefing', 'Get the latest headlines in your inbox with our newsletter',
     'Join our Telegram channel for updates', 'Follow us on Twitter', 'Follow @ExampleNews for breaking news',
     'Support ExampleNews', 'Donate now!', 'Download our free app for the latest news',
-    'Read more: Another headline about something else', 'READ ALSO: Earlier report on the talks', 'See also: Timeline of the conflict',
+    'Read more: Another headline about something else', 'READ ALSO: Earlier report on the talks', 'Most read: Army says it struck a weapons site in the valley', 'See also: Timeline of the conflict',
     'Continue reading', 'View more', 'Click here to see the gallery', 'Click to enlarge the image',
     'Photo: Example Agency', '(AP Photo/Jane Doe)', '© Getty Images', 'Reuters',
     'Please enter a valid email address', 'Leave a Reply', 'Your email address will not be published.', '12 Comments', '5 min read',
