@@ -27,6 +27,10 @@ describe('frames', () => {
     expect(found("The Fourteenth Army, Britain's principal fighting force in the region, was disbanded.").map(([id]) => id)).not.toContain('battle/fighting');
     expect(found('Heavy fighting raged near the town on Monday.').map(([id]) => id)).toContain('battle/fighting');
   });
+  it('reads "a barrage of gunfire" as fire, not shelling; an artillery barrage is shelling', () => {
+    expect(found('The attackers launched a barrage of gunfire at the police post.').map(([id]) => id)).not.toContain('remote/shelling');
+    expect(found('An artillery barrage hit the village overnight.').map(([id]) => id)).toContain('remote/shelling');
+  });
   it('keeps a gap inside its clause: not over a verb of speaking', () => {
     const got = found('The Ukrainian air force says air defences destroyed 23 of the 31 drones launched by Russia overnight.');
     expect(got.map(([id]) => id)).toContain('disrupted/shootdown');
