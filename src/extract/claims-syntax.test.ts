@@ -26,6 +26,10 @@ describe('claimants read off the clause analysis', () => {
       expect(e.claims.map((c) => c.claimant?.side ?? null)).toEqual(['ARM']);
     }
   });
+  it('tells a decision on the word of whoever took it, beside the outlet that reports it', () => {
+    const sides = claimantSides("Armenia's cabinet has introduced martial law across the country and declared a general mobilization, TASS reports.", '2020-09-27');
+    for (const s of sides) expect(s).toContain('ARM');
+  });
   it('tells a decision on the word of whoever took it', () => {
     const sides = claimantSides('President Ilham Aliyev on Monday signed a decree announcing a partial mobilization in Azerbaijan, effective immediately.', '2020-09-28');
     expect(sides[0]).toEqual(['AZE']);

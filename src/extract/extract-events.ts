@@ -133,13 +133,17 @@ function attach(facts: readonly SentenceFacts[], drafts: Draft[]): void {
     }
     if (source) d.claims.push(...claimsIn(source));
     else if (author) d.claims.push(author);
-    // "President Aliyev signed a decree announcing a partial mobilization": a decision is told on
-    // the word of whoever took it.
-    else if (!isViolent(d.event_type) && d.agent && d.agent.hit.entry.side && ['government', 'person', 'state-forces', 'ministry', 'armed-group'].includes(d.agent.hit.entry.kind)) {
-      d.claims.push({ claimant: toActor(d.agent.hit.entry, d.agent.hit), stance: 'asserts', hedged: false, evidence: { start: d.sentence.start, end: d.sentence.end, text: d.sentence.text } });
-    }
+  }
+  // "President Aliyev signed a decree announcing a partial mobilization", "Armenia's cabinet has
+  // introduced martial law, TASS reports": a decision is also told on the word of whoever took it.
+  for (const d of drafts) {
+    if (isViolent(d.event_type) || !d.agent || !d.agent.hit.entry.side || !DECIDERS.has(d.agent.hit.entry.kind)) continue;
+    if (d.claims.some((c) => c.claimant?.side === d.agent!.hit.entry.side)) continue;
+    d.claims.push({ claimant: toActor(d.agent.hit.entry, d.agent.hit), stance: 'asserts', hedged: false, evidence: { start: d.sentence.start, end: d.sentence.end, text: d.sentence.text } });
   }
 }
+
+const DECIDERS: ReadonlySet<string> = new Set(['government', 'person', 'state-forces', 'ministry', 'armed-group']);
 
 const spanOf = (h: { start: number; end: number; surface?: string; text?: string }): Span => ({ start: h.start, end: h.end, text: h.surface ?? h.text ?? '' });
 
