@@ -55,12 +55,7 @@ export function loadPacks(dir: string = DEFAULT_PACKS_DIR): Packs {
   if (hit) return hit;
   const world = loadWorld(path.join(root, 'world'));
   const theatresDir = path.join(root, 'theatres');
-  const theatreIds = existsSync(theatresDir)
-    ? readdirSync(theatresDir, { withFileTypes: true })
-        .filter((d) => d.isDirectory() && existsSync(path.join(theatresDir, d.name, 'pack.json')))
-        .map((d) => d.name)
-        .sort()
-    : [];
+  const theatreIds = theatreDirs(theatresDir);
   const worldActorIds = new Set(world.actors.map((a) => a.id));
   const theatres = theatreIds.map((id) => loadTheatre(path.join(theatresDir, id), world, worldActorIds));
   const versions: Record<string, string> = { world: world.version };
@@ -81,17 +76,21 @@ export function readPackVersions(dir: string = DEFAULT_PACKS_DIR): Readonly<Reco
   if (hit) return hit.versions;
   const versions: Record<string, string> = { world: readJson(path.join(root, 'world', 'pack.json'), worldManifestSchema).version };
   const theatresDir = path.join(root, 'theatres');
-  const theatreIds = existsSync(theatresDir)
-    ? readdirSync(theatresDir, { withFileTypes: true })
-        .filter((d) => d.isDirectory() && existsSync(path.join(theatresDir, d.name, 'pack.json')))
-        .map((d) => d.name)
-        .sort()
-    : [];
+  const theatreIds = theatreDirs(theatresDir);
   for (const id of theatreIds) {
     const manifest = readJson(path.join(theatresDir, id, 'pack.json'), theatreManifestSchema);
     versions[manifest.id] = manifest.version;
   }
   return versions;
+}
+
+/** The theatre pack folders under `theatresDir` (those with a `pack.json`), sorted; none when it is absent. */
+function theatreDirs(theatresDir: string): string[] {
+  if (!existsSync(theatresDir)) return [];
+  return readdirSync(theatresDir, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && existsSync(path.join(theatresDir, d.name, 'pack.json')))
+    .map((d) => d.name)
+    .sort();
 }
 
 /** Forgets cached packs (tests that edit pack files). */
