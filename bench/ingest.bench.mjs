@@ -20,13 +20,14 @@
 // (1/0: body signatures in the extraction threads or in the storing thread; default as `sitrep
 // ingest`), BENCH_CONCURRENCY (slots per `sitrep worker`; default 1).
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { SITREP_NODE_FLAGS, withSitrepFlags } from './node-flags.mjs';
 import { freshDatabase } from './lib/fresh-database.mjs';
+import { hwmMb } from './lib/peak-memory.mjs';
 
 withSitrepFlags();
 
@@ -107,14 +108,6 @@ const articles = (n, tag, firstSlot = 0) => Array.from({ length: n }, (_, i) => 
 const pct = (sorted, p) => (sorted.length === 0 ? null : sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]);
 const round = (x, d = 1) => (x === null ? null : Math.round(x * 10 ** d) / 10 ** d);
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-const hwmMb = (pid) => {
-  try {
-    const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-    return m ? Math.round(Number(m[1]) / 1024) : null;
-  } catch {
-    return null;
-  }
-};
 
 async function benchSqlite(resolverName) {
   // What `sitrep ingest` does on SQLite: extraction threads, group commit, ingestItems.

@@ -23,6 +23,7 @@ import pg from 'pg';
 import { SITREP_NODE_FLAGS, withSitrepFlags } from './node-flags.mjs';
 import { newsStream, oneHappening, seedRepublication } from './news-stream.mjs';
 import { freshDatabase } from './lib/fresh-database.mjs';
+import { hwmMb } from './lib/peak-memory.mjs';
 
 withSitrepFlags();
 
@@ -149,14 +150,6 @@ async function runSqlite(name, perArticleStories = false) {
   return summary(name, perArticleStories ? 'sqlite, stories per article' : 'sqlite', ends, t0, { workers: 1, stopped_at_time_limit: stopped, failed: counts.failed, events, ...spans, peak_rss_mb: peak, store_mb: round(size / 1048576, 1) });
 }
 
-const hwmMb = (pid) => {
-  try {
-    const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-    return m ? Math.round(Number(m[1]) / 1024) : null;
-  } catch {
-    return null;
-  }
-};
 
 async function runPostgres(name, workers) {
   const db = await freshDatabase(PG_URL, 'sitrep_stream');
