@@ -9,6 +9,7 @@
 import type { TriggerHit } from './drafts.js';
 import type { Alternative, Element, FrameTrigger, Frames, PosClass, TriggerKind } from './frames.js';
 import type { TextAnalysis, Token } from '../nlp/analyze-text.js';
+import { roleLexicon } from '../syntax/role-lexicon.js';
 
 /** A word as the frames see it: tokens joined across hyphens ("cease-fire", "air-strike"). */
 export interface Word {
@@ -26,7 +27,6 @@ const PATIENT_VERBS = new Set(['destroy', 'damage', 'hit', 'strike', 'target', '
 const CLAUSE_END = new Set(['.', '!', '?', ';', ':']);
 /** Words that open the clause of a verb's subject ("... after a drone targeted"). */
 const SUBJECT_STOP = new Set([',', 'after', 'when', 'while', 'as', 'because', 'before', 'since', 'until', 'and', 'but', 'that', 'which', 'where', 'once']);
-const SPEECH_IN_GAP = new Set(['says', 'said', 'say', 'reports', 'reported', 'stated', 'states', 'claims', 'claimed', 'added', 'told', 'announced']);
 const HARD_STOP = new Set(['.', '!', '?', ';', ':', '(', ')', '[', ']', '—', '–']);
 
 /** The words of a token run: a hyphen with no space on either side joins its neighbours. */
@@ -98,7 +98,7 @@ function matchFrom(words: readonly Word[], elements: readonly Element[], e: numb
       const w = words[i + skip];
       // A gap stays in its clause: not over a comma, a subordinator or a relative ("since it was").
       // Nor over a verb of speaking: "the air force says air defences destroyed" is two clauses.
-      if (!w || i + skip >= limit || HARD_STOP.has(w.lower) || w.lower === ',' || w.pos === 'SCONJ' || RELATIVE.has(w.lower) || SPEECH_IN_GAP.has(w.lower)) return -1;
+      if (!w || i + skip >= limit || HARD_STOP.has(w.lower) || w.lower === ',' || w.pos === 'SCONJ' || RELATIVE.has(w.lower) || (w.pos === 'VERB' && roleLexicon().speechVerbs.has(w.lemma))) return -1;
     }
     return -1;
   }
