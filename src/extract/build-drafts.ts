@@ -74,15 +74,27 @@ function governedPlaces(text: string, places: readonly PlaceHit[], from: number,
   return out;
 }
 
+/** The last news (not background) violent draft so far: what a reference back points to. */
+function lastViolent(drafts: readonly Draft[]): Draft | undefined {
+  for (let k = drafts.length - 1; k >= 0; k--) if (!drafts[k]!.background && isViolent(drafts[k]!.event_type)) return drafts[k];
+  return undefined;
+}
+
+/** A violent word that refers back ("The explosion shattered the glass") is one more mention of that event. */
+function noteReference(drafts: readonly Draft[], t: TriggerHit, s: SentenceView): void {
+  const referred = isViolent(t.def.event_type) ? lastViolent(drafts) : undefined;
+  if (referred) (referred.references ??= []).push({ trigger: t, sentence: s });
+}
+
 /**
  * A definite reference back ("the ambush", "the attack") whose sentence names a settlement the
  * referenced event lies in (same country, its place a district, region or country, or none): the
  * event took place there.
  */
-function refinePlace(text: string, t: TriggerHit, places: readonly PlaceHit[], drafts: Draft[], ctx: ExtractContext, sentenceStart: number): void {
-  const target = [...drafts].reverse().find((d) => !d.background && isViolent(d.event_type));
+function refinePlace(text: string, at: { readonly start: number; readonly end: number }, places: readonly PlaceHit[], drafts: Draft[], ctx: ExtractContext, sentenceStart: number): void {
+  const target = lastViolent(drafts);
   if (!target) return;
-  const fill = pickLocation(text, places.filter((p) => SETTLEMENT.has(p.kind) || p.kind === 'locality'), t.start, ctx, 'location/reference', t.end, sentenceStart);
+  const fill = pickLocation(text, places.filter((p) => SETTLEMENT.has(p.kind) || p.kind === 'locality'), at.start, ctx, 'location/reference', at.end, sentenceStart);
   if (!fill || fill.cost > 1) return;
   const cur = target.location;
   if (cur && (cur.rank <= fill.rank || (cur.place.country && fill.place.country !== cur.place.country))) return;
@@ -311,7 +323,7 @@ export function buildDrafts(text: string, facts: readonly SentenceFacts[], refer
     const happened = f.triggers.length === 0 ? HAPPENED.exec(f.s.text) : null;
     if (happened) {
       const at = f.s.start + happened.index + happened[0].length;
-      refinePlace(text, { start: at, end: at, text: '' } as unknown as TriggerHit, locatable, drafts, ctx, f.s.start);
+      refinePlace(text, { start: at, end: at }, locatable, drafts, ctx, f.s.start);
     }
     for (const t of f.triggers) {
       if (t.def.weak) continue;
@@ -325,8 +337,7 @@ export function buildDrafts(text: string, facts: readonly SentenceFacts[], refer
       })();
       if (t.def.armed && !armedContext && !takesSettlement && !statePremodifier) {
         // (still a mention of the violent event it refers back to: "The explosion shattered the glass")
-        const referred = refersBack(t, f.dates.length > 0, drafts, f.tokens) ? [...drafts].reverse().find((d) => !d.background && isViolent(d.event_type)) : undefined;
-        if (referred && isViolent(t.def.event_type)) (referred.references ??= []).push({ trigger: t, sentence: f.s });
+        if (refersBack(t, f.dates.length > 0, drafts, f.tokens)) noteReference(drafts, t, f.s);
         continue;
       }
       // "fighters entered their homes": a capture verb whose object is a building takes no territory
@@ -338,8 +349,7 @@ export function buildDrafts(text: string, facts: readonly SentenceFacts[], refer
         // "The ambush occurred near Douentza": a reference back may say more precisely where.
         if (unreal !== 'sense/time-frame') refinePlace(text, t, locatable, drafts, ctx, f.s.start);
         // ...and is one more mention of the event it refers to (evidence for the dossier)
-        const referred = [...drafts].reverse().find((d) => !d.background && isViolent(d.event_type) && (isViolent(t.def.event_type) || d.event_type === t.def.event_type));
-        if (referred) (referred.references ??= []).push({ trigger: t, sentence: f.s });
+        noteReference(drafts, t, f.s);
         continue;
       }
       syn ??= syntaxOf(f.tokens);
