@@ -67,23 +67,23 @@ export function pickDate(
   tStart: number,
   reference: string | null,
 ): DateFill {
-  const usable = (m: DateMention) => {
-    if (!m.date) return false;
-    const role = dateRole(text, m);
-    if (role === 'stamp') return false;
+  const usable = (m: DateMention, role: DateRole) => {
+    if (!m.date || role === 'stamp') return false;
     // "since midnight on Saturday" dates a change; "since 1994" only a period.
     if (role === 'since') return reference !== null && Math.abs(daysBetween(m.date, reference)) <= 7;
     return true;
   };
-  const own = sentenceDates.filter(usable);
+  const withRole = (m: DateMention) => ({ m, role: dateRole(text, m) });
+  const ownRoles = sentenceDates.map(withRole).filter((x) => usable(x.m, x.role));
+  const own = ownRoles.map((x) => x.m);
   // A day the source spoke dates the event only when the sentence names no other.
-  const told = own.filter((m) => dateRole(text, m) !== 'speech');
+  const told = ownRoles.filter((x) => x.role !== 'speech').map((x) => x.m);
   if (told.length) {
     const nearest = told.reduce((a, b) => (Math.abs(b.start - tStart) < Math.abs(a.start - tStart) ? b : a));
     return fill(nearest, 'dates/sentence');
   }
   if (own.length) return fill(own[0]!, 'dates/speech');
-  const para = paragraphDatesBefore.filter(usable);
+  const para = paragraphDatesBefore.map(withRole).filter((x) => usable(x.m, x.role)).map((x) => x.m);
   const last = para[para.length - 1];
   if (last) return fill(last, 'dates/paragraph');
   if (reference) {
