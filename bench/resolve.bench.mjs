@@ -28,7 +28,8 @@ const packs = loadPacks();
 const seeds = readFileSync(join(root, '..', 'shared', 'corpus', 'seeds.jsonl'), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
 const extracted = seeds.map((o) => processArticle({ id: o.id, source: o.id, format: 'jsonl', title: o.title, text: o.text, html: null, url: null, outlet: o.outlet ?? null, published: o.published, publishedSource: 'metadata', language: 'en', diagnostics: [] }, ctx));
 // Villages and towns of the theatre to move events around.
-const places = packs.theatres[0].places.filter((p) => p.kind === 'village' || p.kind === 'town').slice(0, 2000);
+// (the seeds' theatre by id: packs are sorted by id and more theatres came before it)
+const places = packs.theatres.find((t) => t.id === 'nagorno-karabakh').places.filter((p) => p.kind === 'village' || p.kind === 'town').slice(0, 2000);
 
 // Deterministic pseudo-random numbers (mulberry32), so every run ingests the same articles.
 let seed = 42;
