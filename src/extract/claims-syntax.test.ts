@@ -74,4 +74,38 @@ describe('claimants read off the clause analysis', () => {
     const [e] = processArticle(raw('Russian drones struck an apartment block in Kharkiv overnight, injuring five people, the head of the Kharkiv Regional State Administration said on Telegram.', '2024-05-20'), ctx).events;
     expect(e?.claims.map((c) => c.claimant?.side)).toEqual(['UKR']);
   });
+  it("adds the accused side's answer to every event it was blamed for (a denial in a paragraph of its own)", () => {
+    const text = "Baku says Armenian rockets hit two towns\n\nAzerbaijan's Defence Ministry said Armenian forces fired rockets at Barda on Sunday, wounding four civilians.\n\nIt said Armenian artillery also shelled the town of Tartar the same day.\n\nYerevan and the authorities in Stepanakert rejected the accusations as lies.";
+    const sides = claimantSides(text, '2020-10-05');
+    expect(sides.length).toBeGreaterThanOrEqual(2);
+    for (const s of sides) expect(s).toEqual(expect.arrayContaining(['AZE', 'ARM']));
+  });
+  it('does not make a speaker a claimant of events it was not blamed for', () => {
+    const text = "Rockets and shells on both sides\n\nAzerbaijan's Defence Ministry said Armenian forces fired rockets at Barda on Sunday, wounding four civilians.\n\nAzerbaijani artillery shelled Stepanakert overnight, residents said.\n\nArmenia's Defence Ministry rejected the accusations.";
+    const events = processArticle(raw(text, '2020-10-05'), ctx).events;
+    const barda = events.find((e) => e.actor1?.side === 'ARM');
+    const stepanakert = events.find((e) => e.actor1?.side === 'AZE');
+    expect(barda?.claims.map((c) => c.claimant?.side)).toContain('ARM');
+    expect(stepanakert).toBeDefined();
+    expect(stepanakert!.claims.map((c) => c.claimant?.side)).not.toContain('ARM');
+  });
+});
+
+describe('an attack told as one more of a series', () => {
+  it('takes the means and the agent of the strike the series was told with', () => {
+    const text = "Drones hit police posts in Cauca\n\nDissident fighters dropped explosives from drones on a police station in Suarez on Sunday, wounding two officers.\n\nWithin hours the police stations of Caloto and Toribio were also attacked.";
+    const events = processArticle(raw(text, '2024-05-20'), ctx).events;
+    const later = events.filter((e) => /Caloto|Toribio/.test(e.location?.name ?? ''));
+    expect(later.length).toBeGreaterThan(0);
+    for (const e of later) {
+      expect(e.event_type).toBe('Explosions/Remote violence');
+      expect(e.actor1?.side).toBe(events[0]!.actor1?.side);
+    }
+  });
+  it('stays a ground attack when nothing says it is one more of a series', () => {
+    const text = "Attacks on police in Cauca\n\nDissident fighters dropped explosives from drones on a police station in Suarez on Sunday, wounding two officers.\n\nGunmen attacked the police station of Caloto on Monday.";
+    const events = processArticle(raw(text, '2024-05-20'), ctx).events;
+    const caloto = events.find((e) => /Caloto/.test(e.location?.name ?? ''));
+    expect(caloto?.event_type).toBe('Battles');
+  });
 });

@@ -156,6 +156,14 @@ export function resolveClaimants(
   const modifier = (a: ActorHit) => s !== null && isThirdPartyModifier(a, s.text, roleLexicon(), s.start);
   const inside = actors.filter((a) => a.start >= frame.claimant.start && a.end <= frame.claimant.end && !modifier(a));
   actors = actors.filter((a) => !modifier(a));
+  // "Armenia and the breakaway region rejected the accusations": a conjunct before the claimant
+  // phrase speaks too.
+  const conjunct = s ? actors.filter((a) => a.end <= frame.claimant.start && a.entry.kind !== 'media' && /^\s*(?:,\s*)?(?:and|as well as)\s+$/i.test(s.text.slice(a.end - s.start, frame.claimant.start - s.start))).pop() : undefined;
+  if (conjunct && !inside.some((h) => h.entry.side === conjunct.entry.side)) {
+    const own = resolveClaimants(frame, inside, ctx, memory, s, syn).filter((c) => c.side !== conjunct.entry.side);
+    memory.remember(conjunct);
+    return [toActor(conjunct.entry, conjunct), ...own];
+  }
   const hit = inside[inside.length - 1];
   if (hit && /\band\b/i.test(frame.claimant.text) && inside.length > 1) {
     // "Armenia and Azerbaijan accused each other", "Both the army and the M23 said".

@@ -101,7 +101,12 @@ function attach(facts: readonly SentenceFacts[], drafts: Draft[]): void {
       if (f.anaphor && target.length === 0) lastViolent(i, 0)?.claims.push(...f.claims);
       // Otherwise a claimant who speaks in a paragraph of its own speaks of the last violent event
       // of the two paragraphs before ("The ministry in Baku denied any casualties." after the report).
-      else if (!f.anaphor && target.length === 0) lastViolent(i, f.s.paragraph - 2)?.claims.push(...f.claims.filter((c) => c.claimant?.side));
+      // (a denial speaks of what its speaker was blamed for: answersOfAccused finds that event)
+      else if (!f.anaphor && target.length === 0) {
+        const last = lastViolent(i, f.s.paragraph - 2);
+        const blamed = last?.agent?.hit.entry.side;
+        last?.claims.push(...f.claims.filter((c) => c.claimant?.side && !(c.stance === 'denies' && blamed && blamed !== c.claimant.side)));
+      }
     }
     if (f.control.length && !own.some((d) => isViolent(d.event_type))) lastViolent(i, 0)?.control.push(...f.control);
     // "According to X, ... . The offensive is carried out in two villages." — attribution carries over.
@@ -141,6 +146,30 @@ function attach(facts: readonly SentenceFacts[], drafts: Draft[]): void {
     if (d.claims.some((c) => c.claimant?.side === d.agent!.hit.entry.side)) continue;
     d.claims.push({ claimant: toActor(d.agent.hit.entry, d.agent.hit), stance: 'asserts', hedged: false, evidence: { start: d.sentence.start, end: d.sentence.end, text: d.sentence.text } });
   }
+  answersOfAccused(facts, drafts);
+}
+
+/**
+ * The accused side's answer: when a side blamed for an event speaks later in the article in a
+ * sentence that tells no event of its own ("Armenia rejected the accusations", "Baku maintains its
+ * troops are on its own land"), its word is a claim about every event it was blamed for so far
+ * (ANNOTATE.md: an accusation and its denial make one event with both claimants).
+ */
+function answersOfAccused(facts: readonly SentenceFacts[], drafts: readonly Draft[]): void {
+  const told = new Set(drafts.map((d) => d.sentence.index));
+  facts.forEach((f, i) => {
+    if (told.has(i) || f.s.kind === 'title' || f.s.kind === 'caption') return;
+    for (const c of f.claims) {
+      const side = c.claimant?.side;
+      if (!side || c.stance === 'accuses') continue;
+      for (const d of drafts) {
+        if (d.sentence.index >= i || d.background || d.agent?.hit.entry.side !== side) continue;
+        // blamed by someone else: the event is told on another side's word
+        if (!d.claims.some((k) => k.claimant?.side && k.claimant.side !== side) || d.claims.some((k) => k.claimant?.side === side)) continue;
+        d.claims.push(c);
+      }
+    }
+  });
 }
 
 const DECIDERS: ReadonlySet<string> = new Set(['government', 'person', 'state-forces', 'ministry', 'armed-group']);
@@ -418,6 +447,27 @@ function focusPlace(drafts: readonly Draft[], facts: readonly SentenceFacts[]): 
   return { ...best.location!.place, geo_precision: Math.max(2, best.location!.place.geo_precision) as 2 | 3 };
 }
 
+/** "Also", "another", "as well", "similar": a telling that adds to a series already told. */
+const ADDITIVE = /\b(?:also|too|another|as well|similar(?:ly)?|likewise|again)\b/i;
+
+/**
+ * An attack told only by a generic word as one more of a series ("Police stations in X and Y were
+ * also attacked" after "drones dropped explosives on police in Z") was carried out by the means
+ * the series was told with: it takes the type of the last strike named in its paragraph or the
+ * two before, when that strike was a remote one (a ground fight is never assumed), and by its
+ * agent when the telling names none.
+ */
+function seriesMeans(cluster: Draft[], drafts: readonly Draft[]): Draft[] {
+  if (!cluster.every((d) => (d.trigger.def.id === 'battle/attack' || d.trigger.def.id === 'battle/offensive') && !d.background)) return cluster;
+  const first = cluster[0]!;
+  if (!ADDITIVE.test(first.sentence.text)) return cluster;
+  const prior = [...drafts].reverse().find((d) => d.sentence.index < first.sentence.index && !d.background && !isGeneric(d) && isViolent(d.event_type));
+  if (!prior || prior.event_type !== 'Explosions/Remote violence' || first.sentence.paragraph - prior.sentence.paragraph > 2) return cluster;
+  // ...and by whoever carried out the series, when the telling names no one
+  const agent = (d: Draft) => d.agent ?? (prior.agent ? { ...prior.agent, weight: prior.agent.weight / 2, rule: 'roles/series-agent' } : null);
+  return cluster.map((d) => ({ ...d, event_type: prior.event_type, sub_event_type: prior.sub_event_type, agent: agent(d), rules: [...d.rules, 'type/series-means'] }));
+}
+
 /** Extracts the events and statements of one cleaned article. */
 export function extractEvents(article: CleanArticle, ctx: ExtractContext): Extraction {
   const diagnostics: Diagnostic[] = [];
@@ -461,7 +511,7 @@ export function extractEvents(article: CleanArticle, ctx: ExtractContext): Extra
   attach(facts, drafts);
 
   const focus = focusPlace(drafts, facts);
-  const clusters = clusterDrafts(drafts);
+  const clusters = clusterDrafts(drafts).map((c) => seriesMeans(c, drafts));
   const events = clusters.map((c, i) => finalize(c, `e${i + 1}`, ctx, focus, article.outlet));
   const eventOfSentence = new Map<number, string>();
   clusters.forEach((c, i) => c.forEach((d) => eventOfSentence.set(d.sentence.index, `e${i + 1}`)));
