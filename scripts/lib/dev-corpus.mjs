@@ -1,15 +1,20 @@
 // Running the extractor over the development corpus (../shared/corpus/dev) and reading its
 // gold and the reference scorer's JSON summary; shared by eval-dev.mjs and dev-errors.mjs.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const shared = resolve(root, '..', 'shared');
-export const devDir = join(shared, 'corpus', 'dev');
-export const outDir = join(root, 'eval', 'out');
-export const GROUPS = ['karabakh', 'other', 'negative'];
+// DEV_CORPUS_DIR points the tools at another labelled set laid out the same way
+// (input-GROUP.jsonl and gold-GROUP.json per group; the groups are read off the file names), for
+// example a check set of real articles kept outside the repository.
+export const devDir = process.env.DEV_CORPUS_DIR ? resolve(process.env.DEV_CORPUS_DIR) : join(shared, 'corpus', 'dev');
+export const outDir = process.env.DEV_CORPUS_DIR ? join(devDir, 'out') : join(root, 'eval', 'out');
+export const GROUPS = process.env.DEV_CORPUS_DIR
+  ? readdirSync(devDir).map((f) => /^input-(.+)\.jsonl$/.exec(f)?.[1]).filter(Boolean).sort()
+  : ['karabakh', 'other', 'negative'];
 
 export const inputFile = (group) => join(devDir, `input-${group}.jsonl`);
 export const goldFile = (group) => join(devDir, `gold-${group}.json`);

@@ -256,4 +256,13 @@ describe('findDates: counts and paragraphs', () => {
       ['September 15', '2020-09-15'],
     ]);
   });
+  it('reads "late March 13" as that day, not as the end of the month at 13:00', () => {
+    const got = findDates('Positions came under fire starting from late March 13 - early March 14, the ministry said; more fire came in late March 2020.', '2023-03-14').map((m) => [m.text, m.date, m.dateEnd ?? null]);
+    expect(got).toEqual([
+      ['late March 13', '2023-03-13', null],
+      ['early March 14', '2023-03-14', null],
+      ['late March 2020', '2020-03-21', '2020-03-31'],
+    ]);
+  });
 });
+

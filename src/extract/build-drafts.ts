@@ -431,7 +431,9 @@ export function buildDrafts(text: string, facts: readonly SentenceFacts[], refer
         rules.push('background/relative-perfect');
       }
       const window = text.slice(Math.max(f.s.start, t.start - 60), Math.min(f.s.end, t.end + 30));
-      if (lex.habitualRe.test(window)) {
+      // (a clause dated to its day tells that day's happening, however repeated: "On May 30,
+      // from 11:55 to 16:25, ... periodically subjected to fire the positions")
+      if (lex.habitualRe.test(window) && !(date.rule === 'dates/sentence' && date.precision === 'day')) {
         background = true;
         rules.push('background/habitual');
       }

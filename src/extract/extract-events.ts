@@ -101,11 +101,13 @@ function attach(facts: readonly SentenceFacts[], drafts: Draft[]): void {
       if (f.anaphor && target.length === 0) lastViolent(i, 0)?.claims.push(...f.claims);
       // Otherwise a claimant who speaks in a paragraph of its own speaks of the last violent event
       // of the two paragraphs before ("The ministry in Baku denied any casualties." after the report).
-      // (a denial speaks of what its speaker was blamed for: answersOfAccused finds that event)
+      // (a denial by a side that is no party to it speaks of something else: of what its speaker
+      // was blamed for, which answersOfAccused finds)
       else if (!f.anaphor && target.length === 0) {
         const last = lastViolent(i, f.s.paragraph - 2);
-        const blamed = last?.agent?.hit.entry.side;
-        last?.claims.push(...f.claims.filter((c) => c.claimant?.side && !(c.stance === 'denies' && blamed && blamed !== c.claimant.side)));
+        const parties = [last?.agent?.hit.entry.side, last?.target?.hit.entry.side];
+        const stranger = (c: Claim) => c.stance === 'denies' && parties[0] && !parties.includes(c.claimant?.side ?? undefined);
+        last?.claims.push(...f.claims.filter((c) => c.claimant?.side && !stranger(c)));
       }
     }
     if (f.control.length && !own.some((d) => isViolent(d.event_type))) lastViolent(i, 0)?.control.push(...f.control);

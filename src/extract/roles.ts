@@ -28,7 +28,10 @@ export interface Roles {
   readonly target: RoleFill | null;
 }
 
-const placePrepRe = /\b(?:in|into|inside|across|from|near|at|towards?|outside)\s+(?:the\s+)?(?:(?:north|south|east|west)(?:ern|-eastern|-western)?\s+|central\s+)?$/i;
+const placePrepRe = /\b(?:(?:in|into|inside|across|from|near|at|towards?|outside)\s+(?:the\s+)?(?:(?:north|south|east|west)(?:ern|-eastern|-western)?\s+|central\s+)?|(?:territory|soil|airspace)\s+of\s+(?:the\s+)?)$/i;
+/** A relative clause opened after a comma and not yet closed ("..., where the peacekeepers are"). */
+const RELATIVE_OPEN = /,\s*(?:where|which|who|whom|whose)\b[^,]*$/i;
+const RELATIVE_CLOSED = /,\s*(?:where|which|who|whom|whose)\b[^,;]*,/gi;
 const passiveRe = /\b(?:was|were|been|being|is|are|got)\s+(?:\w+ly\s+|already\s+|also\s+|later\s+)?$/i;
 const boundaryRe = /;|\bwhile\b|\bbut\b|\bwhereas\b|\bafter\b|\bbecause\b|\bwho\b|\bwhich\b/i;
 const pronounRe = /\b(they|we|it)\s+(?:\w+\s+){0,3}$/i;
@@ -318,9 +321,14 @@ function wordOrderRoles(
     for (let i = candidates.length - 1; i >= 0; i--) {
       const hit = candidates[i]!;
       const gap = s.text.slice(hit.end - s.start, tStart - s.start);
-      if (gap.length > 140 || boundaryRe.test(gap)) break;
+      // (a relative clause closed inside the gap is no boundary: "X, which ..., attacked")
+      const main = gap.replace(RELATIVE_CLOSED, ',');
+      if (main.length > 140 || boundaryRe.test(main)) break;
       // "X said that ... " : X speaks, it does not act; skip speakers of a frame.
       if (frames.some((f) => f.claimant.start <= hit.start && f.claimant.end >= hit.end)) continue;
+      // "members of X in the territory of Azerbaijan, where the Russian peacekeepers are deployed,
+      // subjected to fire": an actor inside a relative clause closed before the trigger is not its subject.
+      if (RELATIVE_OPEN.test(s.text.slice(0, hit.start - s.start)) && gap.includes(',')) continue;
       agent = { hit, weight: 1, accused: isAccused(hit), rule: 'roles/subject' };
       break;
     }

@@ -73,6 +73,28 @@ function retagPastForms(tokens: Token[]): void {
   }
 }
 
+/**
+ * Verbs whose "to" is a preposition before a noun ("subjected to fire", "exposed to shelling"):
+ * the tagger reads "to fire" as an infinitive, which makes "fire" the head of the verb group and
+ * hides the passive ("positions were subjected to fire").
+ */
+const TO_NOUN_VERBS: ReadonlySet<string> = new Set(['subject', 'expose']);
+
+/** Corrects "to" + infinitive after a verb of `TO_NOUN_VERBS` (and its object) to a preposition and a noun. */
+function retagToNouns(tokens: Token[]): void {
+  for (let i = 0; i + 2 < tokens.length; i++) {
+    if (tokens[i]!.pos !== 'VERB' || !TO_NOUN_VERBS.has(tokens[i]!.lemma)) continue;
+    // (over an object of up to four words: "subjected the village to heavy shelling")
+    for (let k = i + 1; k < tokens.length && k <= i + 5; k++) {
+      if (tokens[k]!.lower !== 'to') continue;
+      const next = tokens[k + 1];
+      tokens[k] = { ...tokens[k]!, pos: 'ADP' };
+      if (next && next.pos === 'VERB') tokens[k + 1] = { ...next, pos: 'NOUN', lemma: next.lower };
+      break;
+    }
+  }
+}
+
 /** Tokenises, tags and lemmatises `text`. Tokens whose text cannot be found in the input are dropped. */
 export function analyzeText(text: string): TextAnalysis {
   const n = load();
@@ -104,6 +126,7 @@ export function analyzeText(text: string): TextAnalysis {
     });
   }
   retagPastForms(tokens);
+  retagToNouns(tokens);
   return {
     tokens,
     tokensIn(start: number, end: number): Token[] {

@@ -144,4 +144,16 @@ describe('roles through the clause analysis', () => {
     const [n] = events("Azerbaijani forces shelled Armenian positions near Sotk on Monday despite Armenia's territorial claims on the area.");
     expect(n?.claims.map((c) => c.claimant?.side)).not.toContain('ARM');
   });
+  it('reads "positions were subjected to fire" as a passive: the positions were hit, nobody named fired', () => {
+    const [e] = events('The positions of the Azerbaijan Army in the Kalbajar region were periodically subjected to fire on March 11, the Defence Ministry of Azerbaijan said.');
+    expect(e?.actor2?.side).toBe('AZE');
+    expect(e?.actor1?.side).not.toBe('AZE');
+    expect(e?.background).toBe(false);
+  });
+  it('does not take an actor inside a relative clause closed before the verb as its subject', () => {
+    const [e] = events('On March 10, members of illegal Armenian armed detachments in the territory of Azerbaijan, where the Russian peacekeeping contingent is temporarily deployed, using small arms subjected to fire the Azerbaijan Army positions in the Khojaly direction, the ministry said.');
+    expect(e?.actor1?.side).toBe('ARM');
+    expect(e?.actor2?.side).toBe('AZE');
+  });
 });
+

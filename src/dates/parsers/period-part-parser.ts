@@ -8,6 +8,9 @@ import { prefiltered } from './prefiltered-parser.js';
  * (or drops): "late September" → 21–30 September, "mid-October", "the end of November",
  * "early 2020" → January–April 2020, "the summer of 2019" → June–August 2019.
  *
+ * A day after the month ("late March 13") makes the part a time of that day: the parser leaves
+ * it to chrono's day reading.
+ *
  * Month-part results carry day components (`sitrep/month-part`); year parts and seasons carry
  * months only (`sitrep/year-part`).
  */
@@ -15,7 +18,7 @@ export function createPeriodPartParser(lexicon: DateLexicon): Parser {
   const year = '((?:1[5-9]|20)\\d\\d)(?![\\p{L}\\p{N}])';
   const pattern = new RegExp(
     `(?<![\\p{L}\\p{N}])(?:the\\s+)?(?:(${lexicon.monthPartPattern})(?:\\s+of\\s+(?:the\\s+month\\s+of\\s+)?|\\s*-\\s*|\\s+)` +
-      `(?:(${lexicon.monthPattern})(?![\\p{L}])(?:\\s*,?\\s*${year})?|${year})` +
+      `(?:(${lexicon.monthPattern})(?![\\p{L}])(?!\\s*\\d{1,2}(?![\\d:]))(?:\\s*,?\\s*${year})?|${year})` +
       `|(${lexicon.seasonPattern})(?:\\s+of)?\\s+${year})`,
     'iu',
   );
