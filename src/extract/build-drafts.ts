@@ -80,6 +80,23 @@ function lastViolent(drafts: readonly Draft[]): Draft | undefined {
   return undefined;
 }
 
+/**
+ * Whether offset `at` of a sentence lies inside a quotation opened in that sentence, told in the
+ * words of someone who lived it ("First we heard two blasts", "they came to bomb the village"):
+ * a pronoun of the speaker or of unnamed attackers. (An official's quotation that reports an
+ * event, "A drone crashed into the plant," the governor said, is a report of its own.)
+ */
+function insideQuote(sentence: string, at: number): boolean {
+  const before = sentence.slice(0, at);
+  const straight = before.split('"').length - 1;
+  const curly = Math.max(before.lastIndexOf('“'), before.lastIndexOf('«'));
+  const opened = curly > Math.max(before.lastIndexOf('”'), before.lastIndexOf('»')) ? curly : straight % 2 === 1 ? before.lastIndexOf('"') : -1;
+  if (opened < 0) return false;
+  const close = /["”»]/.exec(sentence.slice(at));
+  const quote = sentence.slice(opened + 1, close ? at + close.index : sentence.length);
+  return /\b(?:I|we|us|our|my|me|they|them)\b/i.test(quote);
+}
+
 /** A violent word that refers back ("The explosion shattered the glass") is one more mention of that event. */
 function noteReference(drafts: readonly Draft[], t: TriggerHit, s: SentenceView): void {
   const referred = isViolent(t.def.event_type) ? lastViolent(drafts) : undefined;
@@ -349,6 +366,12 @@ export function buildDrafts(text: string, facts: readonly SentenceFacts[], refer
         // "The ambush occurred near Douentza": a reference back may say more precisely where.
         if (unreal !== 'sense/time-frame') refinePlace(text, t, locatable, drafts, ctx, f.s.start);
         // ...and is one more mention of the event it refers to (evidence for the dossier)
+        noteReference(drafts, t, f.s);
+        continue;
+      }
+      // A witness's words ("First we heard two blasts at the base," he said) that name neither a
+      // day nor a place of their own retell the event already reported: one more mention of it.
+      if (isViolent(t.def.event_type) && !f.dates.length && !locatable.length && insideQuote(f.s.text, t.start - f.s.start) && lastViolent(drafts)) {
         noteReference(drafts, t, f.s);
         continue;
       }

@@ -155,5 +155,17 @@ describe('roles through the clause analysis', () => {
     expect(e?.actor1?.side).toBe('ARM');
     expect(e?.actor2?.side).toBe('AZE');
   });
+  it("reads a witness's quoted words that name no day or place as one more mention of the event told", () => {
+    const text = 'Military jets struck the village of Pazigyi in Sagaing region on Monday, killing 11 people, residents said.\n\n'
+      + '"There was no fighting here, but they came to bomb us," one villager said.';
+    const evs = events(text);
+    expect(evs.length).toBe(1);
+    expect(evs[0]!.mentions?.some((m) => m.trigger.text.includes('bomb'))).toBe(true);
+  });
+  it("keeps an official's quotation that reports an event of its own", () => {
+    const text = 'A drone struck an oil depot in Krasnodar region on Thursday, the governor said.\n\n'
+      + '"A second drone crashed into the refinery in Tuapse and exploded," the head of the district said.';
+    expect(events(text).length).toBe(2);
+  });
 });
 
