@@ -97,6 +97,28 @@ function insideQuote(sentence: string, at: number): boolean {
   return /\b(?:I|we|us|our|my|me|they|them)\b/i.test(quote);
 }
 
+const ARMED_KINDS: ReadonlySet<string> = new Set(['armed-group', 'state-forces']);
+
+/**
+ * Whether a trigger tells an attack that was fended off: it opens with a verb of defence
+ * ("repelled an attack", "thwarted the assault"), or such a verb governs it over at most a
+ * determiner and modifiers ("foiled a major attack").
+ */
+function defendedAttack(t: TriggerHit, tokens: readonly Token[]): boolean {
+  const defence = roleLexicon().defenceVerbs;
+  const first = tokens.findIndex((k) => k.start >= t.start);
+  if (first < 0) return false;
+  const opens = tokens[first]!;
+  // (the verb's object must be the attack noun: "suppress" and "counter" take other objects too)
+  if (opens.pos === 'VERB' && defence.has(opens.lemma)) return tokens.some((k) => k.start > opens.start && k.end <= t.end && k.pos === 'NOUN');
+  for (let k = first - 1; k >= 0 && k >= first - 4; k--) {
+    const w = tokens[k]!;
+    if (w.pos === 'VERB') return defence.has(w.lemma);
+    if (!['DET', 'ADJ', 'NUM', 'ADV', 'PRON'].includes(w.pos) && w.lower !== 'off' && w.lower !== 'back') return false;
+  }
+  return false;
+}
+
 /** A violent word that refers back ("The explosion shattered the glass") is one more mention of that event. */
 function noteReference(drafts: readonly Draft[], t: TriggerHit, s: SentenceView): void {
   const referred = isViolent(t.def.event_type) ? lastViolent(drafts) : undefined;
@@ -390,6 +412,15 @@ export function buildDrafts(text: string, facts: readonly SentenceFacts[], refer
       const agentSide = roles.agent?.hit.entry.side;
       if (roles.agent && agentSide && f.claims.some((c) => c.claimant?.side && opponentOf(agentSide, ctx) === c.claimant.side)) {
         roles = { ...roles, agent: { ...roles.agent, accused: true } };
+      }
+      // "Troops repelled an attack by ISWAP fighters on their base": who defends was attacked;
+      // the attack's own agent, an armed party named after it, attacked.
+      if (defendedAttack(t, f.tokens)) {
+        const by = roles.target && ARMED_KINDS.has(roles.target.hit.entry.kind) ? roles.target : null;
+        roles = {
+          agent: by ? { ...by, rule: `${by.rule}+defence` } : null,
+          target: roles.agent ? { ...roles.agent, accused: false, rule: `${roles.agent.rule}+defence` } : roles.target && !by ? roles.target : null,
+        };
       }
       // "Baku claims that the town has been captured": a side that announces a capture with no
       // captor named claims its own gain.

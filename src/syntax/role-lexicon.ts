@@ -14,6 +14,7 @@ const schema = z.object({
   light_verbs: words,
   undergo_verbs: words,
   subject_verbs: words,
+  defence_verbs: words,
   mediation_verbs: words,
   group_nouns: words,
   force_nouns: words,
@@ -33,6 +34,8 @@ export interface RoleLexicon {
   readonly lightVerbs: ReadonlySet<string>;
   readonly undergoVerbs: ReadonlySet<string>;
   readonly subjectVerbs: ReadonlySet<string>;
+  /** Verbs of defence against an attack noun: their subject is the attacked side. */
+  readonly defenceVerbs: ReadonlySet<string>;
   readonly mediationVerbs: ReadonlySet<string>;
   readonly groupNouns: ReadonlySet<string>;
   readonly forceNouns: ReadonlySet<string>;
@@ -59,6 +62,7 @@ export function parseRoleLexicon(text: string): RoleLexicon {
     lightVerbs: new Set(d.light_verbs),
     undergoVerbs: new Set(d.undergo_verbs),
     subjectVerbs: new Set(d.subject_verbs),
+    defenceVerbs: new Set(d.defence_verbs),
     mediationVerbs: new Set(d.mediation_verbs),
     groupNouns: new Set(d.group_nouns),
     forceNouns: new Set(d.force_nouns),

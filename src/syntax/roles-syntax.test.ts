@@ -167,5 +167,15 @@ describe('roles through the clause analysis', () => {
       + '"A second drone crashed into the refinery in Tuapse and exploded," the head of the district said.';
     expect(events(text).length).toBe(2);
   });
+  it('reads who repelled an attack as the attacked side and the attack\'s by-agent as the attacker', () => {
+    const [e] = events('Nigerian troops on Sunday repelled an attack by ISWAP fighters on a military base in Marte, Borno State, killing 12 of the insurgents, the army said.');
+    expect(e?.actor1?.side).toBe('ISWAP');
+    expect(e?.actor2?.side).toBe('NGA');
+  });
+  it('never makes the defender of a thwarted attack its attacker, also with no attacker named', () => {
+    const [e] = events('Malian soldiers thwarted an assault on their camp near Boni in central Mali on Friday, the army said.');
+    expect(e?.actor1?.side).not.toBe('MLI');
+    expect(e?.actor2?.side).toBe('MLI');
+  });
 });
 
