@@ -69,6 +69,8 @@ const LOCATIVE_END = new RegExp(
 const OBJECT_GAP = new RegExp(String.raw`^\s+(?:the\s+)?${POSSESSOR}(?:${DIRECTION}\s+)?(?:${PLACE_NOUN}\s+(?:of\s+)?)?$`, 'iu');
 /** A clause boundary: the governed phrase does not cross it. */
 const CLAUSE_BREAK = /[;:()"“”]|,\s*(?:which|who|where|while|but|as|after|before|when|and\s+(?:the|a|an)\b)|\b(?:said|says|told|according)\b/i;
+/** A distance and a bearing before a name ("60 km north of", "about 10 miles from the"). */
+const REFERENCE_POINT = new RegExp(String.raw`\b\d+(?:[.,]\d+)?\s*-?\s*(?:km|kilomet(?:re|er)s?|miles?|mi)\b\s*(?:\([^)]{0,30}\)\s*)?(?:(?:to\s+the\s+)?${DIRECTION}\s+)?(?:of|from)\s+(?:the\s+)?${POSSESSOR}(?:${PLACE_NOUN}\s+(?:of\s+)?)?$`, 'iu');
 /** "from" (or "launched from") opening the noun phrase that ends at the place: an origin. */
 const ORIGIN = /\bfrom\s+(?:(?:the|an?|its|their)\s+)?(?:[\p{L}'’-]+\s+){0,4}$/iu;
 /** Words after "from" that make it a point of departure of movement or fire, not a range ("from X to Y" is kept). */
@@ -99,6 +101,9 @@ function costOf(text: string, h: PlaceHit, tStart: number, tEnd: number, sentenc
   const before = text.slice(Math.max(sentenceStart, h.start - 60), h.start);
   const origin = ORIGIN.test(before) && !/\b(?:to|into|toward|towards|hit|struck|targeting|on)\b/i.test(before.slice(before.toLowerCase().lastIndexOf('from')));
   if (origin) cost += 5;
+  // "Mweso, around 60 kilometres (37 miles) north of Goma": a distance from a place makes it the
+  // reference point of the place named before it, not the scene.
+  if (REFERENCE_POINT.test(before)) cost += 3;
   if (h.start >= tEnd) {
     const gap = text.slice(tEnd, h.start);
     const governed = gap.length <= 90 && !CLAUSE_BREAK.test(gap) && (OBJECT_GAP.test(gap) || LOCATIVE_END.test(gap));

@@ -288,6 +288,16 @@ export function unrealReading(t: TriggerHit, tokens: readonly Token[], armedCont
     if (p && p.pos === 'VERB' && senses.referencePredicates.has(p.lemma)) return 'sense/reference';
   }
   // "throughout the fighting", "during the clashes": the time frame of something else.
+  // (so is a possessed event noun: "Following Hamas' attack on southern Israel on October 7, ...")
+  if (noun && !hit.definite) {
+    let k = i - 1;
+    while (k >= 0 && (words[k]!.pos === 'ADJ' || words[k]!.pos === 'ADV')) k--;
+    if (k >= 2 && /^['’]s?$/.test(words[k]!.lower) && words[k - 1]!.pos === 'PROPN') {
+      let p = k - 2;
+      while (p >= 0 && words[p]!.pos === 'PROPN') p--;
+      if (p >= 0 && senses.framePrepositions.has(words[p]!.lower)) return 'sense/time-frame';
+    }
+  }
   if (hit.definite) {
     for (let k = i - 1; k >= Math.max(0, i - 4); k--) {
       if (senses.framePrepositions.has(words[k]!.lower)) return 'sense/time-frame';
