@@ -13,7 +13,8 @@ import { loadFrames } from './frames.js';
 import { findFrameTriggers } from './match-frames.js';
 import { clusterDrafts, isComponent, isGeneric, opponentOf, soleOpponentOf, voteRole } from './merge-drafts.js';
 import { sentenceViews } from './sentences.js';
-import { placeRank } from './locate.js';
+import { placeFill, placeRank } from './locate.js';
+import { distanceKm } from '../model/geo.js';
 import type { DateFill } from './dating.js';
 import { findStatements } from './statements.js';
 import { findUnlistedPlaces } from './recognizers/unlisted-places.js';
@@ -449,6 +450,47 @@ function focusPlace(drafts: readonly Draft[], facts: readonly SentenceFacts[]): 
   return { ...best.location!.place, geo_precision: Math.max(2, best.location!.place.geo_precision) as 2 | 3 };
 }
 
+/** "killed in the city of X", "wounded at X": the place a casualty clause names for its dead or wounded. */
+const CASUALTY_PLACE = /^\s*(?:(?:on|late|early|overnight|last|this|yesterday|today|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b[\w ]{0,20}?\s+)?(?:in|at|near)\s+(?:the\s+)?(?:(?:nearby|neighbou?ring|northern|southern|eastern|western|central)\s+)?(?:(?:city|town|village|settlement|district|region|province|county)\s+of\s+)?$/i;
+
+/**
+ * One event per place (ACLED): a casualty clause that names a settlement of its own, other than
+ * the place of the event it belongs to ("Nine people were killed by the strikes in Kharkiv while
+ * two others were killed in the city of Krasnohrad"), tells the same kind of attack there. It
+ * becomes an event of its own, with that clause's toll.
+ */
+function splitByPlace(text: string, facts: readonly SentenceFacts[], drafts: readonly Draft[], ctx: ExtractContext): Draft[] {
+  const out: Draft[] = [];
+  for (const d of drafts) {
+    if (d.background || !isViolent(d.event_type) || !d.location) continue;
+    for (const c of [...d.casualties]) {
+      // (the casualty clause may be a sentence of its own that the event took its toll from)
+      const f = facts.find((g) => g.s.start <= c.mention.start && c.mention.end <= g.s.end);
+      if (!f || c.mention.count <= 0) continue;
+      const place = f.places.find((p) => SETTLEMENTS.has(p.kind) && p.start >= c.mention.end && CASUALTY_PLACE.test(text.slice(c.mention.end, p.start)));
+      if (!place || place.place.name === d.location.place.name || d.location.hit.start === place.start) continue;
+      // (the event's own place, told again, or a place inside it, is no new scene)
+      if (d.location.rank <= 1 && distanceKm(place.place, d.location.place) <= 3) continue;
+      if (d.location.rank > 1 && place.place.country !== d.location.place.country) continue;
+      // …unless the event's own place is a district or region that holds the settlement, and the
+      // event was told there first ("strikes on Kharkiv region ... two killed in the town of X")
+      if (d.location.rank > 1 && d.location.hit.start > place.start) continue;
+      d.casualties.splice(d.casualties.indexOf(c), 1);
+      out.push({
+        ...d,
+        location: placeFill(text, place, ctx, 'location/casualty-clause'),
+        casualties: [c],
+        claims: [...d.claims],
+        control: [],
+        references: [],
+        rules: [...d.rules, 'extract/split-by-place'],
+      });
+    }
+  }
+  return out;
+}
+const SETTLEMENTS: ReadonlySet<string> = new Set(['village', 'town', 'city']);
+
 /** "Also", "another", "as well", "similar": a telling that adds to a series already told. */
 const ADDITIVE = /\b(?:also|too|another|as well|similar(?:ly)?|likewise|again)\b/i;
 
@@ -511,6 +553,7 @@ export function extractEvents(article: CleanArticle, ctx: ExtractContext): Extra
   const facts = readSentences(text, sentences, actors, places, dates, triggers, ctx, analysis);
   const drafts = buildDrafts(text, facts, reference, ctx);
   attach(facts, drafts);
+  drafts.push(...splitByPlace(text, facts, drafts, ctx));
 
   const focus = focusPlace(drafts, facts);
   const clusters = clusterDrafts(drafts).map((c) => seriesMeans(c, drafts));

@@ -84,6 +84,9 @@ function genericRetelling(a: Draft, b: Draft): boolean {
 const REMOTE_OR_VAC = new Set(['Explosions/Remote violence', 'Violence against civilians']);
 
 function compatible(a: Draft, b: Draft): boolean {
+  // a toll split off to a place of its own is not merged back into the event it came from
+  const split = (d: Draft) => d.rules.includes('extract/split-by-place');
+  if ((split(a) || split(b)) && a.trigger.start === b.trigger.start) return false;
   if (sameSentenceHappening(a, b)) return true;
   if (partOfAttack(a, b)) return true;
   if (a.background !== b.background || !(sameKind(a, b) || genericRetelling(a, b))) return false;

@@ -177,5 +177,15 @@ describe('roles through the clause analysis', () => {
     expect(e?.actor1?.side).not.toBe('MLI');
     expect(e?.actor2?.side).toBe('MLI');
   });
+  it('splits a toll told for another settlement into an event there (one event per place)', () => {
+    const text = 'Russian missile strikes on the Kharkiv region overnight killed at least eight people, officials said.\n\n'
+      + 'Six people were killed by the strikes in Kharkiv city while two others were killed in the town of Chuhuiv, the governor said.';
+    const evs = events(text);
+    const chuhuiv = evs.find((e) => /Chuhuiv/.test(e.location?.name ?? ''));
+    expect(chuhuiv).toBeDefined();
+    expect(chuhuiv!.fatalities).toBe(2);
+    expect(chuhuiv!.actor1?.side).toBe('RUS');
+    expect(evs.some((e) => e !== chuhuiv && /Kharkiv/.test(e.location?.name ?? ''))).toBe(true);
+  });
 });
 
