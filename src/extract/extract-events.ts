@@ -430,6 +430,29 @@ function finalize(cluster: Draft[], id: string, ctx: ExtractContext, focus: Plac
   };
 }
 
+/**
+ * An attack told with no attacker ("the strikes began at 17:00", "hit by at least four Smerch
+ * rockets") in an article whose other attacks of its kind all have one and the same attacker was
+ * carried out by that attacker: the article is about that side's campaign. Its target, when none
+ * is named, is that side's opponent in the article's war.
+ */
+function articleAgent(events: ArticleEvent[], ctx: ExtractContext): ArticleEvent[] {
+  return events.map((e) => {
+    if (e.actor1 || e.background || (e.event_type !== 'Battles' && e.event_type !== 'Explosions/Remote violence')) return e;
+    const told = events.filter((o) => o !== e && !o.background && o.event_type === e.event_type && o.actor1?.side);
+    const sides = new Set(told.map((o) => o.actor1!.side));
+    if (sides.size !== 1) return e;
+    const side = [...sides][0]!;
+    if (e.actor2?.side === side) return e;
+    // (the attacker's name, not its words: this event's text does not name it)
+    const { span: _span, source_text: _text, ...actor1 } = told[0]!.actor1!;
+    const other = !e.actor2 ? opponentOf(side, ctx) : null;
+    const entry = other ? ctx.forcesOfSide(other) : null;
+    const rules = [...(e.rules ?? []), 'roles/article-agent', ...(entry ? ['roles/implied-opponent'] : [])].sort();
+    return { ...e, actor1, actor2: e.actor2 ?? (entry ? toActor(entry) : null), rules };
+  });
+}
+
 /** The place the article is mostly about: the most precise theatre place among its news events. */
 function focusPlace(drafts: readonly Draft[], facts: readonly SentenceFacts[]): Place | null {
   const news = drafts.filter((d) => !d.background && d.location && isViolent(d.event_type));
@@ -557,7 +580,7 @@ export function extractEvents(article: CleanArticle, ctx: ExtractContext): Extra
 
   const focus = focusPlace(drafts, facts);
   const clusters = clusterDrafts(drafts).map((c) => seriesMeans(c, drafts));
-  const events = clusters.map((c, i) => finalize(c, `e${i + 1}`, ctx, focus, article.outlet));
+  const events = articleAgent(clusters.map((c, i) => finalize(c, `e${i + 1}`, ctx, focus, article.outlet)), ctx);
   const eventOfSentence = new Map<number, string>();
   clusters.forEach((c, i) => c.forEach((d) => eventOfSentence.set(d.sentence.index, `e${i + 1}`)));
   const statements = findStatements(

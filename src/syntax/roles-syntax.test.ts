@@ -187,5 +187,21 @@ describe('roles through the clause analysis', () => {
     expect(chuhuiv!.actor1?.side).toBe('RUS');
     expect(evs.some((e) => e !== chuhuiv && /Kharkiv/.test(e.location?.name ?? ''))).toBe(true);
   });
+  it("gives an attack with no attacker named the attacker of every other attack of its kind in the article", () => {
+    const text = 'RSF drones struck the airport in Port Sudan on Sunday, the army said.\n\n'
+      + 'RSF drones also hit a fuel depot in Kosti, officials said.\n\n'
+      + 'Further drone strikes were reported in Atbara on Sunday night.';
+    const atbara = events(text).find((e) => /Atbara/.test(e.location?.name ?? ''));
+    expect(atbara?.actor1?.side).toBe('RSF');
+    expect(atbara?.rules).toContain('roles/article-agent');
+  });
+  it('leaves the attacker unknown when the article tells attacks by both sides', () => {
+    const text = 'Armenian forces fired missiles at the city of Mingachevir on Sunday, Baku said.\n\n'
+      + 'Azerbaijani drones struck Stepanakert on Sunday, Yerevan said.\n\n'
+      + 'The town of Martuni was hit by rockets on Sunday night, residents said.';
+    const martuni = events(text).find((e) => /Martuni/.test(e.location?.name ?? ''));
+    expect(martuni).toBeDefined();
+    expect(martuni!.rules).not.toContain('roles/article-agent');
+  });
 });
 
