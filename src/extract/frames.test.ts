@@ -126,6 +126,12 @@ describe('trigger senses', () => {
     expect(sense('No casualties were reported when artillery shelled the town.')).toBeNull();
   });
 
+  it('reads an attempt in a scene-setting clause as part of the event it sets, a main-clause attempt as an event', () => {
+    expect(sense('It was the second aircraft which tried to strike the positions of the army that day.')).toBe('sense/reference');
+    expect(sense('Two soldiers died as the troops tried to storm the building.')).toBe('sense/reference');
+    expect(sense('Under cover of artillery, enemy troops tried to storm an army post on the border.')).toBeNull();
+  });
+
   it('drops negated triggers', () => {
     expect(sense('The army did not attack the village.')).toBe('sense/negated');
     expect(sense('No shelling was reported overnight.')).toBe('sense/negated');

@@ -127,6 +127,8 @@ const CLAUSE_STOP = new Set([',', ';', ':', '.', '!', '?', '—', '–', '(', ')
 const PUNCT_STOP = new Set([',', ';', ':', '.', '!', '?', '—', '–', '(', ')']);
 const LONG_TIME = new Set(['month', 'months', 'year', 'years', 'decade', 'decades', 'century', 'centuries']);
 const QUOTE = new Set(['"', '“', '”', "'", '‘', '’']);
+/** Relative pronouns and subordinators of time that open a scene-setting clause ("which tried to", "as police tried to"). */
+const SCENE_SETTERS = new Set(['which', 'who', 'that', 'as', 'while', 'when']);
 const SUBORDINATE = new Set(['when', 'after', 'as', 'because', 'before', 'while', 'since', 'although', 'though', 'where', 'which', 'who', 'that', 'until', 'if']);
 /** Words that may stand between a negator or auxiliary and its verb ("did not even try", "will have been"). */
 const between = (w: Word): boolean => w.pos === 'AUX' || w.pos === 'ADV' || w.pos === 'PART' || w.lemma === 'be' || w.lemma === 'have' || w.lemma === 'been';
@@ -205,6 +207,17 @@ export function unrealReading(t: TriggerHit, tokens: readonly Token[], armedCont
   if (i >= 1 && words[i - 1]!.lower === 'to') {
     for (let k = i - 1; k >= Math.max(0, i - 4); k--) {
       if (phraseEndingBefore(words, k, senses.modalVerbs)) return 'sense/modal';
+    }
+    // An attempt told in a clause that sets the scene of another event ("destroyed the aircraft,
+    // which tried to strike our positions", "as police tried to shoot it down"): part of that
+    // event, not one of its own. (A main-clause attempt, "troops tried to storm the post", stays.)
+    const tried = words[i - 2];
+    if (tried && (tried.lemma === 'try' || tried.lemma === 'attempt')) {
+      for (let k = i - 3; k >= Math.max(0, i - 6); k--) {
+        const w = words[k]!;
+        if (SCENE_SETTERS.has(w.lower)) return 'sense/reference';
+        if (!(w.pos === 'AUX' || w.pos === 'ADV' || w.pos === 'NOUN' || w.pos === 'PROPN' || w.pos === 'PRON' || w.pos === 'DET')) break;
+      }
     }
   }
   // A base-form verb under a demand or threat: "demanded that all forces withdraw".
