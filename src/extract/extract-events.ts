@@ -490,7 +490,10 @@ function splitByPlace(text: string, facts: readonly SentenceFacts[], drafts: rea
       // (the casualty clause may be a sentence of its own that the event took its toll from)
       const f = facts.find((g) => g.s.start <= c.mention.start && c.mention.end <= g.s.end);
       if (!f || c.mention.count <= 0) continue;
-      const place = f.places.find((p) => SETTLEMENTS.has(p.kind) && p.start >= c.mention.end && CASUALTY_PLACE.test(text.slice(c.mention.end, p.start)));
+      // (a toll told in a sentence of its own may name its place anywhere after it: "a soldier was
+      // wounded in a provocation near Khtsaberd")
+      const own = f.s.index === d.sentence.index;
+      const place = f.places.find((p) => SETTLEMENTS.has(p.kind) && p.start >= c.mention.end && (CASUALTY_PLACE.test(text.slice(c.mention.end, p.start)) || (!own && LOCATIVE_BEFORE.test(text.slice(Math.max(f.s.start, p.start - 40), p.start)))));
       if (!place || place.place.name === d.location.place.name || d.location.hit.start === place.start) continue;
       // (the event's own place, told again, or a place inside it, is no new scene)
       if (d.location.rank <= 1 && distanceKm(place.place, d.location.place) <= 3) continue;
@@ -513,6 +516,7 @@ function splitByPlace(text: string, facts: readonly SentenceFacts[], drafts: rea
   return out;
 }
 const SETTLEMENTS: ReadonlySet<string> = new Set(['village', 'town', 'city']);
+const LOCATIVE_BEFORE = /\b(?:in|at|near|outside)\s+(?:the\s+)?(?:(?:village|town|city|settlement)\s+of\s+)?$/i;
 
 /** "Also", "another", "as well", "similar": a telling that adds to a series already told. */
 const ADDITIVE = /\b(?:also|too|another|as well|similar(?:ly)?|likewise|again)\b/i;

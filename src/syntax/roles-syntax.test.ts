@@ -203,5 +203,13 @@ describe('roles through the clause analysis', () => {
     expect(martuni).toBeDefined();
     expect(martuni!.rules).not.toContain('roles/article-agent');
   });
+  it('makes a toll told in a sentence of its own at another village an event there', () => {
+    const text = "Azerbaijani President Ilham Aliyev said on Saturday the country's army took control of the town of Fizuli after heavy fighting.\n\n"
+      + 'The Armenian Defence Ministry said a soldier was wounded in a provocation by the Azerbaijani side near Khtsaberd on Sunday.';
+    const evs = events(text);
+    const there = evs.find((e) => /Khtsaberd/.test(e.location?.name ?? ''));
+    expect(there?.injured).toBe(1);
+    expect(evs.find((e) => /Fuzuli|Fizuli/.test(e.location?.name ?? ''))?.injured ?? null).toBeNull();
+  });
 });
 
