@@ -244,6 +244,18 @@ if (existsSync(compiled)) {
     // the villages load lazily: validate every country's file now
     const villages = loaded.world.villages;
     if (villages) for (const c of villages.countries()) villages.of(c);
+    // so do the places and divisions behind their key tables: read every row, and say when a
+    // table no longer matches its places (start-up then reads them all)
+    for (const l of loaded.world.lazyPlaces ?? []) l.rest();
+    const { placeKeyTable } = await import(pathToFileURL(path.join(repoRoot, 'dist', 'packs', 'place-keys.js')).href);
+    const worldManifest = JSON.parse(readFileSync(path.join(packsDir, 'world', 'pack.json'), 'utf8'));
+    for (const [data, keys] of [['cities', 'cityKeys'], ['admin', 'adminKeys']]) {
+      const files = worldManifest.files ?? {};
+      if (!files[data] || !files[keys]) continue;
+      const keysFile = path.join(packsDir, 'world', files[keys]);
+      const current = existsSync(keysFile) && readFileSync(keysFile, 'utf8') === placeKeyTable(readFileSync(path.join(packsDir, 'world', files[data])));
+      if (!current) problem(keysFile, `missing or stale (does not match ${files[data]}): run node scripts/build-place-keys.mjs`);
+    }
   } catch (err) {
     problems.push(err.message);
   }
