@@ -1,20 +1,23 @@
 #!/usr/bin/env node
 /**
- * Builds `packs/world/places.keys.tsv` and `admin.keys.tsv`, the key tables through which the
- * world pack's `places.tsv` and `admin.tsv` are read on demand (`src/packs/lazy-places.ts`): per
- * first word key of an alias, the
- * byte offsets of the rows having such an alias; on the first line (empty key) the rows parsed at
- * load (capitals and places of 300,000+ people). The header names the SHA-1 of the `places.tsv`
- * it was built from: a stale table is ignored (every row is then read at start-up, as without it).
+ * Builds the key tables through which the world pack's places are read on demand
+ * (`src/packs/lazy-places.ts`): `packs/world/places.keys.tsv` for `places.tsv`, `admin.keys.tsv`
+ * for `admin.tsv`, and `villages/<ISO3>.keys.tsv.gz` beside each country's villages. Per first
+ * word key of an alias, the byte offsets of the rows having such an alias; on the first line
+ * (empty key) the rows parsed at load (capitals and places of 300,000+ people). The header names
+ * the SHA-1 of the table it was built from: a stale key table is ignored (every row is then read,
+ * as without it).
  *
  *   npm run build && node scripts/build-place-keys.mjs [PACKS_DIR]
  *
- * Run it after `build-world-places.mjs` or any edit of `places.tsv` or `admin.tsv`. It uses the compiled word
- * keys of `dist/` (the same code the matcher uses); `places-keys.test.ts` checks the table
- * against the places and the code. Output is sorted by key bytes, so re-running it is a no-op.
+ * Run it after `build-world-places.mjs`, `build-world-villages.mjs` or any edit of those tables.
+ * It uses the compiled word keys of `dist/` (the same code the matcher uses);
+ * `lazy-places.test.ts` checks the tables against the places and the code. Output is sorted by
+ * key bytes, so re-running it is a no-op.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -32,4 +35,17 @@ for (const [data, keys] of [['cities', 'cityKeys'], ['admin', 'adminKeys']]) {
   const table = placeKeyTable(bytes);
   writeFileSync(keysFile, table);
   console.log(`${path.relative(process.cwd(), keysFile)}: ${table.split('\n').length - 3} keys for ${path.relative(process.cwd(), placesFile)} (sha1 ${createHash('sha1').update(bytes).digest('hex').slice(0, 12)})`);
+}
+// the villages: one gzipped table beside each country's file (BFA.tsv.gz → BFA.keys.tsv.gz)
+if (manifest.files.villages) {
+  const dir = path.join(packsDir, 'world', manifest.files.villages);
+  let n = 0;
+  for (const name of readdirSync(dir).sort()) {
+    const m = /^([A-Z]{3})\.tsv(\.gz)?$/.exec(name);
+    if (!m) continue;
+    const raw = readFileSync(path.join(dir, name));
+    writeFileSync(path.join(dir, `${m[1]}.keys.tsv.gz`), gzipSync(placeKeyTable(m[2] ? gunzipSync(raw) : raw), { level: 9 }));
+    n++;
+  }
+  console.log(`${path.relative(process.cwd(), dir)}: key tables of ${n} countries`);
 }

@@ -236,28 +236,52 @@ export function createPlaceMatcher(packs: Packs): PlaceMatcher {
   // every word of a person's name ("Bashar", "Assad", "Peskov"): no village goes by one of them
   const personWords = new Set<string>();
   if (villages) for (const a of packs.world.actors) if (a.kind === 'person') for (const alias of a.aliases) for (const k of wordKeys(alias)) personWords.add(k);
-  const villageIndexes = new Map<string, FlatAliasIndex<PlaceEntry> | null>();
+  /** A country's village index; `load(k)` indexes the villages whose name starts with word key `k` when they are read on demand. */
+  interface VillageIndex {
+    readonly idx: FlatAliasIndex<PlaceEntry>;
+    readonly load: ((k: string) => void) | null;
+  }
+  const villageIndexes = new Map<string, VillageIndex | null>();
   const NO_ALIASES: readonly string[] = Object.freeze([]);
-  const villageIndex = (country: string): FlatAliasIndex<PlaceEntry> | null => {
-    let idx = villageIndexes.get(country);
-    if (idx !== undefined) return idx;
-    idx = null;
+  const villageIndex = (country: string): VillageIndex | null => {
+    let vi = villageIndexes.get(country);
+    if (vi !== undefined) return vi;
+    vi = null;
     // a theatre gazetteer supersedes the world places of its countries
     if (villages && !gazetteerCountries.has(country) && villages.countries().has(country)) {
-      idx = new FlatAliasIndex<PlaceEntry>();
-      for (const p of villages.of(country)) {
+      const idx = new FlatAliasIndex<PlaceEntry>();
+      const addVillage = (p: PlaceEntry, onlyFirst?: string): void => {
         for (const alias of p.aliases) {
           const keys = wordKeys(alias);
-          if (keys.length === 0 || keys.every(unsafe) || caseRuleOf(alias, true) !== 'cap') continue;
+          if (keys.length === 0 || (onlyFirst !== undefined && keys[0] !== onlyFirst)) continue;
+          if (keys.every(unsafe) || caseRuleOf(alias, true) !== 'cap') continue;
           if (keys.length === 1 && (actorWords.has(keys[0]!) || personWords.has(keys[0]!))) continue;
           idx.add(keys, p);
         }
-        // the names now live in the index: the entries keep none (memory: ~412,000 strings for all countries)
-        (p as { aliases: readonly string[] }).aliases = NO_ALIASES;
+      };
+      // through the country's key table: only the villages named by the words of the texts are read
+      const lazyVillages = villages.lazyOf(country);
+      if (lazyVillages) {
+        const loaded = new Set<string>();
+        vi = {
+          idx,
+          load: (k) => {
+            if (loaded.has(k)) return;
+            loaded.add(k);
+            for (const p of lazyVillages.withFirstKey(k)) addVillage(p, k);
+          },
+        };
+      } else {
+        for (const p of villages.of(country)) {
+          addVillage(p);
+          // the names now live in the index: the entries keep none (memory: ~412,000 strings for all countries)
+          (p as { aliases: readonly string[] }).aliases = NO_ALIASES;
+        }
+        vi = { idx, load: null };
       }
     }
-    villageIndexes.set(country, idx);
-    return idx;
+    villageIndexes.set(country, vi);
+    return vi;
   };
   /** A village by id (GeoNames ids only), reading the countries' files until found. */
   const villageById = (id: string): PlaceEntry | undefined => {
@@ -292,15 +316,22 @@ export function createPlaceMatcher(packs: Packs): PlaceMatcher {
    * article about South Sudan). Villages need a locative cue like every minor place.
    */
   const addVillages = (text: string, tokens: readonly Token[], found: PlaceMention[]): PlaceMention[] => {
-    const indexes: FlatAliasIndex<PlaceEntry>[] = [];
+    const indexes: VillageIndex[] = [];
     for (const c of articleCountries(tokens, found)) {
-      const idx = villageIndex(c);
-      if (idx) indexes.push(idx);
+      const vi = villageIndex(c);
+      if (vi) indexes.push(vi);
     }
     if (indexes.length === 0) return found;
     const matchAt = (i: number): AliasMatch<PlaceEntry> | null => {
       let m: AliasMatch<PlaceEntry> | null = null;
-      for (const idx of indexes) m = longer(m, idx.match(tokens, i));
+      const t = tokens[i]!;
+      for (const { idx, load } of indexes) {
+        if (load) {
+          load(t.key);
+          if (t.possessive) load(t.possessive.key);
+        }
+        m = longer(m, idx.match(tokens, i));
+      }
       return m;
     };
     const startsPlace = (k: string): boolean => {

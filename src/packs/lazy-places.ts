@@ -15,6 +15,7 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { PackError } from './pack-error.js';
 import { displayPath } from './read-pack-file.js';
 import { fastPlaceRow, placeRowSchema } from './schemas.js';
@@ -40,18 +41,21 @@ const HEADER = /^# place keys sha1=([0-9a-f]{40})$/;
  * A lazy view of `placesFile` through its key table, or null when the table is missing or was
  * built from another version of the places (then read the places whole).
  *
+ * Either file may be gzipped (a name ending in `.gz`; offsets are into the decompressed bytes).
+ * With `country`, every row must be of that country (a village file).
+ *
  * @throws PackError when `placesFile` cannot be read, or (when a row is first parsed) a row is invalid, naming the file and line.
  */
-export function lazyPlaces(placesFile: string, keysFile: string, eagerIds: ReadonlySet<string> = new Set()): LazyPlaces | null {
+export function lazyPlaces(placesFile: string, keysFile: string, eagerIds: ReadonlySet<string> = new Set(), opts: { country?: string } = {}): LazyPlaces | null {
   let keys: Buffer;
   try {
-    keys = readFileSync(keysFile);
+    keys = readGz(keysFile);
   } catch {
     return null;
   }
   let bytes: Buffer;
   try {
-    bytes = readFileSync(placesFile);
+    bytes = readGz(placesFile);
   } catch (err) {
     throw new PackError(displayPath(placesFile), `cannot read file (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
   }
@@ -96,6 +100,9 @@ export function lazyPlaces(placesFile: string, keysFile: string, eagerIds: Reado
         throw new PackError(shown, issue?.message ?? 'invalid', { row: line(), field: field === '' ? null : field, id: row.id ?? null });
       }
       entry = res.data;
+    }
+    if (opts.country !== undefined && entry.country !== opts.country) {
+      throw new PackError(shown, `a row of ${entry.country ?? 'no country'} in the file of ${opts.country}`, { row: line(), field: 'country', id: entry.id });
     }
     parsed.set(offset, entry);
     return entry;
@@ -158,6 +165,12 @@ export function lazyPlaces(placesFile: string, keysFile: string, eagerIds: Reado
       return out;
     },
   };
+}
+
+/** A file's bytes, decompressed when its name ends in `.gz`. */
+function readGz(file: string): Buffer {
+  const raw = readFileSync(file);
+  return file.endsWith('.gz') ? gunzipSync(raw) : raw;
 }
 
 /** The header line of a TSV (the first line that is neither blank nor a `#` comment) and where the rows start. */
