@@ -100,4 +100,9 @@ describe('the world gazetteer', () => {
     expect(at('Floods hit Queensland.')).toEqual([-23, 144]);
     expect(at('Drought hit Texas.')).toEqual([31, -99]);
   });
+
+  it('reads a country after "province of" as the country holding the province, not a district of its name', () => {
+    expect(resolved('The son was from the Jiangsu province of eastern China.').at(-1)).toBe('eastern China -> China CHN country');
+    expect(resolved('The disease has spread across 30 provinces and regions of China.').at(-1)).toBe('China -> China CHN country');
+  });
 });
