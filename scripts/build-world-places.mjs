@@ -14,7 +14,9 @@
  * first- or second-order division (kind city ≥ 100,000 or capital/admin1 seat, town ≥ 10,000,
  * village below). admin.tsv: every division with at least one place in cities500 (kind region
  * for admin1, district for admin2), placed at the middle of its places' 5th–95th percentile
- * latitudes and longitudes, named with and
+ * latitudes and longitudes (the states and provinces of the United States, Canada, Australia and
+ * Brazil at the centroid of their Natural Earth outline instead: `scripts/world-admin-points.tsv`,
+ * made by `build-admin-points.mjs`), named with and
  * without its designator ("Kyiv Oblast" and "Kyiv", "Caza de Tyr" and "Tyr"). Run time reads only
  * these files. Output is sorted, so re-running it is a no-op.
  */
@@ -146,6 +148,12 @@ function matchAliases(full) {
   if (GENERIC.has(fold(full))) return [`${full} Region`, `${full} Province`];
   return divisionAliases(full).filter((a, i) => !GENERIC.has(fold(a)) && (i === 0 || !frequent.has(fold(a))));
 }
+/** Centres of the divisions Natural Earth outlines (`scripts/world-admin-points.tsv`, made by `build-admin-points.mjs`): admin1 code → lat/lon. */
+const outlined = new Map();
+for (const l of readFileSync(path.join(repoRoot, 'scripts', 'world-admin-points.tsv'), 'utf8').split('\n').slice(1)) {
+  const [code, , lat, lon] = l.split('\t');
+  if (code && lat && lon) outlined.set(code, { lat: Number(lat), lon: Number(lon) });
+}
 const adminRows = [];
 const rounded = (x) => Math.round(x * 1e4) / 1e4;
 for (const [list, members, kind] of [
@@ -170,8 +178,8 @@ for (const [list, members, kind] of [
       country,
       admin1: admin1 ? divisionAliases(admin1).at(-1) : '',
       admin2: '',
-      lat: rounded(middle(m[0])),
-      lon: rounded(middle(m[1])),
+      lat: (kind === 'region' ? outlined.get(a.code)?.lat : undefined) ?? rounded(middle(m[0])),
+      lon: (kind === 'region' ? outlined.get(a.code)?.lon : undefined) ?? rounded(middle(m[1])),
       population: 0,
     });
   }

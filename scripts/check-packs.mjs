@@ -168,8 +168,10 @@ if (checkManifest(worldDir, world, worldManifestFile) && world.files) {
     for (const name of readdirSync(villagesDir).sort()) {
       const m = /^([A-Z]{3})\.tsv(?:\.gz)?$/.exec(name);
       const file = path.join(villagesDir, name);
+      // a country's key table (checked against its file below, when dist/ is built)
+      if (/^[A-Z]{3}\.keys\.tsv\.gz$/.test(name)) continue;
       if (!m) {
-        problem(file, 'not a country file (expected <ISO3>.tsv.gz)');
+        problem(file, 'not a country file (expected <ISO3>.tsv.gz or <ISO3>.keys.tsv.gz)');
         continue;
       }
       const rows = readTsv(file);
@@ -244,6 +246,26 @@ if (existsSync(compiled)) {
     // the villages load lazily: validate every country's file now
     const villages = loaded.world.villages;
     if (villages) for (const c of villages.countries()) villages.of(c);
+    // so do the places and divisions behind their key tables: read every row, and say when a
+    // table no longer matches its places (start-up then reads them all)
+    for (const l of loaded.world.lazyPlaces ?? []) l.rest();
+    const { placeKeyTable } = await import(pathToFileURL(path.join(repoRoot, 'dist', 'packs', 'place-keys.js')).href);
+    const worldManifest = JSON.parse(readFileSync(path.join(packsDir, 'world', 'pack.json'), 'utf8'));
+    for (const [data, keys] of [['cities', 'cityKeys'], ['admin', 'adminKeys']]) {
+      const files = worldManifest.files ?? {};
+      if (!files[data] || !files[keys]) continue;
+      const keysFile = path.join(packsDir, 'world', files[keys]);
+      const current = existsSync(keysFile) && readFileSync(keysFile, 'utf8') === placeKeyTable(readFileSync(path.join(packsDir, 'world', files[data])));
+      if (!current) problem(keysFile, `missing or stale (does not match ${files[data]}): run node scripts/build-place-keys.mjs`);
+    }
+    if (worldManifest.files?.villages) {
+      const dir = path.join(packsDir, 'world', worldManifest.files.villages);
+      for (const name of readdirSync(dir).filter((n) => /^[A-Z]{3}\.tsv\.gz$/.test(n))) {
+        const keysFile = path.join(dir, name.replace('.tsv.gz', '.keys.tsv.gz'));
+        const current = existsSync(keysFile) && gunzipSync(readFileSync(keysFile)).toString('utf8') === placeKeyTable(gunzipSync(readFileSync(path.join(dir, name))));
+        if (!current) problem(keysFile, `missing or stale (does not match ${name}): run node scripts/build-place-keys.mjs`);
+      }
+    }
   } catch (err) {
     problems.push(err.message);
   }

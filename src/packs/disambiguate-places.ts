@@ -168,10 +168,15 @@ function precisionOf(entry: PlaceEntry, m: PlaceMention, text: string): GeoPreci
   }
 }
 
-/** "district(s) of X, Y and Z" or "X district" around the mention: prefer district readings. */
+/**
+ * "district(s) of X, Y and Z" or "X district" around the mention: prefer district readings. Not
+ * "the Jiangsu province of China", "30 provinces of China": a name that may be a country after
+ * "province of" is the country holding them (China, Mexico is a municipality too).
+ */
 function kindHint(text: string, m: PlaceMention): boolean {
   const after = text.slice(m.end, m.end + 16);
   if (DISTRICT_AFTER.test(after) || DISTRICT_END.test(m.surface)) return true;
+  if (m.candidates.some((c) => c.kind === 'country')) return false;
   const before = text.slice(Math.max(0, m.start - 80), m.start);
   return DISTRICT_BEFORE.test(before);
 }

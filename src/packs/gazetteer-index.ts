@@ -15,6 +15,7 @@ import { AliasIndex, caseRuleOf, type AliasMatch, type CaseRule } from './alias-
 import { FlatAliasIndex } from './flat-alias-index.js';
 import { foldKey } from './fold-key.js';
 import { computeNameKey, nameKey } from './name-key.js';
+import { EAGER_POPULATION } from './lazy-places.js';
 import { candidatesInContext, isMinorPlace } from './place-cues.js';
 import { tokenize, wordKeys, type Token } from './tokenize.js';
 import type { Packs, PlaceEntry } from './types.js';
@@ -86,7 +87,8 @@ export function createPlaceMatcher(packs: Packs): PlaceMatcher {
       if (keys.length === 1) actorWords.add(keys[0]!);
     }
   }
-  // built on the first `get` (a map of 150,000 ids is start-up time most callers never use)
+  // built on the first `get` (a map of 150,000 ids is start-up time most callers never use); the
+  // places read on demand only when an id is not among the others (it parses them all)
   let byId: Map<string, PlaceEntry> | null = null;
   const idIndex = (): Map<string, PlaceEntry> => {
     if (!byId) {
@@ -95,6 +97,14 @@ export function createPlaceMatcher(packs: Packs): PlaceMatcher {
       for (const p of packs.world.places) byId.set(p.id, p);
     }
     return byId;
+  };
+  let lazyById: Map<string, PlaceEntry> | null = null;
+  const lazyIndex = (): Map<string, PlaceEntry> => {
+    if (!lazyById) {
+      lazyById = new Map<string, PlaceEntry>();
+      for (const l of lazy) for (const p of l.rest()) lazyById.set(p.id, p);
+    }
+    return lazyById;
   };
   const common = new Set(packs.world.commonWords ?? []);
   const stop = new Set<string>();
@@ -109,16 +119,19 @@ export function createPlaceMatcher(packs: Packs): PlaceMatcher {
   // Aliases in other scripts (Armenian, Cyrillic) are indexed on the first article that has a
   // word in such a script: English news never pays for them.
   const deferred: [string, PlaceEntry][] = [];
-  const addBulk = (p: PlaceEntry, fuzzyToo: boolean, flat = false): void => {
+  // `onlyFirst`: only the aliases whose first word key it is (a row of the places read on demand,
+  // indexed word by word as the texts bring the words)
+  const addBulk = (p: PlaceEntry, fuzzyToo: boolean, flat = false, onlyFirst?: string): void => {
     const fuzzySeen = fuzzyToo && notable(p) ? new Set<string>() : null;
     for (const alias of p.aliases) {
       if (otherScript(alias.charCodeAt(0))) {
-        deferred.push([alias, p]);
+        if (onlyFirst === undefined || wordKeys(alias)[0] === onlyFirst) deferred.push([alias, p]);
         continue;
       }
       const keys = wordKeys(alias);
       // a bulk alias must have at least one safe word ("Mets Taghlar" yes, "Mets" no)
       if (keys.length === 0) continue;
+      if (onlyFirst !== undefined && keys[0] !== onlyFirst) continue;
       const rule = caseRuleOf(alias, true);
       // an acronym matches only in capitals: three letters are enough ("NSW")
       const ownName = flat && alias === p.name && !isMinorPlace(p);
@@ -126,7 +139,10 @@ export function createPlaceMatcher(packs: Packs): PlaceMatcher {
       if (flat && keys.length === 1 && actorWords.has(keys[0]!)) continue;
       // the world gazetteer's proper nouns go to the flat index; acronyms and the rest to the trie
       if (flat && rule === 'cap') bulk.add(keys, p);
-      else exact.add(alias, p, rule, keys);
+      else {
+        exact.add(alias, p, rule, keys);
+        if (onlyFirst !== undefined) gate.set(keys[0]!, (gate.get(keys[0]!) ?? 0) | EXACT);
+      }
       if (fuzzySeen) addFuzzy(alias, keys, p, 'cap', fuzzySeen);
     }
   };
@@ -165,9 +181,24 @@ export function createPlaceMatcher(packs: Packs): PlaceMatcher {
     } else if (!p.country || !gazetteerCountries.has(p.country)) {
       // a theatre gazetteer supersedes the world cities of its countries; large cities also get
       // transliteration-tolerant keys ("Odesa" / "Odessa", "Kyiv" stays exact)
-      addBulk(p, p.population >= 300_000, true);
+      addBulk(p, p.population >= EAGER_POPULATION, true);
     }
   }
+  // The places read on demand (`lazy-places.ts`: all but capitals and large cities) are indexed
+  // one first word at a time, before the gate is first asked about that word: the same aliases
+  // end up in the same indexes as if every row had been indexed here.
+  const lazy = packs.world.lazyPlaces ?? [];
+  const loadedKeys = new Set<string>();
+  const loadKey = (k: string): void => {
+    loadedKeys.add(k);
+    for (const l of lazy) {
+      for (const p of l.withFirstKey(k)) {
+        if (p.kind === 'country' || p.curated || (p.country && gazetteerCountries.has(p.country))) continue;
+        addBulk(p, p.population >= EAGER_POPULATION, true, k);
+      }
+    }
+    if (deferred.length > 0) indexDeferred();
+  };
 
   // "the Syrian capital", "Ukraine's capital": the capital city of the country named.
   const capitalOf = new Map<string, PlaceEntry>();
@@ -183,6 +214,11 @@ export function createPlaceMatcher(packs: Packs): PlaceMatcher {
 
   // One lookup per word tells which index can start a match there (most words start none).
   const gate = bulk.firsts;
+  /** The gate's flags of a word key (indexing the places read on demand that start with it, the first time). */
+  const gateOf = (k: string): number => {
+    if (lazy.length > 0 && !loadedKeys.has(k)) loadKey(k);
+    return gate.get(k) ?? 0;
+  };
   for (const k of exact.firstKeys()) gate.set(k, (gate.get(k) ?? 0) | EXACT);
   for (const k of blockers.firstKeys()) gate.set(k, (gate.get(k) ?? 0) | BLOCKER);
   const indexDeferred = (): void => {
@@ -200,28 +236,52 @@ export function createPlaceMatcher(packs: Packs): PlaceMatcher {
   // every word of a person's name ("Bashar", "Assad", "Peskov"): no village goes by one of them
   const personWords = new Set<string>();
   if (villages) for (const a of packs.world.actors) if (a.kind === 'person') for (const alias of a.aliases) for (const k of wordKeys(alias)) personWords.add(k);
-  const villageIndexes = new Map<string, FlatAliasIndex<PlaceEntry> | null>();
+  /** A country's village index; `load(k)` indexes the villages whose name starts with word key `k` when they are read on demand. */
+  interface VillageIndex {
+    readonly idx: FlatAliasIndex<PlaceEntry>;
+    readonly load: ((k: string) => void) | null;
+  }
+  const villageIndexes = new Map<string, VillageIndex | null>();
   const NO_ALIASES: readonly string[] = Object.freeze([]);
-  const villageIndex = (country: string): FlatAliasIndex<PlaceEntry> | null => {
-    let idx = villageIndexes.get(country);
-    if (idx !== undefined) return idx;
-    idx = null;
+  const villageIndex = (country: string): VillageIndex | null => {
+    let vi = villageIndexes.get(country);
+    if (vi !== undefined) return vi;
+    vi = null;
     // a theatre gazetteer supersedes the world places of its countries
     if (villages && !gazetteerCountries.has(country) && villages.countries().has(country)) {
-      idx = new FlatAliasIndex<PlaceEntry>();
-      for (const p of villages.of(country)) {
+      const idx = new FlatAliasIndex<PlaceEntry>();
+      const addVillage = (p: PlaceEntry, onlyFirst?: string): void => {
         for (const alias of p.aliases) {
           const keys = wordKeys(alias);
-          if (keys.length === 0 || keys.every(unsafe) || caseRuleOf(alias, true) !== 'cap') continue;
+          if (keys.length === 0 || (onlyFirst !== undefined && keys[0] !== onlyFirst)) continue;
+          if (keys.every(unsafe) || caseRuleOf(alias, true) !== 'cap') continue;
           if (keys.length === 1 && (actorWords.has(keys[0]!) || personWords.has(keys[0]!))) continue;
           idx.add(keys, p);
         }
-        // the names now live in the index: the entries keep none (memory: ~412,000 strings for all countries)
-        (p as { aliases: readonly string[] }).aliases = NO_ALIASES;
+      };
+      // through the country's key table: only the villages named by the words of the texts are read
+      const lazyVillages = villages.lazyOf(country);
+      if (lazyVillages) {
+        const loaded = new Set<string>();
+        vi = {
+          idx,
+          load: (k) => {
+            if (loaded.has(k)) return;
+            loaded.add(k);
+            for (const p of lazyVillages.withFirstKey(k)) addVillage(p, k);
+          },
+        };
+      } else {
+        for (const p of villages.of(country)) {
+          addVillage(p);
+          // the names now live in the index: the entries keep none (memory: ~412,000 strings for all countries)
+          (p as { aliases: readonly string[] }).aliases = NO_ALIASES;
+        }
+        vi = { idx, load: null };
       }
     }
-    villageIndexes.set(country, idx);
-    return idx;
+    villageIndexes.set(country, vi);
+    return vi;
   };
   /** A village by id (GeoNames ids only), reading the countries' files until found. */
   const villageById = (id: string): PlaceEntry | undefined => {
@@ -256,19 +316,26 @@ export function createPlaceMatcher(packs: Packs): PlaceMatcher {
    * article about South Sudan). Villages need a locative cue like every minor place.
    */
   const addVillages = (text: string, tokens: readonly Token[], found: PlaceMention[]): PlaceMention[] => {
-    const indexes: FlatAliasIndex<PlaceEntry>[] = [];
+    const indexes: VillageIndex[] = [];
     for (const c of articleCountries(tokens, found)) {
-      const idx = villageIndex(c);
-      if (idx) indexes.push(idx);
+      const vi = villageIndex(c);
+      if (vi) indexes.push(vi);
     }
     if (indexes.length === 0) return found;
     const matchAt = (i: number): AliasMatch<PlaceEntry> | null => {
       let m: AliasMatch<PlaceEntry> | null = null;
-      for (const idx of indexes) m = longer(m, idx.match(tokens, i));
+      const t = tokens[i]!;
+      for (const { idx, load } of indexes) {
+        if (load) {
+          load(t.key);
+          if (t.possessive) load(t.possessive.key);
+        }
+        m = longer(m, idx.match(tokens, i));
+      }
       return m;
     };
     const startsPlace = (k: string): boolean => {
-      const v = gate.get(k) ?? 0;
+      const v = gateOf(k);
       return (v & EXACT) !== 0 || v >= BULK;
     };
     const out: PlaceMention[] = [];
@@ -332,7 +399,7 @@ export function createPlaceMatcher(packs: Packs): PlaceMatcher {
 
   return {
     theatreCountries: [...theatreCountries],
-    get: (id) => idIndex().get(id) ?? villageById(id),
+    get: (id) => idIndex().get(id) ?? (lazy.length > 0 ? lazyIndex().get(id) : undefined) ?? villageById(id),
     find(text: string): PlaceMention[] {
       const tokens = tokenize(text);
       if (deferred.length > 0 && tokens.some((t) => otherScript(t.key.charCodeAt(0)))) indexDeferred();
@@ -355,8 +422,8 @@ export function createPlaceMatcher(packs: Packs): PlaceMatcher {
           i = cap.next;
           continue;
         }
-        let g = gate.get(t.key) ?? 0;
-        if (t.possessive) g |= gate.get(t.possessive.key) ?? 0;
+        let g = gateOf(t.key);
+        if (t.possessive) g |= gateOf(t.possessive.key);
         let m: AliasMatch<PlaceEntry> | null = g & EXACT ? exact.match(tokens, i) : null;
         if (g >= BULK) m = longer(m, bulk.match(tokens, i));
         // "Minsk Group", "Bishkek Protocol", "Karabakh forces": a longer actor or event name
@@ -378,7 +445,7 @@ export function createPlaceMatcher(packs: Packs): PlaceMatcher {
         const mention = mentionOf(text, tokens, m, viaNameKey);
         let kept = candidatesInContext(text, mention.start, mention.end, mention.candidates, out.at(-1)?.end ?? -1, viaNameKey);
         // "Nyaung Kone", "Mali Khel": a name inside a longer capitalised name the gazetteer does not know
-        const inside = kept.length > 0 ? insideLongerName(text, tokens, m.first, m.first + m.length, out.at(-1)?.end ?? -1, (k) => { const v = gate.get(k) ?? 0; return (v & EXACT) !== 0 || v >= BULK; }) : null;
+        const inside = kept.length > 0 ? insideLongerName(text, tokens, m.first, m.first + m.length, out.at(-1)?.end ?? -1, (k) => { const v = gateOf(k); return (v & EXACT) !== 0 || v >= BULK; }) : null;
         if (inside) kept = kept.filter((c) => c.curated || !(inside === 'after' ? isMinorPlace(c) : c.id.startsWith('place:gn') || c.kind === 'country'));
         if (kept.length === 0) {
           i++;

@@ -34,6 +34,7 @@ import {
   type CuratedPlace,
 } from './schemas.js';
 import type { ActorEntry, ForceNoun, GenericDefault, Packs, PlaceEntry, TheatrePack, WorldPack } from './types.js';
+import { lazyPlaces, type LazyPlaces } from './lazy-places.js';
 import { lazyVillages } from './villages.js';
 
 /** `<repo>/packs`, found from this module's location (src/packs or dist/packs). */
@@ -102,12 +103,23 @@ function loadWorld(dir: string): WorldPack {
   const manifest = readJson(path.join(dir, 'pack.json'), worldManifestSchema);
   const f = (name: string) => path.join(dir, name);
   const countries = readTsv(f(manifest.files.countries), placeRowSchema, fastPlaceRow);
-  const cities = readTsv(f(manifest.files.cities), placeRowSchema, fastPlaceRow);
-  const admin = manifest.files.admin ? readTsv(f(manifest.files.admin), placeRowSchema, fastPlaceRow) : [];
+  const extra = manifest.files.aliases ? readTsv(f(manifest.files.aliases), extraAliasRowSchema) : [];
+  // populated places and divisions through their key tables when these are current (only the rows
+  // an article needs are parsed), else every row now
+  const extraIds = new Set(extra.map((e) => e.id));
+  const lazy: LazyPlaces[] = [];
+  const table = (file: string, keys: string | undefined): PlaceEntry[] => {
+    const l = keys ? lazyPlaces(f(file), f(keys), extraIds) : null;
+    if (!l) return readTsv(f(file), placeRowSchema, fastPlaceRow);
+    lazy.push(l);
+    return [...l.eager];
+  };
+  const cities = table(manifest.files.cities, manifest.files.cityKeys);
+  const admin = manifest.files.admin ? table(manifest.files.admin, manifest.files.adminKeys) : [];
   // Curated: they match even when their words are common ("Red Sea") and win ties.
   const regions = manifest.files.regions ? readTsv(f(manifest.files.regions), placeRowSchema).map((r) => ({ ...r, curated: true })) : [];
   const generated = [...cities, ...admin];
-  if (manifest.files.aliases) addAliases(generated, readTsv(f(manifest.files.aliases), extraAliasRowSchema), f(manifest.files.aliases));
+  if (manifest.files.aliases) addAliases(generated, extra, f(manifest.files.aliases));
   const actors: ActorEntry[] = readTsv(f(manifest.files.actors), worldActorRowSchema, fastWorldActorRow).map((r) => ({
     id: r.id,
     name: r.name,
@@ -201,6 +213,7 @@ function loadWorld(dir: string): WorldPack {
     commonWords,
     genericDefaults,
     ...(manifest.files.villages ? { villages: lazyVillages(f(manifest.files.villages)) } : {}),
+    ...(lazy.length > 0 ? { lazyPlaces: lazy } : {}),
   };
 }
 

@@ -3,6 +3,7 @@
  * Packs are data: a theatre is added by adding a folder under `packs/theatres/`, never code.
  */
 import type { VillageGazetteer } from './villages.js';
+import type { LazyPlaces } from './lazy-places.js';
 
 /** What kind of party an actor entry names; decides how the extractor may use it. */
 export type ActorKind =
@@ -170,7 +171,7 @@ export interface WorldPack {
   readonly version: string;
   readonly licence: string;
   readonly attribution: string;
-  /** Countries (kind `country`) and large cities (kind `city`). */
+  /** Countries, divisions, regions and populated places (those of `lazyPlaces` excepted). */
   readonly places: readonly PlaceEntry[];
   /** Country-level actors generated from the country list (state forces, government, civilians). */
   readonly actors: readonly ActorEntry[];
@@ -184,6 +185,12 @@ export interface WorldPack {
   readonly genericDefaults?: readonly GenericDefault[];
   /** Villages of the countries at war, loaded per country on demand (`villages/<ISO3>.tsv.gz`). */
   readonly villages?: VillageGazetteer;
+  /**
+   * The populated places (`places.tsv`) and divisions (`admin.tsv`) not in `places` (all but
+   * capitals, large cities and the rows `aliases.tsv` names), read on demand through their key
+   * tables (`lazy-places.ts`); a table missing or stale leaves its rows in `places`.
+   */
+  readonly lazyPlaces?: readonly LazyPlaces[];
 }
 
 /** Every pack loaded, validated and indexed. */

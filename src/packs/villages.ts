@@ -10,6 +10,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
+import { lazyPlaces, type LazyPlaces } from './lazy-places.js';
 import { PackError } from './pack-error.js';
 import { displayPath } from './read-pack-file.js';
 import { fastPlaceRow, placeRowSchema } from './schemas.js';
@@ -21,6 +22,12 @@ export interface VillageGazetteer {
   countries(): ReadonlySet<string>;
   /** The villages of one country (alpha-3), parsed and validated on the first call; [] when none. */
   of(country: string): readonly PlaceEntry[];
+  /**
+   * The villages of one country read on demand through the key table beside its file
+   * (`<ISO3>.keys.tsv.gz`, by `scripts/build-place-keys.mjs`), or null when it has none or a stale
+   * one (then use {@link of}). The same view on every call.
+   */
+  lazyOf(country: string): LazyPlaces | null;
 }
 
 /** A country file's name: `BFA.tsv.gz` (or a plain `BFA.tsv`). */
@@ -46,8 +53,17 @@ export function lazyVillages(dir: string): VillageGazetteer {
   }
   const countries = new Set(files.keys());
   const parsed = new Map<string, readonly PlaceEntry[]>();
+  const lazy = new Map<string, LazyPlaces | null>();
   return {
     countries: () => countries,
+    lazyOf(country: string): LazyPlaces | null {
+      let l = lazy.get(country);
+      if (l !== undefined) return l;
+      const file = files.get(country);
+      l = file ? lazyPlaces(file, path.join(dir, `${country}.keys.tsv.gz`), undefined, { country }) : null;
+      lazy.set(country, l);
+      return l;
+    },
     of(country: string): readonly PlaceEntry[] {
       const hit = parsed.get(country);
       if (hit) return hit;

@@ -88,4 +88,21 @@ describe('the world gazetteer', () => {
       'Idlib province -> Idlib SYR region',
     ]);
   });
+
+  it('places large states and provinces at the centre of their outline, not among their towns', () => {
+    const at = (text: string) => {
+      const mentions = places.find(text);
+      const r = disambiguatePlaces(mentions, text, { packs })[0]!;
+      return [Math.round(r.entry.lat), Math.round(r.entry.lon)];
+    };
+    // Alberta's towns lie in its south, Queensland's on its east coast: the middle of their spread is not the middle of the province
+    expect(at('Wildfires spread across Alberta.')).toEqual([55, -114]);
+    expect(at('Floods hit Queensland.')).toEqual([-23, 144]);
+    expect(at('Drought hit Texas.')).toEqual([31, -99]);
+  });
+
+  it('reads a country after "province of" as the country holding the province, not a district of its name', () => {
+    expect(resolved('The son was from the Jiangsu province of eastern China.').at(-1)).toBe('eastern China -> China CHN country');
+    expect(resolved('The disease has spread across 30 provinces and regions of China.').at(-1)).toBe('China -> China CHN country');
+  });
 });
