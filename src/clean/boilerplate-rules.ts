@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
+import { parseYamlCached as parse } from '../packs/read-pack-file.js';
 import { z } from 'zod';
 
 /** What a boilerplate rule does to a paragraph it matches (see `data/lexicon/boilerplate.yml`). */

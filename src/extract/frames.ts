@@ -6,7 +6,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { parse as parseYaml } from 'yaml';
+import { parseYamlCached as parseYaml } from '../packs/read-pack-file.js';
 import { z } from 'zod';
 
 const framesDir = fileURLToPath(new URL('../../data/frames/', import.meta.url));

@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { parse as parseYaml } from 'yaml';
+import { parseYamlCached as parseYaml } from '../packs/read-pack-file.js';
 import { z } from 'zod';
 
 const TAXONOMY_FILE = fileURLToPath(new URL('../../data/taxonomy/event-types.yml', import.meta.url));

@@ -50,7 +50,7 @@ const YAML_CACHE_DIR = fileURLToPath(new URL('../../.cache/packs-yaml', import.m
 /** Bump when the cache format changes. */
 const YAML_CACHE_VERSION = '1';
 
-function parseYamlCached(text: string): unknown {
+export function parseYamlCached(text: string): unknown {
   const hash = createHash('sha1').update(YAML_CACHE_VERSION).update(text).digest('hex');
   const cached = path.join(YAML_CACHE_DIR, `${hash}.json`);
   try {

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { parse as parseYaml } from 'yaml';
+import { parseYamlCached as parseYaml } from '../packs/read-pack-file.js';
 import { z } from 'zod';
 
 const words = z.array(z.string().regex(/^[a-z][a-z-]*$/));

@@ -14,7 +14,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { parse as parseYaml } from 'yaml';
+import { parseYamlCached as parseYaml } from '../../packs/read-pack-file.js';
 import { z } from 'zod';
 import type { Lexicon } from '../lexicon.js';
 import type { Token } from '../../nlp/analyze-text.js';

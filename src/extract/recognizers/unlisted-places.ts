@@ -11,7 +11,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { parse as parseYaml } from 'yaml';
+import { parseYamlCached as parseYaml } from '../../packs/read-pack-file.js';
 import { z } from 'zod';
 import type { Token } from '../../nlp/analyze-text.js';
 import type { ActorHit, ExtractContext, PlaceHit } from '../context.js';
