@@ -75,6 +75,10 @@ function attach(facts: readonly SentenceFacts[], drafts: Draft[]): void {
     [...drafts].reverse().find((d) => d.sentence.index < before && d.sentence.paragraph >= paragraphMin && !d.background && isViolent(d.event_type));
   const nextViolent = (after: number, paragraphMax: number) =>
     drafts.find((d) => d.sentence.index > after && d.sentence.paragraph <= paragraphMax && !d.background && isViolent(d.event_type));
+  // The sentence whose toll was dated to another day than the event nearby: the next sentence of its
+  // paragraph, with no date of its own, goes on about that day ("On April 4, X was killed. Two
+  // residents were wounded.").
+  let otherDaySentence = -1;
   facts.forEach((f, i) => {
     const own = bySentence.get(i) ?? [];
     // Casualties in a sentence without its own violent event join the last violent event nearby.
@@ -87,7 +91,9 @@ function attach(facts: readonly SentenceFacts[], drafts: Draft[]): void {
       const own = f.dates.filter((d) => d.date && !d.relative);
       // (A sentence that writes its own date tells its own happening when the event has none.)
       const otherDay = own.length > 0 && (!target?.date.date || own.every((d) => Math.abs(daysBetween(d.date!, target.date.date!)) > 1));
-      if (target && !otherDay) target.casualties.push(...usable);
+      const goesOn = own.length === 0 && otherDaySentence >= 0 && otherDaySentence === i - 1 && facts[i - 1]!.s.paragraph === f.s.paragraph;
+      if (usable.length && (otherDay || goesOn)) otherDaySentence = i;
+      if (target && !otherDay && !goesOn) target.casualties.push(...usable);
     }
     // Attribution without an event of its own ("This is stated in the statement of X", "Baku
     // accused the Armenians of the escalation") belongs to the previous sentence's events, or to the
