@@ -63,6 +63,9 @@ function uniqueClaims(claims: readonly Claim[]): Claim[] {
 
 const AUTHOR_LINE = /^(?:press release|news release|(?:official )?statement|communiqu[eé]|information|bulletin|briefing|operational update)\s+(?:of|by|from)\s/i;
 
+/** A figure this large, told in a sentence of no event of its own, is a whole war's toll. */
+const WAR_SCALE = 5000;
+
 /** Attaches casualty-only sentences, claim-only sentences and carried-over attribution to drafts. */
 function attach(facts: readonly SentenceFacts[], drafts: Draft[]): void {
   const bySentence = new Map<number, Draft[]>();
@@ -83,7 +86,8 @@ function attach(facts: readonly SentenceFacts[], drafts: Draft[]): void {
     const own = bySentence.get(i) ?? [];
     // Casualties in a sentence without its own violent event join the last violent event nearby.
     if (!own.some((d) => isViolent(d.event_type))) {
-      const usable = f.casualties.filter((c) => !c.mention.aggregate);
+      // (tens of thousands told apart from any event are the war's toll: "more than 20,000 people have been killed")
+      const usable = f.casualties.filter((c) => !c.mention.aggregate && c.mention.count < WAR_SCALE);
       // The last violent event nearby; for a toll told before its event ("At least 40 people were
       // killed on Thursday when ..."), the next one in the same or the following paragraph.
       const target = usable.length ? lastViolent(i, f.s.paragraph - 2) ?? nextViolent(i, f.s.paragraph + 1) : undefined;

@@ -175,3 +175,30 @@ describe('casualty grammar: sizes and sums (issue #13)', () => {
     expect(got.map((c) => [c.count, c.aggregate])).toEqual([[2, true]]);
   });
 });
+
+describe('casualty grammar: earlier tolls and objects (issue #13)', () => {
+  it('reads a count after a participle as its object, and a sentence opened by "Last month," as an earlier toll', () => {
+    const text = 'Last month, one shell on a crowded bazaar killed at least 40 people.';
+    const got = casualtiesFromTokens(text, analyzeText(text).tokens, lex, [], false);
+    expect(got.map((c) => [c.category, c.count, c.aggregate])).toEqual([['killed', 40, true]]);
+  });
+});
+
+describe('casualty tally of an event: war tolls, other days, both sides (issue #13)', () => {
+  const run = async (text: string, published: string) => {
+    const { createExtractContext } = await import('../create-extract-context.js');
+    const { processArticle } = await import('../../pipeline/process-article.js');
+    return processArticle({
+      id: 't', source: 't', format: 'json', title: null, text, html: null, url: null,
+      outlet: 'Test Wire', published, publishedSource: 'metadata', language: null, diagnostics: [],
+    }, createExtractContext()).events.filter((e) => !e.background);
+  };
+  it('keeps a war-scale figure told on its own and a toll of another day off the event', async () => {
+    const events = await run('Artillery shelled the town of Velmora on Tuesday, killing two soldiers, the army said.\n\n' +
+      'Officials say more than 30,000 people have been killed.\n\n' +
+      'On March 2, Oren Falk, 61, was killed at his farm. Three neighbours were wounded.', '2024-03-06');
+    expect(events.length).toBeGreaterThan(0);
+    expect(events[0]!.fatalities).toBe(2);
+    expect(events[0]!.injured ?? null).toBeNull();
+  });
+});

@@ -620,7 +620,8 @@ export function casualtiesFromTokens(
       // A participle after the count is passive ("five killed", "were wounded") unless it has an
       // object of its own ("two gunmen killed three police").
       const next = tokens[k + 1];
-      const hasObject = next && !passive && (next.pos === 'NUM' || next.pos === 'DET' || next.pos === 'PRON' || next.pos === 'PROPN' || next.pos === 'NOUN');
+      // ("a strike on a mosque killed at least 75 people": a count after it is its object)
+      const hasObject = next && !passive && (next.pos === 'NUM' || next.pos === 'DET' || next.pos === 'PRON' || next.pos === 'PROPN' || next.pos === 'NOUN' || countAt(tokens, k + 1, lex) !== null);
       if (!hasObject) cat = c.transitive.get(p.lemma);
     }
     if (cat) {
@@ -634,18 +635,22 @@ export function casualtiesFromTokens(
     }
   }
   namedSubjects(tokens, c, out, emitNames);
+  const opening = tokens.slice(0, 4).map((t) => t.text).join(' ');
+  const earlierSentence = tokens.length > 0 && EARLIER_OPENING.test(opening);
   out.sort((a, b) => a.start - b.start);
   return out.map((m, idx) => {
     // "three Azerbaijani servicemen were killed and four wounded": the bare figure counts the same victims
     const prev = out[idx - 1];
     const joint = prev ? text.slice(prev.end, m.start) : '';
     const inherited = !m.victim && m.count > 0 && prev?.victim && /^\s*,?\s*(?:and|while|,)\s*$/.test(joint) ? prev.victim : m.victim;
-    // "one of its commanders killed in a strike last month": a toll of another, earlier time
-    const earlier = !m.aggregate && EARLIER.test(text.slice(m.end, m.end + 60).split(/[.;,]/)[0] ?? '');
+    // "one of its commanders killed in a strike last month", "Last month, a strike killed 75": a
+    // toll of another, earlier time
+    const earlier = !m.aggregate && (EARLIER.test(text.slice(m.end, m.end + 60).split(/[.;,]/)[0] ?? '') || earlierSentence);
     return inherited !== m.victim || earlier ? { ...m, victim: inherited, aggregate: m.aggregate || earlier } : m;
   });
 }
 
+const EARLIER_OPENING = /^(?:last (?:month|year)|earlier this (?:month|year)|in (?:19|20)\d\d) ,/i;
 const EARLIER = /\b(?:last (?:month|year)|earlier this (?:month|year)|(?:weeks|months|years) ago|in (?:19|20)\d\d)\b/i;
 
 /**
