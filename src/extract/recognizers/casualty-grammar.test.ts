@@ -202,3 +202,12 @@ describe('casualty tally of an event: war tolls, other days, both sides (issue #
     expect(events[0]!.injured ?? null).toBeNull();
   });
 });
+
+describe('casualty grammar: relative clauses and hospital (issue #13)', () => {
+  it('reads a predicate after a relative clause on the victims', () => {
+    expect(read('Two medics who had driven in from the coast were injured.')).toEqual(['injured 2']);
+  });
+  it('reads "sending N to hospital" as injured', () => {
+    expect(read('A shell fell on the square, sending three shoppers to hospital.')).toEqual(['injured 3']);
+  });
+});

@@ -451,6 +451,9 @@ export function casualtiesFromTokens(
             last = skipIncluding(tokens, end2);
           }
           emit(i, Math.max(last, n.to), fatalAdverb ? 'killed' : trans, total, n.to, vEnd);
+        } else if (t.lemma === 'send') {
+          // "sending two civilians to hospital"
+          if (tokens[vEnd]?.lower === 'to' && ['hospital', 'hospitals'].includes(tokens[vEnd + 1]?.lower ?? '')) emit(i, vEnd + 2, 'injured', n, n.to, vEnd);
         } else {
           // "left two people dead", "leaving 12 wounded"
           const p = tokens[vEnd];
@@ -583,6 +586,17 @@ export function casualtiesFromTokens(
       if (close > 0 && (renames || (close - k <= 6 && inside.some((x) => x.lower === 'of' || x.lower === 'including' || x.lower === 'among' || x.lower === 'mostly' || x.lower === 'mainly')))) {
         for (let x = k + 1; x < close; x++) inner.push(x);
         k = close + 1;
+      }
+    }
+    // "Three reporters who had come to film the ruins were wounded": a relative clause between
+    // the victims and their predicate (to the first form of "be" before a casualty participle)
+    if (vEnd > first.to && ['who', 'that'].includes(tokens[k]?.lower ?? '')) {
+      for (let x = k + 1; x < tokens.length && x - k <= 12 && !isPunct(tokens[x]!); x++) {
+        const after = tokens[x + 1];
+        if (x > k + 1 && tokens[x]!.lemma === 'be' && after && (c.transitive.has(after.lemma) || c.intransitive.has(after.lower))) {
+          k = x;
+          break;
+        }
       }
     }
     let passive = false;
