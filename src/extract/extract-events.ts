@@ -64,6 +64,9 @@ function uniqueClaims(claims: readonly Claim[]): Claim[] {
 
 const AUTHOR_LINE = /^(?:press release|news release|(?:official )?statement|communiqu[eé]|information|bulletin|briefing|operational update)\s+(?:of|by|from)\s/i;
 
+/** A figure this large, told in a sentence of no event of its own, is a whole war's toll. */
+const WAR_SCALE = 5000;
+
 /** Attaches casualty-only sentences, claim-only sentences and carried-over attribution to drafts. */
 function attach(facts: readonly SentenceFacts[], drafts: Draft[]): void {
   const bySentence = new Map<number, Draft[]>();
@@ -76,11 +79,16 @@ function attach(facts: readonly SentenceFacts[], drafts: Draft[]): void {
     [...drafts].reverse().find((d) => d.sentence.index < before && d.sentence.paragraph >= paragraphMin && !d.background && isViolent(d.event_type));
   const nextViolent = (after: number, paragraphMax: number) =>
     drafts.find((d) => d.sentence.index > after && d.sentence.paragraph <= paragraphMax && !d.background && isViolent(d.event_type));
+  // The sentence whose toll was dated to another day than the event nearby: the next sentence of its
+  // paragraph, with no date of its own, goes on about that day ("On April 4, X was killed. Two
+  // residents were wounded.").
+  let otherDaySentence = -1;
   facts.forEach((f, i) => {
     const own = bySentence.get(i) ?? [];
     // Casualties in a sentence without its own violent event join the last violent event nearby.
     if (!own.some((d) => isViolent(d.event_type))) {
-      const usable = f.casualties.filter((c) => !c.mention.aggregate);
+      // (tens of thousands told apart from any event are the war's toll: "more than 20,000 people have been killed")
+      const usable = f.casualties.filter((c) => !c.mention.aggregate && c.mention.count < WAR_SCALE);
       // The last violent event nearby; for a toll told before its event ("At least 40 people were
       // killed on Thursday when ..."), the next one in the same or the following paragraph.
       const target = usable.length ? lastViolent(i, f.s.paragraph - 2) ?? nextViolent(i, f.s.paragraph + 1) : undefined;
@@ -88,7 +96,9 @@ function attach(facts: readonly SentenceFacts[], drafts: Draft[]): void {
       const own = f.dates.filter((d) => d.date && !d.relative);
       // (A sentence that writes its own date tells its own happening when the event has none.)
       const otherDay = own.length > 0 && (!target?.date.date || own.every((d) => Math.abs(daysBetween(d.date!, target.date.date!)) > 1));
-      if (target && !otherDay) target.casualties.push(...usable);
+      const goesOn = own.length === 0 && otherDaySentence >= 0 && otherDaySentence === i - 1 && facts[i - 1]!.s.paragraph === f.s.paragraph;
+      if (usable.length && (otherDay || goesOn)) otherDaySentence = i;
+      if (target && !otherDay && !goesOn) target.casualties.push(...usable);
     }
     // Attribution without an event of its own ("This is stated in the statement of X", "Baku
     // accused the Armenians of the escalation") belongs to the previous sentence's events, or to the

@@ -69,7 +69,8 @@ describe('extraction on the seed corpus', () => {
   it('sums tolls over sides: two Artsakh soldiers and one Azerbaijani soldier killed, over a dozen wounded', () => {
     const battle = news('003').find((e) => e.event_type === 'Battles')!;
     expect(battle.fatalities).toBe(3);
-    expect(battle.injured).toBe(12);
+    // "over a dozen" is at least 13 (ANNOTATE.md codes it [13, 99999])
+    expect(battle.injured).toBe(13);
   });
 
   it('reads the boilerplate of the seed pages as nothing', () => {

@@ -96,6 +96,8 @@ export function findCasualties(
       const end = start + m[0].length;
       if (blocked.some((b) => b.start < numStart + numText.length && numStart < b.end)) continue;
       if (out.some((o) => o.start < end && start < o.end)) continue;
+      // "a 41 year old soldier", "aged 41": an age is never a count
+      if (/^[\s-]*years?[\s-]*old\b/i.test(sentence.slice(numStart - offset + numText.length)) || /\baged\s$/i.test(sentence.slice(0, numStart - offset))) continue;
       if (/^\d{4}$/.test(numText) && Number(numText) >= 1900 && Number(numText) <= 2100 && !groups.victim) continue;
       const verb = (groups.verb ?? '').toLowerCase();
       const category: 'killed' | 'injured' = /wound|injur|hurt/.test(verb) && !/fatally/.test(verb) ? 'injured' : 'killed';

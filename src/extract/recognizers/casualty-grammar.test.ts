@@ -116,3 +116,98 @@ describe('casualty tally of an event', () => {
     for (const e of events) expect(e.fatalities ?? 0).toBeLessThan(100);
   });
 });
+
+describe('casualty grammar: named victims (issue #13)', () => {
+  it('counts one per named person, as object or subject', () => {
+    expect(read('Gunmen shot and killed border guard Tomas Varga near the post.')).toEqual(['killed 1']);
+    expect(read('A mortar round killed 15-year-old Lina Ostrova and wounded Pavel Dorn.')).toEqual(['killed 1', 'injured 1']);
+    expect(read('On May 3, Ilya Brenner, 58, was killed in his garden.')).toEqual(['killed 1']);
+    expect(read('Farmers Oskar Lind and Marta Vell were wounded by the blast.')).toEqual(['injured 2']);
+    expect(read('A third guard, Ruben Salo, later died of his wounds.')).toEqual(['killed 1']);
+  });
+  it('reads fatal wounds as deaths', () => {
+    expect(read('Sergeant Anton Kirr and Corporal Dan Vesk were wounded fatally in the shelling.')).toEqual(['killed 2']);
+    expect(read('Two sentries were fatally wounded at dawn.')).toEqual(['killed 2']);
+    expect(read('Private Emil Sorn received a fatal gunshot wound.')).toEqual(['killed 1']);
+    expect(read('Villager Nora Pell suffered shrapnel wounds.')).toEqual(['injured 1']);
+    expect(read('A driver suffered leg injuries.')).toEqual(['injured 1']);
+  });
+});
+
+describe('casualty grammar: what is no count (issue #13)', () => {
+  it('never reads an age as a count', () => {
+    expect(read('A 37 year old reservist was wounded.')).toEqual(['injured 1']);
+    expect(read('Two men aged 40 and 44 were hurt.')).toEqual(['injured 2']);
+  });
+  it('reads no death in an attempt', () => {
+    expect(read('Snipers tried to kill a shepherd on the hill.')).toEqual([]);
+    expect(read('The drone operators attempted to kill two engineers.')).toEqual([]);
+  });
+});
+
+describe('casualty grammar: sizes and sums (issue #13)', () => {
+  it('reads "a family of N" as N and "more than a dozen" above twelve', () => {
+    expect(read('The strike killed a family of six.')).toEqual(['killed 6']);
+    expect(read('A family of five was killed when the roof fell.')).toEqual(['killed 5']);
+    expect(read('More than a dozen recruits were injured.')).toEqual(['injured 13']);
+  });
+  it('reads through an apposition that renames the victims, and an "including" phrase', () => {
+    expect(read('Two people, a nurse and a driver, were killed on the road.')).toEqual(['killed 2']);
+    expect(read('A police officer, Jan Holm, was killed.')).toEqual(['killed 1']);
+    expect(read('Officials said three people including a boy were injured.')).toEqual(['injured 3']);
+  });
+  it('sums coordinated victims of one verb', () => {
+    expect(read('The bomb killed five guards but also two civilians including a girl.')).toEqual(['killed 7']);
+    expect(read('The raid killed three fighters and two farmers.')).toEqual(['killed 5']);
+  });
+  it('reads "one was hurt" and "wounded another"', () => {
+    expect(read('Three soldiers died and one was hurt.')).toEqual(['killed 3', 'injured 1']);
+    expect(read('The patrol killed one raider and wounded another.')).toEqual(['killed 1', 'injured 1']);
+  });
+  it('gives a bare figure the victims of the figure it is coordinated with, for their side', () => {
+    const text = 'Five Ruritanian soldiers were killed and seven wounded.';
+    const got = casualtiesFromTokens(text, analyzeText(text).tokens, lex, [], false);
+    expect(got.map((c) => [c.category, c.count, c.victim?.text])).toEqual([['killed', 5, 'Ruritanian soldiers'], ['injured', 7, 'Ruritanian soldiers']]);
+  });
+  it('marks a toll of an earlier time as not this event\'s', () => {
+    const text = 'The group vowed to avenge two of its leaders killed in a raid last month.';
+    const got = casualtiesFromTokens(text, analyzeText(text).tokens, lex, [], false);
+    expect(got.map((c) => [c.count, c.aggregate])).toEqual([[2, true]]);
+  });
+});
+
+describe('casualty grammar: earlier tolls and objects (issue #13)', () => {
+  it('reads a count after a participle as its object, and a sentence opened by "Last month," as an earlier toll', () => {
+    const text = 'Last month, one shell on a crowded bazaar killed at least 40 people.';
+    const got = casualtiesFromTokens(text, analyzeText(text).tokens, lex, [], false);
+    expect(got.map((c) => [c.category, c.count, c.aggregate])).toEqual([['killed', 40, true]]);
+  });
+});
+
+describe('casualty tally of an event: war tolls, other days, both sides (issue #13)', () => {
+  const run = async (text: string, published: string) => {
+    const { createExtractContext } = await import('../create-extract-context.js');
+    const { processArticle } = await import('../../pipeline/process-article.js');
+    return processArticle({
+      id: 't', source: 't', format: 'json', title: null, text, html: null, url: null,
+      outlet: 'Test Wire', published, publishedSource: 'metadata', language: null, diagnostics: [],
+    }, createExtractContext()).events.filter((e) => !e.background);
+  };
+  it('keeps a war-scale figure told on its own and a toll of another day off the event', async () => {
+    const events = await run('Artillery shelled the town of Velmora on Tuesday, killing two soldiers, the army said.\n\n' +
+      'Officials say more than 30,000 people have been killed.\n\n' +
+      'On March 2, Oren Falk, 61, was killed at his farm. Three neighbours were wounded.', '2024-03-06');
+    expect(events.length).toBeGreaterThan(0);
+    expect(events[0]!.fatalities).toBe(2);
+    expect(events[0]!.injured ?? null).toBeNull();
+  });
+});
+
+describe('casualty grammar: relative clauses and hospital (issue #13)', () => {
+  it('reads a predicate after a relative clause on the victims', () => {
+    expect(read('Two medics who had driven in from the coast were injured.')).toEqual(['injured 2']);
+  });
+  it('reads "sending N to hospital" as injured', () => {
+    expect(read('A shell fell on the square, sending three shoppers to hospital.')).toEqual(['injured 3']);
+  });
+});

@@ -126,6 +126,14 @@ function modifierStarts(lex: Lexicon): ReadonlySet<string> {
   return got;
 }
 
+/** The number at tokens [j, end) is an age: "41 year old", "41 years old", "aged 41", "41-year-old". */
+function isAge(tokens: readonly Token[], j: number, end: number): boolean {
+  if (['year', 'years'].includes(tokens[end]?.lower ?? '') && tokens[end + 1]?.lower === 'old') return true;
+  if (['year', 'years'].includes(tokens[end]?.lower ?? '') && tokens[end + 1]?.text === '-' && tokens[end + 2]?.lower === 'old') return true;
+  const before = tokens[j - 1]?.lower;
+  return before === 'aged' || (before === 'and' && tokens[j - 3]?.lower === 'aged');
+}
+
 /** The count phrase starting at token `i`, if any. */
 function countAt(tokens: readonly Token[], i: number, lex: Lexicon): Count | null {
   const c = load();
@@ -154,7 +162,13 @@ function countAt(tokens: readonly Token[], i: number, lex: Lexicon): Count | nul
   const t = tokens[j];
   if (!t) return null;
   if (t.lower === 'a' || t.lower === 'an') {
-    if (tokens[j + 1]?.lower === 'dozen') return { from: i, to: j + 2, count: 12, modifier, article: false };
+    // "more than a dozen" is at least 13
+    if (tokens[j + 1]?.lower === 'dozen') return { from: i, to: j + 2, count: exceeds ? 13 : 12, modifier, article: false };
+    // "a family of eight": the size of the family counts the victims
+    if (['family', 'household'].includes(tokens[j + 1]?.lower ?? '') && tokens[j + 2]?.lower === 'of') {
+      const size = countAt(tokens, j + 3, lex);
+      if (size && !size.article && size.count > 1) return { from: i, to: j + 1, count: size.count, modifier, article: false };
+    }
     return { from: i, to: j + 1, count: 1, modifier, article: true };
   }
   let words = t.lower;
@@ -177,6 +191,8 @@ function countAt(tokens: readonly Token[], i: number, lex: Lexicon): Count | nul
   if (count === null) return null;
   // "16-year-old", "a 13-year-old boy": an age, not a count.
   if (tokens[end]?.text === '-' && tokens[end]!.start === tokens[end - 1]!.end) return null;
+  // "A 41 year old soldier", "two men aged 51 and 55": an age is never a count.
+  if (isAge(tokens, j, end)) return null;
   if (exceeds) count += 1; // "more than 50" is at least 51
   if (t.lower === 'one' || t.lower === 'single') return { from: i, to: end, count, modifier, article: true };
   return { from: i, to: end, count, modifier: modifier ?? (c.vagueCounts.has(words) ? 'min' : null), article: false };
@@ -187,6 +203,17 @@ function victimAfter(tokens: readonly Token[], k: number, c: Classes): number {
   let j = k;
   while (j < tokens.length && j - k < 10) {
     const t = tokens[j]!;
+    // "a family of eight": the size is part of the victims, not a count of its own
+    if (t.lower === 'of' && j > k && ['family', 'household'].includes(tokens[j - 1]!.lower) && tokens[j + 1]?.pos === 'NUM') {
+      j += 2;
+      continue;
+    }
+    // "two men aged 40 and 44": the ages belong to the victims
+    if (t.lower === 'aged' && j > k && tokens[j + 1]?.pos === 'NUM') {
+      j += 2;
+      while ((tokens[j]?.lower === 'and' || tokens[j]?.lower === ',') && tokens[j + 1]?.pos === 'NUM' && !['NOUN', 'PROPN', 'ADJ'].includes(tokens[j + 2]?.pos ?? '')) j += 2;
+      continue;
+    }
     // "one of its soldiers", "nine of them", "dozens of people"
     if (t.lower === 'of' && (c.partitive.has(tokens[j + 1]?.lower ?? '') || (j === k && ['NOUN', 'ADJ', 'PROPN'].includes(tokens[j + 1]?.pos ?? '')))) {
       j += 2;
@@ -227,6 +254,118 @@ function headIsPeople(tokens: readonly Token[], from: number, to: number, c: Cla
   return true;
 }
 
+/**
+ * "suffered neck injuries", "sustained wounds", "received a fatal gunshot wound" from token `k`:
+ * the category (killed when the wound is fatal) and the index after the wound noun.
+ */
+function sufferedWound(tokens: readonly Token[], k: number): { category: Category; end: number } | null {
+  if (!SUFFER_VERBS.has(tokens[k]?.lemma ?? '')) return null;
+  let fatal = false;
+  for (let j = k + 1; j < tokens.length && j <= k + 5; j++) {
+    const t = tokens[j]!;
+    if (WOUND_NOUNS.has(t.lower)) return { category: fatal ? 'killed' : 'injured', end: j + 1 };
+    if (FATAL_ADJECTIVES.has(t.lower)) fatal = true;
+    if (!['DET', 'ADJ', 'NOUN', 'ADV'].includes(t.pos)) return null;
+  }
+  return null;
+}
+
+/** Verbs of trying: "attempted to kill" tells no death. */
+const ATTEMPTS: ReadonlySet<string> = new Set(['attempt', 'try', 'seek', 'plan', 'threaten', 'intend', 'aim', 'vow', 'want', 'plot', 'fail', 'order', 'call', 'urge', 'pledge', 'promise']);
+/** Adverbs that make a wound a death: "fatally wounded", "wounded fatally". */
+const FATAL_ADVERBS: ReadonlySet<string> = new Set(['fatally', 'mortally', 'lethally']);
+const FATAL_ADJECTIVES: ReadonlySet<string> = new Set(['fatal', 'mortal', 'lethal', 'deadly']);
+const WOUND_NOUNS: ReadonlySet<string> = new Set(['wound', 'wounds', 'injury', 'injuries']);
+/** Verbs whose object is a wound: "suffered neck injuries", "received a fatal gunshot wound". */
+const SUFFER_VERBS: ReadonlySet<string> = new Set(['suffer', 'sustain', 'receive']);
+/** Words that make a capitalised run a body, a unit or a place rather than a person's name. */
+const NOT_NAMES: ReadonlySet<string> = new Set(['army', 'armies', 'force', 'forces', 'defense', 'defence', 'ministry', 'troops', 'police', 'guard', 'guards', 'brigade', 'battalion', 'regiment', 'division', 'corps', 'state', 'states', 'republic', 'region', 'district', 'province', 'city', 'village', 'oblast', 'county', 'township', 'camp', 'strip', 'bank', 'soldiers', 'servicemen', 'fighters', 'militants', 'rebels', 'civilians', 'people', 'group', 'front', 'movement', 'council', 'committee', 'office', 'service', 'agency', 'news', 'party', 'government', 'command', 'unit', 'units', 'militia', 'militias', 'union', 'nations', 'day', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
+
+const TIME_NOUNS: ReadonlySet<string> = new Set(['today', 'yesterday', 'tonight', 'morning', 'evening', 'night', 'overnight', 'afternoon']);
+
+/** The token at `i` follows a form of "be" (adverbs between): a passive participle. */
+function afterBe(tokens: readonly Token[], i: number): boolean {
+  let k = i - 1;
+  while (k >= 0 && tokens[k]!.pos === 'ADV') k--;
+  return k >= 0 && (tokens[k]!.lemma === 'be' || tokens[k]!.lemma === 'get');
+}
+
+/** "including a woman and her two children", "among them a general": the part skipped, or `x`. */
+function skipIncluding(tokens: readonly Token[], x: number): number {
+  let y = tokens[x]?.lower === 'including' ? x + 1 : tokens[x]?.lower === 'among' && tokens[x + 1]?.lower === 'them' ? x + 2 : -1;
+  if (y < 0) return x;
+  const from = y;
+  while (y < tokens.length && y - from < 10) {
+    const t = tokens[y]!;
+    if (['DET', 'NOUN', 'PROPN', 'ADJ', 'NUM'].includes(t.pos) || ['and', 'her', 'his', 'their', 'its', "'s", '-'].includes(t.lower)) y++;
+    else break;
+  }
+  // ("and" ends no phrase)
+  while (y > from && tokens[y - 1]!.lower === 'and') y--;
+  return y > from ? y : x;
+}
+
+/** An age set off by commas after a name ("Garash D., 62,"): the index after it, or `k`. */
+function skipAgeApposition(tokens: readonly Token[], k: number): number {
+  return tokens[k]?.lower === ',' && tokens[k + 1]?.pos === 'NUM' && tokens[k + 2]?.lower === ',' ? k + 3 : k;
+}
+
+interface Names {
+  readonly from: number;
+  readonly to: number;
+  /** How many people are named. */
+  readonly count: number;
+}
+
+/**
+ * Named victims from token `k`: groups of optional modifiers (ADJ, NOUN, PROPN, a hyphenated age)
+ * ending in a person's name (two capitalised words at least, or one after a title noun), joined by
+ * "and" or commas: "Artsakh Defense Army soldier Andranik M.", "16-year-old Turana H. and Mehpara A.".
+ */
+function namesAfter(tokens: readonly Token[], k: number, c: Classes): Names | null {
+  let j = k;
+  if (tokens[j]?.lower === 'the') j++;
+  const from = j;
+  let count = 0;
+  let end = j;
+  for (let guard = 0; guard < 6; guard++) {
+    const g0 = j;
+    let run = 0;
+    let titled = false;
+    while (j < tokens.length && j - g0 < 9) {
+      const t = tokens[j]!;
+      // "16-year-old": an age modifier
+      if (t.pos === 'NUM' && tokens[j + 1]?.text === '-' && ['year', 'years'].includes(tokens[j + 2]?.lower ?? '')) {
+        j += tokens[j + 3]?.text === '-' && tokens[j + 4]?.lower === 'old' ? 5 : 3;
+        run = 0;
+        continue;
+      }
+      if (t.pos === 'PROPN' && /^[A-Z][a-z]/.test(t.text) && !NOT_NAMES.has(t.lower) && !c.notPeople.has(t.lower)) {
+        run++;
+      } else if (t.pos === 'NOUN' && TIME_NOUNS.has(t.lower)) {
+        break;
+      } else if (t.pos === 'NOUN' || t.pos === 'ADJ' || t.pos === 'PROPN' || t.text === '-') {
+        // what came before was a modifier ("Artsakh Defense Army soldier"); a noun is a title
+        run = 0;
+        titled = t.pos === 'NOUN';
+      } else break;
+      j++;
+    }
+    // the group must end in a name, and the name end the noun phrase
+    // (a later group that is no name ends the list: "killed X and wounded Y")
+    if (!(run >= 2 || (run === 1 && titled)) || tokens[j]?.lower === "'s") break;
+    count++;
+    end = j;
+    // ", 62," after a name
+    j = skipAgeApposition(tokens, j);
+    end = j;
+    if (tokens[j]?.lower === 'and') j++;
+    else if (tokens[j]?.lower === ',' && tokens[j + 1]?.pos === 'PROPN') j++;
+    else break;
+  }
+  return count ? { from, to: end, count } : null;
+}
+
 const hasPersonNoun = (tokens: readonly Token[], from: number, to: number): boolean =>
   tokens.slice(from, to).some((t) => t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'PRON');
 
@@ -244,13 +383,13 @@ export function casualtiesFromTokens(
   const c = load();
   const out: CasualtyMention[] = [];
   const used = new Set<number>();
-  const emit = (from: number, to: number, category: Category, n: Count, victimFrom: number, victimTo: number): void => {
+  const emit = (from: number, to: number, category: Category, n: Count, victimFrom: number, victimTo: number, bare = false): void => {
     for (let k = n.from; k < n.to; k++) if (used.has(k)) return;
     const numTok = tokens[n.to - 1]!;
     if (blocked.some((b) => b.start < numTok.end && numTok.start < b.end)) return;
     if (/^\d{4}$/.test(numTok.text) && Number(numTok.text) >= 1900 && Number(numTok.text) <= 2100 && victimTo === victimFrom) return;
     if (n.count > 1_000_000) return;
-    if (n.article && !hasPersonNoun(tokens, victimFrom, victimTo)) return;
+    if (n.article && !bare && !hasPersonNoun(tokens, victimFrom, victimTo)) return;
     if (victimTo > victimFrom && !headIsPeople(tokens, victimFrom, victimTo, c)) return;
     const start = tokens[from]!.start;
     const end = tokens[to - 1]!.end;
@@ -259,27 +398,75 @@ export function casualtiesFromTokens(
     out.push({ start, end, text: text.slice(start, end), category, count: n.count, modifier: n.modifier, victim, aggregate });
   };
 
+  /** Named victims: one per name ("killed Gevorg V., 53, and wounded two more"). */
+  const emitNames = (predicate: number, names: Names, category: Category): void => {
+    for (let k = names.from; k < names.to; k++) if (used.has(k)) return;
+    const at = Math.min(predicate, names.from);
+    const last = Math.max(predicate, names.to - 1);
+    const start = tokens[at]!.start;
+    const end = tokens[last]!.end;
+    if (out.some((o) => o.start < end && start < o.end && o.category === category)) return;
+    for (let k = names.from; k < names.to; k++) used.add(k);
+    const victim = { start: tokens[names.from]!.start, end: tokens[names.to - 1]!.end, text: text.slice(tokens[names.from]!.start, tokens[names.to - 1]!.end) };
+    out.push({ start, end, text: text.slice(start, end), category, count: names.count, modifier: null, victim, aggregate });
+  };
+
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     // Object reading: a transitive casualty verb (active), or "left", then the count.
     // "hacked to death at least 22 civilians", "were stabbed to death": a manner verb and "to death"
     const toDeath = tokens[i + 1]?.lower === 'to' && tokens[i + 2]?.lower === 'death' && t.pos === 'VERB';
     const trans = t.pos !== 'NOUN' ? c.transitive.get(t.lemma) ?? c.transitive.get(t.lower) ?? (toDeath ? 'killed' : undefined) : undefined;
-    if (trans || c.resultVerbs.has(t.lemma)) {
+    // "attempted to kill a villager", "trying to kill us": an attempt kills no one.
+    const attempted = tokens[i - 1]?.lower === 'to' && ATTEMPTS.has(tokens[i - 2]?.lemma ?? '');
+    // "fatally wounding two", "mortally wounded a guard": the wound killed
+    const fatalAdverb = FATAL_ADVERBS.has(tokens[i - 1]?.lower ?? '') || FATAL_ADVERBS.has(tokens[i + 1]?.lower ?? '');
+    if ((trans || c.resultVerbs.has(t.lemma)) && !attempted) {
       let k = toDeath ? i + 3 : i + 1;
-      if (tokens[k]?.lower === 'the' || tokens[k]?.lower === 'another') k++;
-      const n = countAt(tokens, k, lex);
+      if (FATAL_ADVERBS.has(tokens[k]?.lower ?? '')) k++;
+      // "wounded another": one more victim
+      const another = tokens[k]?.lower === 'another';
+      if (tokens[k]?.lower === 'the' || another) k++;
+      const n = countAt(tokens, k, lex) ?? (another && trans && (!tokens[k] || isPunct(tokens[k]!) || tokens[k]!.pos === 'CCONJ') ? { from: k - 1, to: k, count: 1, modifier: null, article: false } : null);
       if (n) {
-        const vEnd = victimAfter(tokens, n.to, c);
+        let vEnd = victimAfter(tokens, n.to, c);
         if (trans) {
           // "killing four", "wounded 21 people" — not "wounded" as an adjective of a later noun phrase.
-          emit(i, Math.max(vEnd, n.to), trans, n, n.to, vEnd);
+          // "killed four fighters but also four civilians including a woman and her two children",
+          // "killed two soldiers and a civilian": one figure for the coordinated victims.
+          let total = n;
+          let last = vEnd;
+          for (let guard = 0; guard < 4 && vEnd > n.to; guard++) {
+            let x = skipIncluding(tokens, vEnd);
+            const conj = tokens[x]?.lower === 'but' && tokens[x + 1]?.lower === 'also' ? 2 : tokens[x]?.lower === 'and' ? 1 : tokens[x]?.lower === 'as' && tokens[x + 1]?.lower === 'well' && tokens[x + 2]?.lower === 'as' ? 3 : 0;
+            if (!conj) break;
+            x += conj;
+            const more = countAt(tokens, x, lex);
+            if (!more) break;
+            const end2 = victimAfter(tokens, more.to, c);
+            if (end2 === more.to || !headIsPeople(tokens, more.to, end2, c)) break;
+            for (let y = more.from; y < more.to; y++) used.add(y);
+            total = { ...total, count: total.count + more.count, article: false };
+            vEnd = end2;
+            last = skipIncluding(tokens, end2);
+          }
+          emit(i, Math.max(last, n.to), fatalAdverb ? 'killed' : trans, total, n.to, vEnd);
+        } else if (t.lemma === 'send') {
+          // "sending two civilians to hospital"
+          if (tokens[vEnd]?.lower === 'to' && ['hospital', 'hospitals'].includes(tokens[vEnd + 1]?.lower ?? '')) emit(i, vEnd + 2, 'injured', n, n.to, vEnd);
         } else {
           // "left two people dead", "leaving 12 wounded"
           const p = tokens[vEnd];
           const cat = p ? c.intransitive.get(p.lower) ?? (c.transitive.has(p.lemma) && /ed$|en$/.test(p.lower) ? c.transitive.get(p.lemma) : undefined) : undefined;
           if (cat) emit(i, vEnd + 1, cat, n, n.to, vEnd);
         }
+      }
+    }
+    // "shot and killed soldier Andranik X", "wounded Mehpara Y": one victim per name.
+    if (trans && !attempted && t.pos === 'VERB' && !afterBe(tokens, i) && !blocked.some((b) => b.start <= t.start && t.end <= b.end)) {
+      const names = namesAfter(tokens, toDeath ? i + 3 : i + 1, c);
+      if (names && !blocked.some((b) => b.start < tokens[names.to - 1]!.end && tokens[names.from]!.start < b.end)) {
+        emitNames(i, names, fatalAdverb ? 'killed' : trans);
       }
     }
     // "resulted in the deaths of eight soldiers and injuries to 16 others", "the killing of five civilians"
@@ -368,7 +555,11 @@ export function casualtiesFromTokens(
     let vEnd = victimAfter(tokens, n.to, c);
     // "two women and a child died", "three instructors and two fighters were killed": one toll.
     const inner: number[] = [];
-    for (let guard = 0; guard < 4 && (tokens[vEnd]?.lower === 'and' || tokens[vEnd]?.lower === ',') && vEnd > n.to; guard++) {
+    // ("two people, a civilian and a soldier, were killed": an apposition, not more victims)
+    const closing = tokens[vEnd]?.lower === ',' ? tokens.findIndex((x, idx) => idx > vEnd && idx <= vEnd + 10 && x.lower === ',') : -1;
+    const renaming = closing > 0 && tokens.slice(vEnd + 1, closing).every((x) => ['PROPN', 'NOUN', 'ADJ', 'DET', 'NUM', 'CCONJ'].includes(x.pos) || x.text === '-') &&
+      (c.auxiliaries.has(tokens[closing + 1]?.lower ?? '') || tokens[closing + 1]?.pos === 'AUX' || tokens[closing + 1]?.pos === 'VERB');
+    for (let guard = 0; guard < 4 && !renaming && (tokens[vEnd]?.lower === 'and' || tokens[vEnd]?.lower === ',') && vEnd > n.to; guard++) {
       const more = countAt(tokens, vEnd + 1, lex);
       if (!more) break;
       // ", nine of them children," is a part of the first figure, not another one
@@ -380,26 +571,53 @@ export function casualtiesFromTokens(
       vEnd = end2;
     }
     let k = vEnd;
+    // "two people including a Syrian man were wounded": the part named is inside the figure
+    const inc = vEnd > first.to ? skipIncluding(tokens, k) : k;
+    for (let x = k; x < inc; x++) inner.push(x);
+    k = inc;
     // "fourteen people, nine of them children, died": skip one apposition set off by commas.
     if (tokens[k]?.lower === ',' && k + 1 < tokens.length) {
-      const close = tokens.findIndex((x, idx) => idx > k && idx <= k + 6 && x.lower === ',');
-      // ("Thirteen people, including three children, were killed": the figure inside is part of it)
-      if (close > 0 && tokens.slice(k + 1, close).some((x) => x.lower === 'of' || x.lower === 'including' || x.lower === 'among' || x.lower === 'mostly' || x.lower === 'mainly')) {
+      const close = tokens.findIndex((x, idx) => idx > k && idx <= k + 10 && x.lower === ',');
+      // ("Thirteen people, including three children, were killed": the figure inside is part of it;
+      // "two people, a civilian and a soldier, were killed", "an Armenian soldier, Artyom P., was
+      // killed": a noun phrase that renames the victims)
+      const inside = close > 0 ? tokens.slice(k + 1, close) : [];
+      const renames = inside.length > 0 && close - k <= 9 && inside.every((x) => ['PROPN', 'NOUN', 'ADJ', 'DET', 'NUM', 'CCONJ'].includes(x.pos) || x.text === '-' || x.lower === "'s");
+      if (close > 0 && (renames || (close - k <= 6 && inside.some((x) => x.lower === 'of' || x.lower === 'including' || x.lower === 'among' || x.lower === 'mostly' || x.lower === 'mainly')))) {
         for (let x = k + 1; x < close; x++) inner.push(x);
         k = close + 1;
       }
     }
+    // "Three reporters who had come to film the ruins were wounded": a relative clause between
+    // the victims and their predicate (to the first form of "be" before a casualty participle)
+    if (vEnd > first.to && ['who', 'that'].includes(tokens[k]?.lower ?? '')) {
+      for (let x = k + 1; x < tokens.length && x - k <= 12 && !isPunct(tokens[x]!); x++) {
+        const after = tokens[x + 1];
+        if (x > k + 1 && tokens[x]!.lemma === 'be' && after && (c.transitive.has(after.lemma) || c.intransitive.has(after.lower))) {
+          k = x;
+          break;
+        }
+      }
+    }
     let passive = false;
+    let fatal = false;
     const auxFrom = k;
     while (k < tokens.length && k - auxFrom < 5 && (c.auxiliaries.has(tokens[k]!.lower) || c.auxiliaries.has(tokens[k]!.lemma) || tokens[k]!.pos === 'ADV')) {
       if (tokens[k]!.lemma === 'be' || tokens[k]!.lemma === 'get') passive = true;
+      if (FATAL_ADVERBS.has(tokens[k]!.lower)) fatal = true;
       k++;
     }
     const p = tokens[k];
     if (!p) continue;
+    // "were wounded fatally"
+    if (FATAL_ADVERBS.has(tokens[k + 1]?.lower ?? '')) fatal = true;
     let cat: Category | undefined;
     let end = k + 1;
-    if (p.lower === 'shot' && tokens[k + 1]?.lower === 'dead') {
+    const wound = sufferedWound(tokens, k);
+    if (wound) {
+      cat = wound.category;
+      end = wound.end;
+    } else if (p.lower === 'shot' && tokens[k + 1]?.lower === 'dead') {
       cat = 'killed';
       end = k + 2;
     } else if (/(?:ed|en)$/.test(p.lower) && tokens[k + 1]?.lower === 'to' && tokens[k + 2]?.lower === 'death') {
@@ -416,17 +634,84 @@ export function casualtiesFromTokens(
       // A participle after the count is passive ("five killed", "were wounded") unless it has an
       // object of its own ("two gunmen killed three police").
       const next = tokens[k + 1];
-      const hasObject = next && !passive && (next.pos === 'NUM' || next.pos === 'DET' || next.pos === 'PRON' || next.pos === 'PROPN' || next.pos === 'NOUN');
+      // ("a strike on a mosque killed at least 75 people": a count after it is its object)
+      const hasObject = next && !passive && (next.pos === 'NUM' || next.pos === 'DET' || next.pos === 'PRON' || next.pos === 'PROPN' || next.pos === 'NOUN' || countAt(tokens, k + 1, lex) !== null);
       if (!hasObject) cat = c.transitive.get(p.lemma);
     }
     if (cat) {
+      if (fatal) cat = 'killed';
       const before = out.length;
-      emit(n.from, end, cat, { ...n, to: first.to }, first.to, vEnd);
+      // "Four soldiers died and one was hurt": "one" alone stands for a person before a passive
+      const bare = n.article && tokens[n.from]!.lower === 'one' && vEnd === first.to && passive && tokens[first.to]?.lemma === 'be' && !['no', 'any', 'every', 'this', 'that', 'the'].includes(tokens[n.from - 1]?.lower ?? '');
+      emit(n.from, end, cat, { ...n, to: first.to }, first.to, vEnd, bare);
       // the victim words hold no count of their own ("20 residents of a remote village ... were killed")
       if (out.length > before) for (const x of [...inner, ...Array.from({ length: vEnd - first.to }, (_, d) => first.to + d)]) used.add(x);
     }
   }
-  return out.sort((a, b) => a.start - b.start);
+  namedSubjects(tokens, c, out, emitNames);
+  const opening = tokens.slice(0, 4).map((t) => t.text).join(' ');
+  const earlierSentence = tokens.length > 0 && EARLIER_OPENING.test(opening);
+  out.sort((a, b) => a.start - b.start);
+  return out.map((m, idx) => {
+    // "three Azerbaijani servicemen were killed and four wounded": the bare figure counts the same victims
+    const prev = out[idx - 1];
+    const joint = prev ? text.slice(prev.end, m.start) : '';
+    const inherited = !m.victim && m.count > 0 && prev?.victim && /^\s*,?\s*(?:and|while|,)\s*$/.test(joint) ? prev.victim : m.victim;
+    // "one of its commanders killed in a strike last month", "Last month, a strike killed 75": a
+    // toll of another, earlier time
+    const earlier = !m.aggregate && (EARLIER.test(text.slice(m.end, m.end + 60).split(/[.;,]/)[0] ?? '') || earlierSentence);
+    return inherited !== m.victim || earlier ? { ...m, victim: inherited, aggregate: m.aggregate || earlier } : m;
+  });
+}
+
+const EARLIER_OPENING = /^(?:last (?:month|year)|earlier this (?:month|year)|in (?:19|20)\d\d) ,/i;
+const EARLIER = /\b(?:last (?:month|year)|earlier this (?:month|year)|(?:weeks|months|years) ago|in (?:19|20)\d\d)\b/i;
+
+/**
+ * Named victims as the subject of a casualty predicate: "Garash D., 62, was killed", "Major X and
+ * Captain Y were wounded fatally", "Private Z died of his wounds", "X suffered neck injuries".
+ */
+function namedSubjects(
+  tokens: readonly Token[],
+  c: Classes,
+  out: readonly CasualtyMention[],
+  emitNames: (predicate: number, names: Names, category: Category) => void,
+): void {
+  for (let k = 1; k < tokens.length; k++) {
+    const p = tokens[k]!;
+    let category: Category | undefined;
+    let needBe = false;
+    const wound = sufferedWound(tokens, k);
+    if (wound) category = wound.category;
+    else if (p.pos === 'VERB' && c.transitive.has(p.lemma) && /(?:ed|en|hurt)$/.test(p.lower)) {
+      category = c.transitive.get(p.lemma);
+      needBe = true;
+    } else if (p.pos === 'VERB' && p.lemma === 'die') category = 'killed';
+    else if (p.lemma === 'lose' && ['his', 'her', 'their'].includes(tokens[k + 1]?.lower ?? '') && ['life', 'lives'].includes(tokens[k + 2]?.lower ?? '')) category = 'killed';
+    if (!category) continue;
+    if (out.some((o) => o.start <= p.start && p.end <= o.end)) continue;
+    let m = k;
+    let be = false;
+    let fatal = FATAL_ADVERBS.has(tokens[k + 1]?.lower ?? '');
+    while (m > 0 && k - m < 5 && (c.auxiliaries.has(tokens[m - 1]!.lower) || tokens[m - 1]!.pos === 'AUX' || tokens[m - 1]!.pos === 'ADV')) {
+      m--;
+      if (tokens[m]!.lemma === 'be' || tokens[m]!.lemma === 'get') be = true;
+      if (FATAL_ADVERBS.has(tokens[m]!.lower)) fatal = true;
+    }
+    if (needBe && !be) continue;
+    let e = m;
+    if (tokens[e - 1]?.lower === ',' && tokens[e - 2]?.pos === 'NUM' && tokens[e - 3]?.lower === ',') e -= 3;
+    let s0 = e;
+    while (s0 > 0 && e - s0 < 20 && (['PROPN', 'NOUN', 'ADJ'].includes(tokens[s0 - 1]!.pos) || ['and', ',', '-'].includes(tokens[s0 - 1]!.lower) || (tokens[s0 - 1]!.pos === 'NUM' && tokens[s0 - 2]?.lower === ','))) s0--;
+    for (let from = s0; from < e; from++) {
+      if (['and', ',', '-'].includes(tokens[from]!.lower)) continue;
+      const names = namesAfter(tokens, from, c);
+      if (names && (names.to === m || (names.to + 1 === m && tokens[names.to]!.lower === ','))) {
+        emitNames(k, names, fatal ? 'killed' : category);
+        break;
+      }
+    }
+  }
 }
 
 /**
@@ -437,6 +722,9 @@ export function victimClass(victimText: string): 'civilian' | 'unspecified' | nu
   const c = load();
   const words = victimText.toLowerCase().match(/[a-z]+/g) ?? [];
   if (words.some((w) => c.civilianVictims.has(w))) return 'civilian';
+  // "16-year-old Amina": a minor is a child
+  const age = /\b(\d{1,2})[- ]years?[- ]old\b/i.exec(victimText);
+  if (age && Number(age[1]) < 18) return 'civilian';
   if (words.some((w) => c.unspecifiedVictims.has(w))) return 'unspecified';
   return null;
 }
