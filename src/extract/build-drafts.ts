@@ -295,6 +295,26 @@ function ongoingClause(text: string, t: TriggerHit, s: SentenceView): boolean {
   return /\b(?:has|have|had)\s+been\b/i.test(before) && /\bsince\b/i.test(after) && !/[;.]/.test(after.slice(0, after.search(/\bsince\b/i)));
 }
 
+/**
+ * "Israeli forces are battling militants in central Gaza", "the army is fighting the RSF": a
+ * body clause in the present progressive whose sentence names no day at all (not even the day a
+ * source spoke: "troops are shelling X, officials said on Monday" is a live report) tells a state of war, not a
+ * happening (headlines, written in the present, are news; so is a protest still going on).
+ */
+function presentProgressive(tokens: readonly Token[], t: TriggerHit, kind: string): boolean {
+  // (a protest still going on is news of the day: ACLED codes each day of it)
+  if (kind === 'title' || kind === 'heading' || (t.def.event_type !== 'Battles' && t.def.event_type !== 'Explosions/Remote violence')) return false;
+  const k = tokens.findIndex((w) => w.start >= t.start);
+  const head = tokens[k];
+  if (!head || head.pos !== 'VERB' || !/ing$/.test(head.lower)) return false;
+  for (let j = k - 1; j >= 0 && j >= k - 3; j--) {
+    const w = tokens[j]!;
+    if (/^(?:is|are|am|'s|’s|'re|’re)$/.test(w.lower)) return true;
+    if (w.pos !== 'ADV') return false;
+  }
+  return false;
+}
+
 /** Decides, paragraph by paragraph, which paragraphs tell history (all their dates are old). */
 function historyParagraphs(facts: readonly SentenceFacts[], text: string, reference: string | null): Map<number, boolean> {
   const state = new Map<number, boolean>();
@@ -469,7 +489,7 @@ export function buildDrafts(text: string, facts: readonly SentenceFacts[], refer
       } else if (date.rule !== 'dates/sentence' && history.get(f.s.paragraph)) {
         background = true;
         rules.push('background/history-paragraph');
-      } else if (date.rule !== 'dates/sentence' && (ongoingSince(text, f.dates, reference) || ongoingClause(text, t, f.s))) {
+      } else if (date.rule !== 'dates/sentence' && (ongoingSince(text, f.dates, reference) || ongoingClause(text, t, f.s) || (!f.dates.length && presentProgressive(f.tokens, t, f.s.kind)))) {
         // "The army and the RSF have been fighting a war since April 2023": a state of war, not a
         // happening of the day.
         background = true;

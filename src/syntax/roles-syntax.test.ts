@@ -211,5 +211,13 @@ describe('roles through the clause analysis', () => {
     expect(there?.injured).toBe(1);
     expect(evs.find((e) => /Fuzuli|Fizuli/.test(e.location?.name ?? ''))?.injured ?? null).toBeNull();
   });
+  it('reads a present-progressive battle with no day of its own as a state of war, not news; a dated one stays', () => {
+    const all = (text: string) => processArticle({ id: 'p', source: 'p', format: 'json', title: null, text, html: null, url: null, outlet: 'Test Wire', published: '2024-10-12', publishedSource: 'metadata', language: null, diagnostics: [] }, ctx).events;
+    const state = all('Israeli forces are battling Palestinian militants in the central Gaza Strip and pushing for the evacuation of the north.');
+    expect(state.length).toBeGreaterThan(0);
+    expect(state.every((e) => e.background)).toBe(true);
+    const news = all('On Saturday Israeli forces are battling Palestinian militants in Jabalia, the army said.');
+    expect(news.some((e) => !e.background)).toBe(true);
+  });
 });
 
