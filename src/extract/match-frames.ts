@@ -304,7 +304,13 @@ function readHit(text: string, words: readonly Word[], frames: Frames, t: FrameT
   const determiner = (w: Word | undefined): boolean => Boolean(w && DEFINITE.has(w.lower) && (w.pos === 'DET' || POSSESSIVE.has(w.lower)));
   // "the shelling", "the Homs attack", "the ceasefire agreed in Moscow" (a noun-first construction).
   const nounFirst = t.nominal || words[i]!.pos === 'NOUN';
-  const definite = t.reference || (nounFirst && (determiner(prev) || (determiner(prev2) && ['ADJ', 'PROPN', 'NOUN', 'NUM'].includes(prev!.pos))));
+  // "carried out the strike that killed X", "conducted this raid": a light verb's definite event
+  // noun is as definite as the noun alone.
+  const lightDefinite = !nounFirst && roleLexicon().lightVerbs.has(words[i]!.lemma) && (() => {
+    for (let k = i + 1; k < end && k <= i + 3; k++) if (DEFINITE.has(words[k]!.lower) && words[k]!.pos === 'DET') return true;
+    return false;
+  })();
+  const definite = t.reference || lightDefinite || (nounFirst && (determiner(prev) || (determiner(prev2) && ['ADJ', 'PROPN', 'NOUN', 'NUM'].includes(prev!.pos))));
   const start = words[i]!.start;
   const stop = words[end - 1]!.end;
   return { start, end: stop, text: text.slice(start, stop), def, trigger: t, word: i, sentence, definite, notes };

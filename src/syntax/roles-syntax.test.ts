@@ -219,5 +219,14 @@ describe('roles through the clause analysis', () => {
     const news = all('On Saturday Israeli forces are battling Palestinian militants in Jabalia, the army said.');
     expect(news.some((e) => !e.background)).toBe(true);
   });
+  it('reads "carried out the strike" after the strike is told as a mention of it, and "announced in a statement" as speech', () => {
+    const text = 'An Israeli drone strike killed a Hezbollah commander in Nabatieh on Tuesday, Lebanese state media said.\n\n'
+      + 'Hezbollah announced in a statement that the commander had been killed.\n\n'
+      + 'The Israeli army later acknowledged carrying out the strike, describing him as a senior figure.';
+    const evs = events(text);
+    expect(evs.filter((e) => e.event_type !== 'Strategic developments').length).toBe(1);
+    expect(evs.some((e) => e.sub_event_type === 'Agreement')).toBe(false);
+    expect(evs[0]!.mentions?.some((m) => m.trigger.text.includes('carrying out'))).toBe(true);
+  });
 });
 
