@@ -549,6 +549,9 @@ function seriesMeans(cluster: Draft[], drafts: readonly Draft[]): Draft[] {
   return cluster.map((d) => ({ ...d, event_type: prior.event_type, sub_event_type: prior.sub_event_type, agent: agent(d), rules: [...d.rules, 'type/series-means'] }));
 }
 
+/** A lone capital initial and its full stop right before a name ("G. Ghukasyan"). */
+const INITIAL_BEFORE = /(?:^|[\s,(])\p{Lu}\.\s?$/u;
+
 /** Extracts the events and statements of one cleaned article. */
 export function extractEvents(article: CleanArticle, ctx: ExtractContext): Extraction {
   const diagnostics: Diagnostic[] = [];
@@ -571,7 +574,8 @@ export function extractEvents(article: CleanArticle, ctx: ExtractContext): Extra
   const dates = findDates(text, reference);
   const analysis = analyzeText(text);
   // Gazetteer places, and the villages, posts and valleys the text names that no pack lists.
-  const known = ctx.findPlaces(text);
+  // (a name after a lone initial is a person's, not a place: "residents H. Harutyunyan, G. Ghukasyan")
+  const known = ctx.findPlaces(text).filter((p) => !INITIAL_BEFORE.test(text.slice(Math.max(0, p.start - 4), p.start)));
   const places = findUnlistedPlaces(text, analysis.tokens, known, actors, ctx);
   const triggers = findFrameTriggers(text, analysis, loadFrames(), sentences);
   // Sentences too long for the clause analysis (a run-on list, a table flattened into one line)

@@ -228,5 +228,10 @@ describe('roles through the clause analysis', () => {
     expect(evs.some((e) => e.sub_event_type === 'Agreement')).toBe(false);
     expect(evs[0]!.mentions?.some((m) => m.trigger.text.includes('carrying out'))).toBe(true);
   });
+  it('does not read a surname after an initial as a place ("G. Ghukasyan" is no village)', () => {
+    const [e] = events('The police were alerted on Tuesday that farmer G. Ghukasyan had come under fire from Azerbaijani positions while working in his vineyard.');
+    expect(e).toBeDefined();
+    expect(e!.location?.source_text ?? null).not.toBe('Ghukasyan');
+  });
 });
 
