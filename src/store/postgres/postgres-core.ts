@@ -22,6 +22,9 @@ const ARTICLE_TYPES: Record<string, string> = { event_count: 'int4', statement_c
 const UPDATABLE = ARTICLE_COLUMN_NAMES.filter((c) => c !== 'id');
 const EVENT_COLS = EVENT_COLUMN_NAMES.join(', ');
 
+/** The order of a merged event's reports: by report key, in code point order (see `MergedEvent.reports`). */
+const REPORT_ORDER = `(r.article_id || '#' || r.article_event_id) COLLATE "C"`;
+
 const SQL = {
   insertArticle: `INSERT INTO articles (${ARTICLE_COLUMN_NAMES.join(', ')}) VALUES (${ARTICLE_COLUMN_NAMES.map((c, i) => `$${i + 1}${ARTICLE_TYPES[c] ? `::${ARTICLE_TYPES[c]}` : ''}`).join(', ')})`,
   updateArticle: `UPDATE articles SET ${UPDATABLE.map((c, i) => `${c} = $${i + 1}`).join(', ')} WHERE id = $${UPDATABLE.length + 1}`,
@@ -44,11 +47,11 @@ const SQL = {
     ON CONFLICT (id) DO UPDATE SET title = excluded.title, first_date = excluded.first_date,
     last_date = excluded.last_date, places_json = excluded.places_json, updated_at = excluded.updated_at`,
   selectEvents: `SELECT e.id, e.story_id, e.json, e.sources_count, e.contradictions_json,
-    (SELECT coalesce(json_agg(json_build_object('article_id', r.article_id, 'event_id', r.article_event_id) ORDER BY r.ordinal), '[]')::text
+    (SELECT coalesce(json_agg(json_build_object('article_id', r.article_id, 'event_id', r.article_event_id) ORDER BY ${REPORT_ORDER}), '[]')::text
        FROM event_reports r WHERE r.event_id = e.id) AS reports_json
     FROM events e`,
   selectEventOutlines: `SELECT e.id, e.story_id, e.date,
-    (SELECT coalesce(json_agg(json_build_object('article_id', r.article_id, 'event_id', r.article_event_id) ORDER BY r.ordinal), '[]')::text
+    (SELECT coalesce(json_agg(json_build_object('article_id', r.article_id, 'event_id', r.article_event_id) ORDER BY ${REPORT_ORDER}), '[]')::text
        FROM event_reports r WHERE r.event_id = e.id) AS reports_json
     FROM events e`,
 } as const;
