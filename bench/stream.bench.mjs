@@ -168,7 +168,7 @@ async function runPostgres(name, workers) {
       }
       if (batch.length) await queue.enqueue(batch);
       procs = Array.from({ length: workers }, () => spawn(process.execPath, [...SITREP_NODE_FLAGS, join(root, 'bin', 'sitrep.js'), 'worker', '--batch-size', '8'], {
-        env: { ...process.env, SITREP_DB: db.url, SITREP_RESOLVER: 'default', SITREP_LOG_LEVEL: 'warn' },
+        env: { ...process.env, SITREP_DB: db.url, SITREP_RESOLVER: 'default', SITREP_LOG_LEVEL: process.env.BENCH_WORKER_LOG ?? 'warn' },
         stdio: ['ignore', 'ignore', 'inherit'],
       }));
       const c = new pg.Client({ connectionString: db.url });

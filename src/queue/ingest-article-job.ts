@@ -68,7 +68,7 @@ export async function ingestArticleJob(store: PostgresStore, given: RawArticle, 
   const result = merge === null ? processed : { ...processed, diagnostics: withMergeDiagnostics(processed.diagnostics, merge) };
   const t1 = performance.now();
   let lockMs = 0;
-  const keys = deps.lockKeys(result);
+  const keys = deps.lockKeys(result, { fresh: stored === null });
   const inner = deps.resolver ?? mergeIdentity;
   // The article's own body signature, computed here rather than read back from the store by the
   // near-duplicate grouper (as the SQLite pipeline's extraction threads hand it over).

@@ -9,6 +9,7 @@ const keysOf = theatreLockKeys([
 ]);
 const locks = (...events: ArticleEvent[]): MergeLock[] =>
   [...keysOf(makeExtraction('a', { events }))];
+const freshLocks = (...events: ArticleEvent[]): MergeLock[] => [...keysOf(makeExtraction('a', { events }), { fresh: true })];
 const at = (date: string | null, extra: Partial<ArticleEvent> = {}): ArticleEvent => makeEvent(`e-${date}`, { date, date_end: null, ...extra });
 const exclusive = (ls: MergeLock[]): string[] => ls.filter((l) => !l.shared).map((l) => l.key);
 const overlap = (a: MergeLock[], b: MergeLock[]): boolean => exclusive(a).some((k) => exclusive(b).includes(k));
@@ -40,6 +41,14 @@ describe('theatreLockKeys', () => {
       { key: 'theatre:nk', shared: false },
       { key: 'theatre:ua', shared: false },
     ]);
+  });
+
+  it('takes no key for a background event beside a reported one in a new article', () => {
+    const recalled = at('2020-09-27', { background: true, location: null, actor1: { name: 'Military Forces of Ukraine', side: 'UKR', country: 'UKR', inter: 1 }, actor2: null });
+    expect(freshLocks(at('2021-06-01'), recalled)).toEqual(locks(at('2021-06-01')));
+    // alone, or in an update (its earlier version may have told it as news), it still locks what it names
+    expect(freshLocks(recalled).map((l) => l.key)[0]).toBe('theatre:ua');
+    expect(locks(at('2021-06-01'), recalled).map((l) => l.key)).toContain('theatre:ua');
   });
 
   it('covers the weeks of a date range', () => {

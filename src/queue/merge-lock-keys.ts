@@ -19,8 +19,11 @@ export interface MergeLock {
   readonly shared: boolean;
 }
 
-/** Returns the locks for one article's extraction, in the order to take them. */
-export type MergeLockKeys = (result: ExtractionResult) => readonly MergeLock[];
+/**
+ * Returns the locks for one article's extraction, in the order to take them. `fresh`: the article
+ * is not stored yet, so it has no earlier merged events to leave.
+ */
+export type MergeLockKeys = (result: ExtractionResult, options?: { readonly fresh?: boolean }) => readonly MergeLock[];
 
 /**
  * How many weeks on each side of an event's week its merge may read or rewrite: coreference
@@ -39,6 +42,11 @@ export const LOCK_WEEKS = 2;
  * events, or only countries outside every theatre) holds every theatre key plus `other`
  * exclusively: its update may remove reports from merged events anywhere.
  *
+ * Background events (the history an article recalls: 'the war began on 7 October 2023') are
+ * never merged, so those of a `fresh` article take no key when it has any other event: a recalled
+ * date a year back would otherwise lock every week since, and a recalled country another theatre.
+ * (An update keeps them: its earlier version may have told the same event as news.)
+ *
  * Order: all theatre-level keys (sorted), then all week keys (sorted by theatre and week), so
  * every worker takes them in one global order and none can deadlock.
  *
@@ -54,10 +62,11 @@ export function theatreLockKeys(theatres: readonly LockTheatre[]): MergeLockKeys
     for (const c of t.countries) byCountry.set(c, [...(byCountry.get(c) ?? []), t.id]);
   }
   const everything: MergeLock[] = [...new Set(theatres.map((t) => `theatre:${t.id}`)), 'other'].sort().map((key) => ({ key, shared: false }));
-  return (result) => {
+  return (result, options = {}) => {
     // theatre id → week range of its events, or null when one of them is undated
     const weeks = new Map<string, { from: number; to: number } | null>();
-    for (const e of result.events) {
+    const told = options.fresh === true && result.events.some((e) => !e.background) ? result.events.filter((e) => !e.background) : result.events;
+    for (const e of told) {
       const ids = new Set<string>();
       for (const code of [e.actor1?.side, e.actor2?.side, e.actor1?.country, e.actor2?.country, e.location?.country]) {
         if (code) for (const id of byCountry.get(code) ?? []) ids.add(id);

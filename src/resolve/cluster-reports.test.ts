@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { shiftDay } from '../model/calendar.js';
 import { makeEvent } from '../store/testing/extraction-fixtures.js';
 import { clusterReports, connectedReports, indexReports } from './cluster-reports.js';
+import { reportsCompatible } from './compatible-reports.js';
 import { reportKey, type Report } from './report.js';
 
 function report(article: string, date: string, overrides: Parameters<typeof makeEvent>[1] = {}): Report {
@@ -36,6 +37,54 @@ describe('connectedReports', () => {
   it('stops growing at the cap', () => {
     const seed = report('new', '2021-03-15');
     expect(connectedReports([seed], index, [{ from: '2021-03-01', to: '2021-03-30' }], 10).length).toBeLessThanOrEqual(12);
+  });
+});
+
+describe('connectedReports, kind by kind', () => {
+  // The component a report-by-report search finds: every pair compared.
+  function bruteComponent(seeds: readonly Report[], pool: readonly Report[], window: { from: string; to: string }): Set<string> {
+    const inside = new Map(seeds.map((r) => [r.key, r]));
+    const frontier = [...seeds];
+    while (frontier.length) {
+      const r = frontier.pop()!;
+      for (const p of pool) {
+        if (inside.has(p.key) || p.event.date === null || p.event.date < window.from || p.event.date > window.to) continue;
+        if (reportsCompatible(r, p)) {
+          inside.set(p.key, p);
+          frontier.push(p);
+        }
+      }
+    }
+    return new Set(inside.keys());
+  }
+
+  it('reaches a second report of the seed article through a report of another article of the same kind', () => {
+    const seed = report('x', '2021-03-01');
+    const other = report('y', '2021-03-01');
+    const second = { ...report('x', '2021-03-01'), key: reportKey('x', 'e2') };
+    const found = connectedReports([seed], indexReports([seed, other, second]), [{ from: '2021-02-28', to: '2021-03-02' }]);
+    expect(found.map((r) => r.key).sort()).toEqual([seed.key, second.key, other.key].sort());
+  });
+
+  it('finds the same component as comparing every pair (copies, several reports per article, nearby days and kinds)', () => {
+    let seed = 7;
+    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    for (let round = 0; round < 20; round++) {
+      const pool: Report[] = [];
+      for (let a = 0; a < 60; a++) {
+        for (let e = 0; e < 1 + Math.floor(rand() * 2); e++) {
+          const date = shiftDay('2021-03-10', Math.floor(rand() * 5));
+          const kind = rand() < 0.7 ? {} : { event_type: 'Battles' as const, sub_event_type: 'Armed clash' };
+          const place = rand() < 0.8 ? {} : { location: { name: 'Far', source_text: 'Far', country: 'ARM', admin1: null, admin2: null, lat: 41.5, lon: 45, geo_precision: 1 as const } };
+          const event = makeEvent(`e${e}`, { date, ...kind, ...place });
+          pool.push({ key: reportKey(`a${a % 45}`, `e${e}-${a}`), article: { id: `a${a % 45}`, outlet: null, published: date, title: null, sourceKey: `a${a % 45}` }, event });
+        }
+      }
+      const window = { from: '2021-03-10', to: '2021-03-13' };
+      const seeds = [pool[Math.floor(rand() * pool.length)]!];
+      const found = connectedReports(seeds, indexReports(pool), [window]);
+      expect(new Set(found.map((r) => r.key))).toEqual(bruteComponent(seeds, pool, window));
+    }
   });
 });
 

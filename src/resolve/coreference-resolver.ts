@@ -8,7 +8,7 @@
  * reports, plus the reports of the merged events that touched it before (so events split when an
  * updated article no longer links them).
  */
-import { addToIndex, clusterReports, connectedReports, type DateRange, type ReportIndex } from './cluster-reports.js';
+import { addToIndex, clusterReports, connectedReports, emptyIndex, type DateRange, type ReportIndex } from './cluster-reports.js';
 import { shiftDay } from '../model/calendar.js';
 import { mergeReports } from './merge-reports.js';
 import { boxesAround } from './near-boxes.js';
@@ -179,7 +179,7 @@ export function createCoreferenceResolver(options: CoreferenceOptions = {}): Eve
       // The merged events that held any of these reports are rebuilt; their other reports join in
       // (so an event that loses a report splits correctly), until the set is closed.
       // The window is that of the article's own reports (and of the reports it leaves, on an update).
-      const state: ReadState = { cache: new Map(), index: { byDay: new Map(), coarse: [] }, window: windowOf(seeds), read: false, articles };
+      const state: ReadState = { cache: new Map(), index: emptyIndex(), window: windowOf(seeds), read: false, articles };
       const onCap = (size: number) => {
         const info = { articleId, reports: size, window: state.window };
         if (options.onCap) options.onCap(info);

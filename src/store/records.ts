@@ -37,7 +37,11 @@ export interface Contradiction {
 export interface MergedEvent extends EventFields {
   readonly id: string;
   readonly story_id: string | null;
-  /** In the order the resolver gave; never empty for a stored event. */
+  /**
+   * Never empty for a stored event. Stores give them back in report-key order (`article_id#event_id`,
+   * the order `mergeReports` makes), whatever order they were written in: a report that sorts
+   * between two others is then one row to write, not a renumbering of the rows after it.
+   */
   readonly reports: readonly EventReport[];
   readonly sources: number;
   readonly contradictions: readonly Contradiction[];

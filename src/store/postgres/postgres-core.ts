@@ -22,6 +22,9 @@ const ARTICLE_TYPES: Record<string, string> = { event_count: 'int4', statement_c
 const UPDATABLE = ARTICLE_COLUMN_NAMES.filter((c) => c !== 'id');
 const EVENT_COLS = EVENT_COLUMN_NAMES.join(', ');
 
+/** The order of a merged event's reports: by report key, in code point order (see `MergedEvent.reports`). */
+const REPORT_ORDER = `(r.article_id || '#' || r.article_event_id) COLLATE "C"`;
+
 const SQL = {
   insertArticle: `INSERT INTO articles (${ARTICLE_COLUMN_NAMES.join(', ')}) VALUES (${ARTICLE_COLUMN_NAMES.map((c, i) => `$${i + 1}${ARTICLE_TYPES[c] ? `::${ARTICLE_TYPES[c]}` : ''}`).join(', ')})`,
   updateArticle: `UPDATE articles SET ${UPDATABLE.map((c, i) => `${c} = $${i + 1}`).join(', ')} WHERE id = $${UPDATABLE.length + 1}`,
@@ -34,21 +37,26 @@ const SQL = {
   upsertEvents: `INSERT INTO events (${EVENT_ROW_COLUMNS.join(', ')}, actor_names)
     SELECT * FROM ${unnestSql(['text', 'text', ...EVENT_TYPES, 'text', 'int4', 'int4', 'text', 'text', 'text'])}
     ON CONFLICT (id) DO UPDATE SET ${[...EVENT_ROW_COLUMNS.filter((c) => c !== 'id'), 'actor_names'].map((c) => `${c} = excluded.${c}`).join(', ')}`,
-  upsertReports: `INSERT INTO event_reports (event_id, ordinal, article_id, article_event_id)
-    SELECT * FROM ${unnestSql(['text', 'int4', 'text', 'text'])}
-    ON CONFLICT (event_id, ordinal) DO UPDATE SET article_id = excluded.article_id, article_event_id = excluded.article_event_id
-    WHERE event_reports.article_id IS DISTINCT FROM excluded.article_id OR event_reports.article_event_id IS DISTINCT FROM excluded.article_event_id`,
-  trimReports: `DELETE FROM event_reports r USING unnest($1::text[], $2::int4[]) AS t(id, n) WHERE r.event_id = t.id AND r.ordinal >= t.n`,
+  // A report row's ordinal only identifies it (reports are read in REPORT_ORDER): reports an event
+  // did not have are inserted after its highest ordinal, those it lost deleted, the rest untouched,
+  // so a report joining an event of thousands is one row. Both see the statement's snapshot, so
+  // new ordinals never meet the rows being deleted.
+  insertReports: `INSERT INTO event_reports (event_id, ordinal, article_id, article_event_id)
+    SELECT t.e, coalesce((SELECT max(x.ordinal) FROM event_reports x WHERE x.event_id = t.e), -1) + row_number() OVER (PARTITION BY t.e ORDER BY t.i), t.a, t.ae
+    FROM unnest($1::text[], $2::text[], $3::text[]) WITH ORDINALITY AS t(e, a, ae, i)
+    WHERE NOT EXISTS (SELECT 1 FROM event_reports x WHERE x.event_id = t.e AND x.article_id = t.a AND x.article_event_id = t.ae)`,
+  deleteReports: `DELETE FROM event_reports r WHERE r.event_id = ANY($1::text[])
+    AND NOT EXISTS (SELECT 1 FROM unnest($2::text[], $3::text[], $4::text[]) AS t(e, a, ae) WHERE t.e = r.event_id AND t.a = r.article_id AND t.ae = r.article_event_id)`,
   upsertStories: `INSERT INTO stories (id, title, first_date, last_date, places_json, updated_at)
     SELECT * FROM ${unnestSql(['text', 'text', 'text', 'text', 'text', 'text'])}
     ON CONFLICT (id) DO UPDATE SET title = excluded.title, first_date = excluded.first_date,
     last_date = excluded.last_date, places_json = excluded.places_json, updated_at = excluded.updated_at`,
   selectEvents: `SELECT e.id, e.story_id, e.json, e.sources_count, e.contradictions_json,
-    (SELECT coalesce(json_agg(json_build_object('article_id', r.article_id, 'event_id', r.article_event_id) ORDER BY r.ordinal), '[]')::text
+    (SELECT coalesce(json_agg(json_build_object('article_id', r.article_id, 'event_id', r.article_event_id) ORDER BY ${REPORT_ORDER}), '[]')::text
        FROM event_reports r WHERE r.event_id = e.id) AS reports_json
     FROM events e`,
   selectEventOutlines: `SELECT e.id, e.story_id, e.date,
-    (SELECT coalesce(json_agg(json_build_object('article_id', r.article_id, 'event_id', r.article_event_id) ORDER BY r.ordinal), '[]')::text
+    (SELECT coalesce(json_agg(json_build_object('article_id', r.article_id, 'event_id', r.article_event_id) ORDER BY ${REPORT_ORDER}), '[]')::text
        FROM event_reports r WHERE r.event_id = e.id) AS reports_json
     FROM events e`,
 } as const;
@@ -196,8 +204,8 @@ export async function searchArticles(db: Queryable, query: string, opts: ListOpt
 /** Replaces merged events; must run inside a transaction (or savepoint) on `db`. */
 /**
  * In one statement (one round trip; data-modifying CTEs): removed events are deleted (their
- * reports with them, ON DELETE CASCADE), stories upserted, written events and their reports
- * upserted in place with surplus reports trimmed, and removed stories deleted (events still in
+ * reports with them, ON DELETE CASCADE), stories upserted, written events upserted in place, their
+ * new reports inserted and lost ones deleted, and removed stories deleted (events still in
  * them get a null story, ON DELETE SET NULL). The sub-statements touch disjoint rows (an id
  * written twice is refused before); foreign keys, cascades and the story-count trigger run at
  * the end of the statement, when every sub-statement's rows are there.
@@ -221,9 +229,9 @@ export async function replaceMergedEvents(db: Queryable, affected: readonly stri
   if (events.length > 0) {
     const rows = events.map((e) => [...pgValues(eventRowValues(e, now)), actorNames(e)]);
     add(SQL.upsertEvents, toColumns(rows, EVENT_ROW_COLUMNS.length + 1));
-    const reports = events.flatMap((e) => e.reports.map((r, i) => [e.id, i, r.article_id, r.event_id]));
-    add(SQL.upsertReports, toColumns(reports, 4));
-    add(SQL.trimReports, [events.map((e) => e.id), events.map((e) => e.reports.length)]);
+    const reports = toColumns(events.flatMap((e) => e.reports.map((r) => [e.id, r.article_id, r.event_id])), 3);
+    add(SQL.insertReports, reports);
+    add(SQL.deleteReports, [events.map((e) => e.id), ...reports]);
   }
   if (stories.remove !== undefined && stories.remove.length > 0) add('DELETE FROM stories WHERE id = ANY($1::text[])', [[...stories.remove]]);
   if (parts.length > 0) await db.query(`WITH ${parts.join(',\n')} SELECT 1`, params);

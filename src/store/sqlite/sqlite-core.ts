@@ -54,6 +54,13 @@ const EVENT_COLS = EVENT_COLUMN_NAMES.join(', ');
 const placeholders = (n: number): string => Array.from({ length: n }, () => '?').join(', ');
 const UPDATABLE_ARTICLE_COLUMNS = ARTICLE_COLUMN_NAMES.filter((c) => c !== 'id');
 
+/**
+ * The order of a merged event's reports: by report key (`article_id#event_id`, as `mergeReports`
+ * sorts them; SQLite's binary collation is code point order, which is JavaScript's string order
+ * for every character outside the astral planes).
+ */
+const REPORT_ORDER = "r.article_id || '#' || r.article_event_id";
+
 const SQL = {
   insertArticle: `INSERT INTO articles (${ARTICLE_COLUMN_NAMES.join(', ')}) VALUES (${placeholders(ARTICLE_COLUMN_NAMES.length)})`,
   // Parameters: the columns after `id`, then `id`.
@@ -63,23 +70,24 @@ const SQL = {
   insertStatement: `INSERT INTO article_statements (article_id, ordinal, statement_id, type, date, json)
     VALUES (?, ?, ?, ?, ?, ?)`,
   insertDiagnostic: 'INSERT INTO article_diagnostics (article_id, ordinal, code, severity, json) VALUES (?, ?, ?, ?, ?)',
-  // A rewritten event is updated in place, not deleted and inserted: its reports, most of them
-  // unchanged, are then only looked up, and the row keeps its place in the table.
+  // A rewritten event is updated in place, not deleted and inserted: the row keeps its place in
+  // the table and only the reports that changed are written (see `#writeReports`).
   upsertEvent: `INSERT INTO events (${EVENT_ROW_COLUMNS.join(', ')}) VALUES (${placeholders(EVENT_ROW_COLUMNS.length)})
     ON CONFLICT (id) DO UPDATE SET ${EVENT_ROW_COLUMNS.filter((c) => c !== 'id').map((c) => `${c} = excluded.${c}`).join(', ')}`,
-  upsertReport: `INSERT INTO event_reports (event_id, ordinal, article_id, article_event_id) VALUES (?, ?, ?, ?)
-    ON CONFLICT (event_id, ordinal) DO UPDATE SET article_id = excluded.article_id, article_event_id = excluded.article_event_id
-    WHERE article_id IS NOT excluded.article_id OR article_event_id IS NOT excluded.article_event_id`,
-  trimReports: 'DELETE FROM event_reports WHERE event_id = ? AND ordinal >= ?',
+  // A report row's ordinal only identifies it within its event (the order is that of REPORT_ORDER),
+  // so a report that sorts between two others is one insert, not a shift of every row after it.
+  reportRows: "SELECT ordinal, article_id || '#' || article_event_id AS key FROM event_reports WHERE event_id = ?",
+  insertReport: 'INSERT INTO event_reports (event_id, ordinal, article_id, article_event_id) VALUES (?, ?, ?, ?)',
+  deleteReport: 'DELETE FROM event_reports WHERE event_id = ? AND ordinal = ?',
   upsertStory: `INSERT INTO stories (id, title, first_date, last_date, places_json, updated_at) VALUES (?, ?, ?, ?, ?, ?)
     ON CONFLICT (id) DO UPDATE SET title = excluded.title, first_date = excluded.first_date,
     last_date = excluded.last_date, places_json = excluded.places_json, updated_at = excluded.updated_at`,
   selectEvents: `SELECT e.id, e.story_id, e.json, e.sources_count, e.contradictions_json,
-    (SELECT json_group_array(json_object('article_id', r.article_id, 'event_id', r.article_event_id) ORDER BY r.ordinal)
+    (SELECT json_group_array(json_object('article_id', r.article_id, 'event_id', r.article_event_id) ORDER BY ${REPORT_ORDER})
        FROM event_reports r WHERE r.event_id = e.id) AS reports_json
     FROM events e`,
   selectEventOutlines: `SELECT e.id, e.story_id, e.date,
-    (SELECT json_group_array(json_object('article_id', r.article_id, 'event_id', r.article_event_id) ORDER BY r.ordinal)
+    (SELECT json_group_array(json_object('article_id', r.article_id, 'event_id', r.article_event_id) ORDER BY ${REPORT_ORDER})
        FROM event_reports r WHERE r.event_id = e.id) AS reports_json
     FROM events e`,
 } as const;
@@ -409,14 +417,35 @@ export class SqliteCore {
     if (gone.length > 0) this.stmt('DELETE FROM events WHERE id IN (SELECT value FROM json_each(?))').run(JSON.stringify(gone));
     this.#upsertStories(stories, now);
     const upsertEvent = this.stmt(SQL.upsertEvent);
-    const upsertReport = this.stmt(SQL.upsertReport);
-    const trimReports = this.stmt(SQL.trimReports);
     for (const event of events) {
       upsertEvent.run(eventRowValues(event, now));
-      trimReports.run(event.id, event.reports.length);
-      event.reports.forEach((r, ordinal) => upsertReport.run(event.id, ordinal, r.article_id, r.event_id));
+      this.#writeReports(event);
     }
     this.#removeStories(stories);
+  }
+
+  /**
+   * Makes the event's report rows those of `event.reports`: rows of reports it no longer has are
+   * deleted, reports it did not have are inserted after the highest ordinal; the others are only
+   * read (one small row each), so a report joining an event of thousands writes one row.
+   */
+  #writeReports(event: MergedEvent): void {
+    const rows = this.stmt(SQL.reportRows).raw().all(event.id) as [number, string][];
+    const stored = new Map<string, number>();
+    let next = 0;
+    for (const [ordinal, key] of rows) {
+      stored.set(key, ordinal);
+      if (ordinal >= next) next = ordinal + 1;
+    }
+    const insert = this.stmt(SQL.insertReport);
+    for (const r of event.reports) {
+      const key = `${r.article_id}#${r.event_id}`;
+      if (stored.delete(key)) continue;
+      insert.run(event.id, next++, r.article_id, r.event_id);
+    }
+    if (stored.size === 0) return;
+    const remove = this.stmt(SQL.deleteReport);
+    for (const ordinal of stored.values()) remove.run(event.id, ordinal);
   }
 
   /** Writes `stories.upsert` (before the events that point to them). */
