@@ -233,5 +233,10 @@ describe('roles through the clause analysis', () => {
     expect(e).toBeDefined();
     expect(e!.location?.source_text ?? null).not.toBe('Ghukasyan');
   });
+  it('takes "the adversary" as an armed party that arms its firing verb', () => {
+    const evs = events("Armenia's Defence Ministry said that on March 8 the adversary fired shots at a tractor working in a field near Voskevan.");
+    expect(evs.length).toBe(1);
+    expect(evs[0]!.actor1?.side).toBe('AZE');
+  });
 });
 
