@@ -238,5 +238,11 @@ describe('roles through the clause analysis', () => {
     expect(evs.length).toBe(1);
     expect(evs[0]!.actor1?.side).toBe('AZE');
   });
+  it('codes beheadings and machete killings as violence against civilians', () => {
+    const [a] = events('Islamist militants beheaded at least 20 people in a village in Cabo Delgado province on Saturday, police said.');
+    expect(a?.event_type).toBe('Violence against civilians');
+    const [b] = events('Five people were hacked to death by gunmen in a village in Plateau State on Sunday, officials said.');
+    expect(b?.event_type).toBe('Violence against civilians');
+  });
 });
 
