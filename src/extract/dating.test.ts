@@ -13,6 +13,11 @@ const events = (text: string, published: string) => {
 };
 
 describe('dates by what they govern', () => {
+  it('keeps the calendar day a clock-time span stands in ("On May 30, from 11:55 to 16:25")', () => {
+    const es = events('On May 30, starting from 11:55 to 16:25, Armenian armed detachments fired at the positions of the Azerbaijani army in the Aghdam direction, the Defence Ministry said.\n\nAt 17:10 they fired again at the same positions.', '2023-06-01');
+    expect(es.length).toBeGreaterThan(0);
+    for (const e of es) expect(e.date).toBe('2023-05-30');
+  });
   it('does not date an event by the day its source spoke when the text names the day it happened', () => {
     // published Sunday 3 Aug 2025: "officials said on Sunday", the attack was "late Saturday night"
     const es = events('Militants attacked a police checkpoint in Bannu district, killing four policemen, officials said on Sunday.\n\nThe attack began late Saturday night and lasted two hours, police said.', '2025-08-03');

@@ -56,6 +56,12 @@ function fill(m: DateMention, rule: string): DateFill {
   };
 }
 
+/** A clock time or span of clock times with no day ("16:55", "from 11:55 to 16:25", "23:40 hours"). */
+const CLOCK_ONLY = /^\s*(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*(?:to|until|till|and|-|–)\s*\d{1,2}[:.]\d{2})?\s*(?:hours?|hrs|h|local time)?\s*$/i;
+function isClockOnly(m: DateMention): boolean {
+  return m.relative && CLOCK_ONLY.test(m.text);
+}
+
 /**
  * Picks the date of an event whose trigger is at `tStart`: the nearest usable date in its
  * sentence, else the last usable date earlier in its paragraph, else the publication date.
@@ -77,14 +83,20 @@ export function pickDate(
   const ownRoles = sentenceDates.map(withRole).filter((x) => usable(x.m, x.role));
   const own = ownRoles.map((x) => x.m);
   // A day the source spoke dates the event only when the sentence names no other.
-  const told = ownRoles.filter((x) => x.role !== 'speech').map((x) => x.m);
+  const para = paragraphDatesBefore.map(withRole).filter((x) => usable(x.m, x.role)).map((x) => x.m);
+  // A clock time alone ("from 11:55 to 16:25") is read as the reference day; it keeps the day a
+  // calendar date of its sentence or paragraph names ("On May 30, starting from 11:55 to 16:25").
+  const allTold = ownRoles.filter((x) => x.role !== 'speech').map((x) => x.m);
+  const days = allTold.filter((m) => !isClockOnly(m));
+  const dayBefore = [...para].reverse().find((m) => !isClockOnly(m));
+  const told = days.length ? days : dayBefore ? [] : allTold;
   if (told.length) {
     const nearest = told.reduce((a, b) => (Math.abs(b.start - tStart) < Math.abs(a.start - tStart) ? b : a));
     return fill(nearest, 'dates/sentence');
   }
+  if (allTold.length && dayBefore) return fill(dayBefore, 'dates/paragraph');
   if (own.length) return fill(own[0]!, 'dates/speech');
-  const para = paragraphDatesBefore.map(withRole).filter((x) => usable(x.m, x.role)).map((x) => x.m);
-  const last = para[para.length - 1];
+  const last = dayBefore ?? para[para.length - 1];
   if (last) return fill(last, 'dates/paragraph');
   if (reference) {
     return { date: reference, date_end: null, precision: 'day', source: 'publication', span: null, rule: 'dates/publication' };
