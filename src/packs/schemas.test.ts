@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fastPlaceRow, fastWorldActorRow, placeRowSchema, worldActorRowSchema } from './schemas.js';
+import { readdirSync, readFileSync } from 'node:fs';
+import { fastPlaceRow, fastWorldActorRow, placeRowSchema, theatreManifestSchema, worldActorRowSchema } from './schemas.js';
 
 const PLACE_COLUMNS = ['id', 'name', 'kind', 'aliases', 'country', 'admin1', 'admin2', 'lat', 'lon', 'population', 'is_current'];
 const ACTOR_COLUMNS = ['id', 'name', 'kind', 'side', 'country', 'inter', 'role', 'fightsAs', 'aliases'];
@@ -74,5 +75,23 @@ describe('fast TSV converters agree with the zod schemas', () => {
   it('accepts a well-formed gazetteer row', () => {
     const cells = ['place:wof:421199795', 'Goris', 'town', 'Goris|Gorus|Գորիս', 'ARM', 'Syunik', '', '39.51288', '46.33816', '20379', '1'];
     expect(fastPlaceRow(colsOf(PLACE_COLUMNS))(cells)).toMatchObject({ id: 'place:wof:421199795', aliases: ['Goris', 'Gorus', 'Գորիս'], admin2: null, lat: 39.51288 });
+  });
+});
+
+describe('pack sources', () => {
+  const manifest = (sources: unknown) => ({
+    id: 'x', name: 'X', version: '1.0.0', schemaVersion: 1, licence: 'CC-BY-4.0', attribution: 'a', countries: ['LBN'], keywords: ['x'],
+    files: { actors: 'actors.yml' }, sources,
+  });
+  it('refuses a source with no real name or no web address (a truncated entry, "W" / "i")', () => {
+    const res = theatreManifestSchema.safeParse(manifest([{ name: 'W', url: 'i' }]));
+    expect(res.success).toBe(false);
+  });
+  it('accepts a named source with an http(s) address, and every shipped theatre pack', () => {
+    expect(theatreManifestSchema.safeParse(manifest([{ name: 'UN Security Council resolution 1701', url: 'https://undocs.org/S/RES/1701(2006)' }])).success).toBe(true);
+    for (const dir of readdirSync(new URL('../../packs/theatres/', import.meta.url))) {
+      const json = JSON.parse(readFileSync(new URL(`../../packs/theatres/${dir}/pack.json`, import.meta.url), 'utf8'));
+      expect(theatreManifestSchema.safeParse(json).success, dir).toBe(true);
+    }
   });
 });

@@ -35,6 +35,12 @@ export const actorKindSchema = z.enum([
 const fileName = z.string().regex(/^[\w.-]+$/, 'expected a file name inside the pack folder');
 
 /** `packs/theatres/<id>/pack.json`. */
+/** A source a pack names: a work with a readable name and, when given, a web address. */
+const packSource = z.object({
+  name: z.string().min(3, 'a source is named by its title (at least 3 characters)'),
+  url: z.string().regex(/^https?:\/\/\S+$/, 'a source url is an http(s) address').optional(),
+}).passthrough();
+
 export const theatreManifestSchema = z.object({
   id: z.string().regex(/^[a-z0-9-]+$/, 'expected a kebab-case id'),
   name: nonEmpty,
@@ -42,7 +48,7 @@ export const theatreManifestSchema = z.object({
   schemaVersion: z.literal(1),
   licence: nonEmpty,
   attribution: nonEmpty,
-  sources: z.array(z.object({ name: nonEmpty }).passthrough()).optional(),
+  sources: z.array(packSource).optional(),
   retrieved: isoDate.optional(),
   countries: z.array(alpha3).min(1),
   keywords: z.array(nonEmpty),
@@ -69,7 +75,7 @@ export const worldManifestSchema = z.object({
   schemaVersion: z.literal(1),
   licence: nonEmpty,
   attribution: nonEmpty,
-  sources: z.array(z.object({ name: nonEmpty }).passthrough()).optional(),
+  sources: z.array(packSource).optional(),
   ambiguousAliases: z.array(nonEmpty).optional(),
   files: z.object({
     countries: fileName,
