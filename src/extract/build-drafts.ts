@@ -157,7 +157,7 @@ function placesOutsideActors(places: readonly PlaceHit[], actors: readonly Actor
     if (frame && (!SPEAKER_LOCATIVE.test(text.slice(Math.max(0, p.start - 20), p.start)) || actors.some((a) => a.start >= frame.claimant.start && a.end <= frame.claimant.end))) return false;
     const asActor = actors.some((a) => a.start <= p.start && a.end >= p.end);
     if (!asActor) return true;
-    return /\b(?:in|into|inside|across|to|near|around|of|at|from|outside)\s+(?:the\s+)?(?:(?:north|south|east|west)(?:ern|-eastern|-western)?\s+|central\s+)?$/i.test(text.slice(Math.max(0, p.start - 30), p.start));
+    return /\b(?:in|into|inside|across|to|near|around|of|at|from|outside)\s+(?:the\s+)?(?:(?:(?:north|south)-?(?:east|west)(?:ern)?|(?:north|south|east|west)(?:ern|-eastern|-western)?)\s+|central\s+)?$/i.test(text.slice(Math.max(0, p.start - 30), p.start));
   });
 }
 

@@ -28,7 +28,7 @@ export interface Roles {
   readonly target: RoleFill | null;
 }
 
-const placePrepRe = /\b(?:(?:in|into|inside|across|from|near|at|towards?|outside)\s+(?:the\s+)?(?:(?:north|south|east|west)(?:ern|-eastern|-western)?\s+|central\s+)?|(?:territory|soil|airspace)\s+of\s+(?:the\s+)?)$/i;
+const placePrepRe = /\b(?:(?:in|into|inside|across|from|near|at|towards?|outside)\s+(?:the\s+)?(?:(?:(?:north|south)-?(?:east|west)(?:ern)?|(?:north|south|east|west)(?:ern|-eastern|-western)?)\s+|central\s+)?|(?:territory|soil|airspace)\s+of\s+(?:the\s+)?)$/i;
 /** A relative clause opened after a comma and not yet closed ("..., where the peacekeepers are"). */
 const RELATIVE_OPEN = /,\s*(?:where|which|who|whom|whose)\b[^,]*$/i;
 const RELATIVE_CLOSED = /,\s*(?:where|which|who|whom|whose)\b[^,;]*,/gi;

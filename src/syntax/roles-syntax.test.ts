@@ -244,5 +244,9 @@ describe('roles through the clause analysis', () => {
     const [b] = events('Five people were hacked to death by gunmen in a village in Plateau State on Sunday, officials said.');
     expect(b?.event_type).toBe('Violence against civilians');
   });
+  it('reads a country after "in southwest" as the place, not as an actor', () => {
+    const [e] = events('Seventeen Nigerien soldiers were killed in an ambush by jihadists in southwest Niger, not far from the Mali border, the army said on Tuesday.');
+    expect(e?.location?.country).toBe('NER');
+  });
 });
 
