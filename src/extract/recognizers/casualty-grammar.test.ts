@@ -160,6 +160,11 @@ describe('casualty grammar: sizes and sums (issue #13)', () => {
     expect(read('The bomb killed five guards but also two civilians including a girl.')).toEqual(['killed 7']);
     expect(read('The raid killed three fighters and two farmers.')).toEqual(['killed 5']);
   });
+  it('does not sum the subject of the next clause into the object ("killed two and five were wounded")', () => {
+    expect(read('The shelling killed two people and five others were wounded.')).toEqual(['killed 2', 'injured 5']);
+    expect(read('The strike killed a soldier and three civilians including a boy were hurt.')).toEqual(['killed 1', 'injured 3']);
+    expect(read('The raid killed two guards and four others reportedly died later.')).toEqual(['killed 2', 'killed 4']);
+  });
   it('reads "one was hurt" and "wounded another"', () => {
     expect(read('Three soldiers died and one was hurt.')).toEqual(['killed 3', 'injured 1']);
     expect(read('The patrol killed one raider and wounded another.')).toEqual(['killed 1', 'injured 1']);

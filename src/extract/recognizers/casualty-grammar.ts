@@ -305,6 +305,14 @@ function skipIncluding(tokens: readonly Token[], x: number): number {
   return y > from ? y : x;
 }
 
+/** A verb or auxiliary at token `k`, over adverbs ("were wounded", "reportedly died"): the words before it are its subject. */
+function hasPredicate(tokens: readonly Token[], k: number): boolean {
+  let j = k;
+  while (tokens[j]?.pos === 'ADV') j++;
+  const t = tokens[j];
+  return t !== undefined && (t.pos === 'AUX' || t.pos === 'VERB' || t.lemma === 'be' || t.lemma === 'have' || t.lemma === 'get');
+}
+
 /** An age set off by commas after a name ("Garash D., 62,"): the index after it, or `k`. */
 function skipAgeApposition(tokens: readonly Token[], k: number): number {
   return tokens[k]?.lower === ',' && tokens[k + 1]?.pos === 'NUM' && tokens[k + 2]?.lower === ',' ? k + 3 : k;
@@ -445,6 +453,9 @@ export function casualtiesFromTokens(
             if (!more) break;
             const end2 = victimAfter(tokens, more.to, c);
             if (end2 === more.to || !headIsPeople(tokens, more.to, end2, c)) break;
+            // ("killed two people and five others were wounded": a figure with a predicate of its
+            // own is the subject of the next clause, not a victim of this verb)
+            if (hasPredicate(tokens, skipIncluding(tokens, end2))) break;
             for (let y = more.from; y < more.to; y++) used.add(y);
             total = { ...total, count: total.count + more.count, article: false };
             vEnd = end2;
