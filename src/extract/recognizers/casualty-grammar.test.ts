@@ -160,6 +160,13 @@ describe('casualty grammar: sizes and sums (issue #13)', () => {
     expect(read('The bomb killed five guards but also two civilians including a girl.')).toEqual(['killed 7']);
     expect(read('The raid killed three fighters and two farmers.')).toEqual(['killed 5']);
   });
+  it('reads "last month" after a toll only inside its sentence', () => {
+    const text = 'Shelling kills three civilians in Donetsk\nLast year the town was quiet.';
+    const title = analyzeText(text).tokens.filter((t) => t.end <= text.indexOf('\n'));
+    expect(casualtiesFromTokens(text, title, lex, [], false).map((c) => [c.count, c.aggregate])).toEqual([[3, false]]);
+    expect(read('Two guards were killed in a raid last month.').length).toBe(1);
+    expect(casualtiesFromTokens('Two guards were killed in a raid last month.', analyzeText('Two guards were killed in a raid last month.').tokens, lex, [], false)[0]!.aggregate).toBe(true);
+  });
   it('does not sum the subject of the next clause into the object ("killed two and five were wounded")', () => {
     expect(read('The shelling killed two people and five others were wounded.')).toEqual(['killed 2', 'injured 5']);
     expect(read('The strike killed a soldier and three civilians including a boy were hurt.')).toEqual(['killed 1', 'injured 3']);

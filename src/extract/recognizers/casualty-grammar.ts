@@ -662,6 +662,7 @@ export function casualtiesFromTokens(
   namedSubjects(tokens, c, out, emitNames);
   const opening = tokens.slice(0, 4).map((t) => t.text).join(' ');
   const earlierSentence = tokens.length > 0 && EARLIER_OPENING.test(opening);
+  const sentenceEnd = tokens.at(-1)?.end ?? text.length;
   out.sort((a, b) => a.start - b.start);
   return out.map((m, idx) => {
     // "three Azerbaijani servicemen were killed and four wounded": the bare figure counts the same victims
@@ -670,7 +671,8 @@ export function casualtiesFromTokens(
     const inherited = !m.victim && m.count > 0 && prev?.victim && /^\s*,?\s*(?:and|while|,)\s*$/.test(joint) ? prev.victim : m.victim;
     // "one of its commanders killed in a strike last month", "Last month, a strike killed 75": a
     // toll of another, earlier time
-    const earlier = !m.aggregate && (EARLIER.test(text.slice(m.end, m.end + 60).split(/[.;,]/)[0] ?? '') || earlierSentence);
+    // (within the sentence: a headline has no full stop before the next line's "Last year")
+    const earlier = !m.aggregate && (EARLIER.test(text.slice(m.end, Math.min(m.end + 60, sentenceEnd)).split(/[.;,]/)[0] ?? '') || earlierSentence);
     return inherited !== m.victim || earlier ? { ...m, victim: inherited, aggregate: m.aggregate || earlier } : m;
   });
 }
