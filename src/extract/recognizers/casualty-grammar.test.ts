@@ -153,6 +153,8 @@ describe('casualty grammar: sizes and sums (issue #13)', () => {
   });
   it('reads through an apposition that renames the victims, and an "including" phrase', () => {
     expect(read('Two people, a nurse and a driver, were killed on the road.')).toEqual(['killed 2']);
+    // (nine words inside: the longest apposition the coordination and the apposition readings both allow)
+    expect(read('Two soldiers, a young private and an older army staff sergeant, were killed.')).toEqual(['killed 2']);
     expect(read('A police officer, Jan Holm, was killed.')).toEqual(['killed 1']);
     expect(read('Officials said three people including a boy were injured.')).toEqual(['injured 3']);
   });
