@@ -173,6 +173,7 @@ describe('casualty grammar: sizes and sums (issue #13)', () => {
     expect(read('The shelling killed two people and five others were wounded.')).toEqual(['killed 2', 'injured 5']);
     expect(read('The strike killed a soldier and three civilians including a boy were hurt.')).toEqual(['killed 1', 'injured 3']);
     expect(read('The raid killed two guards and four others reportedly died later.')).toEqual(['killed 2', 'killed 4']);
+    expect(read('The strike killed two soldiers and three civilians living nearby.')).toEqual(['killed 5']);
   });
   it('reads "one was hurt" and "wounded another"', () => {
     expect(read('Three soldiers died and one was hurt.')).toEqual(['killed 3', 'injured 1']);

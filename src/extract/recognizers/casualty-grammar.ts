@@ -305,12 +305,16 @@ function skipIncluding(tokens: readonly Token[], x: number): number {
   return y > from ? y : x;
 }
 
-/** A verb or auxiliary at token `k`, over adverbs ("were wounded", "reportedly died"): the words before it are its subject. */
+/**
+ * A verb or auxiliary at token `k`, over adverbs ("were wounded", "reportedly died"): the words
+ * before it are its subject. (A participle in -ing modifies them: "civilians living nearby".)
+ */
 function hasPredicate(tokens: readonly Token[], k: number): boolean {
   let j = k;
   while (tokens[j]?.pos === 'ADV') j++;
   const t = tokens[j];
-  return t !== undefined && (t.pos === 'AUX' || t.pos === 'VERB' || t.lemma === 'be' || t.lemma === 'have' || t.lemma === 'get');
+  if (t === undefined) return false;
+  return t.pos === 'AUX' || (t.pos === 'VERB' && !/ing$/.test(t.lower)) || ['be', 'have', 'get'].includes(t.lemma);
 }
 
 /** The most tokens from the comma after the victims to the comma that closes an apposition. */
