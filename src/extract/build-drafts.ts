@@ -44,7 +44,8 @@ export interface SentenceFacts {
 
 const freshRe = /\b(?:today|tonight|this (?:morning|evening|week)|yesterday|earlier today|hours ago|on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b/i;
 const skipKinds = new Set(['title', 'caption', 'heading']);
-const SETTLEMENT = new Set(['village', 'town', 'city']);
+/** Place kinds that are settlements (a scene of its own: a village, town or city). */
+export const SETTLEMENT: ReadonlySet<string> = new Set(['village', 'town', 'city']);
 const listGapRe = /^\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?(?:(?:village|town|city|settlement)s?\s+(?:of\s+)?)?$/i;
 
 /** Places a capture verb governs: the first one right after it and those listed with it ("X and Y"). */

@@ -4,7 +4,7 @@
  * facts (frames, claims, casualties) → drafts per trigger → casualty and claim attachment →
  * merge per article → final fields (implied opponent, place fallback, ceasefire) → statements.
  */
-import { buildDrafts, readSentences, type SentenceFacts } from './build-drafts.js';
+import { buildDrafts, readSentences, SETTLEMENT, type SentenceFacts } from './build-drafts.js';
 import { ceasefireInForce, isViolent } from './ceasefire.js';
 import { toActor } from '../packs/actor-matcher.js';
 import type { ExtractContext } from './context.js';
@@ -503,7 +503,7 @@ function splitByPlace(text: string, facts: readonly SentenceFacts[], drafts: rea
       // (a toll told in a sentence of its own may name its place anywhere after it: "a soldier was
       // wounded in a provocation near Khtsaberd")
       const own = f.s.index === d.sentence.index;
-      const place = f.places.find((p) => SETTLEMENTS.has(p.kind) && p.start >= c.mention.end && (CASUALTY_PLACE.test(text.slice(c.mention.end, p.start)) || (!own && LOCATIVE_BEFORE.test(text.slice(Math.max(f.s.start, p.start - 40), p.start)))));
+      const place = f.places.find((p) => SETTLEMENT.has(p.kind) && p.start >= c.mention.end && (CASUALTY_PLACE.test(text.slice(c.mention.end, p.start)) || (!own && LOCATIVE_BEFORE.test(text.slice(Math.max(f.s.start, p.start - 40), p.start)))));
       if (!place || place.place.name === d.location.place.name || d.location.hit.start === place.start) continue;
       // (the event's own place, told again, or a place inside it, is no new scene)
       if (d.location.rank <= 1 && distanceKm(place.place, d.location.place) <= 3) continue;
@@ -525,7 +525,6 @@ function splitByPlace(text: string, facts: readonly SentenceFacts[], drafts: rea
   }
   return out;
 }
-const SETTLEMENTS: ReadonlySet<string> = new Set(['village', 'town', 'city']);
 const LOCATIVE_BEFORE = /\b(?:in|at|near|outside)\s+(?:the\s+)?(?:(?:village|town|city|settlement)\s+of\s+)?$/i;
 
 /** "Also", "another", "as well", "similar": a telling that adds to a series already told. */

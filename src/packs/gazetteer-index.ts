@@ -191,13 +191,16 @@ export function createPlaceMatcher(packs: Packs): PlaceMatcher {
   const loadedKeys = new Set<string>();
   const loadKey = (k: string): void => {
     loadedKeys.add(k);
+    const waiting = deferred.length;
     for (const l of lazy) {
       for (const p of l.withFirstKey(k)) {
         if (p.kind === 'country' || p.curated || (p.country && gazetteerCountries.has(p.country))) continue;
         addBulk(p, p.population >= EAGER_POPULATION, true, k);
       }
     }
-    if (deferred.length > 0) indexDeferred();
+    // (a row's alias in another script, read because the text has a word in that script: indexed
+    // now, as `find` indexed the others on seeing that word; a Latin word leaves them waiting)
+    if (deferred.length > waiting) indexDeferred();
   };
 
   // "the Syrian capital", "Ukraine's capital": the capital city of the country named.

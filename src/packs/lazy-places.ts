@@ -14,11 +14,9 @@
  * row as before: results never depend on the table, only start-up time does.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { gunzipSync } from 'node:zlib';
 import { PackError } from './pack-error.js';
 import { displayPath } from './read-pack-file.js';
-import { fastPlaceRow, placeRowSchema } from './schemas.js';
+import { placeRowParser, readGz } from './place-rows.js';
 import type { PlaceEntry } from './types.js';
 
 /** Rows of `places.tsv`, parsed when asked for. */
@@ -66,10 +64,7 @@ export function lazyPlaces(placesFile: string, keysFile: string, eagerIds: Reado
   const shown = displayPath(placesFile);
   // the places table's own header
   const headerEnd = placesHeaderEnd(bytes);
-  const columns = bytes.toString('utf8', headerEnd.start, headerEnd.end).split('\t');
-  const col: Record<string, number> = {};
-  columns.forEach((h, c) => (col[h] = c));
-  const convert = fastPlaceRow(col);
+  const parseRow = placeRowParser(bytes.toString('utf8', headerEnd.start, headerEnd.end).split('\t'), shown, opts.country);
 
   // start offsets of the key table's lines (after its header)
   const starts: number[] = [];
@@ -86,24 +81,7 @@ export function lazyPlaces(placesFile: string, keysFile: string, eagerIds: Reado
     let end = bytes.indexOf(0x0a, offset);
     if (end < 0) end = bytes.length;
     if (end > offset && bytes[end - 1] === 0x0d) end--;
-    const cells = bytes.toString('utf8', offset, end).split('\t');
-    const line = (): number => lineOf(bytes, offset);
-    if (cells.length > columns.length) throw new PackError(shown, `${cells.length} cells for ${columns.length} columns`, { row: line() });
-    let entry = convert(cells);
-    if (entry === undefined) {
-      const row: Record<string, string> = {};
-      for (let c = 0; c < columns.length; c++) row[columns[c]!] = cells[c] ?? '';
-      const res = placeRowSchema.safeParse(row);
-      if (!res.success) {
-        const issue = res.error.issues[0];
-        const field = issue ? issue.path.join('.') : '';
-        throw new PackError(shown, issue?.message ?? 'invalid', { row: line(), field: field === '' ? null : field, id: row.id ?? null });
-      }
-      entry = res.data;
-    }
-    if (opts.country !== undefined && entry.country !== opts.country) {
-      throw new PackError(shown, `a row of ${entry.country ?? 'no country'} in the file of ${opts.country}`, { row: line(), field: 'country', id: entry.id });
-    }
+    const entry = parseRow(bytes.toString('utf8', offset, end).split('\t'), () => lineOf(bytes, offset));
     parsed.set(offset, entry);
     return entry;
   };
@@ -165,12 +143,6 @@ export function lazyPlaces(placesFile: string, keysFile: string, eagerIds: Reado
       return out;
     },
   };
-}
-
-/** A file's bytes, decompressed when its name ends in `.gz`. */
-function readGz(file: string): Buffer {
-  const raw = readFileSync(file);
-  return file.endsWith('.gz') ? gunzipSync(raw) : raw;
 }
 
 /** The header line of a TSV (the first line that is neither blank nor a `#` comment) and where the rows start. */

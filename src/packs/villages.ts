@@ -7,13 +7,12 @@
  * folder is listed; a country's file is decompressed, parsed and validated on its first request.
  * The place matcher asks only for the countries an article names (`gazetteer-index.ts`).
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import { lazyPlaces, type LazyPlaces } from './lazy-places.js';
 import { PackError } from './pack-error.js';
 import { displayPath } from './read-pack-file.js';
-import { fastPlaceRow, placeRowSchema } from './schemas.js';
+import { placeRowParser, readGz } from './place-rows.js';
 import type { PlaceEntry } from './types.js';
 
 /** Villages by country, parsed on demand. */
@@ -88,13 +87,12 @@ function readCountry(file: string, country: string): PlaceEntry[] {
   const shown = displayPath(file);
   let bytes: Buffer;
   try {
-    const raw = readFileSync(file);
-    bytes = file.endsWith('.gz') ? gunzipSync(raw) : raw;
+    bytes = readGz(file);
   } catch (err) {
     throw new PackError(shown, `cannot read file (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
   }
   let header: string[] | null = null;
-  let convert: ReturnType<typeof fastPlaceRow> | null = null;
+  let parseRow: ReturnType<typeof placeRowParser> | null = null;
   const out: PlaceEntry[] = [];
   for (let from = 0, line = 1; from < bytes.length; line++) {
     let to = bytes.indexOf(0x0a, from);
@@ -106,25 +104,11 @@ function readCountry(file: string, country: string): PlaceEntry[] {
     const cells = text.split('\t');
     if (header === null) {
       header = cells;
-      const col: Record<string, number> = {};
-      header.forEach((h, c) => (col[h] = c));
-      convert = fastPlaceRow(col);
+      parseRow = placeRowParser(header, shown, country);
       continue;
     }
-    if (cells.length > header.length) throw new PackError(shown, `${cells.length} cells for ${header.length} columns`, { row: line });
-    let entry = convert!(cells);
-    if (entry === undefined) {
-      const row: Record<string, string> = {};
-      for (let c = 0; c < header.length; c++) row[header[c]!] = cells[c] ?? '';
-      const res = placeRowSchema.safeParse(row);
-      if (!res.success) {
-        const issue = res.error.issues[0];
-        const field = issue ? issue.path.join('.') : '';
-        throw new PackError(shown, issue?.message ?? 'invalid', { row: line, field: field === '' ? null : field, id: row.id ?? null });
-      }
-      entry = res.data;
-    }
-    if (entry.country !== country) throw new PackError(shown, `a row of ${entry.country ?? 'no country'} in the file of ${country}`, { row: line, field: 'country', id: entry.id });
+    const row = line;
+    const entry = parseRow!(cells, () => row);
     // one string per distinct kind, country and division name, not one per row
     out.push({ ...entry, kind: intern(entry.kind), country: intern(entry.country), admin1: intern(entry.admin1), admin2: intern(entry.admin2) });
   }

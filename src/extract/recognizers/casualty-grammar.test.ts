@@ -153,12 +153,27 @@ describe('casualty grammar: sizes and sums (issue #13)', () => {
   });
   it('reads through an apposition that renames the victims, and an "including" phrase', () => {
     expect(read('Two people, a nurse and a driver, were killed on the road.')).toEqual(['killed 2']);
+    // (nine words inside: the longest apposition the coordination and the apposition readings both allow)
+    expect(read('Two soldiers, a young private and an older army staff sergeant, were killed.')).toEqual(['killed 2']);
     expect(read('A police officer, Jan Holm, was killed.')).toEqual(['killed 1']);
     expect(read('Officials said three people including a boy were injured.')).toEqual(['injured 3']);
   });
   it('sums coordinated victims of one verb', () => {
     expect(read('The bomb killed five guards but also two civilians including a girl.')).toEqual(['killed 7']);
     expect(read('The raid killed three fighters and two farmers.')).toEqual(['killed 5']);
+  });
+  it('reads "last month" after a toll only inside its sentence', () => {
+    const text = 'Shelling kills three civilians in Donetsk\nLast year the town was quiet.';
+    const title = analyzeText(text).tokens.filter((t) => t.end <= text.indexOf('\n'));
+    expect(casualtiesFromTokens(text, title, lex, [], false).map((c) => [c.count, c.aggregate])).toEqual([[3, false]]);
+    expect(read('Two guards were killed in a raid last month.').length).toBe(1);
+    expect(casualtiesFromTokens('Two guards were killed in a raid last month.', analyzeText('Two guards were killed in a raid last month.').tokens, lex, [], false)[0]!.aggregate).toBe(true);
+  });
+  it('does not sum the subject of the next clause into the object ("killed two and five were wounded")', () => {
+    expect(read('The shelling killed two people and five others were wounded.')).toEqual(['killed 2', 'injured 5']);
+    expect(read('The strike killed a soldier and three civilians including a boy were hurt.')).toEqual(['killed 1', 'injured 3']);
+    expect(read('The raid killed two guards and four others reportedly died later.')).toEqual(['killed 2', 'killed 4']);
+    expect(read('The strike killed two soldiers and three civilians living nearby.')).toEqual(['killed 5']);
   });
   it('reads "one was hurt" and "wounded another"', () => {
     expect(read('Three soldiers died and one was hurt.')).toEqual(['killed 3', 'injured 1']);

@@ -305,6 +305,36 @@ function skipIncluding(tokens: readonly Token[], x: number): number {
   return y > from ? y : x;
 }
 
+/**
+ * A verb or auxiliary at token `k`, over adverbs ("were wounded", "reportedly died"): the words
+ * before it are its subject. (A participle in -ing modifies them: "civilians living nearby".)
+ */
+function hasPredicate(tokens: readonly Token[], k: number): boolean {
+  let j = k;
+  while (tokens[j]?.pos === 'ADV') j++;
+  const t = tokens[j];
+  if (t === undefined) return false;
+  return t.pos === 'AUX' || (t.pos === 'VERB' && !/ing$/.test(t.lower)) || ['be', 'have', 'get'].includes(t.lemma);
+}
+
+/** The most tokens from the comma after the victims to the comma that closes an apposition. */
+const APPOSITION_SPAN = 10;
+
+/**
+ * From a comma at `k`, a noun phrase closed by another comma at most {@link APPOSITION_SPAN}
+ * tokens on that renames the victims before it ("two people, a civilian and a soldier, were
+ * killed", "an Armenian soldier, Artyom P., was killed"): the closing comma's index, or -1.
+ */
+function renamingApposition(tokens: readonly Token[], k: number): number {
+  if (tokens[k]?.lower !== ',') return -1;
+  for (let x = k + 1; x < tokens.length && x <= k + APPOSITION_SPAN; x++) {
+    const t = tokens[x]!;
+    if (t.lower === ',') return x > k + 1 ? x : -1;
+    if (!(['PROPN', 'NOUN', 'ADJ', 'DET', 'NUM', 'CCONJ'].includes(t.pos) || t.text === '-' || t.lower === "'s")) return -1;
+  }
+  return -1;
+}
+
 /** An age set off by commas after a name ("Garash D., 62,"): the index after it, or `k`. */
 function skipAgeApposition(tokens: readonly Token[], k: number): number {
   return tokens[k]?.lower === ',' && tokens[k + 1]?.pos === 'NUM' && tokens[k + 2]?.lower === ',' ? k + 3 : k;
@@ -445,6 +475,9 @@ export function casualtiesFromTokens(
             if (!more) break;
             const end2 = victimAfter(tokens, more.to, c);
             if (end2 === more.to || !headIsPeople(tokens, more.to, end2, c)) break;
+            // ("killed two people and five others were wounded": a figure with a predicate of its
+            // own is the subject of the next clause, not a victim of this verb)
+            if (hasPredicate(tokens, skipIncluding(tokens, end2))) break;
             for (let y = more.from; y < more.to; y++) used.add(y);
             total = { ...total, count: total.count + more.count, article: false };
             vEnd = end2;
@@ -556,9 +589,8 @@ export function casualtiesFromTokens(
     // "two women and a child died", "three instructors and two fighters were killed": one toll.
     const inner: number[] = [];
     // ("two people, a civilian and a soldier, were killed": an apposition, not more victims)
-    const closing = tokens[vEnd]?.lower === ',' ? tokens.findIndex((x, idx) => idx > vEnd && idx <= vEnd + 10 && x.lower === ',') : -1;
-    const renaming = closing > 0 && tokens.slice(vEnd + 1, closing).every((x) => ['PROPN', 'NOUN', 'ADJ', 'DET', 'NUM', 'CCONJ'].includes(x.pos) || x.text === '-') &&
-      (c.auxiliaries.has(tokens[closing + 1]?.lower ?? '') || tokens[closing + 1]?.pos === 'AUX' || tokens[closing + 1]?.pos === 'VERB');
+    const closing = renamingApposition(tokens, vEnd);
+    const renaming = closing > 0 && (c.auxiliaries.has(tokens[closing + 1]?.lower ?? '') || tokens[closing + 1]?.pos === 'AUX' || tokens[closing + 1]?.pos === 'VERB');
     for (let guard = 0; guard < 4 && !renaming && (tokens[vEnd]?.lower === 'and' || tokens[vEnd]?.lower === ',') && vEnd > n.to; guard++) {
       const more = countAt(tokens, vEnd + 1, lex);
       if (!more) break;
@@ -577,12 +609,12 @@ export function casualtiesFromTokens(
     k = inc;
     // "fourteen people, nine of them children, died": skip one apposition set off by commas.
     if (tokens[k]?.lower === ',' && k + 1 < tokens.length) {
-      const close = tokens.findIndex((x, idx) => idx > k && idx <= k + 10 && x.lower === ',');
+      const close = tokens.findIndex((x, idx) => idx > k && idx <= k + APPOSITION_SPAN && x.lower === ',');
       // ("Thirteen people, including three children, were killed": the figure inside is part of it;
       // "two people, a civilian and a soldier, were killed", "an Armenian soldier, Artyom P., was
       // killed": a noun phrase that renames the victims)
       const inside = close > 0 ? tokens.slice(k + 1, close) : [];
-      const renames = inside.length > 0 && close - k <= 9 && inside.every((x) => ['PROPN', 'NOUN', 'ADJ', 'DET', 'NUM', 'CCONJ'].includes(x.pos) || x.text === '-' || x.lower === "'s");
+      const renames = close > 0 && renamingApposition(tokens, k) === close;
       if (close > 0 && (renames || (close - k <= 6 && inside.some((x) => x.lower === 'of' || x.lower === 'including' || x.lower === 'among' || x.lower === 'mostly' || x.lower === 'mainly')))) {
         for (let x = k + 1; x < close; x++) inner.push(x);
         k = close + 1;
@@ -651,6 +683,7 @@ export function casualtiesFromTokens(
   namedSubjects(tokens, c, out, emitNames);
   const opening = tokens.slice(0, 4).map((t) => t.text).join(' ');
   const earlierSentence = tokens.length > 0 && EARLIER_OPENING.test(opening);
+  const sentenceEnd = tokens.at(-1)?.end ?? text.length;
   out.sort((a, b) => a.start - b.start);
   return out.map((m, idx) => {
     // "three Azerbaijani servicemen were killed and four wounded": the bare figure counts the same victims
@@ -659,7 +692,8 @@ export function casualtiesFromTokens(
     const inherited = !m.victim && m.count > 0 && prev?.victim && /^\s*,?\s*(?:and|while|,)\s*$/.test(joint) ? prev.victim : m.victim;
     // "one of its commanders killed in a strike last month", "Last month, a strike killed 75": a
     // toll of another, earlier time
-    const earlier = !m.aggregate && (EARLIER.test(text.slice(m.end, m.end + 60).split(/[.;,]/)[0] ?? '') || earlierSentence);
+    // (within the sentence: a headline has no full stop before the next line's "Last year")
+    const earlier = !m.aggregate && (EARLIER.test(text.slice(m.end, Math.min(m.end + 60, sentenceEnd)).split(/[.;,]/)[0] ?? '') || earlierSentence);
     return inherited !== m.victim || earlier ? { ...m, victim: inherited, aggregate: m.aggregate || earlier } : m;
   });
 }
