@@ -599,7 +599,9 @@ export function extractEvents(article: CleanArticle, ctx: ExtractContext): Extra
   const clusters = clusterDrafts(drafts).map((c) => seriesMeans(c, drafts));
   const events = articleAgent(clusters.map((c, i) => finalize(c, `e${i + 1}`, ctx, focus, article.outlet)), ctx);
   const eventOfSentence = new Map<number, string>();
-  clusters.forEach((c, i) => c.forEach((d) => eventOfSentence.set(d.sentence.index, `e${i + 1}`)));
+  // (a toll split off to another place shares its sentence with the event it came from, which
+  // keeps the sentence's statements)
+  clusters.forEach((c, i) => c.forEach((d) => { if (!d.rules.includes('extract/split-by-place')) eventOfSentence.set(d.sentence.index, `e${i + 1}`); }));
   const statements = findStatements(
     facts,
     ctx,

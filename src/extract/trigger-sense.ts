@@ -348,7 +348,8 @@ export function refersBack(t: TriggerHit, hasOwnDate: boolean, drafts: readonly 
   // ("Shells hit the market ... The attack was retaliation"), so it refers back to any of them.
   // A plural ("the ghastly attacks") may sum up several events: it keeps the type rule.
   const anyViolent = (hit.trigger?.reference ?? false) ||
-    // (so is a light verb's definite attack noun: "carried out the strike")
+    // (so is a light verb's definite attack noun, "carried out the strike": a battle/offensive hit
+    // that opens with a verb is definite only through a light verb, match-frames.ts `lightDefinite`)
     (hit.definite === true && (hit.trigger?.nominal === true || hit.trigger?.frame === 'battle/offensive') && (hit.trigger?.frame === 'battle/attack' || hit.trigger?.frame === 'battle/offensive') && !/s$/i.test(t.text));
   const isViolent = (type: string): boolean => type === 'Battles' || type === 'Explosions/Remote violence' || type === 'Violence against civilians';
   return drafts.some((d) => !d.background && (anyViolent ? isViolent(d.event_type) : d.event_type === t.def.event_type && (violent || d.sub_event_type === t.def.sub_event_type)));
