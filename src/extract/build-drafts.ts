@@ -487,7 +487,9 @@ export function buildDrafts(text: string, facts: readonly SentenceFacts[], refer
       if (isOldDate(date, horizon)) {
         background = true;
         rules.push('background/old-date');
-      } else if (date.rule !== 'dates/sentence' && history.get(f.s.paragraph)) {
+      } else if (date.rule !== 'dates/sentence' && date.rule !== 'dates/speech' && history.get(f.s.paragraph)) {
+        // (a sentence whose source spoke on a day of the news, "rebels seized X, officials said on
+        // Monday", is news beside a recalled year)
         background = true;
         rules.push('background/history-paragraph');
       } else if (date.rule !== 'dates/sentence' && (ongoingSince(text, f.dates, reference) || ongoingClause(text, t, f.s) || (!f.dates.length && presentProgressive(f.tokens, t, f.s.kind)))) {

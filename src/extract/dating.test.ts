@@ -13,6 +13,10 @@ const events = (text: string, published: string) => {
 };
 
 describe('dates by what they govern', () => {
+  it('keeps news dated by the day its source spoke as news beside a recalled year in its paragraph', () => {
+    const es = events('M23 rebels seized the border town of Bunagana in eastern Congo, local officials said on Monday. The rebels briefly held the town in 2012 during an earlier insurrection.', '2022-06-14');
+    expect(es.some((e) => e.sub_event_type === 'Non-state actor overtakes territory')).toBe(true);
+  });
   it('keeps the calendar day a clock-time span stands in ("On May 30, from 11:55 to 16:25")', () => {
     const es = events('On May 30, starting from 11:55 to 16:25, Armenian armed detachments fired at the positions of the Azerbaijani army in the Aghdam direction, the Defence Ministry said.\n\nAt 17:10 they fired again at the same positions.', '2023-06-01');
     expect(es.length).toBeGreaterThan(0);
