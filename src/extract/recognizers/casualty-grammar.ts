@@ -43,6 +43,13 @@ const grammarFile = z.object({
   unspecified_victims: z.array(z.string()),
   zero_nouns: z.object({ both: z.array(z.string()), killed: z.array(z.string()), injured: z.array(z.string()) }),
   noun_complements: z.record(z.object({ category: z.enum(['killed', 'injured']), prepositions: z.array(z.string()).min(1) })),
+  attempt_verbs: z.array(z.string()),
+  fatal_adverbs: z.array(z.string()),
+  fatal_adjectives: z.array(z.string()),
+  wound_nouns: z.array(z.string()),
+  suffer_verbs: z.array(z.string()),
+  not_names: z.array(z.string()),
+  time_nouns: z.array(z.string()),
 });
 
 interface Classes {
@@ -66,6 +73,17 @@ interface Classes {
   readonly zeroNouns: ReadonlyMap<string, Category | 'both'>;
   /** Event nouns whose complement counts the victims ("the deaths of eight", "injuries to 16"). */
   readonly nounComplements: ReadonlyMap<string, { readonly category: Category; readonly prepositions: ReadonlySet<string> }>;
+  /** Verbs of trying: "attempted to kill" tells no death. */
+  readonly attempts: ReadonlySet<string>;
+  /** Adverbs that make a wound a death: "fatally wounded", "wounded fatally". */
+  readonly fatalAdverbs: ReadonlySet<string>;
+  readonly fatalAdjectives: ReadonlySet<string>;
+  readonly woundNouns: ReadonlySet<string>;
+  /** Verbs whose object is a wound: "suffered neck injuries", "received a fatal gunshot wound". */
+  readonly sufferVerbs: ReadonlySet<string>;
+  /** Words that make a capitalised run a body, a unit or a place rather than a person's name. */
+  readonly notNames: ReadonlySet<string>;
+  readonly timeNouns: ReadonlySet<string>;
 }
 
 let classes: Classes | null = null;
@@ -100,6 +118,13 @@ function load(): Classes {
       ...g.zero_nouns.injured.map((w) => [w, 'injured'] as const),
     ]),
     nounComplements: new Map(Object.entries(g.noun_complements).map(([w, v]) => [w, { category: v.category, prepositions: new Set(v.prepositions) }])),
+    attempts: new Set(g.attempt_verbs),
+    fatalAdverbs: new Set(g.fatal_adverbs),
+    fatalAdjectives: new Set(g.fatal_adjectives),
+    woundNouns: new Set(g.wound_nouns),
+    sufferVerbs: new Set(g.suffer_verbs),
+    notNames: new Set(g.not_names),
+    timeNouns: new Set(g.time_nouns),
   };
   return classes;
 }
@@ -259,29 +284,17 @@ function headIsPeople(tokens: readonly Token[], from: number, to: number, c: Cla
  * the category (killed when the wound is fatal) and the index after the wound noun.
  */
 function sufferedWound(tokens: readonly Token[], k: number): { category: Category; end: number } | null {
-  if (!SUFFER_VERBS.has(tokens[k]?.lemma ?? '')) return null;
+  if (!load().sufferVerbs.has(tokens[k]?.lemma ?? '')) return null;
   let fatal = false;
   for (let j = k + 1; j < tokens.length && j <= k + 5; j++) {
     const t = tokens[j]!;
-    if (WOUND_NOUNS.has(t.lower)) return { category: fatal ? 'killed' : 'injured', end: j + 1 };
-    if (FATAL_ADJECTIVES.has(t.lower)) fatal = true;
+    if (load().woundNouns.has(t.lower)) return { category: fatal ? 'killed' : 'injured', end: j + 1 };
+    if (load().fatalAdjectives.has(t.lower)) fatal = true;
     if (!['DET', 'ADJ', 'NOUN', 'ADV'].includes(t.pos)) return null;
   }
   return null;
 }
 
-/** Verbs of trying: "attempted to kill" tells no death. */
-const ATTEMPTS: ReadonlySet<string> = new Set(['attempt', 'try', 'seek', 'plan', 'threaten', 'intend', 'aim', 'vow', 'want', 'plot', 'fail', 'order', 'call', 'urge', 'pledge', 'promise']);
-/** Adverbs that make a wound a death: "fatally wounded", "wounded fatally". */
-const FATAL_ADVERBS: ReadonlySet<string> = new Set(['fatally', 'mortally', 'lethally']);
-const FATAL_ADJECTIVES: ReadonlySet<string> = new Set(['fatal', 'mortal', 'lethal', 'deadly']);
-const WOUND_NOUNS: ReadonlySet<string> = new Set(['wound', 'wounds', 'injury', 'injuries']);
-/** Verbs whose object is a wound: "suffered neck injuries", "received a fatal gunshot wound". */
-const SUFFER_VERBS: ReadonlySet<string> = new Set(['suffer', 'sustain', 'receive']);
-/** Words that make a capitalised run a body, a unit or a place rather than a person's name. */
-const NOT_NAMES: ReadonlySet<string> = new Set(['army', 'armies', 'force', 'forces', 'defense', 'defence', 'ministry', 'troops', 'police', 'guard', 'guards', 'brigade', 'battalion', 'regiment', 'division', 'corps', 'state', 'states', 'republic', 'region', 'district', 'province', 'city', 'village', 'oblast', 'county', 'township', 'camp', 'strip', 'bank', 'soldiers', 'servicemen', 'fighters', 'militants', 'rebels', 'civilians', 'people', 'group', 'front', 'movement', 'council', 'committee', 'office', 'service', 'agency', 'news', 'party', 'government', 'command', 'unit', 'units', 'militia', 'militias', 'union', 'nations', 'day', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
-
-const TIME_NOUNS: ReadonlySet<string> = new Set(['today', 'yesterday', 'tonight', 'morning', 'evening', 'night', 'overnight', 'afternoon']);
 
 /** The token at `i` follows a form of "be" (adverbs between): a passive participle. */
 function afterBe(tokens: readonly Token[], i: number): boolean {
@@ -370,9 +383,9 @@ function namesAfter(tokens: readonly Token[], k: number, c: Classes): Names | nu
         run = 0;
         continue;
       }
-      if (t.pos === 'PROPN' && /^[A-Z][a-z]/.test(t.text) && !NOT_NAMES.has(t.lower) && !c.notPeople.has(t.lower)) {
+      if (t.pos === 'PROPN' && /^[A-Z][a-z]/.test(t.text) && !load().notNames.has(t.lower) && !c.notPeople.has(t.lower)) {
         run++;
-      } else if (t.pos === 'NOUN' && TIME_NOUNS.has(t.lower)) {
+      } else if (t.pos === 'NOUN' && load().timeNouns.has(t.lower)) {
         break;
       } else if (t.pos === 'NOUN' || t.pos === 'ADJ' || t.pos === 'PROPN' || t.text === '-') {
         // what came before was a modifier ("Artsakh Defense Army soldier"); a noun is a title
@@ -448,12 +461,12 @@ export function casualtiesFromTokens(
     const toDeath = tokens[i + 1]?.lower === 'to' && tokens[i + 2]?.lower === 'death' && t.pos === 'VERB';
     const trans = t.pos !== 'NOUN' ? c.transitive.get(t.lemma) ?? c.transitive.get(t.lower) ?? (toDeath ? 'killed' : undefined) : undefined;
     // "attempted to kill a villager", "trying to kill us": an attempt kills no one.
-    const attempted = tokens[i - 1]?.lower === 'to' && ATTEMPTS.has(tokens[i - 2]?.lemma ?? '');
+    const attempted = tokens[i - 1]?.lower === 'to' && load().attempts.has(tokens[i - 2]?.lemma ?? '');
     // "fatally wounding two", "mortally wounded a guard": the wound killed
-    const fatalAdverb = FATAL_ADVERBS.has(tokens[i - 1]?.lower ?? '') || FATAL_ADVERBS.has(tokens[i + 1]?.lower ?? '');
+    const fatalAdverb = load().fatalAdverbs.has(tokens[i - 1]?.lower ?? '') || load().fatalAdverbs.has(tokens[i + 1]?.lower ?? '');
     if ((trans || c.resultVerbs.has(t.lemma)) && !attempted) {
       let k = toDeath ? i + 3 : i + 1;
-      if (FATAL_ADVERBS.has(tokens[k]?.lower ?? '')) k++;
+      if (load().fatalAdverbs.has(tokens[k]?.lower ?? '')) k++;
       // "wounded another": one more victim
       const another = tokens[k]?.lower === 'another';
       if (tokens[k]?.lower === 'the' || another) k++;
@@ -636,13 +649,13 @@ export function casualtiesFromTokens(
     const auxFrom = k;
     while (k < tokens.length && k - auxFrom < 5 && (c.auxiliaries.has(tokens[k]!.lower) || c.auxiliaries.has(tokens[k]!.lemma) || tokens[k]!.pos === 'ADV')) {
       if (tokens[k]!.lemma === 'be' || tokens[k]!.lemma === 'get') passive = true;
-      if (FATAL_ADVERBS.has(tokens[k]!.lower)) fatal = true;
+      if (load().fatalAdverbs.has(tokens[k]!.lower)) fatal = true;
       k++;
     }
     const p = tokens[k];
     if (!p) continue;
     // "were wounded fatally"
-    if (FATAL_ADVERBS.has(tokens[k + 1]?.lower ?? '')) fatal = true;
+    if (load().fatalAdverbs.has(tokens[k + 1]?.lower ?? '')) fatal = true;
     let cat: Category | undefined;
     let end = k + 1;
     const wound = sufferedWound(tokens, k);
@@ -726,11 +739,11 @@ function namedSubjects(
     if (out.some((o) => o.start <= p.start && p.end <= o.end)) continue;
     let m = k;
     let be = false;
-    let fatal = FATAL_ADVERBS.has(tokens[k + 1]?.lower ?? '');
+    let fatal = load().fatalAdverbs.has(tokens[k + 1]?.lower ?? '');
     while (m > 0 && k - m < 5 && (c.auxiliaries.has(tokens[m - 1]!.lower) || tokens[m - 1]!.pos === 'AUX' || tokens[m - 1]!.pos === 'ADV')) {
       m--;
       if (tokens[m]!.lemma === 'be' || tokens[m]!.lemma === 'get') be = true;
-      if (FATAL_ADVERBS.has(tokens[m]!.lower)) fatal = true;
+      if (load().fatalAdverbs.has(tokens[m]!.lower)) fatal = true;
     }
     if (needBe && !be) continue;
     let e = m;
