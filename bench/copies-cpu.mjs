@@ -9,6 +9,7 @@ import os from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { withSitrepFlags } from './node-flags.mjs';
+import { rawArticle } from './lib/raw-article.mjs';
 
 withSitrepFlags();
 const N = Number(process.argv[2] ?? 1500);
@@ -21,7 +22,7 @@ const { loadPacks } = await d('packs/load-packs.js');
 const { ingestItems } = await d('pipeline/ingest-items.js');
 const { inlineExtractor } = await d('pipeline/extractor.js');
 const { INGEST_STORE_OPTIONS } = await d('cli/commands/ingest.js');
-const raw = (a) => ({ id: a.id, source: a.id, format: 'jsonl', title: a.title, text: a.text, html: null, url: null, outlet: a.outlet ?? null, published: a.published, publishedSource: 'metadata', language: 'en', diagnostics: [] });
+const raw = rawArticle;
 const dir = mkdtempSync(join(os.tmpdir(), 'sitrep-cpu-'));
 const store = await openStore(join(dir, 's.db'), INGEST_STORE_OPTIONS);
 const cpu = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };

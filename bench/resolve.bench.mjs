@@ -9,6 +9,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { withSitrepFlags } from './node-flags.mjs';
+import { rawArticle } from './lib/raw-article.mjs';
 
 withSitrepFlags();
 
@@ -26,7 +27,7 @@ const { openStore } = await dist('store/open-store.js');
 const ctx = createExtractContext();
 const packs = loadPacks();
 const seeds = readFileSync(join(root, '..', 'shared', 'corpus', 'seeds.jsonl'), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
-const extracted = seeds.map((o) => processArticle({ id: o.id, source: o.id, format: 'jsonl', title: o.title, text: o.text, html: null, url: null, outlet: o.outlet ?? null, published: o.published, publishedSource: 'metadata', language: 'en', diagnostics: [] }, ctx));
+const extracted = seeds.map((o) => processArticle(rawArticle(o), ctx));
 // Villages and towns of the theatre to move events around.
 // (the seeds' theatre by id: packs are sorted by id and more theatres came before it)
 const places = packs.theatres.find((t) => t.id === 'nagorno-karabakh').places.filter((p) => p.kind === 'village' || p.kind === 'town').slice(0, 2000);

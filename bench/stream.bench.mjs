@@ -21,6 +21,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { SITREP_NODE_FLAGS, withSitrepFlags } from './node-flags.mjs';
+import { rawArticle } from './lib/raw-article.mjs';
 import { newsStream, oneHappening, seedRepublication } from './news-stream.mjs';
 import { freshDatabase } from './lib/fresh-database.mjs';
 import { hwmMb } from './lib/peak-memory.mjs';
@@ -46,7 +47,7 @@ const { threadExtractor, defaultExtractThreads } = await dist('pipeline/thread-e
 const { INGEST_STORE_OPTIONS } = await dist('cli/commands/ingest.js');
 const THREADS = defaultExtractThreads();
 
-const raw = (a) => ({ id: a.id, source: a.id, format: 'jsonl', title: a.title, text: a.text, html: null, url: null, outlet: a.outlet ?? null, published: a.published, publishedSource: 'metadata', language: 'en', diagnostics: [] });
+const raw = rawArticle;
 const seeds = readFileSync(join(root, '..', 'shared', 'corpus', 'seeds.jsonl'), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
 const STREAMS = {
   realistic: () => newsStream({ articles: N, perDay: PER_DAY }),
