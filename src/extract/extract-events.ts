@@ -447,15 +447,18 @@ function finalize(cluster: Draft[], id: string, ctx: ExtractContext, focus: Plac
  * is named, is that side's opponent in the article's war.
  */
 function articleAgent(events: ArticleEvent[], ctx: ExtractContext): ArticleEvent[] {
+  // the news events with an attacker, by type (an event without one is never among them)
+  const told = new Map<string, ArticleEvent[]>();
+  for (const o of events) if (!o.background && o.actor1?.side) told.set(o.event_type, [...(told.get(o.event_type) ?? []), o]);
   return events.map((e) => {
     if (e.actor1 || e.background || (e.event_type !== 'Battles' && e.event_type !== 'Explosions/Remote violence')) return e;
-    const told = events.filter((o) => o !== e && !o.background && o.event_type === e.event_type && o.actor1?.side);
-    const sides = new Set(told.map((o) => o.actor1!.side));
+    const others = told.get(e.event_type) ?? [];
+    const sides = new Set(others.map((o) => o.actor1!.side));
     if (sides.size !== 1) return e;
     const side = [...sides][0]!;
     if (e.actor2?.side === side) return e;
     // (the attacker's name, not its words: this event's text does not name it)
-    const { span: _span, source_text: _text, ...actor1 } = told[0]!.actor1!;
+    const { span: _span, source_text: _text, ...actor1 } = others[0]!.actor1!;
     const other = !e.actor2 ? opponentOf(side, ctx) : null;
     const entry = other ? ctx.forcesOfSide(other) : null;
     const rules = [...(e.rules ?? []), 'roles/article-agent', ...(entry ? ['roles/implied-opponent'] : [])].sort();
