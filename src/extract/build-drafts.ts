@@ -13,7 +13,7 @@ import { findAttributions, type AttributionFrame } from './recognizers/attributi
 import { speechAttributions } from './recognizers/speech-attribution.js';
 import { findCasualties, type CasualtyMention } from './recognizers/casualties.js';
 import { casualtiesFromTokens, victimClass } from './recognizers/casualty-grammar.js';
-import { assignRoles } from './roles.js';
+import { assignRoles, COMPASS_PART } from './roles.js';
 import { syntaxOf, type SentenceSyntax } from '../syntax/clauses.js';
 import { isThirdPartyModifier } from '../syntax/phrase-actors.js';
 import { roleLexicon } from '../syntax/role-lexicon.js';
@@ -149,6 +149,9 @@ const BUILDING_OBJECT = /^\s+(?:(?:their|our|his|her|its|the|a|an|several|many|s
 
 const SPEAKER_LOCATIVE = /\b(?:off|in|near|at|outside|inside)\s+(?:the\s+)?$/i;
 
+/** A locative preposition (and a compass part) right before a name: "in southwest Niger" names a place, not its state. */
+const PLACE_AFTER_PREPOSITION = new RegExp(String.raw`\b(?:in|into|inside|across|to|near|around|of|at|from|outside)\s+(?:the\s+)?${COMPASS_PART}$`, 'i');
+
 function placesOutsideActors(places: readonly PlaceHit[], actors: readonly ActorHit[], frames: readonly AttributionFrame[], text: string): PlaceHit[] {
   return places.filter((p) => {
     // A place inside the speaker's phrase names the speaker, unless a locative preposition puts a
@@ -158,7 +161,7 @@ function placesOutsideActors(places: readonly PlaceHit[], actors: readonly Actor
     if (frame && (!SPEAKER_LOCATIVE.test(text.slice(Math.max(0, p.start - 20), p.start)) || actors.some((a) => a.start >= frame.claimant.start && a.end <= frame.claimant.end))) return false;
     const asActor = actors.some((a) => a.start <= p.start && a.end >= p.end);
     if (!asActor) return true;
-    return /\b(?:in|into|inside|across|to|near|around|of|at|from|outside)\s+(?:the\s+)?(?:(?:(?:north|south)-?(?:east|west)(?:ern)?|(?:north|south|east|west)(?:ern|-eastern|-western)?)\s+|central\s+)?$/i.test(text.slice(Math.max(0, p.start - 30), p.start));
+    return PLACE_AFTER_PREPOSITION.test(text.slice(Math.max(0, p.start - 30), p.start));
   });
 }
 

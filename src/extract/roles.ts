@@ -28,7 +28,9 @@ export interface Roles {
   readonly target: RoleFill | null;
 }
 
-const placePrepRe = /\b(?:(?:in|into|inside|across|from|near|at|towards?|outside)\s+(?:the\s+)?(?:(?:(?:north|south)-?(?:east|west)(?:ern)?|(?:north|south|east|west)(?:ern|-eastern|-western)?)\s+|central\s+)?|(?:territory|soil|airspace)\s+of\s+(?:the\s+)?)$/i;
+/** A compass part before a place name ("southern", "south-western", "northeast", "central"), with its space. */
+export const COMPASS_PART = String.raw`(?:(?:(?:north|south)-?(?:east|west)(?:ern)?|(?:north|south|east|west)(?:ern|-eastern|-western)?)\s+|central\s+)?`;
+const placePrepRe = new RegExp(String.raw`\b(?:(?:in|into|inside|across|from|near|at|towards?|outside)\s+(?:the\s+)?${COMPASS_PART}|(?:territory|soil|airspace)\s+of\s+(?:the\s+)?)$`, 'i');
 /** A relative clause opened after a comma and not yet closed ("..., where the peacekeepers are"). */
 const RELATIVE_OPEN = /,\s*(?:where|which|who|whom|whose)\b[^,]*$/i;
 const RELATIVE_CLOSED = /,\s*(?:where|which|who|whom|whose)\b[^,;]*,/gi;
