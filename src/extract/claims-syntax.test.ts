@@ -80,6 +80,13 @@ describe('claimants read off the clause analysis', () => {
     expect(sides.length).toBeGreaterThanOrEqual(2);
     for (const s of sides) expect(s).toEqual(expect.arrayContaining(['AZE', 'ARM']));
   });
+  it("adds the accused side's answer to an attack whose attacker the reporting side only implied", () => {
+    const text = "Baku says towns shelled\n\nAzerbaijan's Defence Ministry said the towns of Barda and Tartar had come under rocket fire on Sunday and that civilians had been hurt.\n\nArmenia rejected the accusations.";
+    const events = processArticle(raw(text, '2020-10-05'), ctx).events;
+    const implied = events.filter((e) => e.actor1?.side === 'ARM' && e.rules?.includes('roles/implied-agent'));
+    expect(implied.length).toBeGreaterThan(0);
+    for (const e of implied) expect(e.claims.map((c) => c.claimant?.side)).toEqual(expect.arrayContaining(['AZE', 'ARM']));
+  });
   it('does not make a speaker a claimant of events it was not blamed for', () => {
     const text = "Rockets and shells on both sides\n\nAzerbaijan's Defence Ministry said Armenian forces fired rockets at Barda on Sunday, wounding four civilians.\n\nAzerbaijani artillery shelled Stepanakert overnight, residents said.\n\nArmenia's Defence Ministry rejected the accusations.";
     const events = processArticle(raw(text, '2020-10-05'), ctx).events;

@@ -159,28 +159,32 @@ function attach(facts: readonly SentenceFacts[], drafts: Draft[]): void {
     if (d.claims.some((c) => c.claimant?.side === d.agent!.hit.entry.side)) continue;
     d.claims.push({ claimant: toActor(d.agent.hit.entry, d.agent.hit), stance: 'asserts', hedged: false, evidence: { start: d.sentence.start, end: d.sentence.end, text: d.sentence.text } });
   }
-  answersOfAccused(facts, drafts);
 }
 
 /**
  * The accused side's answer: when a side blamed for an event speaks later in the article in a
  * sentence that tells no event of its own ("Armenia rejected the accusations", "Baku maintains its
  * troops are on its own land"), its word is a claim about every event it was blamed for so far
- * (ANNOTATE.md: an accusation and its denial make one event with both claimants).
+ * (ANNOTATE.md: an accusation and its denial make one event with both claimants). Read on the
+ * finished events, so that an attacker the reporting side implied ("Terter came under rocket
+ * fire", said Baku's ministry) is blamed as much as one it named.
  */
-function answersOfAccused(facts: readonly SentenceFacts[], drafts: readonly Draft[]): void {
-  const told = new Set(drafts.map((d) => d.sentence.index));
+function answersOfAccused(facts: readonly SentenceFacts[], clusters: readonly Draft[][], events: ArticleEvent[]): void {
+  const told = new Set(clusters.flatMap((c) => c.map((d) => d.sentence.index)));
   facts.forEach((f, i) => {
     if (told.has(i) || f.s.kind === 'title' || f.s.kind === 'caption') return;
     for (const c of f.claims) {
       const side = c.claimant?.side;
       if (!side || c.stance === 'accuses') continue;
-      for (const d of drafts) {
-        if (d.sentence.index >= i || d.background || d.agent?.hit.entry.side !== side) continue;
+      events.forEach((e, k) => {
+        const first = Math.min(...clusters[k]!.map((d) => d.sentence.index));
+        if (first >= i || e.background) return;
+        // (blamed: the event's attacker, or the agent of one of its tellings)
+        if (e.actor1?.side !== side && !clusters[k]!.some((d) => d.agent?.hit.entry.side === side)) return;
         // blamed by someone else: the event is told on another side's word
-        if (!d.claims.some((k) => k.claimant?.side && k.claimant.side !== side) || d.claims.some((k) => k.claimant?.side === side)) continue;
-        d.claims.push(c);
-      }
+        if (!e.claims.some((x) => x.claimant?.side && x.claimant.side !== side) || e.claims.some((x) => x.claimant?.side === side)) return;
+        e.claims.push(c);
+      });
     }
   });
 }
@@ -601,6 +605,7 @@ export function extractEvents(article: CleanArticle, ctx: ExtractContext): Extra
   const focus = focusPlace(drafts, facts);
   const clusters = clusterDrafts(drafts).map((c) => seriesMeans(c, drafts));
   const events = articleAgent(clusters.map((c, i) => finalize(c, `e${i + 1}`, ctx, focus, article.outlet)), ctx);
+  answersOfAccused(facts, clusters, events);
   const eventOfSentence = new Map<number, string>();
   // (a toll split off to another place shares its sentence with the event it came from, which
   // keeps the sentence's statements)
