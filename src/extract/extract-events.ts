@@ -183,7 +183,7 @@ function answersOfAccused(facts: readonly SentenceFacts[], clusters: readonly Dr
         if (e.actor1?.side !== side && !clusters[k]!.some((d) => d.agent?.hit.entry.side === side)) return;
         // blamed by someone else: the event is told on another side's word
         if (!e.claims.some((x) => x.claimant?.side && x.claimant.side !== side) || e.claims.some((x) => x.claimant?.side === side)) return;
-        e.claims.push(c);
+        events[k] = { ...e, claims: [...e.claims, c] };
       });
     }
   });
