@@ -5,7 +5,9 @@
  * drafts. Usage (after `npm run build`): node scripts/explain-article.mjs ARTICLE_ID [GROUP]
  * or, for any text: node scripts/explain-article.mjs --text FILE [PUBLISHED]
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { createExtractContext } from '../dist/extract/create-extract-context.js';
 import { readSentences, buildDrafts } from '../dist/extract/build-drafts.js';
 import { sentenceViews } from '../dist/extract/sentences.js';
@@ -17,11 +19,13 @@ import { cleanArticle } from '../dist/clean/clean-article.js';
 import { findUnlistedPlaces } from '../dist/extract/recognizers/unlisted-places.js';
 
 const [id, group] = process.argv.slice(2);
-const groups = group ? [group] : ['karabakh', 'other', 'negative'];
+// DEV_CORPUS_DIR: another labelled set laid out like the dev corpus (input-GROUP.jsonl), as for dev-errors.mjs
+const corpusDir = process.env.DEV_CORPUS_DIR ?? fileURLToPath(new URL('../../shared/corpus/dev/', import.meta.url));
+const groups = group ? [group] : readdirSync(corpusDir).filter((f) => /^input-.+\.jsonl$/.test(f)).map((f) => f.slice(6, -6));
 let row = null;
 if (id === '--text') row = { id: 'text', text: readFileSync(group, 'utf8'), published: process.argv[4] ?? null };
 for (const g of id === '--text' ? [] : groups) {
-  for (const line of readFileSync(new URL(`../../shared/corpus/dev/input-${g}.jsonl`, import.meta.url), 'utf8').split('\n')) {
+  for (const line of readFileSync(join(corpusDir, `input-${g}.jsonl`), 'utf8').split('\n')) {
     if (!line.trim()) continue;
     const a = JSON.parse(line);
     if (a.id === id) row = a;

@@ -80,3 +80,24 @@ describe('merging: a country named for an event holds the town another telling n
     expect(strikes[0]!.location?.source_text).toBe('Kharkiv');
   });
 });
+
+describe('one event per listed place', () => {
+  it('splits a shelling over every settlement of a list, including names no gazetteer knows at its end', () => {
+    const got = events("Armenia's Defence Ministry said Azerbaijani artillery shelled Armenian positions in Sotk, Vardenis, Goris, Kapan, Jermuk, Nerkin Arkhvar and Verin Sarnaghbyur on Tuesday.");
+    const places = got.map((e) => e.location?.name);
+    for (const p of ['Sotk', 'Vardenis', 'Goris', 'Kapan', 'Jermuk']) expect(places).toContain(p);
+  });
+  it('splits fire on positions in a list of districts, even when a summary sentence told the firing first', () => {
+    const got = events("Armenian units fired on Azerbaijani army positions nine times overnight, the Defence Ministry in Baku said.\n\nThe incidents were recorded as a result of periodic fire opened with small arms on army positions stationed in the Aghdam, Khojavand and Khojaly districts.");
+    const places = got.map((e) => e.location?.name ?? '');
+    expect(places.filter((p) => /A(?:gh|g|ğ)dam/.test(p))).toHaveLength(1);
+    expect(places.some((p) => /Khojav[ae]nd/.test(p))).toBe(true);
+    expect(places.some((p) => /Khojaly/.test(p))).toBe(true);
+  });
+  it('reads "as a result of the shelling" as the event that caused the toll, not a measure of one told elsewhere', () => {
+    const got = events('A civilian was wounded in Tartar on Monday as a result of shelling by Armenian forces, the prosecutor general said.');
+    expect(got).toHaveLength(1);
+    expect(got[0]!.event_type).toBe('Explosions/Remote violence');
+    expect(got[0]!.actor1?.side).toBe('ARM');
+  });
+});

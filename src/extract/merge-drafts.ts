@@ -111,6 +111,9 @@ function compatible(a: Draft, b: Draft): boolean {
 /** The places of two drafts allow one happening (either unplaced, or near enough and not two settlements). */
 function placesCompatible(a: Draft, b: Draft): boolean {
   if (a.location && b.location) {
+    // one telling split over the places it lists ("fire on positions in the Aghdam, Khojavand and
+    // Khojaly regions") stays one event per place
+    if (a.trigger.start === b.trigger.start && a.location.place.name !== b.location.place.name) return false;
     const d = distanceKm(a.location.place, b.location.place);
     const coarseRank = Math.max(a.location.rank, b.location.rank);
     // A country or region named for an event holds the town another telling names.

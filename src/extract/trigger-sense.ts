@@ -30,6 +30,7 @@ const schema = z.object({
   retrospective: z.array(z.string()),
   frame_prepositions: z.array(z.string()),
   measure_nouns: z.array(z.string()),
+  cause_prepositions: z.array(z.string()),
   subject_negators: z.array(z.string()),
   reference_words: z.array(z.string()),
   reported_earlier: z.array(z.string()),
@@ -54,6 +55,7 @@ interface Senses {
   readonly retrospective: readonly Phrase[];
   readonly framePrepositions: ReadonlySet<string>;
   readonly measureNouns: ReadonlySet<string>;
+  readonly causePrepositions: readonly Phrase[];
   readonly subjectNegators: ReadonlySet<string>;
   readonly referenceWords: ReadonlySet<string>;
   readonly reportedEarlier: readonly Phrase[];
@@ -88,6 +90,7 @@ function loadSenses(): Senses {
     retrospective: phrases(d.retrospective),
     framePrepositions: new Set(d.frame_prepositions),
     measureNouns: new Set(d.measure_nouns),
+    causePrepositions: phrases(d.cause_prepositions),
     subjectNegators: new Set(d.subject_negators),
     referenceWords: new Set(d.reference_words),
     reportedEarlier: phrases(d.reported_earlier),
@@ -264,7 +267,8 @@ export function unrealReading(t: TriggerHit, tokens: readonly Token[], armedCont
   if (noun) {
     let k = i - 1;
     while (k >= 0 && (words[k]!.pos === 'DET' || words[k]!.pos === 'ADJ')) k--;
-    if (k >= 1 && words[k]!.lower === 'of' && senses.measureNouns.has(words[k - 1]!.lemma)) return 'sense/measure';
+    // (not a complex preposition of cause: "wounded as a result of the shelling" tells the shelling)
+    if (k >= 1 && words[k]!.lower === 'of' && senses.measureNouns.has(words[k - 1]!.lemma) && !phraseEndingBefore(words, k + 1, senses.causePrepositions)) return 'sense/measure';
   }
   // "No attackers were reported killed or detained": a negated subject negates its predicate.
   if (!noun) {
