@@ -512,6 +512,12 @@ function splitByPlace(text: string, facts: readonly SentenceFacts[], drafts: rea
       const own = f.s.index === d.sentence.index;
       const place = f.places.find((p) => SETTLEMENT.has(p.kind) && p.start >= c.mention.end && (CASUALTY_PLACE.test(text.slice(c.mention.end, p.start)) || (!own && LOCATIVE_BEFORE.test(text.slice(Math.max(f.s.start, p.start - 40), p.start)))));
       if (!place || place.place.name === d.location.place.name || d.location.hit.start === place.start) continue;
+      // (a compass part makes an area of the name, "in southern Gaza"; and "Khan Younis in southern
+      // Gaza", "Kostiantynivka, Donetsk" name the container of the event's own place)
+      // (and "southern Gaza's Khan Younis" too)
+      if (COMPASS_BEFORE.test(text.slice(Math.max(0, place.start - 20), place.start)) || COMPASS_START.test(text.slice(place.start, place.end))) continue;
+      if (d.location.hit.end <= place.start && CONTAINER_GAP.test(text.slice(d.location.hit.end, place.start))) continue;
+      if (place.end <= d.location.hit.start && /^['’]s\s+$/.test(text.slice(place.end, d.location.hit.start))) continue;
       // (the event's own place, told again, or a place inside it, is no new scene)
       if (d.location.rank <= 1 && distanceKm(place.place, d.location.place) <= 3) continue;
       if (d.location.rank > 1 && place.place.country !== d.location.place.country) continue;
@@ -532,6 +538,9 @@ function splitByPlace(text: string, facts: readonly SentenceFacts[], drafts: rea
   }
   return out;
 }
+const COMPASS_BEFORE = /\b(?:north|south|east|west|central|(?:north|south)-?(?:east|west))(?:ern)?\s+$/i;
+const COMPASS_START = /^(?:north|south|east|west|central|(?:north|south)-?(?:east|west))(?:ern)?\s/i;
+const CONTAINER_GAP = /^\s*(?:,|in|of)\s+(?:the\s+)?(?:(?:north|south|east|west|central|(?:north|south)-?(?:east|west))(?:ern)?\s+)?$/i;
 const LOCATIVE_BEFORE = /\b(?:in|at|near|outside)\s+(?:the\s+)?(?:(?:village|town|city|settlement)\s+of\s+)?$/i;
 
 /** "Also", "another", "as well", "similar": a telling that adds to a series already told. */

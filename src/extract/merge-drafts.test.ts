@@ -101,3 +101,15 @@ describe('one event per listed place', () => {
     expect(got[0]!.actor1?.side).toBe('ARM');
   });
 });
+
+describe('a toll told with the area that holds the event\'s place', () => {
+  it('"in southern Gaza\'s Rafah", "Rafah in southern Gaza": one event, not one more in the area', () => {
+    const got = processArticle({
+      id: 'x', source: 'x', format: 'json', title: "Israeli strikes kill 12 in southern Gaza's Rafah", html: null, url: null,
+      text: "Israeli strikes kill 12 in southern Gaza's Rafah\n\nTwelve Palestinians were killed in Israeli air strikes on Rafah in southern Gaza on Tuesday, medics said.",
+      outlet: 'Test Wire', published: '2024-05-07', publishedSource: 'metadata', language: null, diagnostics: [],
+    }, ctx).events.filter((e) => !e.background);
+    expect(got).toHaveLength(1);
+    expect(got[0]!.location?.name).toMatch(/Rafah|Rafa/);
+  });
+});
