@@ -87,6 +87,12 @@ describe('claimants read off the clause analysis', () => {
     expect(implied.length).toBeGreaterThan(0);
     for (const e of implied) expect(e.claims.map((c) => c.claimant?.side)).toEqual(expect.arrayContaining(['AZE', 'ARM']));
   });
+  it("gives the Gaza Strip's offices Hamas's word in an article of that theatre", () => {
+    const sides = claimantSides('Israeli air strikes on a house in Deir al-Balah killed seven people on Monday, the Hamas-run health ministry said.', '2024-06-03');
+    expect(sides[0]).toEqual(['HAMAS']);
+    const generic = claimantSides('Israeli air strikes on a house in Deir al-Balah killed seven people on Monday, the health ministry said.', '2024-06-03');
+    expect(generic[0]).toEqual(['HAMAS']);
+  });
   it('does not make a speaker a claimant of events it was not blamed for', () => {
     const text = "Rockets and shells on both sides\n\nAzerbaijan's Defence Ministry said Armenian forces fired rockets at Barda on Sunday, wounding four civilians.\n\nAzerbaijani artillery shelled Stepanakert overnight, residents said.\n\nArmenia's Defence Ministry rejected the accusations.";
     const events = processArticle(raw(text, '2020-10-05'), ctx).events;

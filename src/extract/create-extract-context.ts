@@ -167,7 +167,9 @@ function makeContext(
     countryPlace: (iso3) => countryPlaces.get(iso3) ?? null,
     actorById: (id) => byId.get(id) ?? null,
     governmentOf(iso3) {
-      return allActors.find((a) => a.kind === 'government' && a.country === iso3 && a.side === iso3) ?? null;
+      // (a theatre's government of a place shadows the state's: the Hamas-run offices of Gaza)
+      return allActors.find((a) => a.kind === 'government' && a.country === iso3 && a.role === 'government' && a.side !== iso3) ??
+        allActors.find((a) => a.kind === 'government' && a.country === iso3 && a.side === iso3) ?? null;
     },
     civiliansOf(iso3) {
       const c = iso3 ?? home;
