@@ -93,6 +93,12 @@ describe('claimants read off the clause analysis', () => {
     const generic = claimantSides('Israeli air strikes on a house in Deir al-Balah killed seven people on Monday, the health ministry said.', '2024-06-03');
     expect(generic[0]).toEqual(['HAMAS']);
   });
+  it('gives a named speaker the side of the local office his apposition names', () => {
+    const sides = claimantSides('Two people were killed in a Russian missile strike on a warehouse in Dnipro, the head of the regional military administration, Petro Ivanenko, has said on Tuesday.', '2024-06-04');
+    expect(sides[0]).toEqual(['UKR']);
+    const governor = claimantSides('Two people were killed in a Russian missile strike on a warehouse in Dnipro on Tuesday, the regional governor said.', '2024-06-04');
+    expect(governor[0]).toEqual(['UKR']);
+  });
   it('does not make a speaker a claimant of events it was not blamed for', () => {
     const text = "Rockets and shells on both sides\n\nAzerbaijan's Defence Ministry said Armenian forces fired rockets at Barda on Sunday, wounding four civilians.\n\nAzerbaijani artillery shelled Stepanakert overnight, residents said.\n\nArmenia's Defence Ministry rejected the accusations.";
     const events = processArticle(raw(text, '2020-10-05'), ctx).events;

@@ -132,10 +132,18 @@ function sideOfWords(phrase: string, ctx: ExtractContext): string | null {
   return null;
 }
 
-/** The government of the state whose people or place an office phrase names, as the claimant. */
-function officeOf(phrase: string, frame: AttributionFrame, ctx: ExtractContext): Actor | null {
+/** Words of a local office, which speaks for the state governing the place it is about ("the regional governor"). */
+const localOfficeRe = /\b(?:mayor|governor|regional|provincial|district|municipal|city|local|oblast|prefect|state administration|military administration)\b/i;
+
+/**
+ * The government of the state whose people or place an office phrase names, as the claimant; for
+ * a local office that names neither ("the head of the regional military administration"), the
+ * state of the place its sentence names.
+ */
+function officeOf(phrase: string, frame: AttributionFrame, ctx: ExtractContext, s: SentenceView | null = null): Actor | null {
   if (!officeRe.test(phrase)) return null;
-  const country = sideOfWords(phrase, ctx) ?? ctx.findPlaces(phrase).find((p) => p.place.country)?.place.country ?? null;
+  const local = () => (s && localOfficeRe.test(phrase) ? ctx.findPlaces(s.text).find((p) => p.place.country)?.place.country ?? null : null);
+  const country = sideOfWords(phrase, ctx) ?? ctx.findPlaces(phrase).find((p) => p.place.country)?.place.country ?? local();
   const gov = country ? ctx.governmentOf(country) : null;
   return gov ? toActor(gov, { start: frame.claimant.start, end: frame.claimant.end, surface: phrase }) : null;
 }
@@ -179,7 +187,9 @@ export function resolveClaimants(
     // A bare pronoun or "the ministry" keeps to the last speaker; "the group", "the army", owners and appositions go through syntax.
     // "the mayor of the second largest Ukrainian city", "the head of the Kharkiv Regional State
     // Administration": an office of a named people or place speaks for that state's government.
-    const office = officeOf(phrase, frame, ctx);
+    // ("the head of the regional military administration, Ivan Fedorov, said": the title before the name)
+    const title = appositiveTitle(frame, s);
+    const office = officeOf(phrase, frame, ctx, s) ?? (title ? officeOf(title, frame, ctx, s) : null);
     if (office) return [office];
     if (!anaphoricClaimantRe.test(phrase) || !memory.recall(phrase)) {
       const found = claimantBySyntax(frame, s, actors, ctx, memory, syn);
@@ -188,6 +198,18 @@ export function resolveClaimants(
   }
   const one = resolveClaimant(frame, actors, ctx, memory);
   return one ? [one] : [];
+}
+
+/**
+ * The title a named speaker is given in apposition before the name ("the head of the regional
+ * administration, Ivan Fedorov, said"): the noun phrase between the clause's last comma (or its
+ * start) and the comma before the name, when the claimant is a bare name.
+ */
+function appositiveTitle(frame: AttributionFrame, s: SentenceView): string | null {
+  if (!/^(?:[A-Z][\p{L}'’.-]*\s?){2,4}$/u.test(frame.claimant.text.trim())) return null;
+  const before = s.text.slice(0, frame.claimant.start - s.start);
+  const m = /(?:^|[,;:]\s*)((?:the|a|an)\s[^,;:]{3,90}?),\s*$/i.exec(before);
+  return m ? m[1]! : null;
 }
 
 /** Resolves the claimant phrase of a frame to an actor hit, or a side-only actor, or null. */
