@@ -113,3 +113,14 @@ describe('a toll told with the area that holds the event\'s place', () => {
     expect(got[0]!.location?.name).toMatch(/Rafah|Rafa/);
   });
 });
+
+describe('an event noun that judges something told', () => {
+  it('"decried the move as a gross violation of the ceasefire" is no battle of its own', () => {
+    const got = events('Azerbaijani border guards set up a checkpoint at the bridge on Sunday. Armenia decried the move as a gross violation of the ceasefire.');
+    expect(got.some((e) => e.event_type === 'Battles')).toBe(false);
+  });
+  it('a violation told as news is still one', () => {
+    const got = events('Armenian forces violated the ceasefire near Tartar on Sunday, the ministry in Baku said.');
+    expect(got.some((e) => e.event_type === 'Battles')).toBe(true);
+  });
+});

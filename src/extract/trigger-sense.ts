@@ -37,6 +37,7 @@ const schema = z.object({
   tally_words: z.array(z.string()),
   denial_verbs: z.array(z.string()),
   reference_predicates: z.array(z.string()),
+  characterising_verbs: z.array(z.string()),
 }).strict();
 
 type Phrase = readonly string[];
@@ -62,6 +63,7 @@ interface Senses {
   readonly tallyWords: ReadonlySet<string>;
   readonly denialVerbs: ReadonlySet<string>;
   readonly referencePredicates: ReadonlySet<string>;
+  readonly characterisingVerbs: ReadonlySet<string>;
 }
 
 let cached: Senses | undefined;
@@ -97,6 +99,7 @@ function loadSenses(): Senses {
     tallyWords: new Set(d.tally_words),
     denialVerbs: new Set(d.denial_verbs),
     referencePredicates: new Set(d.reference_predicates),
+    characterisingVerbs: new Set(d.characterising_verbs),
   });
 }
 
@@ -303,6 +306,18 @@ export function unrealReading(t: TriggerHit, tokens: readonly Token[], armedCont
     while (e < words.length && words[e]!.start < t.end) e++;
     const p = words[e];
     if (p && p.pos === 'VERB' && senses.referencePredicates.has(p.lemma)) return 'sense/reference';
+  }
+  // "decried the move as a gross violation of the ceasefire", "called it an attack": a judgement
+  // of something told, not an event of its own.
+  if (noun) {
+    let k = i - 1;
+    while (k >= 0 && (words[k]!.pos === 'ADJ' || words[k]!.pos === 'DET' || words[k]!.pos === 'ADV')) k--;
+    const it = k >= 0 && (words[k]!.lower === 'it' || words[k]!.lower === 'this' || words[k]!.lower === 'them');
+    if (k >= 1 && (words[k]!.lower === 'as' || it)) {
+      for (let j = k - 1; j >= Math.max(0, k - 8) && !CLAUSE_STOP.has(words[j]!.lower); j--) {
+        if (words[j]!.pos === 'VERB' && senses.characterisingVerbs.has(words[j]!.lemma) && (!it || j === k - 1)) return 'sense/reference';
+      }
+    }
   }
   // "throughout the fighting", "during the clashes": the time frame of something else.
   // (so is a possessed event noun: "Following Hamas' attack on southern Israel on October 7, ...")
