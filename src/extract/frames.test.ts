@@ -31,6 +31,12 @@ describe('frames', () => {
     expect(found('The attackers launched a barrage of gunfire at the police post.').map(([id]) => id)).not.toContain('remote/shelling');
     expect(found('An artillery barrage hit the village overnight.').map(([id]) => id)).toContain('remote/shelling');
   });
+  it('reads "launched a massive strike" as the strike, not as a ground offensive', () => {
+    const ids = found('Russian forces launched a massive strike on the power grid of the city overnight.').map(([id]) => id);
+    expect(ids).not.toContain('battle/offensive');
+    expect(ids.some((id) => id.startsWith('remote/'))).toBe(true);
+    expect(found('The rebels launched an offensive on the town.').map(([id]) => id)).toContain('battle/offensive');
+  });
   it('keeps a gap inside its clause: not over a verb of speaking', () => {
     const got = found('The Ukrainian air force says air defences destroyed 23 of the 31 drones launched by Russia overnight.');
     expect(got.map(([id]) => id)).toContain('disrupted/shootdown');
