@@ -310,6 +310,15 @@ function presentProgressive(tokens: readonly Token[], t: TriggerHit, kind: strin
   if (kind === 'title' || kind === 'heading' || (t.def.event_type !== 'Battles' && t.def.event_type !== 'Explosions/Remote violence')) return false;
   const k = tokens.findIndex((w) => w.start >= t.start);
   const head = tokens[k];
+  // "the group's military wing continues missile and drone attacks", "Russia continues to shell
+  // the city": the present of "continue" tells a campaign going on, not a happening of a day
+  const goingOn = (w: Token) => w.lower === 'continue' || w.lower === 'continues';
+  if (head && goingOn(head)) return true;
+  for (let j = k - 1; j >= 0 && j >= k - 3; j--) {
+    const w = tokens[j]!;
+    if (goingOn(w)) return true;
+    if (w.lower !== 'to' && w.pos !== 'ADV' && w.pos !== 'DET' && w.pos !== 'ADJ') break;
+  }
   if (!head || head.pos !== 'VERB' || !/ing$/.test(head.lower)) return false;
   for (let j = k - 1; j >= 0 && j >= k - 3; j--) {
     const w = tokens[j]!;

@@ -219,6 +219,13 @@ describe('roles through the clause analysis', () => {
     const news = all('On Saturday Israeli forces are battling Palestinian militants in Jabalia, the army said.');
     expect(news.some((e) => !e.background)).toBe(true);
   });
+  it('reads the present of "continue" with no day of its own as a campaign going on; "continued" on a day stays news', () => {
+    const all = (text: string) => processArticle({ id: 'p', source: 'p', format: 'json', title: null, text, html: null, url: null, outlet: 'Test Wire', published: '2024-06-14', publishedSource: 'metadata', language: null, diagnostics: [] }, ctx).events;
+    const going = all("The rebels' military wing continues missile and drone attacks on ships in the Red Sea.");
+    expect(going.every((e) => e.background)).toBe(true);
+    const news = all('Russian forces continued to shell Kharkiv on Thursday, killing two people, the governor said.');
+    expect(news.some((e) => !e.background)).toBe(true);
+  });
   it('reads "carried out the strike" after the strike is told as a mention of it, and "announced in a statement" as speech', () => {
     const text = 'An Israeli drone strike killed a Hezbollah commander in Nabatieh on Tuesday, Lebanese state media said.\n\n'
       + 'Hezbollah announced in a statement that the commander had been killed.\n\n'
@@ -226,7 +233,7 @@ describe('roles through the clause analysis', () => {
     const evs = events(text);
     expect(evs.filter((e) => e.event_type !== 'Strategic developments').length).toBe(1);
     expect(evs.some((e) => e.sub_event_type === 'Agreement')).toBe(false);
-    expect(evs[0]!.mentions?.some((m) => m.trigger.text.includes('carrying out'))).toBe(true);
+    expect(evs[0]!.mentions?.some((m) => m.sentence.text.includes('carrying out the strike'))).toBe(true);
   });
   it('does not read a surname after an initial as a place ("G. Ghukasyan" is no village)', () => {
     const [e] = events('The police were alerted on Tuesday that farmer G. Ghukasyan had come under fire from Azerbaijani positions while working in his vineyard.');
