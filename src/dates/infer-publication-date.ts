@@ -74,7 +74,7 @@ function inYear(m: ScannedDate, year: number): CivilDate | null {
  * latest year-less day date, in the year of the latest written full date, is the news day; the
  * article appeared that day (or the next, when "yesterday" refers to it).
  */
-function byConvention(text: string, cues: DateCues, update: CivilDate | null): PublicationDateResult | null {
+function byConvention(text: string, cues: DateCues, update: CivilDate | null, keyEvents: readonly KeyEventEntry[] = []): PublicationDateResult | null {
   const futureCue = getDateLexicon().futureCueRe;
   const stampMentions = new Set(cues.stamps.map((s) => s.mention));
   const full = cues.mentions.map((m) => ({ m, d: writtenDay(m) })).filter((x): x is { m: ScannedDate; d: CivilDate } => x.d !== null);
@@ -82,10 +82,16 @@ function byConvention(text: string, cues: DateCues, update: CivilDate | null): P
   const year = Math.max(...full.map((x) => x.d.year));
   // Any written year after the anchor's year makes the convention ambiguous.
   if (cues.mentions.some((m) => m.yearGiven && ((m.last?.year ?? m.first.year) ?? 0) > year)) return null;
+  // A year-less day that is a key event's of an earlier year ("the war broke out on October 7")
+  // names that event, not this year's news.
+  const keyDay = (m: ScannedDate) => keyEvents.some((k) => {
+    const d = civilDate.parse(k.date);
+    return d !== null && d.year < year && d.month === m.first.month && d.day === m.first.day;
+  });
   const yearless = cues.mentions.filter(
     (m) =>
       !m.yearGiven && !m.relative && m.precision === 'day' && (m.last ?? m.first).day !== null &&
-      !futureCue.test(text.slice(Math.max(0, m.start - 60), m.start)),
+      !futureCue.test(text.slice(Math.max(0, m.start - 60), m.start)) && !keyDay(m),
   );
   if (yearless.length === 0) return null;
 
@@ -231,7 +237,7 @@ export function inferPublicationDate(input: PublicationDateInput): PublicationDa
     .sort((a, b) => days(a.date) - days(b.date));
   const update = updates[0] ?? null;
 
-  const convention = byConvention(text, cues, update?.date ?? null);
+  const convention = byConvention(text, cues, update?.date ?? null, input.keyEvents ?? []);
   if (convention && (!update || convention.confidence === 'high')) return convention;
   if (update) return { published: civilDate.format(update.date), source: 'text', confidence: 'low', evidence: spanOf(text, update.mention) };
 

@@ -530,9 +530,9 @@ export function buildDrafts(text: string, facts: readonly SentenceFacts[], refer
         background = true;
         rules.push('background/aggregate');
       }
-      if (!background && date.date && reference) {
+      if (!background && date.date && horizon) {
         const last = date.date_end ?? (date.precision === 'month' ? `${date.date.slice(0, 7)}-31` : date.date);
-        const key = ctx.keyEvents.find((k) => daysBetween(date.date!, k.date) >= -1 && daysBetween(k.date, last) >= -1 && daysBetween(k.date, reference) > 7);
+        const key = ctx.keyEvents.find((k) => daysBetween(date.date!, k.date) >= -1 && daysBetween(k.date, last) >= -1 && daysBetween(k.date, horizon) > 7);
         if (key) {
           background = true;
           rules.push(`background/key-event:${key.id}`);

@@ -18,7 +18,7 @@ import { distanceKm } from '../model/geo.js';
 import type { DateFill } from './dating.js';
 import { findStatements } from './statements.js';
 import { findUnlistedPlaces } from './recognizers/unlisted-places.js';
-import { findDates } from '../dates/find-dates.js';
+import { findDates, type DateMention } from '../dates/find-dates.js';
 import { daysBetween } from '../model/calendar.js';
 import { victimClass } from './recognizers/casualty-grammar.js';
 import { analyzeText } from '../nlp/analyze-text.js';
@@ -568,6 +568,29 @@ function seriesMeans(cluster: Draft[], drafts: readonly Draft[]): Draft[] {
 const INITIAL_BEFORE = /(?:^|[\s,(])\p{Lu}\.\s?$/u;
 
 /** Extracts the events and statements of one cleaned article. */
+/**
+ * Without a publication date, a year-less day ("the war broke out on October 7") is read against
+ * the latest day the text writes in full, as a reader would: the most recent such day up to it
+ * (a week ahead at most, as for a publication date). Relative dates ("on Saturday") stay unresolved:
+ * the day written in full is not the day of writing.
+ */
+function yearlessAgainstText(text: string, dates: DateMention[], reference: string | null): DateMention[] {
+  if (reference) return dates;
+  let horizon: string | null = null;
+  for (const d of dates) {
+    if (!d.yearGiven || d.relative || !d.date || d.precision !== 'day') continue;
+    const last = d.dateEnd ?? d.date;
+    if (!horizon || last > horizon) horizon = last;
+  }
+  if (!horizon || !dates.some((d) => !d.yearGiven && !d.relative && !d.date)) return dates;
+  const again = findDates(text, horizon);
+  return dates.map((d) => {
+    if (d.yearGiven || d.relative || d.date) return d;
+    const r = again.find((x) => x.start === d.start && x.end === d.end && !x.relative);
+    return r?.date ? { ...d, date: r.date, dateEnd: r.dateEnd } : d;
+  });
+}
+
 export function extractEvents(article: CleanArticle, ctx: ExtractContext): Extraction {
   const diagnostics: Diagnostic[] = [];
   if (article.language !== 'en') {
@@ -586,7 +609,7 @@ export function extractEvents(article: CleanArticle, ctx: ExtractContext): Extra
   const reference = article.published;
   const sentences = sentenceViews(article);
   const actors = ctx.findActors(text, reference);
-  const dates = findDates(text, reference);
+  const dates = yearlessAgainstText(text, findDates(text, reference), reference);
   const analysis = analyzeText(text);
   // Gazetteer places, and the villages, posts and valleys the text names that no pack lists.
   // (a name after a lone initial is a person's, not a place: "residents H. Harutyunyan, G. Ghukasyan")

@@ -20,6 +20,16 @@ describe('history without a publication date', () => {
     expect(old?.rules).toContain('background/old-date');
     expect(fresh?.background).toBe(false);
   });
+  it("reads a year-less day against the day the text writes in full: a key event's day of an earlier year is history", () => {
+    const t = 'Two missiles were fired at a merchant vessel off Hodeidah, the maritime agency said on 6 April 2024.\n\n'
+      + 'The war in Gaza broke out on October 7 when Hamas launched an attack on Israel, killing some 1,200 people and kidnapping 250.';
+    const r = processArticle(raw(t, null), ctx);
+    // (no publication day is guessed from the anniversary)
+    expect(r.article.published).toBeNull();
+    const war = r.events.filter((e) => e.date === '2023-10-07');
+    expect(war.length).toBeGreaterThan(0);
+    expect(war.every((e) => e.background)).toBe(true);
+  });
   it('does not add a toll dated to another year to an event', () => {
     const t = 'Azerbaijani forces shelled Martuni on 12 October 2020, the army said. In 1992 hundreds of people were killed there.';
     const [e] = processArticle(raw(t, '2020-10-13'), ctx).events.filter((x) => !x.background);

@@ -64,7 +64,8 @@ export function processArticle(raw: RawArticle, ctx: ExtractContext): Extraction
     title: clean.title,
     published: given,
     publishedSource: given !== null && (clean.publishedSource === 'metadata' || clean.publishedSource === 'flag') ? clean.publishedSource : null,
-    keyEvents: ctx.keyEvents,
+    // (the key events of the theatres the article is about: only needed when no date is given)
+    keyEvents: given === null ? (ctx.forArticle?.(clean.text) ?? ctx).keyEvents : [],
   });
   if (pub.published !== null && !isPlausibleDay(pub.published, latest)) {
     diagnostics.push(implausiblePublicationDate(raw, pub.published, latest));
