@@ -540,7 +540,7 @@ export function casualtiesFromTokens(
     }
     // Toll: "death toll rose to 12", "the number of people killed … has climbed to 35".
     for (const [noun, tollCat] of c.tolls) {
-      if (!noun.every((w, k) => tokens[i + k]?.lower === w)) continue;
+      if (noun[0] !== t.lower || !noun.every((w, k) => tokens[i + k]?.lower === w)) continue;
       for (let k = i + noun.length; k < Math.min(tokens.length, i + noun.length + 16); k++) {
         const x = tokens[k]!;
         if (x.lower === '.' || x.lower === ';') break;
@@ -554,7 +554,7 @@ export function casualtiesFromTokens(
       }
     }
     // Zero tolls: "no casualties", "nobody was hurt", "no civilians were killed".
-    const zero = c.zeroWords.find((w) => w.every((x, k) => tokens[i + k]?.lower === x));
+    const zero = c.zeroWords.find((w) => w[0] === t.lower && w.every((x, k) => tokens[i + k]?.lower === x));
     if (zero) {
       const z0 = i + zero.length;
       let k = z0;
