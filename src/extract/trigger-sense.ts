@@ -99,11 +99,14 @@ function loadSenses(): Senses {
 
 /** The first and last words of a phrase list: a word outside them starts or ends none (a fast skip). */
 const edges = new WeakMap<readonly Phrase[], { readonly first: ReadonlySet<string>; readonly last: ReadonlySet<string> }>();
-function edgeAt(words: readonly Word[], i: number, phrases: readonly Phrase[], which: 'first' | 'last'): boolean {
+function edgesOf(phrases: readonly Phrase[]): { readonly first: ReadonlySet<string>; readonly last: ReadonlySet<string> } {
   let e = edges.get(phrases);
   if (!e) edges.set(phrases, (e = { first: new Set(phrases.map((p) => p[0]!)), last: new Set(phrases.map((p) => p[p.length - 1]!)) }));
+  return e;
+}
+function edgeAt(words: readonly Word[], i: number, phrases: readonly Phrase[], which: 'first' | 'last', set = edgesOf(phrases)[which]): boolean {
   const w = words[i];
-  return w !== undefined && (e[which].has(w.lower) || e[which].has(w.lemma));
+  return w !== undefined && (set.has(w.lower) || set.has(w.lemma));
 }
 
 /** Whether one of `phrases` starts at word `i` (by surface or lemma; plurals by lemma). */
@@ -123,7 +126,8 @@ function phraseEndingBefore(words: readonly Word[], end: number, phrases: readon
 }
 
 function anyIn(words: readonly Word[], phrases: readonly Phrase[]): boolean {
-  for (let i = 0; i < words.length; i++) if (phraseAt(words, i, phrases)) return true;
+  const first = edgesOf(phrases).first;
+  for (let i = 0; i < words.length; i++) if (edgeAt(words, i, phrases, 'first', first) && phraseAt(words, i, phrases)) return true;
   return false;
 }
 
