@@ -10,6 +10,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 const only = process.argv.slice(2);
 const benches = [
   ['extract.bench.mjs', 'extraction: articles/s on one core and peak memory (seed corpus x 5,000)'],
+  ['startup.bench.mjs', 'start-up of extraction by stage (imports, wink model, packs, lexicon, context, first article) and sitrep extract on one article'],
   ['resolve.bench.mjs', 'ingest with cross-article merging: 10,000 articles, ms per article by thousand'],
   ['ingest.bench.mjs', 'ingest: SQLite and PostgreSQL with 1 and 2 workers, p50/p99 latency at 50 articles/s'],
   ['stream.bench.mjs', 'a realistic news stream, seed re-publication and 10,000 copies of one happening: ms per article by tenth (--full: 100,000 articles)'],

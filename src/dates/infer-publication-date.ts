@@ -139,6 +139,14 @@ function stampDate(stamp: DateStamp, cues: DateCues): CivilDate | null {
   return years.length > 0 ? inYear(stamp.mention, Math.max(...years)) : null;
 }
 
+/** A key event's keyword as a whole-word, case-insensitive pattern (compiled once per keyword; no `g` flag, so no state). */
+const keywordRes = new Map<string, RegExp>();
+function keywordRe(w: string): RegExp {
+  let re = keywordRes.get(w);
+  if (!re) keywordRes.set(w, (re = new RegExp(`(?<![\\p{L}\\p{N}])${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'iu')));
+  return re;
+}
+
 /**
  * (d) Key-event anchoring: a fresh report ("has broken out") whose words match the keywords of
  * exactly one short key event, whose weekday words fit, and with no written date after it.
@@ -150,12 +158,16 @@ function byKeyEvent(text: string, title: string | null, cues: DateCues, keyEvent
   const written = cues.mentions.filter((m) => m.yearGiven && m.first.year !== null);
   const yearlessDays = cues.mentions.filter((m) => !m.yearGiven && !m.relative && m.first.month !== null);
   const fits: Array<{ date: CivilDate; evidence: Span; hits: number }> = [];
+  // An ASCII keyword can match (case-insensitively) only where the lower-cased body holds it, unless
+  // the body has "ſ", the one letter that folds to ASCII without lower-casing to it: a cheap skip.
+  const lowerBody = body.includes('\u017f') ? null : body.toLowerCase();
+  const mayHold = (w: string): boolean => lowerBody === null || /[^\x20-\x7e]/.test(w) || lowerBody.includes(w.toLowerCase());
   for (const k of keyEvents) {
     const first = civilDate.parse(k.date);
     const last = civilDate.parse(k.endDate ?? k.date) ?? first;
     if (!first || !last || k.kind === 'war' || days(last) - days(first) > KEY_EVENT_MAX_DAYS) continue;
     const hits = (k.keywords ?? [])
-      .map((w) => new RegExp(`(?<![\\p{L}\\p{N}])${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'iu').exec(body))
+      .map((w) => (mayHold(w) ? keywordRe(w).exec(body) : null))
       .filter((m): m is RegExpExecArray => m !== null);
     if (hits.length < 2) continue;
     // A key event the article dates with its year ("On November 10, 2020, ...") is its history.

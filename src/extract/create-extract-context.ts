@@ -126,6 +126,16 @@ export function createExtractContext(packs: Packs = loadPacks()): ExtractContext
   return ctx;
 }
 
+/** Lookups over a scope's actor list, computed once per scope (the list never changes). */
+const lookups = new WeakMap<readonly ActorEntry[], Map<string, ActorEntry | null>>();
+function memo(actors: readonly ActorEntry[], key: string, find: () => ActorEntry | null): ActorEntry | null {
+  let m = lookups.get(actors);
+  if (!m) lookups.set(actors, (m = new Map()));
+  let v = m.get(key);
+  if (v === undefined) m.set(key, (v = find()));
+  return v;
+}
+
 function makeContext(
   lexicon: Lexicon,
   scope: Scope,
@@ -168,18 +178,19 @@ function makeContext(
     actorById: (id) => byId.get(id) ?? null,
     governmentOf(iso3) {
       // (a theatre's government of a place shadows the state's: the Hamas-run offices of Gaza)
-      return allActors.find((a) => a.kind === 'government' && a.country === iso3 && a.role === 'government' && a.side !== iso3) ??
-        allActors.find((a) => a.kind === 'government' && a.country === iso3 && a.side === iso3) ?? null;
+      return memo(allActors, `government|${iso3}`, () =>
+        allActors.find((a) => a.kind === 'government' && a.country === iso3 && a.role === 'government' && a.side !== iso3) ??
+        allActors.find((a) => a.kind === 'government' && a.country === iso3 && a.side === iso3) ?? null);
     },
     civiliansOf(iso3) {
       const c = iso3 ?? home;
       return (c ? allActors.find((a) => a.kind === 'civilians' && a.country === c) : undefined) ?? (iso3 ? null : GENERIC_CIVILIANS);
     },
     forcesOfSide(side) {
-      return (
+      return memo(allActors, `forces|${side}`, () =>
         allActors.find((a) => a.kind === 'state-forces' && a.side === side && a.country === side) ??
         allActors.find((a) => (a.kind === 'state-forces' || a.kind === 'armed-group') && a.side === side && !a.generic) ??
-        null
+        null,
       );
     },
     actorOfAdjective(word) {

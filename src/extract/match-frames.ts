@@ -114,10 +114,16 @@ function matchFrom(words: readonly Word[], elements: readonly Element[], e: numb
   return el.optional ? matchFrom(words, elements, e + 1, i, limit) : -1;
 }
 
+/** Every first word of a class's alternatives: a word outside it starts none of them (a fast skip). */
+const firstWords = new WeakMap<readonly Alternative[], ReadonlySet<string> | null>();
+
 /** Whether a class word occurs in `words[from, to)`. */
 function classIn(words: readonly Word[], from: number, to: number, cls: readonly Alternative[] | undefined): boolean {
   if (!cls) return false;
+  let first = firstWords.get(cls);
+  if (first === undefined) firstWords.set(cls, (first = cls.every((a) => a.words[0]) ? new Set(cls.flatMap((a) => [...a.words[0]!])) : null));
   for (let i = Math.max(0, from); i < Math.min(words.length, to); i++) {
+    if (first && !wordIs(words[i]!, first)) continue;
     for (const alt of cls) if (altEnd(words, i, alt) >= 0) return true;
   }
   return false;
@@ -199,6 +205,7 @@ export function findFrameTriggers(text: string, analysis: TextAnalysis, frames: 
     while (hi < words.length && words[hi]!.end <= s.end) hi++;
     for (let i = lo; i < hi; i++) {
       const word = words[i]!;
+      if (!frames.byFirst.has(word.lower) && !frames.byFirst.has(word.lemma) && !word.lower.includes('-')) continue;
       const candidates = new Set([...(frames.byFirst.get(word.lower) ?? []), ...(frames.byFirst.get(word.lemma) ?? [])]);
       if (word.lower.includes('-')) for (const t of frames.byFirst.get(word.lower.replace(/-/g, '')) ?? []) candidates.add(t);
       for (const t of candidates) {

@@ -103,9 +103,21 @@ function loadSenses(): Senses {
   });
 }
 
+/** The first and last words of a phrase list: a word outside them starts or ends none (a fast skip). */
+const edges = new WeakMap<readonly Phrase[], { readonly first: ReadonlySet<string>; readonly last: ReadonlySet<string> }>();
+function edgesOf(phrases: readonly Phrase[]): { readonly first: ReadonlySet<string>; readonly last: ReadonlySet<string> } {
+  let e = edges.get(phrases);
+  if (!e) edges.set(phrases, (e = { first: new Set(phrases.map((p) => p[0]!)), last: new Set(phrases.map((p) => p[p.length - 1]!)) }));
+  return e;
+}
+function edgeAt(words: readonly Word[], i: number, phrases: readonly Phrase[], which: 'first' | 'last', set = edgesOf(phrases)[which]): boolean {
+  const w = words[i];
+  return w !== undefined && (set.has(w.lower) || set.has(w.lemma));
+}
+
 /** Whether one of `phrases` starts at word `i` (by surface or lemma; plurals by lemma). */
 function phraseAt(words: readonly Word[], i: number, phrases: readonly Phrase[]): boolean {
-  return phrases.some((p) => p.every((x, k) => {
+  return edgeAt(words, i, phrases, 'first') && phrases.some((p) => p.every((x, k) => {
     const w = words[i + k];
     return w !== undefined && (w.lower === x || w.lemma === x);
   }));
@@ -113,20 +125,24 @@ function phraseAt(words: readonly Word[], i: number, phrases: readonly Phrase[])
 
 /** Whether one of `phrases` ends right before word `end` (at one of the positions up to `reach` back). */
 function phraseEndingBefore(words: readonly Word[], end: number, phrases: readonly Phrase[]): boolean {
-  return phrases.some((p) => end - p.length >= 0 && p.every((x, k) => {
+  return edgeAt(words, end - 1, phrases, 'last') && phrases.some((p) => end - p.length >= 0 && p.every((x, k) => {
     const w = words[end - p.length + k]!;
     return w.lower === x || w.lemma === x;
   }));
 }
 
 function anyIn(words: readonly Word[], phrases: readonly Phrase[]): boolean {
-  for (let i = 0; i < words.length; i++) if (phraseAt(words, i, phrases)) return true;
+  const first = edgesOf(phrases).first;
+  for (let i = 0; i < words.length; i++) if (edgeAt(words, i, phrases, 'first', first) && phraseAt(words, i, phrases)) return true;
   return false;
 }
 
+const singleWords = new WeakMap<readonly Alternative[], ReadonlySet<string>>();
 function classIn(words: readonly Word[], cls: readonly Alternative[] | undefined): boolean {
   if (!cls) return false;
-  return words.some((w) => cls.some((a) => a.words.length === 1 && a.words[0]!.has(w.lower)));
+  let single = singleWords.get(cls);
+  if (!single) singleWords.set(cls, (single = new Set(cls.flatMap((a) => (a.words.length === 1 ? [...a.words[0]!] : [])))));
+  return words.some((w) => single.has(w.lower));
 }
 
 const CLAUSE_STOP = new Set([',', ';', ':', '.', '!', '?', '—', '–', '(', ')', 'but', 'while', 'whereas', 'and']);

@@ -37,8 +37,9 @@ type Nlp = ReturnType<typeof winkNLP>;
 let nlp: Nlp | null = null;
 
 function load(): Nlp {
-  // 'sbd' and 'pos' only: no entities or negation are needed, and each pipe costs time.
-  nlp ??= winkNLP(model, ['sbd', 'pos']);
+  // 'pos' only: no entities or negation are needed, and each pipe costs time; nor wink's
+  // sentences (Sitrep splits its own), which the tagger does not read.
+  nlp ??= winkNLP(model, ['pos']);
   return nlp;
 }
 

@@ -262,7 +262,7 @@ function namedAreas(mentions: readonly PlaceMention[], text: string): NamedAreas
       if (!c.country) continue;
       if (c.kind === 'country') countries.add(c.country);
       else if (c.kind === 'region') {
-        for (const a of c.aliases) admin1.add(`${c.country}|${foldKey(a)}`);
+        for (const k of admin1Keys(c)) admin1.add(k);
         if (isDivision(c)) {
           const set = divisionMentions.get(c.country) ?? new Set<PlaceMention>();
           set.add(m);
@@ -274,6 +274,14 @@ function namedAreas(mentions: readonly PlaceMention[], text: string): NamedAreas
     if (next && next.start - m.end <= 12 && QUALIFIER_GAP.test(text.slice(m.end, next.start))) qualifier.set(m, next);
   });
   return { countries, admin1, qualifier, divisionMentions };
+}
+
+/** `COUNTRY|alias key` of each alias of a region (folded once per entry, not once per article). */
+const admin1KeyMemo = new WeakMap<PlaceEntry, readonly string[]>();
+function admin1Keys(c: PlaceEntry): readonly string[] {
+  let keys = admin1KeyMemo.get(c);
+  if (!keys) admin1KeyMemo.set(c, (keys = c.aliases.map((a) => `${c.country}|${foldKey(a)}`)));
+  return keys;
 }
 
 /** A generated first-order division (not a curated region or sea). */

@@ -58,6 +58,9 @@ interface Classes {
   readonly countNouns: ReadonlyMap<string, Category>;
   /** Both lists of toll nouns with the category each counts. */
   readonly tolls: readonly (readonly [readonly string[], Category])[];
+  /** The first words of the toll nouns and zero words (a word outside them starts none). */
+  readonly tollFirsts: ReadonlySet<string>;
+  readonly zeroFirsts: ReadonlySet<string>;
   readonly zeroExceptions: ReadonlySet<string>;
   readonly tollLinks: ReadonlySet<string>;
   readonly resultVerbs: ReadonlySet<string>;
@@ -99,6 +102,8 @@ function load(): Classes {
     intransitive: map(g.intransitive),
     countNouns: map(g.count_nouns),
     tolls: [...g.toll_nouns.map((t) => [t.split(/\s+/), 'killed'] as const), ...g.injury_toll_nouns.map((t) => [t.split(/\s+/), 'injured'] as const)],
+    tollFirsts: new Set([...g.toll_nouns, ...g.injury_toll_nouns].map((t) => t.split(/\s+/)[0]!)),
+    zeroFirsts: new Set(g.zero_words.map((w) => w.split(/\s+/)[0]!)),
     zeroExceptions: new Set(g.zero_exceptions),
     tollLinks: new Set(g.toll_links),
     resultVerbs: new Set(g.result_verbs),
@@ -165,7 +170,7 @@ function countAt(tokens: readonly Token[], i: number, lex: Lexicon): Count | nul
   const first = tokens[i];
   // Most tokens start no count: reject them before building any string.
   if (!first || !(first.pos === 'NUM' || first.lower === 'a' || first.lower === 'an' || lex.numberWords.has(first.lower) ||
-    c.vagueCounts.has(first.lower) || modifierStarts(lex).has(first.lower) || first.lower === 'as' || /^[a-z]+-[a-z]+$/.test(first.lower))) return null;
+    c.vagueCounts.has(first.lower) || modifierStarts(lex).has(first.lower) || first.lower === 'as' || (first.lower.includes('-') && /^[a-z]+-[a-z]+$/.test(first.lower)))) return null;
   let j = i;
   let modifier: 'min' | 'approx' | null = null;
   let exceeds = false;
@@ -539,7 +544,7 @@ export function casualtiesFromTokens(
       }
     }
     // Toll: "death toll rose to 12", "the number of people killed … has climbed to 35".
-    for (const [noun, tollCat] of c.tolls) {
+    for (const [noun, tollCat] of c.tollFirsts.has(t.lower) ? c.tolls : []) {
       if (!noun.every((w, k) => tokens[i + k]?.lower === w)) continue;
       for (let k = i + noun.length; k < Math.min(tokens.length, i + noun.length + 16); k++) {
         const x = tokens[k]!;
@@ -554,7 +559,7 @@ export function casualtiesFromTokens(
       }
     }
     // Zero tolls: "no casualties", "nobody was hurt", "no civilians were killed".
-    const zero = c.zeroWords.find((w) => w.every((x, k) => tokens[i + k]?.lower === x));
+    const zero = c.zeroFirsts.has(t.lower) ? c.zeroWords.find((w) => w.every((x, k) => tokens[i + k]?.lower === x)) : undefined;
     if (zero) {
       const z0 = i + zero.length;
       let k = z0;
