@@ -37,6 +37,10 @@ describe('frames', () => {
     expect(ids.some((id) => id.startsWith('remote/'))).toBe(true);
     expect(found('The rebels launched an offensive on the town.').map(([id]) => id)).toContain('battle/offensive');
   });
+  it('reads the passive "was fired by/upon" as an attack, and not the progressive "is firing"', () => {
+    expect(found('The position of the unit was intensively fired by armed groups overnight.').map(([id, t]) => `${id}:${t}`)).toContain('battle/attack:was intensively fired by');
+    expect(found('The enemy is also firing at the villages.').map(([, t]) => t)).not.toContain('is also firing at');
+  });
   it('keeps a gap inside its clause: not over a verb of speaking', () => {
     const got = found('The Ukrainian air force says air defences destroyed 23 of the 31 drones launched by Russia overnight.');
     expect(got.map(([id]) => id)).toContain('disrupted/shootdown');
