@@ -143,7 +143,9 @@ function refinePlace(text: string, at: { readonly start: number; readonly end: n
 
 const HAPPENED = /^\s*(?:It|This|That|The (?:incident|attack|assault|ambush|raid|strike|explosion|blast|clash|fighting))\s+(?:(?:had|has)\s+)?(?:took place|take place|taken place|happened|occurred|unfolded)\b/i;
 
-const RELATIVE_PERFECT = /,\s*(?:where|which|who)\s+(?:[\w'’-]+\s+){0,4}?(?:has|have)\s+(?:long\s+|already\s+|since\s+)?(?:been\s+)?$/i;
+// (a restrictive relative without its comma counts in the perfect progressive: "insurgent groups
+// that have been battling for self-determination for decades")
+const RELATIVE_PERFECT = /(?:,\s*(?:where|which|who)\s+(?:[\w'’-]+\s+){0,4}?(?:has|have)\s+(?:long\s+|already\s+|since\s+)?(?:been\s+)?|\b(?:that|which|who)\s+(?:has|have)\s+(?:long\s+|already\s+)?been\s+)$/i;
 
 const BUILDING_OBJECT = /^\s+(?:(?:their|our|his|her|its|the|a|an|several|many|some|dozens of|scores of)\s+)?(?:[\w-]+\s+)?(?:homes?|houses?|buildings?|apartments?|flats?|shops?|stores?|mosques?|churches?|schools?|hospitals?|compounds?|rooms?)\b/i;
 

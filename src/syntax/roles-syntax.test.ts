@@ -226,6 +226,11 @@ describe('roles through the clause analysis', () => {
     const news = all('Russian forces continued to shell Kharkiv on Thursday, killing two people, the governor said.');
     expect(news.some((e) => !e.background)).toBe(true);
   });
+  it('reads a restrictive relative clause in the perfect progressive as a state of affairs, not news', () => {
+    const all = (text: string) => processArticle({ id: 'p', source: 'p', format: 'json', title: null, text, html: null, url: null, outlet: 'Test Wire', published: null, publishedSource: null, language: null, diagnostics: [] }, ctx).events;
+    const got = all('Activists took up arms after the coup in 2021 and allied with ethnic insurgent groups that have been battling the army in the border regions for decades.');
+    expect(got.filter((e) => e.event_type === 'Battles').every((e) => e.background)).toBe(true);
+  });
   it('reads "carried out the strike" after the strike is told as a mention of it, and "announced in a statement" as speech', () => {
     const text = 'An Israeli drone strike killed a Hezbollah commander in Nabatieh on Tuesday, Lebanese state media said.\n\n'
       + 'Hezbollah announced in a statement that the commander had been killed.\n\n'
