@@ -72,7 +72,7 @@ const CLAUSE_BREAK = /[;:()"“”]|,\s*(?:which|who|where|while|but|as|after|be
 /** A distance and a bearing before a name ("60 km north of", "about 10 miles from the"). */
 const REFERENCE_POINT = new RegExp(String.raw`\b\d+(?:[.,]\d+)?\s*-?\s*(?:km|kilomet(?:re|er)s?|miles?|mi)\b\s*(?:\([^)]{0,30}\)\s*)?(?:(?:to\s+the\s+)?${DIRECTION}\s+)?(?:of|from)\s+(?:the\s+)?${POSSESSOR}(?:${PLACE_NOUN}\s+(?:of\s+)?)?$`, 'iu');
 /** "from" (or "launched from") opening the noun phrase that ends at the place: an origin. */
-const ORIGIN = /\bfrom\s+(?:(?:the|an?|its|their)\s+)?(?:[\p{L}'’-]+\s+){0,4}$/iu;
+const ORIGIN = /\bfrom\s+(?:(?:the|an?|its|their)\s+)?#?(?:[\p{L}'’-]+\s+#?){0,4}$/iu;
 /** Words after "from" that make it a point of departure of movement or fire, not a range ("from X to Y" is kept). */
 const PASSIVE_BEFORE = /^\s*(?:,\s*)?(?:was|were|is|are|has been|have been|had been|came|come|comes|has come|had come)\b/i;
 const OPENING_IN = /^\s*(?:(?:In|At|Near|Outside|Around|Inside)\s+(?:the\s+)?(?:[\p{L}-]+\s+){0,2})$/u;
