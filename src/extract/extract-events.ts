@@ -225,7 +225,13 @@ function mentionsOf(cluster: readonly Draft[]): EventMention[] {
   return [...told, ...refs].sort((a, b) => a.trigger.start - b.trigger.start);
 }
 
-function finalize(cluster: Draft[], id: string, ctx: ExtractContext, focus: Place | null, outlet: string | null): ArticleEvent {
+/**
+ * `localCountries`: the countries the article names a place inside (a town, district or region, not
+ * only the country's name): an event of a state's forces with an opponent, in an article that names
+ * no place of that state, happened where the article is, not in that state ("US forces destroyed
+ * Houthi drones" in a story about Yemen).
+ */
+function finalize(cluster: Draft[], id: string, ctx: ExtractContext, focus: Place | null, outlet: string | null, localCountries: ReadonlySet<string> = new Set()): ArticleEvent {
   const first = cluster[0]!;
   // The type comes from the tellings that name the means ("drones struck"), not from a generic
   // "attack" merged with them.
@@ -289,7 +295,7 @@ function finalize(cluster: Draft[], id: string, ctx: ExtractContext, focus: Plac
     location = located[0].location!.place;
     rules.add(located[0].location!.rule);
   }
-  else if (!violent && actor1?.country && actor1.side === actor1.country) {
+  else if (!violent && actor1?.country && actor1.side === actor1.country && !(focus?.country && focus.country !== actor1.country && actor2 && actor2.side !== actor1.side && !localCountries.has(actor1.country))) {
     location = ctx.countryPlace(actor1.country);
     if (location) rules.add('location/actor-country');
   }
@@ -600,7 +606,8 @@ export function extractEvents(article: CleanArticle, ctx: ExtractContext): Extra
 
   const focus = focusPlace(drafts, facts);
   const clusters = clusterDrafts(drafts).map((c) => seriesMeans(c, drafts));
-  const events = articleAgent(clusters.map((c, i) => finalize(c, `e${i + 1}`, ctx, focus, article.outlet)), ctx);
+  const localCountries = new Set(facts.flatMap((f) => f.places.filter((p) => p.kind !== 'country' && p.place.country).map((p) => p.place.country!)));
+  const events = articleAgent(clusters.map((c, i) => finalize(c, `e${i + 1}`, ctx, focus, article.outlet, localCountries)), ctx);
   const eventOfSentence = new Map<number, string>();
   // (a toll split off to another place shares its sentence with the event it came from, which
   // keeps the sentence's statements)

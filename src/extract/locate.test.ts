@@ -37,6 +37,23 @@ describe('the location of an event', () => {
     expect(locations('Russian forces shelled Kupiansk from positions in Belgorod, killing two civilians.')).toEqual(['Kupiansk']);
   });
 
+  it('never inherits the ends of a journey the previous sentence told', () => {
+    const locs = locations('Gunmen seized a passenger bus in Balochistan province on Tuesday, officials said. The bus was on its way from Quetta to Karachi. Several soldiers were taken hostage, officials said.');
+    expect(locs).not.toContain('Karachi');
+    expect(locs).not.toContain('Quetta');
+  });
+
+  it('keeps a place a speaker is said to be at, beyond a possessive and a place noun ("a ship east of Yemen\'s port city of Aden reported")', () => {
+    expect(locations('A tanker sailing about 60 nautical miles east of Yemen\'s port city of Aden reported a missile strike on Monday.')).toEqual(['Aden']);
+    expect(locations('A freighter off Yemen\'s Red Sea coast reported a missile strike on Monday.')).toEqual(['Red Sea']);
+  });
+
+  it('places a foreign force\'s interception where the article is, not in its own country', () => {
+    const locs = locations('A ship reported an explosion near Aden on Monday, the maritime agency said.\n\nIn a separate statement, US Central Command said it had destroyed four remote-controlled boats that the Houthi rebels were preparing to use.');
+    expect(locs).toContain('Aden');
+    expect(locs).not.toContain('United States');
+  });
+
   it('prefers the object of the attack verb over a place in another clause', () => {
     expect(locations('Speaking in Kyiv, the governor said Russian forces shelled Kupiansk on Monday.')).toEqual(['Kupiansk']);
   });

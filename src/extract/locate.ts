@@ -10,6 +10,9 @@
  *   the passive subject right before the trigger ("X was shelled") −1.5;
  * - an origin ("launched from X", "from an air base in X", "fired from the X region") +5: the
  *   place a strike came from is not where it landed;
+ * - an end of a journey ("on its way from X to Y", "bound for Y") +4: a column destroyed on its way
+ *   between two places may only be placed by them, but another place of the sentence is better;
+ *   a previous sentence's journey is never inherited;
  * - a dateline ("DUBAI —", "BEIRUT (Reuters) -") +4 when the other places are all in other countries:
  *   where the story was filed, not where the event was;
  * - a place inside an earlier clause of its own, before the trigger, +0.5;
@@ -70,10 +73,18 @@ const OBJECT_GAP = new RegExp(String.raw`^\s+(?:the\s+)?${POSSESSOR}(?:${DIRECTI
 /** A clause boundary: the governed phrase does not cross it. */
 const CLAUSE_BREAK = /[;:()"“”]|,\s*(?:which|who|where|while|but|as|after|before|when|and\s+(?:the|a|an)\b)|\b(?:said|says|told|according)\b/i;
 /** A distance and a bearing before a name ("60 km north of", "about 10 miles from the"). */
-const REFERENCE_POINT = new RegExp(String.raw`\b\d+(?:[.,]\d+)?\s*-?\s*(?:km|kilomet(?:re|er)s?|miles?|mi)\b\s*(?:\([^)]{0,30}\)\s*)?(?:(?:to\s+the\s+)?${DIRECTION}\s+)?(?:of|from)\s+(?:the\s+)?${POSSESSOR}(?:${PLACE_NOUN}\s+(?:of\s+)?)?$`, 'iu');
+const REFERENCE_POINT = new RegExp(String.raw`\b\d+(?:[.,]\d+)?\s*-?\s*(?:km|kilomet(?:re|er)s?|(?:nautical\s+)?miles?|mi|nm)\b\s*(?:\([^)]{0,30}\)\s*)?(?:(?:to\s+the\s+)?${DIRECTION}\s+)?(?:of|from)\s+(?:the\s+)?${POSSESSOR}(?:(?:port\s+)?${PLACE_NOUN}\s+(?:of\s+)?)?$`, 'iu');
 /** "from" (or "launched from") opening the noun phrase that ends at the place: an origin. */
 const ORIGIN = /\bfrom\s+(?:(?:the|an?|its|their)\s+)?#?(?:[\p{L}'’-]+\s+#?){0,4}$/iu;
 /** Words after "from" that make it a point of departure of movement or fire, not a range ("from X to Y" is kept). */
+/**
+ * The ends of a journey ("on its way from Quetta to Peshawar", "a convoy bound for X", "en route
+ * to X"): where the travellers came from and were going, not where the event happened.
+ */
+const ROUTE_END = /\b(?:(?:on\s+(?:its|their|his|her|the|a)\s+)?way|en\s+route|bound|heading|headed|travell?ing|journey|trip|flight)\s+(?:from\s+(?:the\s+)?(?:[\p{Lu}][\p{L}'’-]*\s+){1,4}(?:to|for|towards?)\s+|(?:from|to|for|towards?)\s+)(?:the\s+)?$/u;
+function isRouteEnd(text: string, h: PlaceHit, sentenceStart: number): boolean {
+  return ROUTE_END.test(text.slice(Math.max(sentenceStart, h.start - 80), h.start));
+}
 const PASSIVE_BEFORE = /^\s*(?:,\s*)?(?:was|were|is|are|has been|have been|had been|came|come|comes|has come|had come)\b/i;
 const OPENING_IN = /^\s*(?:(?:In|At|Near|Outside|Around|Inside)\s+(?:the\s+)?(?:[\p{L}-]+\s+){0,2})$/u;
 
@@ -137,6 +148,7 @@ export function pickLocation(
   let best: Scored | null = null;
   for (const h of hits) {
     let cost = costOf(text, h, tStart, tEnd, sentenceStart);
+    if (isRouteEnd(text, h, sentenceStart)) cost += 4;
     // "DUBAI —": where the story was filed; not the event's place when the sentence speaks of
     // places in other countries only ("IRBIL, Iraq - ... in Iraq's Kurdistan region" keeps it)
     // (nor when the story names a place within the same country more precise than the country)
@@ -181,7 +193,8 @@ export function pickInherited(
   sentenceText: string,
   ctx: ExtractContext,
 ): LocationFill | null {
-  if (prevPlaces.length === 0 || NEW_SCENE.test(sentenceText)) return null;
-  const fill = pickLocation(text, prevPlaces, prevEnd, ctx, 'location/previous-sentence', prevEnd, prevStart);
+  const scenes = prevPlaces.filter((h) => !isRouteEnd(text, h, prevStart));
+  if (scenes.length === 0 || NEW_SCENE.test(sentenceText)) return null;
+  const fill = pickLocation(text, scenes, prevEnd, ctx, 'location/previous-sentence', prevEnd, prevStart);
   return fill ? { ...fill, cost: fill.cost + 3 } : null;
 }
