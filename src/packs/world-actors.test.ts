@@ -88,6 +88,11 @@ describe('world actor registry', () => {
     expect(found.some(([s, side]) => s === 'Syrian Democratic Forces' && side === 'SDF')).toBe(true);
   });
 
+  it('reads no state in the first word of a longer place name, but keeps a state after a direction', () => {
+    expect(actors('Militants attacked a check post near Mali Khel in Bannu district, Pakistan, on Friday.').map(([, side]) => side)).not.toContain('MLI');
+    expect(actors('Hezbollah fired rockets at northern Israel.')).toContainEqual(['Israel', 'ISR']);
+  });
+
   it('treats a country in the genitive before a place as a place', () => {
     expect(actors("Missiles hit Yemen's Hodeidah port.")).toEqual([]);
     expect(actors("Drones hit Russia's Bryansk region.")).toEqual([]);
