@@ -54,6 +54,19 @@ describe('the location of an event', () => {
     expect(locs).not.toContain('United States');
   });
 
+  it('takes the "of" phrase of an event noun as its place ("the bombardment of Idlib")', () => {
+    expect(locations('Drones struck a military academy in Homs on Thursday, while the bombardment of Idlib killed five people.')).toEqual(['Homs', 'Idlib']);
+  });
+
+  it('places an event told only in a country at the place its headline names in that country', () => {
+    const raw: RawArticle = {
+      id: 'loc', source: 'loc', format: 'jsonl', title: 'Guerrilla attack kills seven soldiers in Catatumbo',
+      text: 'A guerrilla attack in Colombia killed seven soldiers on Tuesday, the army said.\n\nThe soldiers were guarding an oil pipeline.', html: null, url: null,
+      outlet: null, published: '2024-05-02', publishedSource: 'metadata', language: 'en', diagnostics: [],
+    };
+    expect(processArticle(raw, ctx).events.map((e) => e.location?.name)).toEqual(['Catatumbo']);
+  });
+
   it('prefers the object of the attack verb over a place in another clause', () => {
     expect(locations('Speaking in Kyiv, the governor said Russian forces shelled Kupiansk on Monday.')).toEqual(['Kupiansk']);
   });

@@ -6,7 +6,8 @@
  * - its precision: towns and villages 0, corridors and heights 0.5, areas 1, districts 1.5,
  *   regions 2.5, countries 3.5;
  * - its tie to the trigger: the object or a locative phrase right after the trigger ("shelled X",
- *   "struck a depot in X", "fighting near X") −2.5; a scene-setting "In X," opening the sentence or
+ *   "struck a depot in X", "fighting near X", the "of" phrase of an event noun: "bombardment of
+ *   opposition-held X") −2.5; a scene-setting "In X," opening the sentence or
  *   the passive subject right before the trigger ("X was shelled") −1.5;
  * - an origin ("launched from X", "from an air base in X", "fired from the X region") +5: the
  *   place a strike came from is not where it landed;
@@ -70,6 +71,8 @@ const LOCATIVE_END = new RegExp(
 );
 /** The gap between a transitive trigger and its object: an article or nothing ("shelled the town of X", "hit X"). */
 const OBJECT_GAP = new RegExp(String.raw`^\s+(?:the\s+)?${POSSESSOR}(?:${DIRECTION}\s+)?(?:${PLACE_NOUN}\s+(?:of\s+)?)?$`, 'iu');
+/** The object of an event noun ("bombardment of opposition-held Idlib", "the shelling of Kharkiv"; a verb is not followed by "of"). */
+const NOMINAL_OF_GAP = new RegExp(String.raw`^\s+of\s+(?:the\s+)?(?:[\p{L}]+-(?:held|controlled|occupied|run|besieged)\s+)?${POSSESSOR}(?:${DIRECTION}\s+)?(?:${PLACE_NOUN}\s+(?:of\s+)?)?$`, 'iu');
 /** A clause boundary: the governed phrase does not cross it. */
 const CLAUSE_BREAK = /[;:()"“”]|,\s*(?:which|who|where|while|but|as|after|before|when|and\s+(?:the|a|an)\b)|\b(?:said|says|told|according)\b/i;
 /** A distance and a bearing before a name ("60 km north of", "about 10 miles from the"). */
@@ -117,7 +120,7 @@ function costOf(text: string, h: PlaceHit, tStart: number, tEnd: number, sentenc
   if (REFERENCE_POINT.test(before)) cost += 3;
   if (h.start >= tEnd) {
     const gap = text.slice(tEnd, h.start);
-    const governed = gap.length <= 90 && !CLAUSE_BREAK.test(gap) && (OBJECT_GAP.test(gap) || LOCATIVE_END.test(gap));
+    const governed = gap.length <= 90 && !CLAUSE_BREAK.test(gap) && (OBJECT_GAP.test(gap) || LOCATIVE_END.test(gap) || NOMINAL_OF_GAP.test(gap));
     if (governed && !origin) cost -= 2.5;
     cost += Math.min(1.5, (h.start - tEnd) / 80);
   } else {
