@@ -478,12 +478,17 @@ function articleAgent(events: ArticleEvent[], ctx: ExtractContext): ArticleEvent
   });
 }
 
-/** The place the headline and lede name most: not a country, not a dateline (precision 2 at best). */
-function ledePlace(facts: readonly SentenceFacts[]): Place | null {
+/**
+ * The place the headline and lede name most: not a country, not a dateline (precision 2 at best).
+ * With `text`, only places named after a locative preposition count ("kills nine in Catatumbo",
+ * not "Bamako accused Nouakchott": a capital may stand for its government).
+ */
+function ledePlace(facts: readonly SentenceFacts[], text?: string): Place | null {
   const lede = facts.filter((f) => (f.s.kind === 'title' || f.s.kind === 'body') && f.s.paragraph <= 2);
   const counts = new Map<string, { place: Place; n: number; rank: number }>();
   for (const p of lede.flatMap((f) => f.places)) {
     if (p.kind === 'country' || p.surface === p.surface.toUpperCase()) continue;
+    if (text !== undefined && !LEDE_LOCATIVE.test(text.slice(Math.max(0, p.start - 30), p.start))) continue;
     const c = counts.get(p.place.name) ?? { place: p.place, n: 0, rank: placeRank(p.kind) };
     c.n++;
     counts.set(p.place.name, c);
@@ -544,6 +549,8 @@ function splitByPlace(text: string, facts: readonly SentenceFacts[], drafts: rea
   return out;
 }
 const LOCATIVE_BEFORE = /\b(?:in|at|near|outside)\s+(?:the\s+)?(?:(?:village|town|city|settlement)\s+of\s+)?$/i;
+/** A locative preposition before a headline or lede place (see `ledePlace`). */
+const LEDE_LOCATIVE = /\b(?:in|at|near|outside|around|across|off|on|into)\s+(?:the\s+)?(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+)?(?:(?:village|town|city|region|province|district|area)\s+of\s+)?$/i;
 
 /** "Also", "another", "as well", "similar": a telling that adds to a series already told. */
 const ADDITIVE = /\b(?:also|too|another|as well|similar(?:ly)?|likewise|again)\b/i;
@@ -616,7 +623,7 @@ export function extractEvents(article: CleanArticle, ctx: ExtractContext): Extra
   const focus = focusPlace(drafts, facts);
   const clusters = clusterDrafts(drafts).map((c) => seriesMeans(c, drafts));
   const localCountries = new Set(facts.flatMap((f) => f.places.filter((p) => p.kind !== 'country' && p.place.country).map((p) => p.place.country!)));
-  const lede = ledePlace(facts);
+  const lede = ledePlace(facts, text);
   const events = articleAgent(clusters.map((c, i) => finalize(c, `e${i + 1}`, ctx, focus, article.outlet, localCountries, lede)), ctx);
   const eventOfSentence = new Map<number, string>();
   // (a toll split off to another place shares its sentence with the event it came from, which

@@ -65,7 +65,11 @@ describe('the location of an event', () => {
       outlet: null, published: '2024-05-02', publishedSource: 'metadata', language: 'en', diagnostics: [],
     };
     expect(processArticle(raw, ctx).events.map((e) => e.location?.name)).toEqual(['Catatumbo']);
+    // (a capital the headline names as a party, not after a preposition, is no place of the event)
+    const party: RawArticle = { ...raw, title: 'Bamako accuses rebels of deadly attack', text: 'Gunmen attacked a convoy in Mali on Tuesday, killing three traders, the government said.' };
+    expect(processArticle(party, ctx).events.map((e) => e.location?.name)).toEqual(['Mali']);
   });
+
 
   it('prefers the object of the attack verb over a place in another clause', () => {
     expect(locations('Speaking in Kyiv, the governor said Russian forces shelled Kupiansk on Monday.')).toEqual(['Kupiansk']);
