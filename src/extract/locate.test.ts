@@ -71,6 +71,16 @@ describe('the location of an event', () => {
   });
 
 
+  it('reads a foreign city spelled otherwise than its name as an unlisted place of the article\'s country', () => {
+    const raw: RawArticle = {
+      id: 'loc', source: 'loc', format: 'jsonl', title: 'Insurgents attack villages in Mozambique',
+      text: 'Rwandan troops killed five insurgents at Awasse on Monday, the army said. Mozambican troops had retaken Mocimboa da Praia in Cabo Delgado earlier.', html: null, url: null,
+      outlet: null, published: '2024-05-02', publishedSource: 'metadata', language: 'en', diagnostics: [],
+    };
+    const [first] = processArticle(raw, ctx).events;
+    expect([first?.location?.name, first?.location?.country]).toEqual(['Awasse', 'MOZ']);
+  });
+
   it('prefers the object of the attack verb over a place in another clause', () => {
     expect(locations('Speaking in Kyiv, the governor said Russian forces shelled Kupiansk on Monday.')).toEqual(['Kupiansk']);
   });
