@@ -149,7 +149,7 @@ const RELATIVE_PERFECT = /(?:,\s*(?:where|which|who)\s+(?:[\w'’-]+\s+){0,4}?(?
 
 const BUILDING_OBJECT = /^\s+(?:(?:their|our|his|her|its|the|a|an|several|many|some|dozens of|scores of)\s+)?(?:[\w-]+\s+)?(?:homes?|houses?|buildings?|apartments?|flats?|shops?|stores?|mosques?|churches?|schools?|hospitals?|compounds?|rooms?)\b/i;
 
-const SPEAKER_LOCATIVE = /\b(?:off|in|near|at|outside|inside)\s+(?:the\s+)?$/i;
+const SPEAKER_LOCATIVE = /\b(?:off|in|near|at|outside|inside|(?:north|south|east|west)(?:-?(?:east|west))?\s+of)\s+(?:the\s+)?(?:\p{Lu}[\p{L}-]*['’]s\s+)?(?:(?:port\s+)?(?:city|town|village|port)\s+of\s+)?$/iu;
 
 /** A locative preposition (and a compass part) right before a name: "in southwest Niger" names a place, not its state. */
 const PLACE_AFTER_PREPOSITION = new RegExp(String.raw`\b(?:in|into|inside|across|to|near|around|of|at|from|outside)\s+(?:the\s+)?${COMPASS_PART}$`, 'i');
@@ -160,7 +160,7 @@ function placesOutsideActors(places: readonly PlaceHit[], actors: readonly Actor
     // witness there ("a cargo ship off Yemen's Red Sea coast reported blasts"); authorities speak
     // from their seat ("the separatist authorities in Stepanakert said").
     const frame = frames.find((f) => p.start >= f.claimant.start && p.end <= f.claimant.end);
-    if (frame && (!SPEAKER_LOCATIVE.test(text.slice(Math.max(0, p.start - 20), p.start)) || actors.some((a) => a.start >= frame.claimant.start && a.end <= frame.claimant.end))) return false;
+    if (frame && (!SPEAKER_LOCATIVE.test(text.slice(Math.max(0, p.start - 40), p.start)) || actors.some((a) => a.start >= frame.claimant.start && a.end <= frame.claimant.end))) return false;
     const asActor = actors.some((a) => a.start <= p.start && a.end >= p.end);
     if (!asActor) return true;
     return PLACE_AFTER_PREPOSITION.test(text.slice(Math.max(0, p.start - 30), p.start));

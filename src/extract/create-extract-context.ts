@@ -154,7 +154,13 @@ function makeContext(
   const ctx: ExtractContext = {
     lexicon,
     findActors(text, date): ActorHit[] {
-      const hits = actorMatcher.find(text, date ?? undefined).map((m) => ({ start: m.start, end: m.end, surface: m.surface, entry: m.entry }));
+      let hits: ActorHit[] = actorMatcher.find(text, date ?? undefined).map((m) => ({ start: m.start, end: m.end, surface: m.surface, entry: m.entry }));
+      // a name that begins a longer place name is no actor: "Mali" in "Mali Khel", "Gaza" in
+      // "Gaza Strip" (a direction before it, "northern Israel", still leaves the state named)
+      if (hits.length > 0) {
+        const places = ctx.findPlaces(text);
+        hits = hits.filter((h) => !places.some((p) => p.start <= h.start && p.end > h.end && /^[\s-]*\p{Lu}/u.test(text.slice(h.end, p.end))));
+      }
       return resolveGenericActors(text, hits, ctx, packs, date, (h) => (home = h));
     },
     findPlaces(text): PlaceHit[] {

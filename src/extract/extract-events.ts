@@ -229,7 +229,15 @@ function mentionsOf(cluster: readonly Draft[]): EventMention[] {
   return [...told, ...refs].sort((a, b) => a.trigger.start - b.trigger.start);
 }
 
-function finalize(cluster: Draft[], id: string, ctx: ExtractContext, focus: Place | null, outlet: string | null): ArticleEvent {
+/**
+ * `localCountries`: the countries the article names a place inside (a town, district or region, not
+ * only the country's name): an event of a state's forces with an opponent, in an article that names
+ * no place of that state, happened where the article is, not in that state ("US forces destroyed
+ * Houthi drones" in a story about Yemen). `lede`: the place the headline and lede name most; an
+ * event placed only in a country takes it when it lies in that country ("ELN attack kills nine
+ * soldiers in Catatumbo" over "an ELN attack in Colombia").
+ */
+function finalize(cluster: Draft[], id: string, ctx: ExtractContext, focus: Place | null, outlet: string | null, localCountries: ReadonlySet<string> = new Set(), lede: Place | null = null): ArticleEvent {
   const first = cluster[0]!;
   // The type comes from the tellings that name the means ("drones struck"), not from a generic
   // "attack" merged with them.
@@ -292,8 +300,12 @@ function finalize(cluster: Draft[], id: string, ctx: ExtractContext, focus: Plac
   if (located[0]) {
     location = located[0].location!.place;
     rules.add(located[0].location!.rule);
+    if (lede && located[0].location!.hit.kind === 'country' && lede.country === location.country) {
+      location = lede;
+      rules.add('location/lede');
+    }
   }
-  else if (!violent && actor1?.country && actor1.side === actor1.country) {
+  else if (!violent && actor1?.country && actor1.side === actor1.country && !(focus?.country && focus.country !== actor1.country && actor2 && actor2.side !== actor1.side && !localCountries.has(actor1.country))) {
     location = ctx.countryPlace(actor1.country);
     if (location) rules.add('location/actor-country');
   }
@@ -470,22 +482,30 @@ function articleAgent(events: ArticleEvent[], ctx: ExtractContext): ArticleEvent
   });
 }
 
+/**
+ * The place the headline and lede name most: not a country, not a dateline (precision 2 at best).
+ * With `text`, only places named after a locative preposition count ("kills nine in Catatumbo",
+ * not "Bamako accused Nouakchott": a capital may stand for its government).
+ */
+function ledePlace(facts: readonly SentenceFacts[], text?: string): Place | null {
+  const lede = facts.filter((f) => (f.s.kind === 'title' || f.s.kind === 'body') && f.s.paragraph <= 2);
+  const counts = new Map<string, { place: Place; n: number; rank: number }>();
+  for (const p of lede.flatMap((f) => f.places)) {
+    if (p.kind === 'country' || p.surface === p.surface.toUpperCase()) continue;
+    if (text !== undefined && !LEDE_LOCATIVE.test(text.slice(Math.max(0, p.start - 30), p.start))) continue;
+    const c = counts.get(p.place.name) ?? { place: p.place, n: 0, rank: placeRank(p.kind) };
+    c.n++;
+    counts.set(p.place.name, c);
+  }
+  const top = [...counts.values()].sort((a, b) => b.n - a.n || a.rank - b.rank)[0];
+  return top ? { ...top.place, geo_precision: Math.max(2, top.place.geo_precision) as 2 | 3 } : null;
+}
+
 /** The place the article is mostly about: the most precise theatre place among its news events. */
 function focusPlace(drafts: readonly Draft[], facts: readonly SentenceFacts[]): Place | null {
   const news = drafts.filter((d) => !d.background && d.location && isViolent(d.event_type));
-  if (!news.length) {
-    // No event names its place: the place the headline and lede name most (not a country, not a dateline).
-    const lede = facts.filter((f) => (f.s.kind === 'title' || f.s.kind === 'body') && f.s.paragraph <= 2);
-    const counts = new Map<string, { place: Place; n: number; rank: number }>();
-    for (const p of lede.flatMap((f) => f.places)) {
-      if (p.kind === 'country' || p.surface === p.surface.toUpperCase()) continue;
-      const c = counts.get(p.place.name) ?? { place: p.place, n: 0, rank: placeRank(p.kind) };
-      c.n++;
-      counts.set(p.place.name, c);
-    }
-    const top = [...counts.values()].sort((a, b) => b.n - a.n || a.rank - b.rank)[0];
-    return top ? { ...top.place, geo_precision: Math.max(2, top.place.geo_precision) as 2 | 3 } : null;
-  }
+  // No event names its place: the place the headline and lede name most (not a country, not a dateline).
+  if (!news.length) return ledePlace(facts);
   const best = news.sort((a, b) => a.location!.rank - b.location!.rank)[0]!;
   return { ...best.location!.place, geo_precision: Math.max(2, best.location!.place.geo_precision) as 2 | 3 };
 }
@@ -542,6 +562,8 @@ const COMPASS_BEFORE = /\b(?:north|south|east|west|central|(?:north|south)-?(?:e
 const COMPASS_START = /^(?:north|south|east|west|central|(?:north|south)-?(?:east|west))(?:ern)?\s/i;
 const CONTAINER_GAP = /^\s*(?:,|in|of)\s+(?:the\s+)?(?:(?:north|south|east|west|central|(?:north|south)-?(?:east|west))(?:ern)?\s+)?$/i;
 const LOCATIVE_BEFORE = /\b(?:in|at|near|outside)\s+(?:the\s+)?(?:(?:village|town|city|settlement)\s+of\s+)?$/i;
+/** A locative preposition before a headline or lede place (see `ledePlace`). */
+const LEDE_LOCATIVE = /\b(?:in|at|near|outside|around|across|off|on|into)\s+(?:the\s+)?(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+)?(?:(?:village|town|city|region|province|district|area)\s+of\s+)?$/i;
 
 /** "Also", "another", "as well", "similar": a telling that adds to a series already told. */
 const ADDITIVE = /\b(?:also|too|another|as well|similar(?:ly)?|likewise|again)\b/i;
@@ -636,7 +658,9 @@ export function extractEvents(article: CleanArticle, ctx: ExtractContext): Extra
 
   const focus = focusPlace(drafts, facts);
   const clusters = clusterDrafts(drafts).map((c) => seriesMeans(c, drafts));
-  const events = articleAgent(clusters.map((c, i) => finalize(c, `e${i + 1}`, ctx, focus, article.outlet)), ctx);
+  const localCountries = new Set(facts.flatMap((f) => f.places.filter((p) => p.kind !== 'country' && p.place.country).map((p) => p.place.country!)));
+  const lede = ledePlace(facts, text);
+  const events = articleAgent(clusters.map((c, i) => finalize(c, `e${i + 1}`, ctx, focus, article.outlet, localCountries, lede)), ctx);
   answersOfAccused(facts, clusters, events);
   const eventOfSentence = new Map<number, string>();
   // (a toll split off to another place shares its sentence with the event it came from, which

@@ -37,6 +37,50 @@ describe('the location of an event', () => {
     expect(locations('Russian forces shelled Kupiansk from positions in Belgorod, killing two civilians.')).toEqual(['Kupiansk']);
   });
 
+  it('never inherits the ends of a journey the previous sentence told', () => {
+    const locs = locations('Gunmen seized a passenger bus in Balochistan province on Tuesday, officials said. The bus was on its way from Quetta to Karachi. Several soldiers were taken hostage, officials said.');
+    expect(locs).not.toContain('Karachi');
+    expect(locs).not.toContain('Quetta');
+  });
+
+  it('keeps a place a speaker is said to be at, beyond a possessive and a place noun ("a ship east of Yemen\'s port city of Aden reported")', () => {
+    expect(locations('A tanker sailing about 60 nautical miles east of Yemen\'s port city of Aden reported a missile strike on Monday.')).toEqual(['Aden']);
+    expect(locations('A freighter off Yemen\'s Red Sea coast reported a missile strike on Monday.')).toEqual(['Red Sea']);
+  });
+
+  it('places a foreign force\'s interception where the article is, not in its own country', () => {
+    const locs = locations('A ship reported an explosion near Aden on Monday, the maritime agency said.\n\nIn a separate statement, US Central Command said it had destroyed four remote-controlled boats that the Houthi rebels were preparing to use.');
+    expect(locs).toContain('Aden');
+    expect(locs).not.toContain('United States');
+  });
+
+  it('takes the "of" phrase of an event noun as its place ("the bombardment of Idlib")', () => {
+    expect(locations('Drones struck a military academy in Homs on Thursday, while the bombardment of Idlib killed five people.')).toEqual(['Homs', 'Idlib']);
+  });
+
+  it('places an event told only in a country at the place its headline names in that country', () => {
+    const raw: RawArticle = {
+      id: 'loc', source: 'loc', format: 'jsonl', title: 'Guerrilla attack kills seven soldiers in Catatumbo',
+      text: 'A guerrilla attack in Colombia killed seven soldiers on Tuesday, the army said.\n\nThe soldiers were guarding an oil pipeline.', html: null, url: null,
+      outlet: null, published: '2024-05-02', publishedSource: 'metadata', language: 'en', diagnostics: [],
+    };
+    expect(processArticle(raw, ctx).events.map((e) => e.location?.name)).toEqual(['Catatumbo']);
+    // (a capital the headline names as a party, not after a preposition, is no place of the event)
+    const party: RawArticle = { ...raw, title: 'Bamako accuses rebels of deadly attack', text: 'Gunmen attacked a convoy in Mali on Tuesday, killing three traders, the government said.' };
+    expect(processArticle(party, ctx).events.map((e) => e.location?.name)).toEqual(['Mali']);
+  });
+
+
+  it('reads a foreign city spelled otherwise than its name as an unlisted place of the article\'s country', () => {
+    const raw: RawArticle = {
+      id: 'loc', source: 'loc', format: 'jsonl', title: 'Insurgents attack villages in Mozambique',
+      text: 'Rwandan troops killed five insurgents at Awasse on Monday, the army said. Mozambican troops had retaken Mocimboa da Praia in Cabo Delgado earlier.', html: null, url: null,
+      outlet: null, published: '2024-05-02', publishedSource: 'metadata', language: 'en', diagnostics: [],
+    };
+    const [first] = processArticle(raw, ctx).events;
+    expect([first?.location?.name, first?.location?.country]).toEqual(['Awasse', 'MOZ']);
+  });
+
   it('prefers the object of the attack verb over a place in another clause', () => {
     expect(locations('Speaking in Kyiv, the governor said Russian forces shelled Kupiansk on Monday.')).toEqual(['Kupiansk']);
   });

@@ -6,10 +6,14 @@
  * - its precision: towns and villages 0, corridors and heights 0.5, areas 1, districts 1.5,
  *   regions 2.5, countries 3.5;
  * - its tie to the trigger: the object or a locative phrase right after the trigger ("shelled X",
- *   "struck a depot in X", "fighting near X") −2.5; a scene-setting "In X," opening the sentence or
+ *   "struck a depot in X", "fighting near X", the "of" phrase of an event noun: "bombardment of
+ *   opposition-held X") −2.5; a scene-setting "In X," opening the sentence or
  *   the passive subject right before the trigger ("X was shelled") −1.5;
  * - an origin ("launched from X", "from an air base in X", "fired from the X region") +5: the
  *   place a strike came from is not where it landed;
+ * - an end of a journey ("on its way from X to Y", "bound for Y") +4: a column destroyed on its way
+ *   between two places may only be placed by them, but another place of the sentence is better;
+ *   a previous sentence's journey is never inherited;
  * - a dateline ("DUBAI —", "BEIRUT (Reuters) -") +4 when the other places are all in other countries:
  *   where the story was filed, not where the event was;
  * - a place inside an earlier clause of its own, before the trigger, +0.5;
@@ -67,13 +71,23 @@ const LOCATIVE_END = new RegExp(
 );
 /** The gap between a transitive trigger and its object: an article or nothing ("shelled the town of X", "hit X"). */
 const OBJECT_GAP = new RegExp(String.raw`^\s+(?:the\s+)?${POSSESSOR}(?:${DIRECTION}\s+)?(?:${PLACE_NOUN}\s+(?:of\s+)?)?$`, 'iu');
+/** The object of an event noun ("bombardment of opposition-held Idlib", "the shelling of Kharkiv"; a verb is not followed by "of"). */
+const NOMINAL_OF_GAP = new RegExp(String.raw`^\s+of\s+(?:the\s+)?(?:[\p{L}]+-(?:held|controlled|occupied|run|besieged)\s+)?${POSSESSOR}(?:${DIRECTION}\s+)?(?:${PLACE_NOUN}\s+(?:of\s+)?)?$`, 'iu');
 /** A clause boundary: the governed phrase does not cross it. */
 const CLAUSE_BREAK = /[;:()"“”]|,\s*(?:which|who|where|while|but|as|after|before|when|and\s+(?:the|a|an)\b)|\b(?:said|says|told|according)\b/i;
 /** A distance and a bearing before a name ("60 km north of", "about 10 miles from the"). */
-const REFERENCE_POINT = new RegExp(String.raw`\b\d+(?:[.,]\d+)?\s*-?\s*(?:km|kilomet(?:re|er)s?|miles?|mi)\b\s*(?:\([^)]{0,30}\)\s*)?(?:(?:to\s+the\s+)?${DIRECTION}\s+)?(?:of|from)\s+(?:the\s+)?${POSSESSOR}(?:${PLACE_NOUN}\s+(?:of\s+)?)?$`, 'iu');
+const REFERENCE_POINT = new RegExp(String.raw`\b\d+(?:[.,]\d+)?\s*-?\s*(?:km|kilomet(?:re|er)s?|(?:nautical\s+)?miles?|mi|nm)\b\s*(?:\([^)]{0,30}\)\s*)?(?:(?:to\s+the\s+)?${DIRECTION}\s+)?(?:of|from)\s+(?:the\s+)?${POSSESSOR}(?:(?:port\s+)?${PLACE_NOUN}\s+(?:of\s+)?)?$`, 'iu');
 /** "from" (or "launched from") opening the noun phrase that ends at the place: an origin. */
-const ORIGIN = /\bfrom\s+(?:(?:the|an?|its|their)\s+)?(?:[\p{L}'’-]+\s+){0,4}$/iu;
+const ORIGIN = /\bfrom\s+(?:(?:the|an?|its|their)\s+)?#?(?:[\p{L}'’-]+\s+#?){0,4}$/iu;
 /** Words after "from" that make it a point of departure of movement or fire, not a range ("from X to Y" is kept). */
+/**
+ * The ends of a journey ("on its way from Quetta to Peshawar", "a convoy bound for X", "en route
+ * to X"): where the travellers came from and were going, not where the event happened.
+ */
+const ROUTE_END = /\b(?:(?:on\s+(?:its|their|his|her|the|a)\s+)?way|en\s+route|bound|heading|headed|travell?ing|journey|trip|flight)\s+(?:from\s+(?:the\s+)?(?:[\p{Lu}][\p{L}'’-]*\s+){1,4}(?:to|for|towards?)\s+|(?:from|to|for|towards?)\s+)(?:the\s+)?$/u;
+function isRouteEnd(text: string, h: PlaceHit, sentenceStart: number): boolean {
+  return ROUTE_END.test(text.slice(Math.max(sentenceStart, h.start - 80), h.start));
+}
 const PASSIVE_BEFORE = /^\s*(?:,\s*)?(?:was|were|is|are|has been|have been|had been|came|come|comes|has come|had come)\b/i;
 const OPENING_IN = /^\s*(?:(?:In|At|Near|Outside|Around|Inside)\s+(?:the\s+)?(?:[\p{L}-]+\s+){0,2})$/u;
 
@@ -106,7 +120,7 @@ function costOf(text: string, h: PlaceHit, tStart: number, tEnd: number, sentenc
   if (REFERENCE_POINT.test(before)) cost += 3;
   if (h.start >= tEnd) {
     const gap = text.slice(tEnd, h.start);
-    const governed = gap.length <= 90 && !CLAUSE_BREAK.test(gap) && (OBJECT_GAP.test(gap) || LOCATIVE_END.test(gap));
+    const governed = gap.length <= 90 && !CLAUSE_BREAK.test(gap) && (OBJECT_GAP.test(gap) || LOCATIVE_END.test(gap) || NOMINAL_OF_GAP.test(gap));
     if (governed && !origin) cost -= 2.5;
     cost += Math.min(1.5, (h.start - tEnd) / 80);
   } else {
@@ -137,6 +151,7 @@ export function pickLocation(
   let best: Scored | null = null;
   for (const h of hits) {
     let cost = costOf(text, h, tStart, tEnd, sentenceStart);
+    if (isRouteEnd(text, h, sentenceStart)) cost += 4;
     // "DUBAI —": where the story was filed; not the event's place when the sentence speaks of
     // places in other countries only ("IRBIL, Iraq - ... in Iraq's Kurdistan region" keeps it)
     // (nor when the story names a place within the same country more precise than the country)
@@ -181,7 +196,8 @@ export function pickInherited(
   sentenceText: string,
   ctx: ExtractContext,
 ): LocationFill | null {
-  if (prevPlaces.length === 0 || NEW_SCENE.test(sentenceText)) return null;
-  const fill = pickLocation(text, prevPlaces, prevEnd, ctx, 'location/previous-sentence', prevEnd, prevStart);
+  const scenes = prevPlaces.filter((h) => !isRouteEnd(text, h, prevStart));
+  if (scenes.length === 0 || NEW_SCENE.test(sentenceText)) return null;
+  const fill = pickLocation(text, scenes, prevEnd, ctx, 'location/previous-sentence', prevEnd, prevStart);
   return fill ? { ...fill, cost: fill.cost + 3 } : null;
 }

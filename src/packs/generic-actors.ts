@@ -9,7 +9,9 @@
  * - a non-state class ("militants", "rebels", "separatists", "gangs") → the named group of a
  *   compatible kind the article mentions most; else the default group of that class in the
  *   article's country (`generic-defaults.tsv`); else, with a backer ("Russian-backed"), a militia of
- *   the backer's side; else an unidentified armed group of that country, without a side.
+ *   the backer's side; else an unidentified armed group of that country, without a side. With a
+ *   backer, a named or default group stands for the description only when it is on the backer's
+ *   side ("Turkish-backed factions" is the SNA in an article that names the SDF too, never the SDF).
  * Also drops lower-case descriptive aliases of regional groups ("clan militias", "joint forces")
  * in articles that name none of the countries the group fights in.
  */
@@ -138,7 +140,7 @@ export function resolveGenericActors(
   onHome?.(home);
   if (!hits.some((h) => h.entry.generic || h.entry.operatesIn)) return hits;
 
-  const groupFor = (cls: string, at: number, homeland: string | undefined): ActorEntry | null => {
+  const groupFor = (cls: string, at: number, homeland: string | undefined, backer: string | undefined): ActorEntry | null => {
     const compat = COMPATIBLE[cls];
     if (!compat) return null;
     for (const types of compat) {
@@ -146,8 +148,12 @@ export function resolveGenericActors(
       for (const n of named.values()) {
         if (!types.includes(typeOf(n.entry))) continue;
         if (homeland && n.entry.operatesIn && !n.entry.operatesIn.includes(homeland)) continue;
+        // "Turkish-backed factions": only a group on its backer's side (the SNA, not the SDF)
+        if (backer) {
+          if (n.entry.side !== backer && n.entry.country !== backer) continue;
+        }
         // a state-aligned formation (Burkina's VDP, Congo's Wazalendo) is no "gunmen" or "militants"
-        if (n.entry.country && cls !== 'militia' && cls !== 'paramilitary') continue;
+        else if (n.entry.country && cls !== 'militia' && cls !== 'paramilitary') continue;
         const last = Math.max(-1, ...n.positions.filter((p) => p <= at));
         if (!best || n.count > best.count || (n.count === best.count && last > best.last)) best = { entry: n.entry, count: n.count, last };
       }
@@ -179,13 +185,15 @@ export function resolveGenericActors(
       const where = home ?? dominant;
       entry = where ? ctx.governmentOf(where) ?? ctx.forcesOfSide(where) : null;
     } else {
-      entry = groupFor(cls, h.start, e.homeland);
+      entry = groupFor(cls, h.start, e.homeland, e.backer);
       const where = e.homeland ?? home;
       // the country's default group for the class, in the two countries the article is most about
+      // (with a backer, only one on the backer's side)
       for (const c of e.homeland ? [e.homeland] : [...new Set([...places.slice(0, 2), ...ranked.slice(0, 1).map(([x]) => x)])]) {
         if (entry) break;
         const id = defaultOf(`${c}|${cls}`);
-        if (id) entry = ctx.actorById(id);
+        const d = id ? ctx.actorById(id) : null;
+        if (d && (!e.backer || d.side === e.backer || d.country === e.backer)) entry = d;
       }
       if (!entry && e.backer) {
         const backer = e.backer;

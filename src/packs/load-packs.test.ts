@@ -49,7 +49,7 @@ describe('loadPacks on the real packs', () => {
     expect(nk!.ceasefires.map((c) => c.id)).toContain('ceasefire:nk:2020-11-10-trilateral');
     expect(nk!.keyEvents.map((e) => e.id)).toContain('event:nk:2022-08-lachin-sarybaba');
     expect(nk!.attribution).toContain("Who's On First");
-    expect(packs.versions).toMatchObject({ world: '1.3.0', 'nagorno-karabakh': '1.0.0' });
+    expect(packs.versions).toMatchObject({ world: '1.4.0', 'nagorno-karabakh': '1.0.0' });
     expect(packs.world.places.some((p) => p.id === 'place:country:ARM' && p.kind === 'country')).toBe(true);
     expect(packs.world.demonyms?.AZE).toContain('Azerbaijani');
   });

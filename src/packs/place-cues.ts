@@ -12,13 +12,28 @@
  */
 import type { PlaceEntry } from './types.js';
 
+/**
+ * Verbs whose object is a place when it is a name ("attacking Macomia", "overran Kidal"), in
+ * every inflection.
+ */
+const VERB_BEFORE = String.raw`reach(?:es|ed|ing)?|enter(?:s|ed|ing)?|captur(?:e|es|ed|ing)|seiz(?:e|es|ed|ing)|t(?:ake|akes|ook|aking)|shell(?:s|ed|ing)?|str(?:ike|ikes|uck|iking)|hit(?:s|ting)?|bomb(?:s|ed|ing)?|attack(?:s|ed|ing)?|liberat(?:e|es|ed|ing)|encircl(?:e|es|ed|ing)|storm(?:s|ed|ing)?|recaptur(?:e|es|ed|ing)|evacuat(?:e|es|ed|ing)|fle(?:e|es|d|eing)|target(?:s|ed|ing)?|besieg(?:e|es|ed|ing)|surround(?:s|ed|ing)?|overr(?:un|uns|an|unning)|raid(?:s|ed|ing)?|pound(?:s|ed|ing)?|invad(?:e|es|ed|ing)|occup(?:y|ies|ied|ying)`;
+/** The Arabic article written joined to a name ("on al-Taif", "in ad-Dali"), or a hashtag's sign ("attack on #Macomia"): part of the name's gap. */
+const ARTICLE_PREFIX = String.raw`(?:#|(?:a|e)(?:l|d|r|s|sh|t|z|n)[-‐])?`;
+
 /** A locative word (preposition or place noun) right before the name. */
-const LOCATIVE_BEFORE =
-  /(?:^|[^\p{L}])(?:in|near|at|on|from|to|into|onto|outside|around|toward|towards|across|through|via|between|linking|connecting|beyond|inside|within|nearby|past|off|over|of|by|reach(?:ed|ing)?|entered|captured|seized|took|shelled|struck|hit|bombed|attacked|liberated|encircled|stormed|recaptured|evacuated|fled|targeted|besieged|surrounded)\s+(?:the\s+)?(?:(?:northern|southern|eastern|western|central|north-?eastern|north-?western|south-?eastern|south-?western|frontline|front-line|embattled|besieged|strategic|key|nearby|neighbou?ring|small|border|coastal|rural|occupied|eastern)\s+)?(?:(?:village|town|city|settlement|hamlet|locality|district|region|province|area|outskirts|suburbs?|neighbou?rhood|municipality|commune|county|camp|refugee camp|governorate|oblast|state|township|sub-?district)s?\s+(?:of\s+)?)?$/iu;
+const LOCATIVE_BEFORE = new RegExp(
+  String.raw`(?:^|[^\p{L}])(?:in|near|at|on|from|to|into|onto|outside|around|toward|towards|across|through|via|between|linking|connecting|beyond|inside|within|nearby|past|off|over|of|by|${VERB_BEFORE})\s+(?:the\s+)?(?:(?:northern|southern|eastern|western|central|north-?eastern|north-?western|south-?eastern|south-?western|frontline|front-line|embattled|besieged|strategic|key|nearby|neighbou?ring|small|border|coastal|rural|occupied|eastern)\s+)?(?:(?:village|town|city|settlement|hamlet|locality|district|region|province|area|outskirts|suburbs?|neighbou?rhood|municipality|commune|county|camp|refugee camp|governorate|oblast|state|township|sub-?district)s?\s+(?:of\s+)?)?${ARTICLE_PREFIX}$`,
+  'iu',
+);
+
+/** An apposition that says what the name is ("Macomia, the district seat", "Kidal, a town in the north"). */
+const APPOSITION = String.raw`,\s+(?:the|a|an)\s+(?:(?:small|large|key|strategic|district|provincial|regional|border|frontline|front-line|coastal|nearby|rural|remote|mountain|mountainous|desert|northern|southern|eastern|western|central|main|major|former|besieged|embattled)\s+){0,2}(?:village|town|city|settlement|hamlet|locality|seat|capital|port|commune|municipality|district|province|region)\b`;
 
 /** A designator right after the name ("Masisi territory", "Khyber district", "Bhamo town"). */
-const DESIGNATOR_AFTER =
-  /^[\s-]+(?:village|town|city|district|region|province|oblast|governorate|county|state|area|raion|rayon|township|municipality|sub-?district|commune|camp|refugee camp|neighbou?rhood|valley|territory|department|prefecture|locality|settlement|airport|air ?base|port|border crossing|crossing|front|axis|direction|sector|outskirts)s?\b/iu;
+const DESIGNATOR_AFTER = new RegExp(
+  String.raw`^(?:[\s-]+(?:village|town|city|district|region|province|oblast|governorate|county|state|area|raion|rayon|township|municipality|sub-?district|commune|camp|refugee camp|neighbou?rhood|valley|territory|department|prefecture|locality|settlement|airport|air ?base|port|border crossing|crossing|front|axis|direction|sector|outskirts|tehsil|taluka?|upazila|union council|woreda|kebele|payam|cercle|circle|LGA|local government area|chiefdom|groupement|chefferie|sub-?county|sub-?prefecture|arrondissement)s?\b|${APPOSITION})`,
+  'iu',
+);
 
 /** Another capitalised word right after the name (a person's surname, an organisation). */
 const CAPITAL_AFTER = /^ +\p{Lu}/u;

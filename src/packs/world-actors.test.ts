@@ -82,6 +82,17 @@ describe('world actor registry', () => {
     expect(actors('Saudi-led coalition warplanes hit Saada, Yemen.')[0]?.[1]).toBe('SAU');
   });
 
+  it('never reads a backed group as a named group of another side ("Turkish-backed factions" beside the SDF)', () => {
+    const found = actors('Turkish-backed factions attacked positions of the Syrian Democratic Forces (SDF) near Manbij, Syria, on Tuesday.');
+    expect(found[0]).toEqual(['Turkish-backed factions', 'TUR']);
+    expect(found.some(([s, side]) => s === 'Syrian Democratic Forces' && side === 'SDF')).toBe(true);
+  });
+
+  it('reads no state in the first word of a longer place name, but keeps a state after a direction', () => {
+    expect(actors('Militants attacked a check post near Mali Khel in Bannu district, Pakistan, on Friday.').map(([, side]) => side)).not.toContain('MLI');
+    expect(actors('Hezbollah fired rockets at northern Israel.')).toContainEqual(['Israel', 'ISR']);
+  });
+
   it('treats a country in the genitive before a place as a place', () => {
     expect(actors("Missiles hit Yemen's Hodeidah port.")).toEqual([]);
     expect(actors("Drones hit Russia's Bryansk region.")).toEqual([]);

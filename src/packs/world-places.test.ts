@@ -38,6 +38,21 @@ describe('the world gazetteer', () => {
     expect(resolved('Fighting spread across Darfur and the Donbas.')).toEqual(['Darfur -> Darfur SDN region', 'Donbas -> Donbas UKR region']);
   });
 
+  it('knows landmarks named in news: air bases, airports, dams, prisons, crossings', () => {
+    expect(resolved('Rockets struck the Ain al-Asad air base before dawn, and a drone fell near Erbil airport.')).toEqual([
+      'Ain al-Asad air base -> Ain al-Asad Air Base IRQ area',
+      'Erbil airport -> Erbil International Airport IRQ area',
+    ]);
+    expect(resolved('Militias clashed close to the Tishrin Dam on the Euphrates.')[0]).toBe('Tishrin Dam -> Tishreen Dam SYR area');
+    expect(resolved('Crowds gathered outside the Sednaya prison north of the capital.')[0]).toBe('Sednaya prison -> Saydnaya Prison SYR area');
+  });
+
+  it('reads "south Lebanon" and "southern Lebanon" as the region, and a former district name as the district', () => {
+    expect(resolved('A drone was downed over south Lebanon.')[0]).toBe('south Lebanon -> South Lebanon LBN region');
+    expect(resolved('Strikes continued across southern Lebanon.')[0]).toBe('southern Lebanon -> South Lebanon LBN region');
+    expect(resolved('Gunmen stopped a bus in Bolan, Balochistan, on Monday.')[0]).toBe('Bolan -> Kachhi District PAK district');
+  });
+
   it('prefers multi-word names over their parts', () => {
     const [ny, nc] = resolved('Protesters gathered in New York and in North Carolina.');
     expect(ny).toMatch(/^New York -> New York.* USA /);

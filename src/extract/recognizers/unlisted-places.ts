@@ -16,6 +16,7 @@ import { z } from 'zod';
 import type { Token } from '../../nlp/analyze-text.js';
 import type { ActorHit, ExtractContext, PlaceHit } from '../context.js';
 import type { GeoPrecision } from '../../model/event.js';
+import { foldKey } from '../../packs/fold-key.js';
 
 const kinds = z.object({ village: z.array(z.string()), area: z.array(z.string()), district: z.array(z.string()) });
 const file = z.object({ version: z.number(), before_of: kinds, after: kinds, site_modifiers: z.array(z.string()), apposition_modifiers: z.array(z.string()), not_names: z.array(z.string()) });
@@ -68,7 +69,9 @@ export function findUnlistedPlaces(text: string, tokens: readonly Token[], known
   const onlyName = (h: PlaceHit) => known.every((o) => o.place.country !== h.place.country || o.surface === h.surface);
   // Inside a place phrase ("Kani Township" in a Myanmar story, not Kani in Japan) a city too.
   const foreignInPhrase = (h: PlaceHit) => mainCountry !== null && h.place.country !== mainCountry && h.kind !== 'country' && h.kind !== 'region' && onlyName(h);
-  const foreign = (h: PlaceHit) => (h.kind === 'village' || h.kind === 'town') && foreignInPhrase(h);
+  // (a city too when the text spells it otherwise than its name: a spelling variant matched by its
+  // transliteration key, "Awasse" read as Hawassa, Ethiopia, in a Mozambique story)
+  const foreign = (h: PlaceHit) => (h.kind === 'village' || h.kind === 'town' || (h.kind === 'city' && foldKey(h.surface) !== foldKey(h.place.name))) && foreignInPhrase(h);
   const replaced = new Set<PlaceHit>();
   const overlaps = (s: number, e: number) => known.some((h) => h.start < e && s < h.end && !foreignInPhrase(h)) || actors.some((a) => a.start < e && s < a.end) || out.some((h) => h.start < e && s < h.end);
 
