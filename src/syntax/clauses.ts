@@ -249,6 +249,20 @@ export function analyzeSentence(tokens: readonly Token[]): SentenceSyntax {
   }
 
   // Clauses: a new clause at a subordinator, a relative pronoun, ";" or ":", a dash, or a quote.
+  // (not the quotes round a short name with no verb inside: 'also known as "Shene"', 'the
+  // so-called "Yashma" unit')
+  const quoted = new Set<number>();
+  const isQuote = (t: Token | undefined) => t !== undefined && t.pos === 'PUNCT' && /^["“”]$/.test(t.text);
+  for (let k = 0; k < n; k++) {
+    if (!isQuote(tokens[k]) || quoted.has(k)) continue;
+    for (let j = k + 2; j <= Math.min(n - 1, k + 5); j++) {
+      if (!isQuote(tokens[j])) continue;
+      let name = true;
+      for (let w = k + 1; w < j; w++) if (verbOf[w]! >= 0 || tokens[w]!.pos === 'PUNCT') name = false;
+      if (name) quoted.add(k).add(j);
+      break;
+    }
+  }
   const clauseOf = new Array<number>(n).fill(0);
   let c = 0;
   for (let k = 0; k < n; k++) {
@@ -257,7 +271,7 @@ export function analyzeSentence(tokens: readonly Token[]): SentenceSyntax {
       (t.pos === 'SCONJ' && SUBORDINATORS.has(t.lower)) ||
       (t.pos === 'PRON' && RELATIVE.has(t.lower)) ||
       (t.lower === 'that' && (t.pos === 'DET' || t.pos === 'SCONJ') && npOf[k]! < 0) ||
-      (t.pos === 'PUNCT' && /^[;:—–"“”]$/.test(t.text) && !(isHyphen(t) && tokens[k - 1] && glued(tokens[k - 1]!, t)));
+      (t.pos === 'PUNCT' && /^[;:—–"“”]$/.test(t.text) && !quoted.has(k) && !(isHyphen(t) && tokens[k - 1] && glued(tokens[k - 1]!, t)));
     // ", and an air strike hit": a conjunction after a comma before a phrase with its own verb joins two clauses.
     let joined = false;
     if (t.pos === 'CCONJ' && tokens[k - 1]?.text === ',' && npOf[k + 1]! >= 0) {

@@ -226,6 +226,11 @@ describe('roles through the clause analysis', () => {
     const news = all('Russian forces continued to shell Kharkiv on Thursday, killing two people, the governor said.');
     expect(news.some((e) => !e.background)).toBe(true);
   });
+  it('reads through a quoted name in an apposition to the subject (\'also known as "Shene"\')', () => {
+    const all = (text: string) => processArticle({ id: 'p', source: 'p', format: 'json', title: null, text, html: null, url: null, outlet: 'Test Wire', published: '2021-10-14', publishedSource: 'metadata', language: null, diagnostics: [] }, ctx).events;
+    const [e] = all('Fighters of the Oromo Liberation Army, also known as "Shene", have killed 15 civilians in Oromia, state media said on Thursday.');
+    expect(e?.actor1?.side).toBe('OLA');
+  });
   it('reads a restrictive relative clause in the perfect progressive as a state of affairs, not news', () => {
     const all = (text: string) => processArticle({ id: 'p', source: 'p', format: 'json', title: null, text, html: null, url: null, outlet: 'Test Wire', published: null, publishedSource: null, language: null, diagnostics: [] }, ctx).events;
     const got = all('Activists took up arms after the coup in 2021 and allied with ethnic insurgent groups that have been battling the army in the border regions for decades.');
