@@ -145,12 +145,41 @@ function withArticle<T extends object>(x: T, articleId: string): T & { article_i
   return { ...x, article_id: articleId };
 }
 
+/** What a merged event holds besides its voted fields (`mergedFields`). */
+interface EventRest {
+  readonly claims: readonly Claim[];
+  readonly evidence: readonly Span[];
+  readonly sources: number;
+  readonly contradictions: MergedEvent['contradictions'];
+  readonly outlets: readonly string[];
+  readonly superseded: readonly { article_id: string; event_id: string; superseded_by: string }[];
+}
+
+/**
+ * A merged event's fields but its id, story and reports, in the key order of its JSON (which the
+ * store keeps and the CLI prints): the voted fields, then `background`, claims, evidence, sources,
+ * contradictions and the Sitrep extensions (outlets, superseded, provenance).
+ */
+export function mergedFields(merged: AccountMerge, rest: EventRest): Omit<MergedEvent, 'id' | 'story_id' | 'reports'> {
+  const { provenance, ...voted } = merged;
+  return {
+    ...voted,
+    background: false,
+    claims: rest.claims,
+    evidence: rest.evidence,
+    sources: rest.sources,
+    contradictions: rest.contradictions,
+    // Sitrep extensions, kept in the event's JSON.
+    ...{ outlets: rest.outlets, superseded: rest.superseded, provenance },
+  };
+}
+
 /** Builds the merged event for `reports` (all of one happening), with its summary when they come in canonical order. */
 export function mergeReports(reports: readonly Report[], storyId: string | null): MergedEvent {
   const superseded = supersededReports(reports);
   const current = reports.filter((r) => !superseded.has(r.key));
   const accounts = accountsOf(current);
-  const { provenance, ...voted } = mergeAccounts(accounts);
+  const merged = mergeAccounts(accounts);
   const sources = new Set(reports.map((r) => r.article.sourceKey));
   const claims: Claim[] = reports.flatMap((r) => r.event.claims.map((c) => withArticle(c, r.article.id)));
   const evidence: Span[] = reports.flatMap((r) => r.event.evidence.map((s) => withArticle(s, r.article.id)));
@@ -158,22 +187,24 @@ export function mergeReports(reports: readonly Report[], storyId: string | null)
   const byKey = new Map(reports.map((r) => [r.key, r]));
   const tallies = new Tallies();
   for (const r of current) tallies.add(r);
+  const { sources: sourceCount, contradictions, ...head } = mergedFields(merged, {
+    claims,
+    evidence,
+    sources: sources.size,
+    contradictions: tallies.contradictions(),
+    outlets: [...new Set(reports.map((r) => r.article.outlet).filter((o): o is string => Boolean(o)))].sort(),
+    superseded: [...superseded.entries()].sort().map(([key, by]) => ({ article_id: byKey.get(key)!.article.id, event_id: byKey.get(key)!.event.id, superseded_by: by })),
+  });
+  const { outlets, superseded: supersededList, provenance, ...fields } = head as typeof head & { outlets: unknown; superseded: unknown; provenance: unknown };
   const event: MergedEvent = {
     id: mergedEventId(reports),
     story_id: storyId,
-    ...voted,
-    background: false,
-    claims,
-    evidence,
+    ...fields,
     reports: keys.map((k) => ({ article_id: byKey.get(k)!.article.id, event_id: byKey.get(k)!.event.id })),
-    sources: sources.size,
-    contradictions: tallies.contradictions(),
+    sources: sourceCount,
+    contradictions,
     // Sitrep extensions, kept in the event's JSON.
-    ...{
-      outlets: [...new Set(reports.map((r) => r.article.outlet).filter((o): o is string => Boolean(o)))].sort(),
-      superseded: [...superseded.entries()].sort().map(([key, by]) => ({ article_id: byKey.get(key)!.article.id, event_id: byKey.get(key)!.event.id, superseded_by: by })),
-      provenance,
-    },
+    ...{ outlets, superseded: supersededList, provenance },
   };
   const canonical = reports.every((r, i) => i === 0 || compareReports(reports[i - 1]!, r) < 0);
   return canonical ? attachSummary(event, summarise(reports, accounts, tallies, superseded.size > 0)) : event;
@@ -200,6 +231,7 @@ function summarise(reports: readonly Report[], accounts: readonly Account[], tal
     v: 1,
     first: reports[0]!.key,
     firstDate: reports[0]!.event.date,
+    smallestKey: reports.map((r) => r.key).sort()[0]!,
     accounts,
     tallies: tallies.toJSON(),
     published,

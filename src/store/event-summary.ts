@@ -54,6 +54,8 @@ export interface EventSummary {
   /** The canonical first report (it names the event). */
   readonly first: string;
   readonly firstDate: string | null;
+  /** The smallest report key (the event's id is made from it, `mergedEventId`). */
+  readonly smallestKey: string;
   /** The accounts of the reports not superseded, in canonical order of their first report. */
   readonly accounts: readonly Account[];
   readonly tallies: TalliesJson;
@@ -85,8 +87,11 @@ export function summaryOf(event: MergedEvent): EventSummary | undefined {
 export interface ReportAppend {
   readonly event_id: string;
   readonly report: { readonly article_id: string; readonly event_id: string };
-  /** The event's new fields, without `id`, `story_id`, `reports`, `claims` and `evidence` (unchanged story). */
-  readonly fields: Omit<MergedEvent, 'id' | 'story_id' | 'reports' | 'claims' | 'evidence'>;
+  /**
+   * The event's new fields (its id and story do not change), in `mergeReports`' key order, with
+   * `claims` and `evidence` empty: a summarised event's are its reports'.
+   */
+  readonly fields: Omit<MergedEvent, 'id' | 'story_id' | 'reports'>;
   readonly summary: EventSummary;
 }
 
