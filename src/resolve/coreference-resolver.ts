@@ -25,6 +25,12 @@ export interface CoreferenceOptions extends StoryOptions {
   /** Tells which articles are copies of one text (near-duplicates); default: none are. */
   readonly sourceGrouper?: SourceGrouper;
   /**
+   * Add a new article's one report to the event it joins through the event's summary when that
+   * provably gives the full path's result (`append-report.ts`); default true. False: always the
+   * full path (for comparison in tests and benchmarks).
+   */
+  readonly appendReports?: boolean;
+  /**
    * Told when a neighbourhood reached NEIGHBOURHOOD_CAP reports (a pathological stream: one place
    * and day with thousands of distinct compatible reports); default: a process warning, once.
    */
@@ -172,7 +178,7 @@ export function createCoreferenceResolver(options: CoreferenceOptions = {}): Eve
       );
       // One more report of a happening already merged: added to its event's summary without
       // reading the event's reports, when that provably gives what the full path below gives.
-      if (previous.length === 0 && own.length === 1) {
+      if (options.appendReports !== false && previous.length === 0 && own.length === 1) {
         const append = await appendReport(store, own[0]!, windowOf(own), boxesOf(own), options.sourceGrouper, articles.hashes);
         if (append !== null) return { removeEventIds: [], events: [], append };
       }

@@ -78,6 +78,13 @@ export function attachSummary<T extends MergedEvent>(event: T, summary: EventSum
   return event;
 }
 
+/** `event` with another story (its summary carried over: the story is no field the summary holds). */
+export function withStory(event: MergedEvent, storyId: string | null): MergedEvent {
+  const out = { ...event, story_id: storyId };
+  const summary = summaries.get(event);
+  return summary === undefined ? out : attachSummary(out, summary);
+}
+
 /** The summary attached to `event`, if any. */
 export function summaryOf(event: MergedEvent): EventSummary | undefined {
   return summaries.get(event);

@@ -66,8 +66,8 @@ export interface EventSelectRow {
   readonly sources_count: number;
   readonly contradictions_json: string;
   readonly reports_json: string;
-  /** 1 when the event has a summary (its claims and evidence are its reports', `derivedClaims`). */
-  readonly derived?: number;
+  /** The event's summary (SQLite): its claims and evidence are then its reports' (`derivedClaims`). */
+  readonly summary_json?: string | null;
 }
 
 /** What `listEventOutlines` selects per event. */

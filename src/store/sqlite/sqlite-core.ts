@@ -44,7 +44,7 @@ import { BUSY_TIMEOUT_MS } from './busy-retry.js';
 import { GroupCommit } from './group-commit.js';
 import { JsonParseCache, PARSE_CACHE_CHARS } from '../json-parse-cache.js';
 import { EVENT_ROW_COLUMNS, type EventSelectRow, type OutlineRow, derivedClaims, eventRowValues, fromEventRow } from './merged-event-rows.js';
-import { summaryOf, type EventKind, type EventSummary, type KindEvent, type NearKind, type ReportAppend, type StoredSummary } from '../event-summary.js';
+import { attachSummary, summaryOf, type EventKind, type EventSummary, type KindEvent, type NearKind, type ReportAppend, type StoredSummary } from '../event-summary.js';
 import type { EventFields } from '../records.js';
 import { migrations } from './migrations.js';
 import { runMigrations } from './run-migrations.js';
@@ -101,7 +101,7 @@ const SQL = {
   upsertStory: `INSERT INTO stories (id, title, first_date, last_date, places_json, updated_at) VALUES (?, ?, ?, ?, ?, ?)
     ON CONFLICT (id) DO UPDATE SET title = excluded.title, first_date = excluded.first_date,
     last_date = excluded.last_date, places_json = excluded.places_json, updated_at = excluded.updated_at`,
-  selectEvents: `SELECT e.id, e.story_id, e.json, e.sources_count, e.contradictions_json, e.summary_json IS NOT NULL AS derived,
+  selectEvents: `SELECT e.id, e.story_id, e.json, e.sources_count, e.contradictions_json, e.summary_json,
     (SELECT json_group_array(json_object('article_id', r.article_id, 'event_id', r.article_event_id) ORDER BY ${REPORT_ORDER})
        FROM event_reports r WHERE r.event_id = e.id) AS reports_json
     FROM events e`,
@@ -593,9 +593,10 @@ export class SqliteCore {
   /** A merged event from its row; a summarised event's claims and evidence are read from its reports' article events. */
   #fromEventRow(row: EventSelectRow): MergedEvent {
     const event = fromEventRow(row, this.#parse);
-    if (row.derived !== 1) return event;
+    if (row.summary_json === null || row.summary_json === undefined) return event;
     const derived = derivedClaims(this.stmt(SQL.reportEvents).raw().all(row.id) as [string, string, string][], this.#parse);
-    return { ...event, ...derived };
+    // Read back with its summary, so a rewrite of its story alone keeps it.
+    return attachSummary({ ...event, ...derived }, JSON.parse(row.summary_json) as EventSummary);
   }
 
   listEventOutlines(filter: MergedEventFilter = {}): EventOutline[] {
