@@ -120,6 +120,9 @@ export const storyEdgeSql = (order: 'ASC' | 'DESC'): string =>
   `SELECT date FROM events WHERE story_id = ? AND date IS NOT NULL AND id NOT IN (SELECT value FROM json_each(?))
    ORDER BY date ${order} LIMIT 1`;
 
+/** Most summarised events whose derived claims a connection keeps (`#derivedClaims`). */
+const DERIVED_CACHE_EVENTS = 4096;
+
 /** Options of the SQLite store. */
 export interface SqliteCoreOptions {
   /** Returns the current time as an ISO date-time; injectable for tests. */
@@ -164,6 +167,9 @@ export class SqliteCore {
   readonly #recordDebtTx: Database.Transaction<(fresh: readonly string[], replaced: readonly StoryDebtEvent[]) => void>;
   readonly #settleDebtTx: Database.Transaction<(assignments: readonly StoryAssignment[], stories: StoryChange) => void>;
   readonly #appendTx: Database.Transaction<(append: ReportAppend) => void>;
+  /** Claims and evidence of summarised events as last read (`#derivedClaims`). */
+  readonly #derived = new Map<string, { key: string; value: Pick<MergedEvent, 'claims' | 'evidence'> }>();
+  #derivedVersion = -1;
 
   constructor(db: Database.Database, options: SqliteCoreOptions = {}) {
     this.db = db;
@@ -312,6 +318,8 @@ export class SqliteCore {
     if (previous === null) {
       this.stmt(SQL.insertArticle).run(articleRowValues(row));
     } else {
+      // Its events change under the same report keys: claims read from them are stale.
+      this.#derived.clear();
       this.stmt(SQL.updateArticle).run(...UPDATABLE_ARTICLE_COLUMNS.map((c) => row[c]), row.id);
       for (const table of ['article_events', 'article_statements', 'article_diagnostics']) {
         this.stmt(`DELETE FROM ${table} WHERE article_id = ?`).run(articleId);
@@ -594,9 +602,29 @@ export class SqliteCore {
   #fromEventRow(row: EventSelectRow): MergedEvent {
     const event = fromEventRow(row, this.#parse);
     if (row.summary_json === null || row.summary_json === undefined) return event;
-    const derived = derivedClaims(this.stmt(SQL.reportEvents).raw().all(row.id) as [string, string, string][], this.#parse);
     // Read back with its summary, so a rewrite of its story alone keeps it.
-    return attachSummary({ ...event, ...derived }, JSON.parse(row.summary_json) as EventSummary);
+    return attachSummary({ ...event, ...this.#derivedClaims(row.id, row.reports_json, row.summary_json) }, this.#parse<EventSummary>(row.summary_json));
+  }
+
+  /**
+   * A summarised event's claims and evidence, from its reports' article events. Kept per event
+   * while its reports and summary are unchanged (the story pass reads every event of its window
+   * each time), until an article is updated (its events change under the same report keys) or
+   * another connection commits (`data_version`).
+   */
+  #derivedClaims(eventId: string, reportsJson: string, summaryJson: string): Pick<MergedEvent, 'claims' | 'evidence'> {
+    const version = this.db.pragma('data_version', { simple: true }) as number;
+    if (version !== this.#derivedVersion) {
+      this.#derived.clear();
+      this.#derivedVersion = version;
+    }
+    const key = `${reportsJson}\u0000${summaryJson}`;
+    const cached = this.#derived.get(eventId);
+    if (cached !== undefined && cached.key === key) return cached.value;
+    const value = derivedClaims(this.stmt(SQL.reportEvents).raw().all(eventId) as [string, string, string][], this.#parse);
+    if (this.#derived.size >= DERIVED_CACHE_EVENTS) this.#derived.clear();
+    this.#derived.set(eventId, { key, value });
+    return value;
   }
 
   listEventOutlines(filter: MergedEventFilter = {}): EventOutline[] {
