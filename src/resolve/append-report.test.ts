@@ -8,6 +8,7 @@ import { createResolver } from './create-resolver.js';
 import { createExtractContext } from '../extract/create-extract-context.js';
 import { processArticle } from '../pipeline/process-article.js';
 import type { ExtractionResult } from '../model/extraction.js';
+import type { MergedEvent } from '../store/records.js';
 import { ingestExtraction } from '../store/ingest-extraction.js';
 import { openStore } from '../store/open-store.js';
 import type { Store } from '../store/store.js';
@@ -112,5 +113,27 @@ describe('one more report of a merged event', () => {
     expect(new Set(events[0]!.evidence.map((s) => (s as { article_id?: string }).article_id)).size).toBe(stream.length);
     await fast.close();
     await full.close();
+  });
+});
+
+describe('claims and evidence of a summarised event', () => {
+  it('are read anew after an article update that leaves the summary and report keys as they were', async () => {
+    const store = await openStore(':memory:');
+    const resolver = createResolver();
+    for (let i = 0; i < 5; i++) await ingestExtraction(store, article(`copy-${i}`, WIRE, 'Wire A'), `hash-${i}`, { resolver });
+    const [before] = await store.listEvents();
+    const summary = (await store.readEventSummary!(before!.id))?.summary;
+    const evidenceOf = (e: MergedEvent | null | undefined, articleId: string) => e!.evidence.filter((s) => (s as { article_id?: string }).article_id === articleId).map((s) => [s.start, s.end]);
+    // The same report with a longer ending of its sentence: its evidence changes, its fields do not.
+    const updated = article('copy-3', WIRE.replace('the regional governor said.', 'the regional governor told reporters on Friday.'), 'Wire A');
+    await ingestExtraction(store, updated, 'hash-3b', { resolver });
+    const after = await store.getEvent(before!.id);
+    expect(after!.reports).toEqual(before!.reports);
+    // (So what was read before would still be taken for current, were it not dropped.)
+    expect((await store.readEventSummary!(before!.id))?.summary).toEqual(summary);
+    const stored = (await store.getArticle('copy-3'))!.extraction.events.filter((e) => !e.background).flatMap((e) => e.evidence.map((s) => [s.start, s.end]));
+    expect(evidenceOf(after, 'copy-3')).toEqual(stored);
+    expect(evidenceOf(after, 'copy-3')).not.toEqual(evidenceOf(before, 'copy-3'));
+    await store.close();
   });
 });
