@@ -70,7 +70,11 @@ export async function appendReport(
       if (!near.complete) return null;
       for (const k of near.kinds) {
         if (k.article_id === r.article.id) return null;
-        if (reportsCompatible(r, kindReport(k.article_id, k.event))) events.add(k.event_id);
+        if (reportsCompatible(r, kindReport(k.article_id, k.event))) {
+          // E must be one source (read before its summary: most busy events are several).
+          if (k.sources !== 1) return null;
+          events.add(k.event_id);
+        }
       }
     }
   }

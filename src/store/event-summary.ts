@@ -70,10 +70,11 @@ export interface EventSummary {
   readonly kinds: readonly EventKind[];
 }
 
-const summaries = new WeakMap<MergedEvent, EventSummary>();
+/** Summaries by event; a stored one read back stays JSON text until it is needed. */
+const summaries = new WeakMap<MergedEvent, EventSummary | string>();
 
-/** Attaches `summary` to `event` (an object made by `mergeReports`); returns the event. */
-export function attachSummary<T extends MergedEvent>(event: T, summary: EventSummary): T {
+/** Attaches `summary` (or its JSON text) to `event` (an object made by `mergeReports` or read back); returns the event. */
+export function attachSummary<T extends MergedEvent>(event: T, summary: EventSummary | string): T {
   summaries.set(event, summary);
   return event;
 }
@@ -87,7 +88,17 @@ export function withStory(event: MergedEvent, storyId: string | null): MergedEve
 
 /** The summary attached to `event`, if any. */
 export function summaryOf(event: MergedEvent): EventSummary | undefined {
-  return summaries.get(event);
+  const summary = summaries.get(event);
+  if (typeof summary !== 'string') return summary;
+  const parsed = JSON.parse(summary) as EventSummary;
+  summaries.set(event, parsed);
+  return parsed;
+}
+
+/** The JSON text of the summary attached to `event`, if any (what a store writes). */
+export function summaryJsonOf(event: MergedEvent): string | undefined {
+  const summary = summaries.get(event);
+  return summary === undefined || typeof summary === 'string' ? summary : JSON.stringify(summary);
 }
 
 /** A report added to a summarised event without reading its other reports (`Store.appendReport`). */
@@ -113,6 +124,8 @@ export interface StoredSummary {
 /** An event kind found near a report (`Store.nearKinds`). */
 export interface NearKind {
   readonly event_id: string;
+  /** The event's number of sources (the fast path needs one). */
+  readonly sources: number;
   readonly article_id: string;
   readonly event: KindEvent;
 }

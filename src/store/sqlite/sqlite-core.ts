@@ -44,7 +44,7 @@ import { BUSY_TIMEOUT_MS } from './busy-retry.js';
 import { GroupCommit } from './group-commit.js';
 import { JsonParseCache, PARSE_CACHE_CHARS } from '../json-parse-cache.js';
 import { EVENT_ROW_COLUMNS, type EventSelectRow, type OutlineRow, derivedClaims, eventRowValues, fromEventRow } from './merged-event-rows.js';
-import { attachSummary, summaryOf, type EventKind, type EventSummary, type KindEvent, type NearKind, type ReportAppend, type StoredSummary } from '../event-summary.js';
+import { attachSummary, summaryJsonOf, summaryOf, type EventKind, type EventSummary, type KindEvent, type NearKind, type ReportAppend, type StoredSummary } from '../event-summary.js';
 import type { EventFields } from '../records.js';
 import { migrations } from './migrations.js';
 import { runMigrations } from './run-migrations.js';
@@ -447,10 +447,12 @@ export class SqliteCore {
     this.#upsertStories(stories, now);
     const upsertEvent = this.stmt(SQL.upsertEvent);
     for (const event of events) {
-      const summary = summaryOf(event);
-      upsertEvent.run(...eventRowValues(event, now, true), summary === undefined ? null : JSON.stringify(summary));
+      const summary = summaryJsonOf(event);
+      // Kinds change only with the summary (a story rewrite carries the summary it read).
+      const sameKinds = summary !== undefined && summary === this.#storedSummary(event.id);
+      upsertEvent.run(...eventRowValues(event, now, true), summary ?? null);
       this.#writeReports(event);
-      this.#writeKinds(event.id, summary);
+      if (!sameKinds) this.#writeKinds(event.id, summary === undefined ? undefined : summaryOf(event));
     }
     this.#removeStories(stories);
   }
@@ -479,8 +481,15 @@ export class SqliteCore {
     const complete = this.getMeta('event_kinds') === 'complete';
     if (!complete) return { complete, kinds: [] };
     const f = this.#filterSql({ ...filter, articleId: undefined, articleIds: undefined }, 'k', 'column');
-    const rows = this.stmt(`SELECT k.event_id, k.article_id, k.json FROM event_kinds k WHERE ${f.where} ${f.page}`).raw().all(f.params) as [string, string, string][];
-    return { complete, kinds: rows.map(([event_id, article_id, json]) => ({ event_id, article_id, event: this.#parse<KindEvent>(json) })) };
+    const rows = this.stmt(`SELECT k.event_id, e.sources_count, k.article_id, k.json FROM event_kinds k JOIN events e ON e.id = k.event_id WHERE ${f.where} ${f.page}`)
+      .raw()
+      .all(f.params) as [string, number, string, string][];
+    return { complete, kinds: rows.map(([event_id, sources, article_id, json]) => ({ event_id, sources, article_id, event: this.#parse<KindEvent>(json) })) };
+  }
+
+  /** The stored summary text of an event (null when it has none or is not stored). */
+  #storedSummary(eventId: string): string | null {
+    return (this.stmt('SELECT summary_json FROM events WHERE id = ?').pluck().get(eventId) as string | null | undefined) ?? null;
   }
 
   /** A stored event's summary, story and source count; null when it has no summary. */
@@ -603,7 +612,7 @@ export class SqliteCore {
     const event = fromEventRow(row, this.#parse);
     if (row.summary_json === null || row.summary_json === undefined) return event;
     // Read back with its summary, so a rewrite of its story alone keeps it.
-    return attachSummary({ ...event, ...this.#derivedClaims(row.id, row.reports_json, row.summary_json) }, this.#parse<EventSummary>(row.summary_json));
+    return attachSummary({ ...event, ...this.#derivedClaims(row.id, row.reports_json, row.summary_json) }, row.summary_json);
   }
 
   /**
