@@ -20,7 +20,7 @@
 import type { DateRange } from './cluster-reports.js';
 import { reportsCompatible } from './compatible-reports.js';
 import { Tallies } from './contradictions.js';
-import { accountOf, addKind, mergeAccounts, mergedFields, sourceOutlets } from './merge-reports.js';
+import { accountKey, accountOf, addKind, mergeAccounts, mergedFields, sourceOutlets } from './merge-reports.js';
 import { compareReports, type Report } from './report.js';
 import type { SourceGrouper } from './source-groups.js';
 import { STORY_ARTICLES_PER_EVENT } from './story-resolver.js';
@@ -38,7 +38,7 @@ function addAccount(accounts: readonly Account[], r: Report): Account[] {
   const out: Account[] = [];
   let added: Account | null = null;
   for (const a of accounts) {
-    if (added === null && JSON.stringify(a.fields) === key) {
+    if (added === null && accountKey(a.fields) === key) {
       const earlier = compareReports(r, { key: a.first, event: { date: a.firstDate } } as Report) < 0;
       added = earlier ? { first: r.key, firstDate: r.event.date, n: a.n + 1, fields } : { ...a, n: a.n + 1 };
       continue;

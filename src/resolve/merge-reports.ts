@@ -86,7 +86,32 @@ export function mergeAccounts(accounts: readonly Account[]): AccountMerge {
   };
 }
 
-/** The fields of a report's event that merging reads (its account), and their key. */
+/** A value in an account key: null and undefined told apart (the votes and provenance do). */
+const part = (x: unknown): string => (x === undefined ? '\u0000u' : x === null ? '\u0000n' : String(x));
+const objectPart = <T>(o: T | null | undefined, inner: (o: T) => string): string => (o === null || o === undefined ? part(o) : inner(o));
+
+/**
+ * What the votes and provenance of `mergeAccounts` read of a report: its account. Reports with
+ * one key count together; the fields a vote returns (an actor with its span, a date range, a
+ * place) are those of the account's first report, which is the first report of every value the
+ * key holds. So near-copies that differ only in their spans are one account.
+ */
+export function accountKey(f: AccountFields): string {
+  return [
+    f.event_type,
+    f.sub_event_type,
+    part(f.date),
+    part(f.date_source),
+    objectPart(f.actor1, (a) => `a${part(a.side)}`),
+    objectPart(f.actor2, (a) => `a${part(a.side)}`),
+    objectPart(f.location, (l) => `l${part(l.geo_precision)}\u0002${part(l.name)}`),
+    part(f.fatalities),
+    part(f.injured),
+    part(f.ceasefire_violation),
+  ].join('\u0001');
+}
+
+/** The fields of a report's event that merging reads, and their account key. */
 const accountFieldsCache = new WeakMap<object, { key: string; fields: AccountFields }>();
 export function accountOf(e: ArticleEvent): { key: string; fields: AccountFields } {
   let a = accountFieldsCache.get(e);
@@ -105,7 +130,8 @@ export function accountOf(e: ArticleEvent): { key: string; fields: AccountFields
       injured: e.injured,
       ceasefire_violation: e.ceasefire_violation,
     };
-    a = { key: JSON.stringify(fields), fields: JSON.parse(JSON.stringify(fields)) as AccountFields };
+    const copy = JSON.parse(JSON.stringify(fields)) as AccountFields;
+    a = { key: accountKey(copy), fields: copy };
     accountFieldsCache.set(e, a);
   }
   return a;
