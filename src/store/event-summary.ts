@@ -16,7 +16,10 @@ export type AccountFields = Pick<
   'event_type' | 'sub_event_type' | 'date' | 'date_end' | 'date_precision' | 'date_source' | 'actor1' | 'actor2' | 'location' | 'fatalities' | 'injured' | 'ceasefire_violation'
 >;
 
-/** The reports of a merged event that share their merged fields: how many, and the first in canonical order. */
+/**
+ * The reports of a merged event that agree on what the votes read (`accountKey` in
+ * `src/resolve/merge-reports.ts`): how many, and the first in canonical order, whose fields a vote returns.
+ */
 export interface Account {
   /** Key (`article#event`) and date of the first report of the account in canonical order. */
   readonly first: string;
