@@ -4,6 +4,7 @@
 // process's user + system time, which a loaded machine changes less than wall time, so two
 // builds can be compared in the same hour. Needs `npm run build`.
 // Usage: node bench/copies-cpu.mjs [ARTICLES (default 1500)] [ROOT of another checkout to measure, default this one]
+// BENCH_STREAM=realistic measures the realistic stream (bench/news-stream.mjs, 200 articles a day) the same way.
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -14,7 +15,8 @@ import { rawArticle } from './lib/raw-article.mjs';
 withSitrepFlags();
 const N = Number(process.argv[2] ?? 1500);
 const root = resolve(process.argv[3] ?? join(dirname(fileURLToPath(import.meta.url)), '..'));
-const { oneHappening } = await import(join(root, 'bench/news-stream.mjs'));
+const { oneHappening, newsStream } = await import(join(root, 'bench/news-stream.mjs'));
+const stream = process.env.BENCH_STREAM === 'realistic' ? () => newsStream({ articles: N, perDay: 200 }) : () => oneHappening(N);
 const d = (p) => import(join(root, 'dist', p));
 const { openStore } = await d('store/open-store.js');
 const { createResolver } = await d('resolve/create-resolver.js');
@@ -28,7 +30,7 @@ const store = await openStore(join(dir, 's.db'), INGEST_STORE_OPTIONS);
 const cpu = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
 const marks = [];
 let n = 0;
-function* items() { for (const a of oneHappening(N)) yield { kind: 'article', article: raw(a) }; }
+function* items() { for (const a of stream()) yield { kind: 'article', article: raw(a) }; }
 await ingestItems(items(), { store, extractor: inlineExtractor(), resolver: createResolver(loadPacks()), onStep: (s) => { if (s.kind === 'stored') { n++; if (n % 250 === 0 || n === 1) marks.push([n, cpu(), performance.now()]); } } });
 await store.close();
 rmSync(dir, { recursive: true, force: true });

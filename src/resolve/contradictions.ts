@@ -5,6 +5,7 @@
  * "unknown outlet" when neither is known, never an article id (`report/source-label.ts`).
  */
 import { reportSources } from '../report/source-label.js';
+import type { TalliesJson, TallyEntries } from '../store/event-summary.js';
 import type { Contradiction } from '../store/records.js';
 import type { Report } from './report.js';
 
@@ -34,46 +35,83 @@ class Tally {
       .sort((a, b) => JSON.stringify(a.value).localeCompare(JSON.stringify(b.value)));
     return { field, values };
   }
+  toJSON(): TallyEntries {
+    return [...this.values.entries()].map(([k, v]) => [k, v.value, [...v.claimants]] as const);
+  }
+  static from(entries: TallyEntries): Tally {
+    const t = new Tally();
+    for (const [k, value, claimants] of entries) t.values.set(k, { value, claimants: new Set(claimants) });
+    return t;
+  }
 }
 
-/** The contradictions among `reports` (superseded reports already removed). */
-export function findContradictions(reports: readonly Report[]): Contradiction[] {
-  const initiator = new Tally();
-  const fatalities = new Tally();
-  const injured = new Tally();
-  const dates = new Tally();
-  const control = new Map<string, Tally>();
-  for (const r of reports) {
+/**
+ * Who says what about each disputed field, over the reports added so far. Order-free (sets of
+ * claimants per value), so a report can be added to the tallies of an event without reading the
+ * event's other reports (`src/store/event-summary.ts`).
+ */
+export class Tallies {
+  readonly initiator: Tally;
+  readonly fatalities: Tally;
+  readonly injured: Tally;
+  readonly dates: Tally;
+  readonly control: Map<string, Tally>;
+  constructor(json?: TalliesJson) {
+    this.initiator = Tally.from(json?.initiator ?? []);
+    this.fatalities = Tally.from(json?.fatalities ?? []);
+    this.injured = Tally.from(json?.injured ?? []);
+    this.dates = Tally.from(json?.dates ?? []);
+    this.control = new Map((json?.control ?? []).map(([place, entries]) => [place, Tally.from(entries)]));
+  }
+  add(r: Report): void {
     const e = r.event;
     // Who acted, as each report tells it, and who each accusation blames.
     const accusations = e.claims.filter((c) => c.stance === 'accuses' && c.accused?.side);
     const blamed = new Set(accusations.map((c) => c.claimant?.name));
     const tellers = claimantsOf(r).filter((c) => !blamed.has(c));
-    if (e.actor1?.side && tellers.length) initiator.add(e.actor1.side, tellers);
-    for (const c of accusations) initiator.add(c.accused!.side, c.claimant?.name ? [c.claimant.name] : reportSources(r.article.outlet));
-    if (e.fatalities !== null) fatalities.add(e.fatalities, outletOf(r));
-    if (e.injured !== null) injured.add(e.injured, outletOf(r));
-    if (e.date) dates.add(e.date, outletOf(r));
+    if (e.actor1?.side && tellers.length) this.initiator.add(e.actor1.side, tellers);
+    for (const c of accusations) this.initiator.add(c.accused!.side, c.claimant?.name ? [c.claimant.name] : reportSources(r.article.outlet));
+    if (e.fatalities !== null) this.fatalities.add(e.fatalities, outletOf(r));
+    if (e.injured !== null) this.injured.add(e.injured, outletOf(r));
+    if (e.date) this.dates.add(e.date, outletOf(r));
     for (const c of e.control ?? []) {
-      const t = control.get(c.place) ?? new Tally();
+      const t = this.control.get(c.place) ?? new Tally();
       t.add(c.holder, c.claimant?.name ? [c.claimant.name] : reportSources(r.article.outlet));
-      control.set(c.place, t);
+      this.control.set(c.place, t);
     }
   }
-  const out: Contradiction[] = [];
-  for (const [field, t] of [['actor1', initiator], ['fatalities', fatalities], ['injured', injured]] as const) {
-    const c = t.contradiction(field);
-    if (c) out.push(c);
+  contradictions(): Contradiction[] {
+    const out: Contradiction[] = [];
+    for (const [field, t] of [['actor1', this.initiator], ['fatalities', this.fatalities], ['injured', this.injured]] as const) {
+      const c = t.contradiction(field);
+      if (c) out.push(c);
+    }
+    for (const place of [...this.control.keys()].sort()) {
+      const c = this.control.get(place)!.contradiction(`control:${place}`);
+      if (c) out.push(c);
+    }
+    // Dates a day apart are one episode told from two ends; say so only when reports disagree more.
+    const d = this.dates.contradiction('date');
+    if (d) {
+      const days = d.values.map((v) => Date.parse(String(v.value)));
+      if (Math.max(...days) - Math.min(...days) > 86_400_000) out.push(d);
+    }
+    return out;
   }
-  for (const place of [...control.keys()].sort()) {
-    const c = control.get(place)!.contradiction(`control:${place}`);
-    if (c) out.push(c);
+  toJSON(): TalliesJson {
+    return {
+      initiator: this.initiator.toJSON(),
+      fatalities: this.fatalities.toJSON(),
+      injured: this.injured.toJSON(),
+      dates: this.dates.toJSON(),
+      control: [...this.control.entries()].map(([place, t]) => [place, t.toJSON()] as const),
+    };
   }
-  // Dates a day apart are one episode told from two ends; say so only when reports disagree more.
-  const d = dates.contradiction('date');
-  if (d) {
-    const days = d.values.map((v) => Date.parse(String(v.value)));
-    if (Math.max(...days) - Math.min(...days) > 86_400_000) out.push(d);
-  }
-  return out;
+}
+
+/** The contradictions among `reports` (superseded reports already removed). */
+export function findContradictions(reports: readonly Report[]): Contradiction[] {
+  const tallies = new Tallies();
+  for (const r of reports) tallies.add(r);
+  return tallies.contradictions();
 }

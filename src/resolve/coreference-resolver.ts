@@ -10,6 +10,7 @@
  */
 import { addToIndex, clusterReports, connectedReports, emptyIndex, type DateRange, type ReportIndex } from './cluster-reports.js';
 import { shiftDay } from '../model/calendar.js';
+import { appendReport } from './append-report.js';
 import { mergeReports } from './merge-reports.js';
 import { boxesAround } from './near-boxes.js';
 import { reportKey, type Report, type ReportArticle } from './report.js';
@@ -23,6 +24,12 @@ import type { SummaryFields } from '../store/sqlite/article-rows.js';
 export interface CoreferenceOptions extends StoryOptions {
   /** Tells which articles are copies of one text (near-duplicates); default: none are. */
   readonly sourceGrouper?: SourceGrouper;
+  /**
+   * Add a new article's one report to the event it joins through the event's summary when that
+   * provably gives the full path's result (`append-report.ts`); default true. False: always the
+   * full path (for comparison in tests and benchmarks).
+   */
+  readonly appendReports?: boolean;
   /**
    * Told when a neighbourhood reached NEIGHBOURHOOD_CAP reports (a pathological stream: one place
    * and day with thousands of distinct compatible reports); default: a process warning, once.
@@ -169,6 +176,12 @@ export function createCoreferenceResolver(options: CoreferenceOptions = {}): Eve
         result.events.filter((e) => !e.background).map((event) => ({ article_id: articleId, event })),
         articles,
       );
+      // One more report of a happening already merged: added to its event's summary without
+      // reading the event's reports, when that provably gives what the full path below gives.
+      if (options.appendReports !== false && previous.length === 0 && own.length === 1) {
+        const append = await appendReport(store, own[0]!, windowOf(own), boxesOf(own), options.sourceGrouper, articles.hashes);
+        if (append !== null) return { removeEventIds: [], events: [], append };
+      }
       // Merged events that reported this article (before an update) or that its reports join.
       // Only their outlines are read: they are removed or rewritten, never merged from.
       const touched = new Map<string, EventOutline>(previous.map((e) => [e.id, e]));

@@ -13,6 +13,7 @@
 import { createHash } from 'node:crypto';
 import { distanceKm } from '../model/geo.js';
 import { dayNumber, daysBetween, shiftDay } from '../model/calendar.js';
+import { withStory } from '../store/event-summary.js';
 import type { MergedEvent, StoryRecord } from '../store/records.js';
 import type { StoryChange, StoryDebtEvent, StoryRemainder, Store } from '../store/store.js';
 import { boxesAround } from './near-boxes.js';
@@ -411,9 +412,9 @@ export async function resolveStories(store: Store, freshEvents: readonly MergedE
     for (const p of kept?.story.places ?? []) places.add(p);
     upsert.push({ id, title: eventTitle(comp), first_date: dates[0] ?? null, last_date: dates.at(-1) ?? null, places: [...places].sort() });
     for (const e of comp) {
-      if (isFresh.has(e)) out.push({ ...e, story_id: id });
+      if (isFresh.has(e)) out.push(withStory(e, id));
       else if (e.story_id !== id) {
-        out.push({ ...e, story_id: id });
+        out.push(withStory(e, id));
         rewritten.push(e.id);
       }
     }

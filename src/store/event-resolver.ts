@@ -4,6 +4,7 @@
  * replaces it without touching the store or `ingestExtraction`.
  */
 import type { ExtractionHints, ExtractionResult } from '../model/extraction.js';
+import type { ReportAppend } from './event-summary.js';
 import type { MergedEvent } from './records.js';
 import type { SummaryFields } from './sqlite/article-rows.js';
 import type { Store, StoryAssignment, StoryChange, StoryDebt, StoryDebtEvent } from './store.js';
@@ -37,6 +38,11 @@ export interface MergedEventChange {
   readonly removeEventIds: readonly string[];
   readonly events: readonly MergedEvent[];
   readonly stories?: StoryChange;
+  /**
+   * One report added to a stored event with a summary (`Store.appendReport`), instead of events to
+   * replace: the resolver's fast path (`src/resolve/append-report.ts`). Its story does not change.
+   */
+  readonly append?: ReportAppend;
   /** With `deferStories`: the events written without their story and the earlier versions of those replaced. */
   readonly storyDebt?: { readonly fresh: readonly string[]; readonly replaced: readonly StoryDebtEvent[] };
 }

@@ -56,11 +56,17 @@ export function ingestExtraction(
     // Just saved: the resolver need not read the article's summary back when it can be told it.
     const summary = summaryAsSaved(result, hash);
     const change = await resolver.resolve({ store: tx, result, previous, ...(summary ? { saved: summary } : {}), ...(deferStories ? { deferStories } : {}) });
-    await tx.replaceMergedEvents(change.removeEventIds, change.events, change.stories);
+    if (change.append !== undefined) {
+      if (tx.appendReport === undefined) throw new Error(`resolver ${resolver.id} added a report to a store that keeps no event summaries`);
+      await tx.appendReport(change.append);
+    }
+    if (change.append === undefined || change.removeEventIds.length > 0 || change.events.length > 0 || change.stories !== undefined) {
+      await tx.replaceMergedEvents(change.removeEventIds, change.events, change.stories);
+    }
     if (change.storyDebt !== undefined) {
       if (!deferStories) throw new Error(`resolver ${resolver.id} deferred stories it was not asked to`);
       await tx.recordStoryDebt!(change.storyDebt.fresh, change.storyDebt.replaced);
     }
-    return { ...saved, removedEvents: change.removeEventIds.length, writtenEvents: change.events.length };
+    return { ...saved, removedEvents: change.removeEventIds.length, writtenEvents: change.events.length + (change.append === undefined ? 0 : 1) };
   });
 }

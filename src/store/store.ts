@@ -10,6 +10,7 @@
  * - merged events are only written through `replaceMergedEvents`, one transaction per call.
  */
 import type { Diagnostic } from '../model/diagnostic.js';
+import type { NearKind, ReportAppend, StoredSummary } from './event-summary.js';
 import type { ExtractionResult } from '../model/extraction.js';
 import type {
   ArticleEventRecord,
@@ -255,6 +256,20 @@ export interface Store {
    * `stories.remove` and clears the debt.
    */
   settleStoryDebt?(assignments: readonly StoryAssignment[], stories: StoryChange): Promise<void>;
+
+  /**
+   * Optional (a store that keeps event summaries, `src/store/event-summary.ts`): the compatibility
+   * kinds of stored events matching `filter` (one row per distinct account of an event), and
+   * whether every stored event has its kinds (else the list proves nothing).
+   */
+  nearKinds?(filter: EventFilter): Promise<{ readonly complete: boolean; readonly kinds: readonly NearKind[] }>;
+  /** Optional, with `nearKinds`: a stored event's summary, story and source count; null when it has none. */
+  readEventSummary?(eventId: string): Promise<StoredSummary | null>;
+  /**
+   * Optional, with `nearKinds`: adds one report to a summarised event (its fields, one report
+   * row, its summary and kinds) without reading its other reports. The story is unchanged.
+   */
+  appendReport?(append: ReportAppend): Promise<void>;
 
   /**
    * Compact projections of the merged events matching `filter`, in `listEvents` order, for maps

@@ -233,4 +233,25 @@ CREATE TABLE story_debt (
 ) WITHOUT ROWID;
 `,
   },
+  {
+    id: '0007_event_summaries',
+    // Many reports of one happening (DESIGN.md): a merged event made by the resolver keeps its
+    // summary (summary_json, see src/store/event-summary.ts) and its distinct compatibility kinds
+    // (event_kinds, one row each, indexed like article_events by date), so one more report can be
+    // added without reading the event's reports. Such an event's claims and evidence are those of
+    // its reports' article events and are not copied into its JSON. `meta.event_kinds` says that
+    // every event has its kinds (true of an empty store; cleared by any event written without a
+    // summary), without which the fast path cannot prove that a report joins one event only.
+    up: `
+ALTER TABLE events ADD COLUMN summary_json TEXT;
+CREATE TABLE event_kinds (
+  event_id TEXT NOT NULL REFERENCES events (id) ON DELETE CASCADE,
+  signature TEXT NOT NULL,
+  article_id TEXT NOT NULL,${EVENT_COLUMNS},
+  PRIMARY KEY (event_id, signature)
+) WITHOUT ROWID;
+CREATE INDEX event_kinds_date_range ON event_kinds (date, date_end, background);
+INSERT INTO meta (key, value) SELECT 'event_kinds', 'complete' WHERE NOT EXISTS (SELECT 1 FROM events);
+`,
+  },
 ]);

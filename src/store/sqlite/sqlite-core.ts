@@ -43,7 +43,9 @@ import { BackgroundCheckpoint } from './background-checkpoint.js';
 import { BUSY_TIMEOUT_MS } from './busy-retry.js';
 import { GroupCommit } from './group-commit.js';
 import { JsonParseCache, PARSE_CACHE_CHARS } from '../json-parse-cache.js';
-import { EVENT_ROW_COLUMNS, type EventSelectRow, type OutlineRow, eventRowValues, fromEventRow } from './merged-event-rows.js';
+import { EVENT_ROW_COLUMNS, type EventSelectRow, type OutlineRow, derivedClaims, eventRowValues, fromEventRow } from './merged-event-rows.js';
+import { attachSummary, summaryJsonOf, summaryOf, type EventKind, type EventSummary, type KindEvent, type NearKind, type ReportAppend, type StoredSummary } from '../event-summary.js';
+import type { EventFields } from '../records.js';
 import { migrations } from './migrations.js';
 import { runMigrations } from './run-migrations.js';
 import { blamedSides } from '../../report/ceasefire-attribution.js';
@@ -61,6 +63,16 @@ const UPDATABLE_ARTICLE_COLUMNS = ARTICLE_COLUMN_NAMES.filter((c) => c !== 'id')
  */
 const REPORT_ORDER = "r.article_id || '#' || r.article_event_id";
 
+/**
+ * The claims of merged event `e` (one column `c`, each claim's JSON): those in its JSON, and for a
+ * summarised event (whose JSON keeps none) those of its reports' article events.
+ */
+const CLAIMS_OF_EVENT = `SELECT c.value AS c FROM json_each(e.json, '$.claims') c
+  UNION ALL
+  SELECT c.value FROM event_reports r JOIN article_events ae ON ae.article_id = r.article_id AND ae.event_id = r.article_event_id,
+    json_each(ae.json, '$.claims') c
+  WHERE r.event_id = e.id AND e.summary_json IS NOT NULL AND instr(ae.json, '"accuses"') > 0`;
+
 const SQL = {
   insertArticle: `INSERT INTO articles (${ARTICLE_COLUMN_NAMES.join(', ')}) VALUES (${placeholders(ARTICLE_COLUMN_NAMES.length)})`,
   // Parameters: the columns after `id`, then `id`.
@@ -72,8 +84,15 @@ const SQL = {
   insertDiagnostic: 'INSERT INTO article_diagnostics (article_id, ordinal, code, severity, json) VALUES (?, ?, ?, ?, ?)',
   // A rewritten event is updated in place, not deleted and inserted: the row keeps its place in
   // the table and only the reports that changed are written (see `#writeReports`).
-  upsertEvent: `INSERT INTO events (${EVENT_ROW_COLUMNS.join(', ')}) VALUES (${placeholders(EVENT_ROW_COLUMNS.length)})
-    ON CONFLICT (id) DO UPDATE SET ${EVENT_ROW_COLUMNS.filter((c) => c !== 'id').map((c) => `${c} = excluded.${c}`).join(', ')}`,
+  upsertEvent: `INSERT INTO events (${EVENT_ROW_COLUMNS.join(', ')}, summary_json) VALUES (${placeholders(EVENT_ROW_COLUMNS.length + 1)})
+    ON CONFLICT (id) DO UPDATE SET ${[...EVENT_ROW_COLUMNS.filter((c) => c !== 'id'), 'summary_json'].map((c) => `${c} = excluded.${c}`).join(', ')}`,
+  // One more report of a summarised event (`appendReport`): the row's fields, counts and summary.
+  appendEvent: `UPDATE events SET ${[...EVENT_COLUMN_NAMES, 'json', 'sources_count', 'contradictions_json', 'updated_at', 'summary_json'].map((c) => `${c} = ?`).join(', ')},
+    reports_count = reports_count + 1 WHERE id = ?`,
+  nextReportOrdinal: 'SELECT coalesce(max(ordinal), -1) + 1 AS n FROM event_reports WHERE event_id = ?',
+  insertKind: `INSERT INTO event_kinds (event_id, signature, article_id, ${EVENT_COLS}, json) VALUES (${placeholders(EVENT_COLUMN_NAMES.length + 4)})`,
+  reportEvents: `SELECT r.article_id, r.article_event_id, ae.json FROM event_reports r
+    JOIN article_events ae ON ae.article_id = r.article_id AND ae.event_id = r.article_event_id WHERE r.event_id = ?`,
   // A report row's ordinal only identifies it within its event (the order is that of REPORT_ORDER),
   // so a report that sorts between two others is one insert, not a shift of every row after it.
   reportRows: "SELECT ordinal, article_id || '#' || article_event_id AS key FROM event_reports WHERE event_id = ?",
@@ -82,7 +101,7 @@ const SQL = {
   upsertStory: `INSERT INTO stories (id, title, first_date, last_date, places_json, updated_at) VALUES (?, ?, ?, ?, ?, ?)
     ON CONFLICT (id) DO UPDATE SET title = excluded.title, first_date = excluded.first_date,
     last_date = excluded.last_date, places_json = excluded.places_json, updated_at = excluded.updated_at`,
-  selectEvents: `SELECT e.id, e.story_id, e.json, e.sources_count, e.contradictions_json,
+  selectEvents: `SELECT e.id, e.story_id, e.json, e.sources_count, e.contradictions_json, e.summary_json,
     (SELECT json_group_array(json_object('article_id', r.article_id, 'event_id', r.article_event_id) ORDER BY ${REPORT_ORDER})
        FROM event_reports r WHERE r.event_id = e.id) AS reports_json
     FROM events e`,
@@ -100,6 +119,9 @@ const SQL = {
 export const storyEdgeSql = (order: 'ASC' | 'DESC'): string =>
   `SELECT date FROM events WHERE story_id = ? AND date IS NOT NULL AND id NOT IN (SELECT value FROM json_each(?))
    ORDER BY date ${order} LIMIT 1`;
+
+/** Most summarised events whose derived claims a connection keeps (`#derivedClaims`). */
+const DERIVED_CACHE_EVENTS = 4096;
 
 /** Options of the SQLite store. */
 export interface SqliteCoreOptions {
@@ -144,6 +166,10 @@ export class SqliteCore {
   readonly #replaceTx: Database.Transaction<(affected: readonly string[], events: readonly MergedEvent[], stories: StoryChange) => void>;
   readonly #recordDebtTx: Database.Transaction<(fresh: readonly string[], replaced: readonly StoryDebtEvent[]) => void>;
   readonly #settleDebtTx: Database.Transaction<(assignments: readonly StoryAssignment[], stories: StoryChange) => void>;
+  readonly #appendTx: Database.Transaction<(append: ReportAppend) => void>;
+  /** Claims and evidence of summarised events as last read (`#derivedClaims`). */
+  readonly #derived = new Map<string, { key: string; value: Pick<MergedEvent, 'claims' | 'evidence'> }>();
+  #derivedVersion = -1;
 
   constructor(db: Database.Database, options: SqliteCoreOptions = {}) {
     this.db = db;
@@ -161,6 +187,7 @@ export class SqliteCore {
     this.#replaceTx = db.transaction((affected: readonly string[], events: readonly MergedEvent[], stories: StoryChange) => this.#replace(affected, events, stories));
     this.#recordDebtTx = db.transaction((fresh: readonly string[], replaced: readonly StoryDebtEvent[]) => this.#recordDebt(fresh, replaced));
     this.#settleDebtTx = db.transaction((assignments: readonly StoryAssignment[], stories: StoryChange) => this.#settleDebt(assignments, stories));
+    this.#appendTx = db.transaction((append: ReportAppend) => this.#append(append));
   }
 
   /** The cached prepared statement for `sql`. */
@@ -291,6 +318,8 @@ export class SqliteCore {
     if (previous === null) {
       this.stmt(SQL.insertArticle).run(articleRowValues(row));
     } else {
+      // Its events change under the same report keys: claims read from them are stale.
+      this.#derived.clear();
       this.stmt(SQL.updateArticle).run(...UPDATABLE_ARTICLE_COLUMNS.map((c) => row[c]), row.id);
       for (const table of ['article_events', 'article_statements', 'article_diagnostics']) {
         this.stmt(`DELETE FROM ${table} WHERE article_id = ?`).run(articleId);
@@ -418,10 +447,80 @@ export class SqliteCore {
     this.#upsertStories(stories, now);
     const upsertEvent = this.stmt(SQL.upsertEvent);
     for (const event of events) {
-      upsertEvent.run(eventRowValues(event, now));
+      const summary = summaryJsonOf(event);
+      // Kinds change only with the summary (a story rewrite carries the summary it read).
+      const sameKinds = summary !== undefined && summary === this.#storedSummary(event.id);
+      upsertEvent.run(...eventRowValues(event, now, true), summary ?? null);
       this.#writeReports(event);
+      if (!sameKinds) this.#writeKinds(event.id, summary === undefined ? undefined : summaryOf(event));
     }
     this.#removeStories(stories);
+  }
+
+  /**
+   * The event's compatibility kinds (`event_kinds`) from its summary. An event without one (not
+   * made by the resolver's `mergeReports`) has none, and the store then no longer vouches that
+   * every event has its kinds (`meta.event_kinds`, which `nearKinds` reports).
+   */
+  #writeKinds(eventId: string, summary: EventSummary | undefined): void {
+    this.stmt('DELETE FROM event_kinds WHERE event_id = ?').run(eventId);
+    if (summary === undefined) {
+      this.stmt("DELETE FROM meta WHERE key = 'event_kinds'").run();
+      return;
+    }
+    const insert = this.stmt(SQL.insertKind);
+    for (const k of summary.kinds) insert.run(eventId, k.signature, k.article, ...eventColumnValues(kindColumns(k)), JSON.stringify(k.event));
+  }
+
+  /**
+   * The kinds of stored events matching `filter` (date window, types, box: as `listArticleEvents`
+   * filters reports; a kind's `date_end` is its reports' latest), and whether every stored event
+   * has its kinds. One row per distinct account of an event, not per report.
+   */
+  nearKinds(filter: EventFilter): { complete: boolean; kinds: NearKind[] } {
+    const complete = this.getMeta('event_kinds') === 'complete';
+    if (!complete) return { complete, kinds: [] };
+    const f = this.#filterSql({ ...filter, articleId: undefined, articleIds: undefined }, 'k', 'column');
+    const rows = this.stmt(`SELECT k.event_id, e.sources_count, k.article_id, k.json FROM event_kinds k JOIN events e ON e.id = k.event_id WHERE ${f.where} ${f.page}`)
+      .raw()
+      .all(f.params) as [string, number, string, string][];
+    return { complete, kinds: rows.map(([event_id, sources, article_id, json]) => ({ event_id, sources, article_id, event: this.#parse<KindEvent>(json) })) };
+  }
+
+  /** The stored summary text of an event (null when it has none or is not stored). */
+  #storedSummary(eventId: string): string | null {
+    return (this.stmt('SELECT summary_json FROM events WHERE id = ?').pluck().get(eventId) as string | null | undefined) ?? null;
+  }
+
+  /** A stored event's summary, story and source count; null when it has no summary. */
+  readEventSummary(eventId: string): StoredSummary | null {
+    const row = this.stmt('SELECT id, story_id, sources_count, summary_json FROM events WHERE id = ?').get(eventId) as
+      | { id: string; story_id: string | null; sources_count: number; summary_json: string | null }
+      | undefined;
+    if (row === undefined || row.summary_json === null) return null;
+    return { id: row.id, story_id: row.story_id, sources: row.sources_count, summary: JSON.parse(row.summary_json) as EventSummary };
+  }
+
+  appendReport(append: ReportAppend): void {
+    this.#write(this.#appendTx, append);
+  }
+
+  /** Adds one report to a summarised event: its row, one report row, its kinds. Reads no other report. */
+  #append(a: ReportAppend): void {
+    const { sources, contradictions, ...json } = a.fields;
+    const changed = this.stmt(SQL.appendEvent).run(
+      ...eventColumnValues(json),
+      JSON.stringify(json),
+      sources,
+      JSON.stringify(contradictions),
+      this.now(),
+      JSON.stringify(a.summary),
+      a.event_id,
+    );
+    if (changed.changes !== 1) throw new StoreError('store/invalid-argument', `Merged event ${a.event_id} is not stored.`);
+    const { n } = this.stmt(SQL.nextReportOrdinal).get(a.event_id) as { n: number };
+    this.stmt(SQL.insertReport).run(a.event_id, n, a.report.article_id, a.report.event_id);
+    this.#writeKinds(a.event_id, a.summary);
   }
 
   /**
@@ -476,7 +575,7 @@ export class SqliteCore {
     if (rows.length === 0) return { recorded: 0, fresh: [], replaced: [] };
     const replaced = rows.flatMap((r) => (r.replaced_json === null ? [] : [JSON.parse(r.replaced_json) as StoryDebtEvent]));
     const fresh = (this.stmt(`${SQL.selectEvents} WHERE e.id IN (SELECT event_id FROM story_debt) ORDER BY e.id`).all() as EventSelectRow[]).map((row) =>
-      fromEventRow(row, this.#parse),
+      this.#fromEventRow(row),
     );
     return { recorded: rows.length, fresh, replaced };
   }
@@ -497,7 +596,7 @@ export class SqliteCore {
 
   getEvent(eventId: string): MergedEvent | null {
     const row = this.stmt(`${SQL.selectEvents} WHERE e.id = ?`).get(eventId) as EventSelectRow | undefined;
-    return row === undefined ? null : fromEventRow(row, this.#parse);
+    return row === undefined ? null : this.#fromEventRow(row);
   }
 
   listEvents(filter: MergedEventFilter = {}): MergedEvent[] {
@@ -505,7 +604,36 @@ export class SqliteCore {
     const rows = this.stmt(`${SQL.selectEvents} WHERE ${f.where} ORDER BY e.date IS NULL, e.date, e.id ${f.page}`).all(
       f.params,
     ) as EventSelectRow[];
-    return rows.map((row) => fromEventRow(row, this.#parse));
+    return rows.map((row) => this.#fromEventRow(row));
+  }
+
+  /** A merged event from its row; a summarised event's claims and evidence are read from its reports' article events. */
+  #fromEventRow(row: EventSelectRow): MergedEvent {
+    const event = fromEventRow(row, this.#parse);
+    if (row.summary_json === null || row.summary_json === undefined) return event;
+    // Read back with its summary, so a rewrite of its story alone keeps it.
+    return attachSummary({ ...event, ...this.#derivedClaims(row.id, row.reports_json, row.summary_json) }, row.summary_json);
+  }
+
+  /**
+   * A summarised event's claims and evidence, from its reports' article events. Kept per event
+   * while its reports and summary are unchanged (the story pass reads every event of its window
+   * each time), until an article is updated (its events change under the same report keys) or
+   * another connection commits (`data_version`).
+   */
+  #derivedClaims(eventId: string, reportsJson: string, summaryJson: string): Pick<MergedEvent, 'claims' | 'evidence'> {
+    const version = this.db.pragma('data_version', { simple: true }) as number;
+    if (version !== this.#derivedVersion) {
+      this.#derived.clear();
+      this.#derivedVersion = version;
+    }
+    const key = `${reportsJson}\u0000${summaryJson}`;
+    const cached = this.#derived.get(eventId);
+    if (cached !== undefined && cached.key === key) return cached.value;
+    const value = derivedClaims(this.stmt(SQL.reportEvents).raw().all(eventId) as [string, string, string][], this.#parse);
+    if (this.#derived.size >= DERIVED_CACHE_EVENTS) this.#derived.clear();
+    this.#derived.set(eventId, { key, value });
+    return value;
   }
 
   listEventOutlines(filter: MergedEventFilter = {}): EventOutline[] {
@@ -524,9 +652,8 @@ export class SqliteCore {
     const rows = this.stmt(
       `SELECT e.id, e.date, e.date_end, e.event_type, e.sub_event_type, e.place_name, e.lat, e.lon, e.fatalities, e.injured,
          e.side1, e.side2, e.ceasefire_violation, e.background, e.story_id,
-         (SELECT json_group_array(s) FROM (SELECT DISTINCT json_extract(c.value, '$.accused.side') AS s
-            FROM json_each(e.json, '$.claims') c
-            WHERE json_extract(c.value, '$.stance') = 'accuses' AND s IS NOT NULL ORDER BY s)) AS accused
+         (SELECT json_group_array(s) FROM (SELECT DISTINCT json_extract(c, '$.accused.side') AS s
+            FROM (${CLAIMS_OF_EVENT}) WHERE json_extract(c, '$.stance') = 'accuses' AND s IS NOT NULL ORDER BY s)) AS accused
        FROM events e WHERE ${f.where} ORDER BY e.date IS NULL, e.date, e.id ${f.page}`,
     ).all(f.params) as (Omit<EventPoint, 'ceasefire_violation' | 'background' | 'accused'> & {
       ceasefire_violation: number;
@@ -566,9 +693,9 @@ export class SqliteCore {
        WHERE ${f.where} AND e.date IS NOT NULL GROUP BY e.date`,
     );
     const violations = this.stmt(
-      `SELECT e.date, e.side1, CASE WHEN instr(e.json, '"accuses"') > 0 THEN
-         (SELECT json_group_array(DISTINCT json_extract(c.value, '$.accused.side')) FROM json_each(e.json, '$.claims') c
-          WHERE json_extract(c.value, '$.stance') = 'accuses' AND json_extract(c.value, '$.accused.side') IS NOT NULL) END AS accused
+      `SELECT e.date, e.side1, CASE WHEN e.summary_json IS NOT NULL OR instr(e.json, '"accuses"') > 0 THEN
+         (SELECT json_group_array(DISTINCT json_extract(c, '$.accused.side')) FROM (${CLAIMS_OF_EVENT})
+          WHERE json_extract(c, '$.stance') = 'accuses' AND json_extract(c, '$.accused.side') IS NOT NULL) END AS accused
        FROM events e WHERE ${f.where} AND e.ceasefire_violation = 1 AND e.date IS NOT NULL`,
     )
       .raw(true)
@@ -670,4 +797,20 @@ export class SqliteCore {
   setMeta(key: string, value: string): void {
     this.stmt('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
   }
+}
+
+/** The filter columns of an event kind's row (its representative's, with the kind's latest end date). */
+function kindColumns(k: EventKind): EventFields {
+  return {
+    ...k.event,
+    date_end: k.end,
+    date_source: null,
+    actor2: null,
+    fatalities: null,
+    injured: null,
+    ceasefire_violation: false,
+    background: false,
+    claims: [],
+    evidence: [],
+  };
 }

@@ -14,6 +14,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import type { NearKind, ReportAppend, StoredSummary } from '../event-summary.js';
 import type { Diagnostic } from '../../model/diagnostic.js';
 import type { ExtractionResult } from '../../model/extraction.js';
 import { StoreError, type StoreErrorCode, toStoreError } from '../errors.js';
@@ -339,6 +340,18 @@ export class SqliteStore implements Store {
 
   recordStoryDebt(freshEventIds: readonly string[], replaced: readonly StoryDebtEvent[]): Promise<void> {
     return this.#run('store/write-failed', 'record story debt', (c) => c.recordStoryDebt(freshEventIds, replaced));
+  }
+
+  nearKinds(filter: EventFilter): Promise<{ complete: boolean; kinds: NearKind[] }> {
+    return this.#run('store/query-failed', 'read event kinds', (c) => c.nearKinds(filter));
+  }
+
+  readEventSummary(eventId: string): Promise<StoredSummary | null> {
+    return this.#run('store/query-failed', `read the summary of event ${eventId}`, (c) => c.readEventSummary(eventId));
+  }
+
+  appendReport(append: ReportAppend): Promise<void> {
+    return this.#run('store/write-failed', `add a report to event ${append.event_id}`, (c) => c.appendReport(append));
   }
 
   readStoryDebt(): Promise<StoryDebt> {
