@@ -131,3 +131,12 @@ describe('a named campaign against armed groups', () => {
     expect(got.some((e) => e.event_type === 'Battles')).toBe(true);
   });
 });
+
+describe('a symmetric telling beside a directional one', () => {
+  it('"fighting between the army (FARDC) and M23" gives no attacker against "the rebels launched an attack on army positions"', () => {
+    const got = events('Calm returned to Sake on Saturday after an exchange of fire between the FARDC and M23.\n\nHeavy fighting between the Armed Forces of the DRC (FARDC) and M23 rebels broke out in Sake on Friday night.\n\nThe rebels launched an attack on positions held by the Congolese army in Sake at around 2 a.m. on Friday, local sources said.');
+    const battle = got.find((e) => e.event_type === 'Battles');
+    expect(battle?.actor1?.side).toBe('M23');
+    expect(battle?.actor2?.side).toBe('COD');
+  });
+});

@@ -268,12 +268,14 @@ function wordOrderRoles(
   if (between) {
     const inBetween = usable.filter((a) => a.start >= tEnd && a.start <= tEnd + between[0].length + 60);
     const first = inBetween[0];
-    const second = inBetween[1];
+    // (the other party, past the first's own acronym: "between the Armed Forces of the DRC (FARDC) and M23")
+    const second = inBetween.slice(1).find((a) => a.entry.side !== first?.entry.side) ?? inBetween[1];
     const adjs = /between\s+(?:the\s+)?([A-Z][\w-]+)\s+and\s+(?:the\s+)?([A-Z][\w-]+)\s/.exec(after);
     if (first && second) {
       return {
-        agent: { hit: first, weight: 0.5, accused: false, rule: 'roles/between' },
-        target: { hit: second, weight: 0.5, accused: false, rule: 'roles/between' },
+        // (a symmetric telling gives its order no weight against a telling of who attacked whom)
+        agent: { hit: first, weight: 0.3, accused: false, rule: 'roles/between' },
+        target: { hit: second, weight: 0.3, accused: false, rule: 'roles/between' },
       };
     }
     if (adjs) {
@@ -286,8 +288,8 @@ function wordOrderRoles(
       const hb = b ? synthetic(ctx, b, bStart, bStart + adjs[2]!.length, adjs[2]!) : null;
       if (ha && hb) {
         return {
-          agent: { hit: ha, weight: 0.5, accused: false, rule: 'roles/between-adjectives' },
-          target: { hit: hb, weight: 0.5, accused: false, rule: 'roles/between-adjectives' },
+          agent: { hit: ha, weight: 0.3, accused: false, rule: 'roles/between-adjectives' },
+          target: { hit: hb, weight: 0.3, accused: false, rule: 'roles/between-adjectives' },
         };
       }
     }
