@@ -41,6 +41,10 @@ describe('frames', () => {
     expect(found('The position of the unit was intensively fired by armed groups overnight.').map(([id, t]) => `${id}:${t}`)).toContain('battle/attack:was intensively fired by');
     expect(found('The enemy is also firing at the villages.').map(([, t]) => t)).not.toContain('is also firing at');
   });
+  it('reads a participle used as an adjective before a noun ("in liberated Kalbajar") as a state, not a capture', () => {
+    expect(sense('Army positions in liberated Kalbajar came under fire overnight.')).toBe('sense/attributive');
+    expect(found('Government troops liberated Kalbajar on Tuesday.').map(([id]) => id)).toContain('battle/territory');
+  });
   it('keeps a gap inside its clause: not over a verb of speaking', () => {
     const got = found('The Ukrainian air force says air defences destroyed 23 of the 31 drones launched by Russia overnight.');
     expect(got.map(([id]) => id)).toContain('disrupted/shootdown');

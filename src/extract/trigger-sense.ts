@@ -221,6 +221,10 @@ export function unrealReading(t: TriggerHit, tokens: readonly Token[], armedCont
   // The match's verb, when it starts with its subject ("gunmen did not attack", "missiles were fired").
   let v = i;
   for (let k = i; k < words.length && words[k]!.start < t.end; k++) if (words[k]!.pos === 'VERB') v = k;
+  // A participle used as an adjective before its noun ("positions in liberated Kalbajar", "the
+  // captured town of X"): a state of the place, not a happening.
+  if (!nominal && t.end <= words[i]!.end && /(?:ed|en)$/.test(words[i]!.lower) && i >= 1 && i + 1 < words.length &&
+    (words[i - 1]!.pos === 'ADP' || words[i - 1]!.pos === 'DET') && (words[i + 1]!.pos === 'PROPN' || words[i + 1]!.pos === 'NOUN')) return 'sense/attributive';
   // Negation: "did not attack", "have never shelled"; "no shelling", "without a shot".
   if (governedBy(words, i, senses.verbNegators, between, 4) || (v > i && governedBy(words, v, senses.verbNegators, between, 4))) return 'sense/negated';
   if (governedBy(words, i, senses.nounNegators, nounGap, 4)) return 'sense/negated';
