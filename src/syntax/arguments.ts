@@ -209,6 +209,12 @@ export function triggerArguments(syn: SentenceSyntax, tStart: number, tEnd: numb
   for (let k = 0; k < t.length; k++) if (t[k]!.start >= tStart && t[k]!.end <= tEnd) inside.push(k);
   if (!inside.length) return { kind: 'none', passive: false, agents: [], patients: [] };
   const vgIdx = inside.map((k) => syn.verbOf[k]!).find((v) => v >= 0 && syn.verbs[v]!.head >= inside[0]! && syn.verbs[v]!.head <= inside[inside.length - 1]!);
+  // "positions came under Armenian fire": a verb of undergoing with the event noun in its "under"
+  // phrase is read from the noun, whose clause subject is the target
+  const under = vgIdx !== undefined && lex.undergoVerbs.has(syn.verbs[vgIdx]!.lemma)
+    ? inside.map((k) => syn.npOf[k]!).find((n) => n >= 0 && syn.nps[n]!.prep === 'under')
+    : undefined;
+  if (under !== undefined) return nominalArguments(syn, syn.nps[under]!, lex);
   if (vgIdx !== undefined) return verbalArguments(syn, syn.verbs[vgIdx]!, lex);
   const npIdx = [...inside].reverse().map((k) => syn.npOf[k]!).find((v) => v >= 0);
   if (npIdx !== undefined) return nominalArguments(syn, syn.nps[npIdx]!, lex);

@@ -226,6 +226,12 @@ describe('roles through the clause analysis', () => {
     const news = all('Russian forces continued to shell Kharkiv on Thursday, killing two people, the governor said.');
     expect(news.some((e) => !e.background)).toBe(true);
   });
+  it('reads "X came under Armenian fire" from the noun: the subject is the target, the adjective the attacker', () => {
+    const all = (text: string) => processArticle({ id: 'p', source: 'p', format: 'json', title: null, text, html: null, url: null, outlet: 'Test Wire', published: '2021-11-16', publishedSource: 'metadata', language: null, diagnostics: [] }, ctx).events;
+    const [e] = all('The Azerbaijani army positions have come under Armenian fire near Tovuz, the Defence Ministry reported on November 16.');
+    expect(e?.actor1?.side).toBe('ARM');
+    expect(e?.actor2?.side).toBe('AZE');
+  });
   it('reads through a quoted name in an apposition to the subject (\'also known as "Shene"\')', () => {
     const all = (text: string) => processArticle({ id: 'p', source: 'p', format: 'json', title: null, text, html: null, url: null, outlet: 'Test Wire', published: '2021-10-14', publishedSource: 'metadata', language: null, diagnostics: [] }, ctx).events;
     const [e] = all('Fighters of the Oromo Liberation Army, also known as "Shene", have killed 15 civilians in Oromia, state media said on Thursday.');
