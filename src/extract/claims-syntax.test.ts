@@ -99,6 +99,10 @@ describe('claimants read off the clause analysis', () => {
     const governor = claimantSides('Two people were killed in a Russian missile strike on a warehouse in Dnipro on Tuesday, the regional governor said.', '2024-06-04');
     expect(governor[0]).toEqual(['UKR']);
   });
+  it("gives an outlet's report the word of the source it refers to or quotes", () => {
+    const sides = claimantSides('Armenian units subjected to fire the positions of the Azerbaijani army in the Tartar district on Tuesday, Trend reports referring to the Azerbaijani Defense Ministry.', '2022-06-07');
+    expect(sides[0]).toContain('AZE');
+  });
   it('does not make a speaker a claimant of events it was not blamed for', () => {
     const text = "Rockets and shells on both sides\n\nAzerbaijan's Defence Ministry said Armenian forces fired rockets at Barda on Sunday, wounding four civilians.\n\nAzerbaijani artillery shelled Stepanakert overnight, residents said.\n\nArmenia's Defence Ministry rejected the accusations.";
     const events = processArticle(raw(text, '2020-10-05'), ctx).events;

@@ -22,7 +22,7 @@ export interface AttributionFrame {
 const verbRe = /\b([a-z]+)\b/g;
 
 function stanceOfFrame(frameText: string, claimantEnd: number, lex: Lexicon): { stance: Stance; hedged: boolean } {
-  if (/^\s*according to|^\s*citing/i.test(frameText)) return { stance: 'asserts', hedged: false };
+  if (/^\s*(?:according to|citing|quoting|referring to|with reference to)/i.test(frameText)) return { stance: 'asserts', hedged: false };
   if (/confirmation/i.test(frameText)) return { stance: 'confirms', hedged: false };
   // The first known speech verb after the claimant phrase decides.
   const after = frameText.slice(claimantEnd);
