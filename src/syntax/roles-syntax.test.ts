@@ -237,6 +237,11 @@ describe('roles through the clause analysis', () => {
     expect(all('The border delimitation has sparked angry protests against the prime minister in Armenia.').filter((e) => !e.background)).toHaveLength(0);
     expect(all('Thousands protested against the prime minister in Yerevan on Thursday.').filter((e) => !e.background).length).toBeGreaterThan(0);
   });
+  it('codes a merchant vessel hit by missiles as a civilian target', () => {
+    const all = (text: string) => processArticle({ id: 'p', source: 'p', format: 'json', title: null, text, html: null, url: null, outlet: 'Test Wire', published: '2024-02-06', publishedSource: 'metadata', language: null, diagnostics: [] }, ctx).events;
+    const [e] = all('Houthi rebels fired two missiles at a cargo ship in the Red Sea on Tuesday, the maritime agency said.');
+    expect(e?.actor2?.side).toBe('CIV');
+  });
   it('reads through a quoted name in an apposition to the subject (\'also known as "Shene"\')', () => {
     const all = (text: string) => processArticle({ id: 'p', source: 'p', format: 'json', title: null, text, html: null, url: null, outlet: 'Test Wire', published: '2021-10-14', publishedSource: 'metadata', language: null, diagnostics: [] }, ctx).events;
     const [e] = all('Fighters of the Oromo Liberation Army, also known as "Shene", have killed 15 civilians in Oromia, state media said on Thursday.');
