@@ -239,7 +239,7 @@ describe('roles through the clause analysis', () => {
   });
   it('codes a merchant vessel hit by missiles as a civilian target', () => {
     const all = (text: string) => processArticle({ id: 'p', source: 'p', format: 'json', title: null, text, html: null, url: null, outlet: 'Test Wire', published: '2024-02-06', publishedSource: 'metadata', language: null, diagnostics: [] }, ctx).events;
-    const [e] = all('Houthi rebels fired two missiles at a cargo ship in the Red Sea on Tuesday, the maritime agency said.');
+    const [e] = all('Houthi rebels fired two missiles at a cargo ship off Hodeidah on Tuesday, the maritime agency said.');
     expect(e?.actor2?.side).toBe('CIV');
   });
   it('reads through a quoted name in an apposition to the subject (\'also known as "Shene"\')', () => {
