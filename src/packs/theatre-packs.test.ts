@@ -24,7 +24,7 @@ function events(text: string, published: string) {
 describe('theatre packs', () => {
   it('every pack beyond Karabakh names its sources in its README and has dated key events', () => {
     const ids = packs.theatres.map((t) => t.id);
-    expect(ids).toEqual(expect.arrayContaining(['russia-ukraine', 'israel-gaza', 'israel-lebanon', 'syria', 'sudan', 'yemen-red-sea', 'dr-congo', 'sahel', 'myanmar', 'ethiopia']));
+    expect(ids).toEqual(expect.arrayContaining(['russia-ukraine', 'israel-gaza', 'israel-lebanon', 'syria', 'sudan', 'yemen-red-sea', 'dr-congo', 'sahel', 'myanmar', 'ethiopia', 'somalia', 'nigeria']));
     for (const t of packs.theatres) expect(t.keyEvents.length).toBeGreaterThan(0);
   });
 
@@ -32,6 +32,19 @@ describe('theatre packs', () => {
     expect(ctx.forArticle!('Russian drones struck Kharkiv overnight.').dyads).toEqual([['RUS', 'UKR']]);
     expect(ctx.forArticle!('Fighting raged in Omdurman between the army and the RSF.').dyads).toEqual([['SDN', 'RSF']]);
     expect(ctx.forArticle!('Russian jets bombed villages overnight.').dyads).toEqual([]);
+    expect(ctx.forArticle!('A car bomb exploded at a checkpoint in Mogadishu on Sunday.').dyads).toEqual([['SOM', 'SHABAAB']]);
+    expect(ctx.forArticle!('Troops repelled an attack on their base in Borno state.').dyads).toEqual([['NGA', 'BOKOHARAM'], ['NGA', 'ISWAP']]);
+  });
+
+  it('gives the Somali army one implied opponent and the Nigerian army its first declared one', () => {
+    const som = ctx.forArticle!('Militants stormed a military base near Beledweyne in Hiiraan region.');
+    expect(soleOpponentOf('SOM', som)).toBe('SHABAAB');
+    expect(soleOpponentOf('SHABAAB', som)).toBe('SOM');
+    const nga = ctx.forArticle!('Insurgents attacked an army post near Maiduguri, the Borno state capital.');
+    expect(opponentOf('NGA', nga)).toBe('BOKOHARAM');
+    expect(opponentOf('ISWAP', nga)).toBe('NGA');
+    // two jihadist wars in scope: no single opponent of the army
+    expect(soleOpponentOf('NGA', nga)).toBeNull();
   });
 
   it('takes the implied opponent of a side with two wars in scope from the war the article names most', () => {

@@ -32,6 +32,10 @@ describe('theatre scoping', () => {
     expect(scoper.theatresOf('Azerbaijani forces shelled positions near Lachin.').map((t) => t.id)).toEqual(['nagorno-karabakh']);
     expect(scoper.theatresOf('Officials in Yerevan said talks would resume.').map((t) => t.id)).toEqual(['nagorno-karabakh']);
     expect(scoper.theatresOf('Separatists attacked an army post near Kidal in northern Mali.').map((t) => t.id)).toEqual(['sahel']);
+    expect(scoper.theatresOf('Al-Shabaab fighters ambushed a convoy between Baidoa and Afgoye.').map((t) => t.id)).toEqual(['somalia']);
+    expect(scoper.theatresOf('Gunmen abducted dozens of villagers in Zamfara and Katsina states.').map((t) => t.id)).toEqual(['nigeria']);
+    // the bare name of a Gaza militia leader ("Abu Shabab") does not open the Somalia theatre
+    expect(scoper.theatresOf("Yasser Abu Shabab's militia was seen near Rafah.").map((t) => t.id)).not.toContain('somalia');
     expect(scoper.theatresOf('Russian drones struck Kharkiv overnight.').map((t) => t.id)).toEqual(['russia-ukraine']);
     // naming Russia alone opens no theatre: Russian forces fight in several wars
     expect(scoper.theatresOf('Russian jets bombed villages overnight, the monitor said.')).toEqual([]);
