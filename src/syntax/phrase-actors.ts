@@ -137,7 +137,8 @@ export function actorOfPhrase(
     lex.civilianTargets.has(head.lemma) || t.slice(np.first, np.head).some((x) => lex.civilianModifiers.has(x.lemma) || lex.civilianModifiers.has(x.lower));
   const surface = () => t.slice(np.first, np.last + 1).map((x) => x.text).join(' ');
   const civilians = (): PhraseActor | null => {
-    const hit = env.civilianCountry ? synthetic(ctx.civiliansOf(env.civilianCountry), np.start, np.end, surface()) : null;
+    // (a civilian target is civilian where no country's civilians are known: a ship at sea)
+    const hit = synthetic((env.civilianCountry ? ctx.civiliansOf(env.civilianCountry) : null) ?? ctx.civiliansOf(null), np.start, np.end, surface());
     return hit ? { hit, via: 'civilians' } : null;
   };
   // "their home", "its hospital": civilians, whoever owns them.

@@ -241,6 +241,9 @@ describe('roles through the clause analysis', () => {
     const all = (text: string) => processArticle({ id: 'p', source: 'p', format: 'json', title: null, text, html: null, url: null, outlet: 'Test Wire', published: '2024-02-06', publishedSource: 'metadata', language: null, diagnostics: [] }, ctx).events;
     const [e] = all('Houthi rebels fired two missiles at a cargo ship off Hodeidah on Tuesday, the maritime agency said.');
     expect(e?.actor2?.side).toBe('CIV');
+    // (at sea, where no country's civilians are known, too)
+    const [sea] = all('Houthi rebels fired two missiles at a cargo ship in the Red Sea on Tuesday, the maritime agency said.');
+    expect(sea?.actor2?.side).toBe('CIV');
   });
   it('reads through a quoted name in an apposition to the subject (\'also known as "Shene"\')', () => {
     const all = (text: string) => processArticle({ id: 'p', source: 'p', format: 'json', title: null, text, html: null, url: null, outlet: 'Test Wire', published: '2021-10-14', publishedSource: 'metadata', language: null, diagnostics: [] }, ctx).events;
