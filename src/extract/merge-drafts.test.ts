@@ -140,3 +140,10 @@ describe('a symmetric telling beside a directional one', () => {
     expect(battle?.actor2?.side).toBe('COD');
   });
 });
+
+describe('a generic group in the singular', () => {
+  it('"an insurgent group attacked" stands for the country\'s default group, as "insurgents" does', () => {
+    const got = events('An insurgent group attacked an outlying neighbourhood of Nangade town in Cabo Delgado on Friday, killing three people.');
+    expect(got[0]?.actor1?.side).toBe('ISM');
+  });
+});
