@@ -5,12 +5,17 @@ import type { RawArticle } from '../model/article.js';
 
 const ctx = createExtractContext();
 
-function events(text: string) {
+/** Every event of a one-text article (background too), published on `published`. */
+function allEvents(text: string, published: string | null) {
   const raw: RawArticle = {
     id: 't', source: 't', format: 'json', title: null, text, html: null, url: null,
-    outlet: 'Test Wire', published: '2024-03-12', publishedSource: 'metadata', language: null, diagnostics: [],
+    outlet: 'Test Wire', published, publishedSource: published ? 'metadata' : null, language: null, diagnostics: [],
   };
-  return processArticle(raw, ctx).events.filter((e) => !e.background);
+  return processArticle(raw, ctx).events;
+}
+
+function events(text: string) {
+  return allEvents(text, '2024-03-12').filter((e) => !e.background);
 }
 
 describe('roles through the clause analysis', () => {
@@ -212,7 +217,7 @@ describe('roles through the clause analysis', () => {
     expect(evs.find((e) => /Fuzuli|Fizuli/.test(e.location?.name ?? ''))?.injured ?? null).toBeNull();
   });
   it('reads a present-progressive battle with no day of its own as a state of war, not news; a dated one stays', () => {
-    const all = (text: string) => processArticle({ id: 'p', source: 'p', format: 'json', title: null, text, html: null, url: null, outlet: 'Test Wire', published: '2024-10-12', publishedSource: 'metadata', language: null, diagnostics: [] }, ctx).events;
+    const all = (text: string) => allEvents(text, '2024-10-12');
     const state = all('Israeli forces are battling Palestinian militants in the central Gaza Strip and pushing for the evacuation of the north.');
     expect(state.length).toBeGreaterThan(0);
     expect(state.every((e) => e.background)).toBe(true);
@@ -220,25 +225,25 @@ describe('roles through the clause analysis', () => {
     expect(news.some((e) => !e.background)).toBe(true);
   });
   it('reads the present of "continue" with no day of its own as a campaign going on; "continued" on a day stays news', () => {
-    const all = (text: string) => processArticle({ id: 'p', source: 'p', format: 'json', title: null, text, html: null, url: null, outlet: 'Test Wire', published: '2024-06-14', publishedSource: 'metadata', language: null, diagnostics: [] }, ctx).events;
+    const all = (text: string) => allEvents(text, '2024-06-14');
     const going = all("The rebels' military wing continues missile and drone attacks on ships in the Red Sea.");
     expect(going.every((e) => e.background)).toBe(true);
     const news = all('Russian forces continued to shell Kharkiv on Thursday, killing two people, the governor said.');
     expect(news.some((e) => !e.background)).toBe(true);
   });
   it('reads "X came under Armenian fire" from the noun: the subject is the target, the adjective the attacker', () => {
-    const all = (text: string) => processArticle({ id: 'p', source: 'p', format: 'json', title: null, text, html: null, url: null, outlet: 'Test Wire', published: '2021-11-16', publishedSource: 'metadata', language: null, diagnostics: [] }, ctx).events;
+    const all = (text: string) => allEvents(text, '2021-11-16');
     const [e] = all('The Azerbaijani army positions have come under Armenian fire near Tovuz, the Defence Ministry reported on November 16.');
     expect(e?.actor1?.side).toBe('ARM');
     expect(e?.actor2?.side).toBe('AZE');
   });
   it('reads protests that a cause "has sparked" as a development, not a happening of a day', () => {
-    const all = (text: string) => processArticle({ id: 'p', source: 'p', format: 'json', title: null, text, html: null, url: null, outlet: 'Test Wire', published: '2024-05-10', publishedSource: 'metadata', language: null, diagnostics: [] }, ctx).events;
+    const all = (text: string) => allEvents(text, '2024-05-10');
     expect(all('The border delimitation has sparked angry protests against the prime minister in Armenia.').filter((e) => !e.background)).toHaveLength(0);
     expect(all('Thousands protested against the prime minister in Yerevan on Thursday.').filter((e) => !e.background).length).toBeGreaterThan(0);
   });
   it('codes a merchant vessel hit by missiles as a civilian target', () => {
-    const all = (text: string) => processArticle({ id: 'p', source: 'p', format: 'json', title: null, text, html: null, url: null, outlet: 'Test Wire', published: '2024-02-06', publishedSource: 'metadata', language: null, diagnostics: [] }, ctx).events;
+    const all = (text: string) => allEvents(text, '2024-02-06');
     const [e] = all('Houthi rebels fired two missiles at a cargo ship off Hodeidah on Tuesday, the maritime agency said.');
     expect(e?.actor2?.side).toBe('CIV');
     // (at sea, where no country's civilians are known, too)
@@ -246,12 +251,12 @@ describe('roles through the clause analysis', () => {
     expect(sea?.actor2?.side).toBe('CIV');
   });
   it('reads through a quoted name in an apposition to the subject (\'also known as "Shene"\')', () => {
-    const all = (text: string) => processArticle({ id: 'p', source: 'p', format: 'json', title: null, text, html: null, url: null, outlet: 'Test Wire', published: '2021-10-14', publishedSource: 'metadata', language: null, diagnostics: [] }, ctx).events;
+    const all = (text: string) => allEvents(text, '2021-10-14');
     const [e] = all('Fighters of the Oromo Liberation Army, also known as "Shene", have killed 15 civilians in Oromia, state media said on Thursday.');
     expect(e?.actor1?.side).toBe('OLA');
   });
   it('reads a restrictive relative clause in the perfect progressive as a state of affairs, not news', () => {
-    const all = (text: string) => processArticle({ id: 'p', source: 'p', format: 'json', title: null, text, html: null, url: null, outlet: 'Test Wire', published: null, publishedSource: null, language: null, diagnostics: [] }, ctx).events;
+    const all = (text: string) => allEvents(text, null);
     const got = all('Activists took up arms after the coup in 2021 and allied with ethnic insurgent groups that have been battling the army in the border regions for decades.');
     expect(got.filter((e) => e.event_type === 'Battles').every((e) => e.background)).toBe(true);
   });
