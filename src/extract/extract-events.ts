@@ -21,6 +21,7 @@ import { findUnlistedPlaces } from './recognizers/unlisted-places.js';
 import { findDates, type DateMention } from '../dates/find-dates.js';
 import { daysBetween } from '../model/calendar.js';
 import { victimClass } from './recognizers/casualty-grammar.js';
+import { COMPASS_PART, COMPASS_WORD } from './roles.js';
 import { analyzeText } from '../nlp/analyze-text.js';
 import { MAX_SENTENCE_TOKENS } from '../syntax/clauses.js';
 import type { CleanArticle } from '../model/article.js';
@@ -558,12 +559,12 @@ function splitByPlace(text: string, facts: readonly SentenceFacts[], drafts: rea
   }
   return out;
 }
-const COMPASS_BEFORE = /\b(?:north|south|east|west|central|(?:north|south)-?(?:east|west))(?:ern)?\s+$/i;
-const COMPASS_START = /^(?:north|south|east|west|central|(?:north|south)-?(?:east|west))(?:ern)?\s/i;
-const CONTAINER_GAP = /^\s*(?:,|in|of)\s+(?:the\s+)?(?:(?:north|south|east|west|central|(?:north|south)-?(?:east|west))(?:ern)?\s+)?$/i;
+const COMPASS_BEFORE = new RegExp(String.raw`\b${COMPASS_WORD}\s+$`, 'i');
+const COMPASS_START = new RegExp(String.raw`^${COMPASS_WORD}\s`, 'i');
+const CONTAINER_GAP = new RegExp(String.raw`^\s*(?:,|in|of)\s+(?:the\s+)?${COMPASS_PART}$`, 'i');
 const LOCATIVE_BEFORE = /\b(?:in|at|near|outside)\s+(?:the\s+)?(?:(?:village|town|city|settlement)\s+of\s+)?$/i;
 /** A locative preposition before a headline or lede place (see `ledePlace`). */
-const LEDE_LOCATIVE = /\b(?:in|at|near|outside|around|across|off|on|into)\s+(?:the\s+)?(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+)?(?:(?:village|town|city|region|province|district|area)\s+of\s+)?$/i;
+const LEDE_LOCATIVE = new RegExp(String.raw`\b(?:in|at|near|outside|around|across|off|on|into)\s+(?:the\s+)?${COMPASS_PART}(?:(?:village|town|city|region|province|district|area)\s+of\s+)?$`, 'i');
 
 /** "Also", "another", "as well", "similar": a telling that adds to a series already told. */
 const ADDITIVE = /\b(?:also|too|another|as well|similar(?:ly)?|likewise|again)\b/i;

@@ -28,8 +28,10 @@ export interface Roles {
   readonly target: RoleFill | null;
 }
 
-/** A compass part before a place name ("southern", "south-western", "northeast", "central"), with its space. */
-export const COMPASS_PART = String.raw`(?:(?:(?:north|south)-?(?:east|west)(?:ern)?|(?:north|south|east|west)(?:ern|-eastern|-western)?)\s+|central\s+)?`;
+/** A compass word ("southern", "south-western", "northeast", "central"). */
+export const COMPASS_WORD = String.raw`(?:(?:north|south)-?(?:east|west)(?:ern)?|(?:north|south|east|west)(?:ern|-eastern|-western)?|central)`;
+/** An optional compass word before a place name, with its space. */
+export const COMPASS_PART = String.raw`(?:${COMPASS_WORD}\s+)?`;
 const placePrepRe = new RegExp(String.raw`\b(?:(?:in|into|inside|across|from|near|at|towards?|outside)\s+(?:the\s+)?${COMPASS_PART}|(?:territory|soil|airspace)\s+of\s+(?:the\s+)?)$`, 'i');
 /** A relative clause opened after a comma and not yet closed ("..., where the peacekeepers are"). */
 const RELATIVE_OPEN = /,\s*(?:where|which|who|whom|whose)\b[^,]*$/i;
