@@ -117,10 +117,15 @@ export function createExtractContext(packs: Packs = loadPacks()): ExtractContext
     }
     return s;
   };
-  const build = (theatres: readonly TheatrePack[]): ExtractContext => {
-    const scope = scopeOf(theatres);
-    return makeContext(lexicon, scope, placeMatcher, countryPlaces, byId, theatres, packs, (text) => build(scoper.theatresOf(text)));
+  // (the last article's context is kept: the pipeline asks for it before extraction, for the key
+  // events that date an article without a publication date, and extraction asks again)
+  let lastArticle: { text: string; ctx: ExtractContext } | null = null;
+  const forArticle = (text: string): ExtractContext => {
+    if (lastArticle?.text !== text) lastArticle = { text, ctx: build(scoper.theatresOf(text)) };
+    return lastArticle.ctx;
   };
+  const build = (theatres: readonly TheatrePack[]): ExtractContext =>
+    makeContext(lexicon, scopeOf(theatres), placeMatcher, countryPlaces, byId, theatres, packs, forArticle);
   const ctx = build(packs.theatres);
   cached = ctx;
   return ctx;
