@@ -307,15 +307,13 @@ function ongoingClause(text: string, t: TriggerHit, s: SentenceView): boolean {
  * source spoke: "troops are shelling X, officials said on Monday" is a live report) tells a state of war, not a
  * happening (headlines, written in the present, are news; so is a protest still going on).
  */
-const CAUSATIVE: ReadonlySet<string> = new Set(['spark', 'trigger', 'fuel', 'provoke', 'prompt', 'cause', 'ignite']);
-
-function presentProgressive(tokens: readonly Token[], t: TriggerHit, kind: string): boolean {
+function presentProgressive(tokens: readonly Token[], t: TriggerHit, kind: string, causative: ReadonlySet<string>): boolean {
   // "the delimitation has sparked angry protests": an event noun that a cause in the present
   // perfect has brought about is a development, not a happening of a day (protests too)
   const at = tokens.findIndex((w) => w.start >= t.start);
   for (let j = at - 1; j >= 1 && j >= at - 4; j--) {
     const w = tokens[j]!;
-    if (CAUSATIVE.has(w.lemma) && /^(?:has|have)$/.test(tokens[j - 1]!.lower)) return kind !== 'title' && kind !== 'heading';
+    if (causative.has(w.lemma) && /^(?:has|have)$/.test(tokens[j - 1]!.lower)) return kind !== 'title' && kind !== 'heading';
     if (w.pos !== 'ADJ' && w.pos !== 'DET' && w.pos !== 'ADV') break;
   }
   // (a protest still going on is news of the day: ACLED codes each day of it)
@@ -516,7 +514,7 @@ export function buildDrafts(text: string, facts: readonly SentenceFacts[], refer
         // Monday", is news beside a recalled year)
         background = true;
         rules.push('background/history-paragraph');
-      } else if (date.rule !== 'dates/sentence' && (ongoingSince(text, f.dates, reference) || ongoingClause(text, t, f.s) || (!f.dates.length && presentProgressive(f.tokens, t, f.s.kind)))) {
+      } else if (date.rule !== 'dates/sentence' && (ongoingSince(text, f.dates, reference) || ongoingClause(text, t, f.s) || (!f.dates.length && presentProgressive(f.tokens, t, f.s.kind, lex.causativeVerbs)))) {
         // "The army and the RSF have been fighting a war since April 2023": a state of war, not a
         // happening of the day.
         background = true;

@@ -37,6 +37,7 @@ const contextFile = z.object({
   area_words: z.array(z.string()),
   control: z.array(z.string()),
   habitual: z.array(z.string()),
+  causative: z.array(z.string()),
   modal: z.array(z.string()),
   negation: z.array(z.string()),
 });
@@ -70,6 +71,8 @@ export interface Lexicon {
   readonly areaRe: RegExp;
   readonly controlSources: readonly string[];
   readonly habitualRe: RegExp;
+  /** Lemmas of verbs that bring an event about ("has sparked protests"). */
+  readonly causativeVerbs: ReadonlySet<string>;
   readonly modalRe: RegExp;
   readonly negationRe: RegExp;
 }
@@ -156,6 +159,7 @@ export function loadLexicon(): Lexicon {
     areaRe: new RegExp(`^\\s*(?:-\\s?\\w+\\s)?${alternation(x.area_words)}(?![\\w-])`, 'i'),
     controlSources: x.control,
     habitualRe: wordRe(x.habitual),
+    causativeVerbs: new Set(x.causative),
     modalRe: wordRe(x.modal),
     negationRe: wordRe(x.negation),
   });
