@@ -172,14 +172,14 @@ function attach(facts: readonly SentenceFacts[], drafts: Draft[]): void {
  */
 function answersOfAccused(facts: readonly SentenceFacts[], clusters: readonly Draft[][], events: ArticleEvent[]): void {
   const told = new Set(clusters.flatMap((c) => c.map((d) => d.sentence.index)));
+  const firstSentence = clusters.map((c) => Math.min(...c.map((d) => d.sentence.index)));
   facts.forEach((f, i) => {
     if (told.has(i) || f.s.kind === 'title' || f.s.kind === 'caption') return;
     for (const c of f.claims) {
       const side = c.claimant?.side;
       if (!side || c.stance === 'accuses') continue;
       events.forEach((e, k) => {
-        const first = Math.min(...clusters[k]!.map((d) => d.sentence.index));
-        if (first >= i || e.background) return;
+        if (firstSentence[k]! >= i || e.background) return;
         // (blamed: the event's attacker, or the agent of one of its tellings)
         if (e.actor1?.side !== side && !clusters[k]!.some((d) => d.agent?.hit.entry.side === side)) return;
         // blamed by someone else: the event is told on another side's word
